@@ -1,0 +1,56 @@
+/**
+ * The environment, parsed once. A missing secret in production stops the start with a
+ * clear message (scripts/start.ts calls loadEnv() before anything else).
+ */
+import { z } from "zod";
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    HOST: z.string().default("127.0.0.1"),
+    DATABASE_PATH: z.string().default("data/plainsight.db"),
+    UPLOADS_PATH: z.string().default("data/uploads"),
+    /** demo mode: seeds demo content and accounts and shows a banner on every page */
+    PLAINSIGHT_DEMO: z
+      .enum(["0", "1", "true", "false"])
+      .default("0")
+      .transform((v) => v === "1" || v === "true"),
+    /** public base URL used in emails and feeds */
+    BASE_URL: z.string().url().default("http://localhost:3000"),
+    SESSION_SECRET: z.string().optional(),
+    SMTP_URL: z.string().optional(),
+    MAIL_FROM: z.string().default("Plainsight <no-reply@example.gov.uk>"),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === "production" && !env.PLAINSIGHT_DEMO && (!env.SESSION_SECRET || env.SESSION_SECRET.length < 32)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["SESSION_SECRET"],
+        message: "SESSION_SECRET must be set to at least 32 random characters in production (for example: openssl rand -hex 32)",
+      });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Plainsight cannot start; fix the environment:\n${lines.join("\n")}`);
+  }
+  return parsed.data;
+}
+
+export function env(): Env {
+  cached ??= loadEnv();
+  return cached;
+}
+
+/** Tests change the environment between files; they call this to re-read it. */
+export function resetEnvForTests() {
+  cached = undefined;
+}

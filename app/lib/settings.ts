@@ -1,0 +1,123 @@
+/**
+ * Council settings: the numbers and lists the rules read. Defaults live here; a council
+ * overrides any of them in the `settings` table (admin pages, or content/council.yaml in the demo).
+ * Pure: no I/O. `settings.server.ts` loads and merges.
+ */
+import { z } from "zod";
+
+export const STATUTORY_CHARACTERISTICS = [
+  { key: "age", label: "Age" },
+  { key: "disability", label: "Disability" },
+  { key: "gender_reassignment", label: "Gender reassignment" },
+  { key: "marriage_civil_partnership", label: "Marriage and civil partnership" },
+  { key: "pregnancy_maternity", label: "Pregnancy and maternity" },
+  { key: "race", label: "Race" },
+  { key: "religion_belief", label: "Religion or belief" },
+  { key: "sex", label: "Sex" },
+  { key: "sexual_orientation", label: "Sexual orientation" },
+] as const;
+
+const characteristic = z.object({ key: z.string().min(1), label: z.string().min(1) });
+const ground = z.object({ key: z.string().min(1), label: z.string().min(1) });
+
+export const settingsSchema = z.object({
+  council: z.object({
+    name: z.string().min(1),
+    shortName: z.string().min(1),
+    serviceName: z.string().min(1),
+    contactEmail: z.string().email(),
+    /** CSS colour for the header band; must keep 4.5:1 contrast with white text */
+    brandColour: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+  }),
+  gate: z.object({
+    summaryMinWords: z.number().int().positive(),
+    summaryMaxWords: z.number().int().positive(),
+    /** minimum words in each full-details field; doubled for proposals over a threshold */
+    detailsMinWords: z.number().int().positive(),
+    largeDetailsMultiplier: z.number().positive(),
+    /** proportionality: a proposal reaching any threshold is "large" and must carry more */
+    thresholds: z.object({
+      posts: z.number().int().positive(),
+      workforceShare: z.number().positive().max(1),
+      budgetGbp: z.number().int().positive(),
+    }),
+    highRiskScore: z.number().int().min(1).max(25),
+    evidenceMinWords: z.number().int().positive(),
+    /** acronyms everyone knows, which need no expansion */
+    acronymAllowList: z.array(z.string()),
+  }),
+  plan: z.object({
+    defaultWeeks: z.number().int().positive(),
+    minimumWeeks: z.number().int().positive(),
+  }),
+  union: z.object({
+    noticeWorkingDays: z.number().int().min(0),
+    /** TULRCA s.188: collective consultation from this many proposed redundancies */
+    collectiveConsultationPosts: z.number().int().positive(),
+  }),
+  localCharacteristics: z.array(characteristic),
+  withholdingGrounds: z.array(ground),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  council: {
+    name: "Example Borough Council",
+    shortName: "Example Borough",
+    serviceName: "Plainsight consultations",
+    contactEmail: "consultations@example.gov.uk",
+    brandColour: "#1d4f5c",
+  },
+  gate: {
+    summaryMinWords: 40,
+    summaryMaxWords: 250,
+    detailsMinWords: 25,
+    largeDetailsMultiplier: 2,
+    thresholds: { posts: 10, workforceShare: 0.1, budgetGbp: 250_000 },
+    highRiskScore: 15,
+    evidenceMinWords: 8,
+    acronymAllowList: ["UK", "NHS", "GBP", "FTE", "ICT", "CSV", "PDF"],
+  },
+  plan: { defaultWeeks: 12, minimumWeeks: 6 },
+  union: { noticeWorkingDays: 10, collectiveConsultationPosts: 20 },
+  localCharacteristics: [
+    { key: "carers", label: "Carers" },
+    { key: "socio_economic", label: "Socio-economic disadvantage" },
+    { key: "care_experienced", label: "Care-experienced people" },
+  ],
+  withholdingGrounds: [
+    { key: "foia_s43_commercial", label: "Commercial interests (Freedom of Information Act 2000, section 43)" },
+    { key: "foia_s40_personal", label: "Personal information (Freedom of Information Act 2000, section 40)" },
+    { key: "foia_s41_confidence", label: "Information provided in confidence (Freedom of Information Act 2000, section 41)" },
+    { key: "foia_s36_prejudice", label: "Prejudice to effective conduct of public affairs (Freedom of Information Act 2000, section 36)" },
+    { key: "foia_s31_law_enforcement", label: "Law enforcement (Freedom of Information Act 2000, section 31)" },
+    { key: "eir_12_5_e", label: "Commercial confidentiality (Environmental Information Regulations 2004, regulation 12(5)(e))" },
+  ],
+};
+
+/** Every characteristic an equality assessment must cover: the nine statutory ones, then local ones. */
+export function equalityCharacteristics(settings: Settings): { key: string; label: string }[] {
+  return [...STATUTORY_CHARACTERISTICS, ...settings.localCharacteristics];
+}
+
+export function characteristicLabel(settings: Settings, key: string): string {
+  return equalityCharacteristics(settings).find((c) => c.key === key)?.label ?? key;
+}
+
+export function groundLabel(settings: Settings, key: string): string {
+  return settings.withholdingGrounds.find((g) => g.key === key)?.label ?? key;
+}
+
+/** Deep-merge stored overrides onto the defaults, validating the result. */
+export function mergeSettings(overrides: Record<string, unknown>): Settings {
+  const merged = structuredClone(DEFAULT_SETTINGS) as Record<string, unknown>;
+  for (const [key, value] of Object.entries(overrides)) {
+    const current = merged[key];
+    merged[key] =
+      current && typeof current === "object" && !Array.isArray(current) && value && typeof value === "object" && !Array.isArray(value)
+        ? { ...current, ...value }
+        : value;
+  }
+  return settingsSchema.parse(merged);
+}

@@ -1,0 +1,176 @@
+/**
+ * A proposal with everything it carries, as the rules see it. Plain data: the gate
+ * (readiness.ts), the lifecycle rules and the visibility predicate all take this shape,
+ * so they can be tested without a database. proposals.server.ts builds it from the tables.
+ */
+import type { EqualityRating, ProposalState } from "#db/schema";
+
+export type ProposalOption = {
+  id: number;
+  title: string;
+  description: string;
+  isProposed: boolean;
+  rejectedBecause: string | null;
+};
+
+export type Risk = {
+  id: number;
+  description: string;
+  whoBears: string;
+  likelihood: number;
+  impact: number;
+  acceptanceReason: string | null;
+};
+
+export type Dependency = {
+  id: number;
+  name: string;
+  kind: "service" | "team" | "partner" | "contract";
+  effect: string;
+  consulted: boolean | null;
+  consultationNote: string | null;
+};
+
+export type Mitigation = {
+  id: number;
+  action: string;
+  owner: string;
+  dueOn: string | null;
+  riskIds: number[];
+  equalityRowIds: number[];
+};
+
+export type EqualityRow = {
+  id: number;
+  characteristic: string;
+  rating: EqualityRating | null;
+  evidence: string | null;
+  justification: string | null;
+  evidenceAction: string | null;
+};
+
+export type WithheldPart = {
+  id: number;
+  part: string;
+  ground: string;
+  publicInterestNote: string;
+  reviewOn: string;
+};
+
+export type ProposalDocument = {
+  id: number;
+  kind: "business_case" | "equality_assessment" | "other";
+  title: string;
+  filename: string;
+  mimeType: string;
+  sizeBytes: number;
+  disclosure: "published" | "part_withheld" | "withheld";
+  withheldParts: WithheldPart[];
+};
+
+export type StaffGroupRef = { id: number; name: string; headCount: number; serviceName: string };
+export type UnionRef = { id: number; name: string; shortName: string };
+
+export type Proposal = {
+  id: number;
+  slug: string;
+  title: string;
+  serviceId: number;
+  serviceName: string;
+  leadOfficer: string;
+  createdById: number;
+  state: ProposalState;
+  revision: number;
+
+  summary: string | null;
+
+  whatChanges: string | null;
+  whyChange: string | null;
+  currentService: string | null;
+  proposedService: string | null;
+  timeline: string | null;
+  alreadyDecided: string | null;
+  openToChange: string | null;
+
+  postsAffected: number | null;
+  fteAffected: number | null;
+  serviceWorkforcePosts: number | null;
+  serviceUsersPerYear: number | null;
+  activityDescription: string | null;
+  activityPerYear: number | null;
+  budgetChangeGbp: number | null;
+
+  aimEliminateDiscrimination: string | null;
+  aimAdvanceEquality: string | null;
+  aimFosterRelations: string | null;
+  equalityConclusion: string | null;
+
+  opensOn: string | null;
+  closesOn: string | null;
+  shortPeriodReason: string | null;
+  howToRespond: string | null;
+  alternativeFormats: string | null;
+  events: string | null;
+
+  noStaffAffected: boolean;
+  redundancyReasons: string | null;
+  staffDescriptions: string | null;
+  selectionMethod: string | null;
+  dismissalMethodAndTiming: string | null;
+
+  submittedAt: string | null;
+  approvedAt: string | null;
+  approvedById: number | null;
+  returnedReason: string | null;
+  noticeSentAt: string | null;
+  openedAt: string | null;
+  closedAt: string | null;
+  withdrawnAt: string | null;
+  withdrawnReason: string | null;
+  updatedAt: string;
+
+  options: ProposalOption[];
+  risks: Risk[];
+  dependencies: Dependency[];
+  mitigations: Mitigation[];
+  equalityRows: EqualityRow[];
+  documents: ProposalDocument[];
+  staffGroups: StaffGroupRef[];
+  unions: UnionRef[];
+  questions: { id: number; question: string }[];
+};
+
+/** The ten sections of the publication gate, in the order an officer meets them. */
+export const SECTIONS = [
+  { key: "summary", title: "Summary in plain English" },
+  { key: "details", title: "Full details" },
+  { key: "options", title: "Options considered" },
+  { key: "impact", title: "Impact figures" },
+  { key: "risks", title: "Risks" },
+  { key: "dependencies", title: "Dependencies" },
+  { key: "mitigations", title: "Mitigations" },
+  { key: "equality", title: "Equality impact assessment" },
+  { key: "documents", title: "Documents" },
+  { key: "plan", title: "Consultation plan" },
+  { key: "stakeholders", title: "Staff and unions affected" },
+] as const;
+
+export type SectionKey = (typeof SECTIONS)[number]["key"];
+
+/** One thing the proposal still lacks. `field` is the form field's name, for the link. */
+export type Unmet = {
+  section: SectionKey;
+  code: string;
+  field?: string;
+  message: string;
+};
+
+export function riskScore(risk: Pick<Risk, "likelihood" | "impact">): number {
+  return risk.likelihood * risk.impact;
+}
+
+/** Posts affected as a share of the service's workforce, or null when either figure is missing. */
+export function workforceShare(p: Pick<Proposal, "postsAffected" | "serviceWorkforcePosts">): number | null {
+  if (p.postsAffected == null || !p.serviceWorkforcePosts) return null;
+  return p.postsAffected / p.serviceWorkforcePosts;
+}

@@ -1,0 +1,460 @@
+/**
+ * The whole database schema. One module, columns through small helpers, indexes declared
+ * beside the table they serve, foreign keys with an explicit onDelete.
+ * Migrations are generated from this file (`npm run db:generate`) and committed.
+ */
+import { sql } from "drizzle-orm";
+import {
+  integer,
+  primaryKey,
+  real,
+  sqliteTable,
+  text,
+  uniqueIndex,
+  index,
+} from "drizzle-orm/sqlite-core";
+
+const id = () => integer("id").primaryKey({ autoIncrement: true });
+const createdAt = () =>
+  text("created_at")
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
+const updatedAt = () =>
+  text("updated_at")
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
+
+// ─── People ────────────────────────────────────────────────────────────────────
+export const users = sqliteTable(
+  "users",
+  {
+    id: id(),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    passwordHash: text("password_hash"),
+    /** the service an officer belongs to; officers may edit only their service's proposals */
+    serviceId: integer("service_id").references(() => services.id, { onDelete: "set null" }),
+    isDemo: integer("is_demo", { mode: "boolean" }).notNull().default(false),
+    disabledAt: text("disabled_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("users_email_unique").on(t.email)],
+);
+
+export const ROLES = [
+  "officer",
+  "approver",
+  "union_rep",
+  "moderator",
+  "decision_maker",
+  "admin",
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const userRoles = sqliteTable(
+  "user_roles",
+  {
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: text("role", { enum: ROLES }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.role] })],
+);
+
+/** Server-side sessions so that an admin (or the user) can revoke them. The cookie holds a
+ * random token; only its SHA-256 is stored, so a copy of the database cannot sign anyone in. */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    id: id(),
+    tokenHash: text("token_hash").notNull(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    lastSeenAt: text("last_seen_at").notNull(),
+    expiresAt: text("expires_at").notNull(),
+    revokedAt: text("revoked_at"),
+  },
+  (t) => [uniqueIndex("sessions_token_hash_unique").on(t.tokenHash), index("sessions_user_idx").on(t.userId)],
+);
+
+// ─── The council's organisation ────────────────────────────────────────────────
+export const services = sqliteTable(
+  "services",
+  {
+    id: id(),
+    name: text("name").notNull(),
+    slug: text("slug").notNull(),
+    /** total posts in the service's workforce, so that posts affected can be shown as a share */
+    workforcePosts: integer("workforce_posts"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("services_slug_unique").on(t.slug)],
+);
+
+export const staffGroups = sqliteTable(
+  "staff_groups",
+  {
+    id: id(),
+    serviceId: integer("service_id")
+      .notNull()
+      .references(() => services.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    headCount: integer("head_count").notNull(),
+    distributionEmail: text("distribution_email"),
+  },
+  (t) => [index("staff_groups_service_idx").on(t.serviceId)],
+);
+
+export const unions = sqliteTable("unions", {
+  id: id(),
+  name: text("name").notNull(),
+  shortName: text("short_name").notNull(),
+});
+
+export const unionReps = sqliteTable(
+  "union_reps",
+  {
+    unionId: integer("union_id")
+      .notNull()
+      .references(() => unions.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.unionId, t.userId] }), index("union_reps_user_idx").on(t.userId)],
+);
+
+// ─── Proposals ─────────────────────────────────────────────────────────────────
+export const PROPOSAL_STATES = [
+  "draft",
+  "in_review",
+  "union_notice",
+  "scheduled",
+  "open",
+  "closed",
+  "outcome_published",
+  "decided",
+  "withdrawn",
+] as const;
+export type ProposalState = (typeof PROPOSAL_STATES)[number];
+
+export const proposals = sqliteTable(
+  "proposals",
+  {
+    id: id(),
+    slug: text("slug").notNull(),
+    title: text("title").notNull(),
+    serviceId: integer("service_id")
+      .notNull()
+      .references(() => services.id, { onDelete: "restrict" }),
+    leadOfficer: text("lead_officer").notNull(),
+    createdById: integer("created_by_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    state: text("state", { enum: PROPOSAL_STATES }).notNull().default("draft"),
+    /** bumped on every save; a save carrying an older revision is refused (two people editing) */
+    revision: integer("revision").notNull().default(1),
+
+    // 1. summary
+    summary: text("summary"),
+    // 2. full details
+    whatChanges: text("what_changes"),
+    whyChange: text("why_change"),
+    currentService: text("current_service"),
+    proposedService: text("proposed_service"),
+    timeline: text("timeline"),
+    alreadyDecided: text("already_decided"),
+    openToChange: text("open_to_change"),
+    // 3. quantified impact (null = not answered yet; 0 is an answer)
+    postsAffected: integer("posts_affected"),
+    fteAffected: real("fte_affected"),
+    serviceWorkforcePosts: integer("service_workforce_posts"),
+    serviceUsersPerYear: integer("service_users_per_year"),
+    activityDescription: text("activity_description"),
+    activityPerYear: integer("activity_per_year"),
+    budgetChangeGbp: integer("budget_change_gbp"),
+    // 7. equality impact assessment: the three aims of the duty and the conclusion
+    aimEliminateDiscrimination: text("aim_eliminate_discrimination"),
+    aimAdvanceEquality: text("aim_advance_equality"),
+    aimFosterRelations: text("aim_foster_relations"),
+    equalityConclusion: text("equality_conclusion"),
+    // 9. consultation plan (ISO dates, Europe/London calendar days)
+    opensOn: text("opens_on"),
+    closesOn: text("closes_on"),
+    shortPeriodReason: text("short_period_reason"),
+    howToRespond: text("how_to_respond"),
+    alternativeFormats: text("alternative_formats"),
+    events: text("events"),
+    // 10. stakeholders: the explicit answer that no staff are affected
+    noStaffAffected: integer("no_staff_affected", { mode: "boolean" }).notNull().default(false),
+    // s.188 TULRCA disclosure, required when 20 or more posts are at risk
+    redundancyReasons: text("redundancy_reasons"),
+    staffDescriptions: text("staff_descriptions"),
+    selectionMethod: text("selection_method"),
+    dismissalMethodAndTiming: text("dismissal_method_and_timing"),
+
+    // lifecycle facts
+    submittedAt: text("submitted_at"),
+    approvedAt: text("approved_at"),
+    approvedById: integer("approved_by_id").references(() => users.id, { onDelete: "set null" }),
+    returnedReason: text("returned_reason"),
+    noticeSentAt: text("notice_sent_at"),
+    openedAt: text("opened_at"),
+    closedAt: text("closed_at"),
+    withdrawnAt: text("withdrawn_at"),
+    withdrawnReason: text("withdrawn_reason"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("proposals_slug_unique").on(t.slug),
+    index("proposals_state_idx").on(t.state, t.closesOn),
+    index("proposals_service_idx").on(t.serviceId),
+    index("proposals_created_by_idx").on(t.createdById),
+  ],
+);
+
+/** Options considered, including the one proposed; rejected ones must say why (Moseley v Haringey). */
+export const proposalOptions = sqliteTable(
+  "proposal_options",
+  {
+    id: id(),
+    proposalId: integer("proposal_id")
+      .notNull()
+      .references(() => proposals.id, { onDelete: "cascade" }),
+    position: integer("position").notNull().default(0),
+    title: text("title").notNull(),
+    description: text("description").notNull(),
+    isProposed: integer("is_proposed", { mode: "boolean" }).notNull().default(false),
+    rejectedBecause: text("rejected_because"),
+  },
+  (t) => [index("proposal_options_proposal_idx").on(t.proposalId)],
+);
+
+export const risks = sqliteTable(
+  "risks",
+  {
+    id: id(),
+    proposalId: integer("proposal_id")
+      .notNull()
+      .references(() => proposals.id, { onDelete: "cascade" }),
+    position: integer("position").notNull().default(0),
+    description: text("description").notNull(),
+    whoBears: text("who_bears").notNull(),
+    likelihood: integer("likelihood").notNull(),
+    impact: integer("impact").notNull(),
+    /** the published reason for accepting a risk that has no mitigation */
+    acceptanceReason: text("acceptance_reason"),
+  },
+  (t) => [index("risks_proposal_idx").on(t.proposalId)],
+);
+
+export const DEPENDENCY_KINDS = ["service", "team", "partner", "contract"] as const;
+export const dependencies = sqliteTable(
+  "dependencies",
+  {
+    id: id(),
+    proposalId: integer("proposal_id")
+      .notNull()
+      .references(() => proposals.id, { onDelete: "cascade" }),
+    position: integer("position").notNull().default(0),
+    name: text("name").notNull(),
+    kind: text("kind", { enum: DEPENDENCY_KINDS }).notNull(),
+    effect: text("effect").notNull(),
+    consulted: integer("consulted", { mode: "boolean" }),
+    consultationNote: text("consultation_note"),
+  },
+  (t) => [index("dependencies_proposal_idx").on(t.proposalId)],
+);
+
+export const mitigations = sqliteTable(
+  "mitigations",
+  {
+    id: id(),
+    proposalId: integer("proposal_id")
+      .notNull()
+      .references(() => proposals.id, { onDelete: "cascade" }),
+    position: integer("position").notNull().default(0),
+    action: text("action").notNull(),
+    owner: text("owner").notNull(),
+    dueOn: text("due_on"),
+  },
+  (t) => [index("mitigations_proposal_idx").on(t.proposalId)],
+);
+
+export const EQUALITY_RATINGS = ["positive", "negative", "neutral", "unknown"] as const;
+export type EqualityRating = (typeof EQUALITY_RATINGS)[number];
+
+export const equalityRows = sqliteTable(
+  "equality_rows",
+  {
+    id: id(),
+    proposalId: integer("proposal_id")
+      .notNull()
+      .references(() => proposals.id, { onDelete: "cascade" }),
+    /** key of a characteristic in settings (statutory nine plus local ones) */
+    characteristic: text("characteristic").notNull(),
+    rating: text("rating", { enum: EQUALITY_RATINGS }),
+    evidence: text("evidence"),
+    /** for a negative rating with no mitigation: why the impact is justified */
+    justification: text("justification"),
+    /** for an unknown rating: how the evidence will be gathered */
+    evidenceAction: text("evidence_action"),
+  },
+  (t) => [
+    index("equality_rows_proposal_idx").on(t.proposalId),
+    uniqueIndex("equality_rows_proposal_characteristic_unique").on(t.proposalId, t.characteristic),
+  ],
+);
+
+export const mitigationRisks = sqliteTable(
+  "mitigation_risks",
+  {
+    mitigationId: integer("mitigation_id")
+      .notNull()
+      .references(() => mitigations.id, { onDelete: "cascade" }),
+    riskId: integer("risk_id")
+      .notNull()
+      .references(() => risks.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.mitigationId, t.riskId] }), index("mitigation_risks_risk_idx").on(t.riskId)],
+);
+
+export const mitigationEqualityRows = sqliteTable(
+  "mitigation_equality_rows",
+  {
+    mitigationId: integer("mitigation_id")
+      .notNull()
+      .references(() => mitigations.id, { onDelete: "cascade" }),
+    equalityRowId: integer("equality_row_id")
+      .notNull()
+      .references(() => equalityRows.id, { onDelete: "cascade" }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.mitigationId, t.equalityRowId] }),
+    index("mitigation_equality_rows_row_idx").on(t.equalityRowId),
+  ],
+);
+
+export const DOCUMENT_KINDS = ["business_case", "equality_assessment", "other"] as const;
+export const documents = sqliteTable(
+  "documents",
+  {
+    id: id(),
+    proposalId: integer("proposal_id")
+      .notNull()
+      .references(() => proposals.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: DOCUMENT_KINDS }).notNull(),
+    title: text("title").notNull(),
+    filename: text("filename").notNull(),
+    mimeType: text("mime_type").notNull(),
+    sizeBytes: integer("size_bytes").notNull(),
+    /** name of the file in the upload store, never served statically */
+    storageKey: text("storage_key").notNull(),
+    /** published whole, or published with the withheld parts listed below removed, or withheld whole */
+    disclosure: text("disclosure", { enum: ["published", "part_withheld", "withheld"] }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("documents_proposal_idx").on(t.proposalId)],
+);
+
+export const withheldParts = sqliteTable(
+  "withheld_parts",
+  {
+    id: id(),
+    documentId: integer("document_id")
+      .notNull()
+      .references(() => documents.id, { onDelete: "cascade" }),
+    /** what is withheld, in words the public can understand ("Appendix C: supplier pricing") */
+    part: text("part").notNull(),
+    /** key of a ground from settings (e.g. FOIA s.43 commercial interests) */
+    ground: text("ground").notNull(),
+    publicInterestNote: text("public_interest_note").notNull(),
+    reviewOn: text("review_on").notNull(),
+  },
+  (t) => [index("withheld_parts_document_idx").on(t.documentId)],
+);
+
+export const proposalStaffGroups = sqliteTable(
+  "proposal_staff_groups",
+  {
+    proposalId: integer("proposal_id")
+      .notNull()
+      .references(() => proposals.id, { onDelete: "cascade" }),
+    staffGroupId: integer("staff_group_id")
+      .notNull()
+      .references(() => staffGroups.id, { onDelete: "restrict" }),
+  },
+  (t) => [primaryKey({ columns: [t.proposalId, t.staffGroupId] })],
+);
+
+export const proposalUnions = sqliteTable(
+  "proposal_unions",
+  {
+    proposalId: integer("proposal_id")
+      .notNull()
+      .references(() => proposals.id, { onDelete: "cascade" }),
+    unionId: integer("union_id")
+      .notNull()
+      .references(() => unions.id, { onDelete: "restrict" }),
+  },
+  (t) => [primaryKey({ columns: [t.proposalId, t.unionId] }), index("proposal_unions_union_idx").on(t.unionId)],
+);
+
+export const consultationQuestions = sqliteTable(
+  "consultation_questions",
+  {
+    id: id(),
+    proposalId: integer("proposal_id")
+      .notNull()
+      .references(() => proposals.id, { onDelete: "cascade" }),
+    position: integer("position").notNull().default(0),
+    question: text("question").notNull(),
+  },
+  (t) => [index("consultation_questions_proposal_idx").on(t.proposalId)],
+);
+
+/** A snapshot per submission, approval and public edit; the history page diffs them. */
+export const proposalVersions = sqliteTable(
+  "proposal_versions",
+  {
+    id: id(),
+    proposalId: integer("proposal_id")
+      .notNull()
+      .references(() => proposals.id, { onDelete: "cascade" }),
+    number: integer("number").notNull(),
+    reason: text("reason", { enum: ["submitted", "approved", "public_edit"] }).notNull(),
+    isPublic: integer("is_public", { mode: "boolean" }).notNull().default(false),
+    changeNote: text("change_note"),
+    snapshot: text("snapshot", { mode: "json" }).notNull(),
+    createdById: integer("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("proposal_versions_number_unique").on(t.proposalId, t.number)],
+);
+
+// ─── Audit and settings ────────────────────────────────────────────────────────
+/** Append-only; each entry carries the hash of the one before, so an edit shows as a break. */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: id(),
+    at: text("at").notNull(),
+    actorId: integer("actor_id").references(() => users.id, { onDelete: "set null" }),
+    action: text("action").notNull(),
+    entityType: text("entity_type").notNull(),
+    entityId: integer("entity_id"),
+    detail: text("detail", { mode: "json" }),
+    prevHash: text("prev_hash").notNull(),
+    hash: text("hash").notNull(),
+  },
+  (t) => [index("audit_log_entity_idx").on(t.entityType, t.entityId)],
+);
+
+export const settings = sqliteTable("settings", {
+  key: text("key").primaryKey(),
+  value: text("value", { mode: "json" }).notNull(),
+});
