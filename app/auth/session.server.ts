@@ -1,5 +1,185 @@
-// PLACEHOLDER: the auth helper replaces this file. Signature is fixed.
-import type { Viewer } from "./permissions";
-export async function getViewer(_request: Request): Promise<Viewer> {
-  return null;
+/**
+ * Staff sessions. The cookie carries a random token; the sessions table stores only its
+ * SHA-256, so a copy of the database cannot sign anyone in, and a row can be revoked (sign-out,
+ * an admin disabling a user) with immediate effect — a signed cookie alone could not be.
+ * Decision record: docs/decisions (sessions).
+ */
+import { createHash, randomBytes } from "node:crypto";
+import { createCookie, redirect, type Cookie } from "@remix-run/node";
+import { and, eq, isNull, lt } from "drizzle-orm";
+import * as t from "#db/schema";
+import { db, writeTransaction, type DB } from "#db/client.server";
+import { appendAudit } from "~/audit/audit.server";
+import { now } from "~/lib/clock";
+import { env } from "~/lib/env.server";
+import { can, type Action, type SignedInViewer, type Viewer } from "./permissions";
+
+export const SESSION_COOKIE_NAME = "__plainsight_session";
+export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
+export const ABSOLUTE_TIMEOUT_MS = 12 * 60 * 60 * 1000;
+/** lastSeenAt is written at most this often, so that every page view is not a write */
+const TOUCH_INTERVAL_MS = 60 * 1000;
+
+let cookie: Cookie | undefined;
+
+function sessionCookie(): Cookie {
+  if (cookie) return cookie;
+  const e = env();
+  // Production without demo cannot start without a secret (env.server.ts). Elsewhere a
+  // per-process secret is enough: sessions end when the process restarts.
+  const secret = e.SESSION_SECRET ?? randomBytes(32).toString("hex");
+  cookie = createCookie(SESSION_COOKIE_NAME, {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    secure: e.NODE_ENV === "production",
+    secrets: [secret],
+    // No maxAge: a browser-session cookie, so closing the browser on a shared council
+    // computer ends it; the server enforces the idle and absolute timeouts regardless.
+  });
+  return cookie;
+}
+
+function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+async function readToken(request: Request): Promise<string | null> {
+  const value: unknown = await sessionCookie().parse(request.headers.get("Cookie"));
+  return typeof value === "string" && value.length > 0 ? value : null;
+}
+
+/**
+ * A same-site relative path to go to after signing in, or the fallback. Refuses anything a
+ * browser would read as another origin: "//evil.example", "/\\evil.example", "https://…",
+ * and paths with control characters that URL parsing strips ("/\t/evil.example").
+ */
+export function safeRedirect(to: unknown, fallback = "/staff"): string {
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.includes("\\")) return fallback;
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(to)) return fallback;
+  const base = "http://plainsight.invalid";
+  let url: URL;
+  try {
+    url = new URL(to, base);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== base) return fallback;
+  return url.pathname + url.search + url.hash;
+}
+
+/** Start a session for a user who has just proved who they are, and send them on. */
+export async function createUserSession(userId: number, redirectTo: string): Promise<Response> {
+  const token = randomBytes(32).toString("base64url");
+  const at = now();
+  writeTransaction((tx) => {
+    // Housekeeping: this user's sessions past their absolute expiry are of no further use.
+    tx.delete(t.sessions)
+      .where(and(eq(t.sessions.userId, userId), lt(t.sessions.expiresAt, at.toISOString())))
+      .run();
+    const row = tx
+      .insert(t.sessions)
+      .values({
+        tokenHash: hashToken(token),
+        userId,
+        createdAt: at.toISOString(),
+        lastSeenAt: at.toISOString(),
+        expiresAt: new Date(at.getTime() + ABSOLUTE_TIMEOUT_MS).toISOString(),
+      })
+      .returning({ id: t.sessions.id })
+      .get();
+    appendAudit(tx, { actorId: userId, action: "auth.sign_in", entityType: "user", entityId: userId, detail: { sessionId: row.id } });
+  });
+  return redirect(safeRedirect(redirectTo), {
+    headers: { "Set-Cookie": await sessionCookie().serialize(token) },
+  });
+}
+
+/** End the session in the request (if any) and clear the cookie. */
+export async function signOut(request: Request): Promise<Response> {
+  const token = await readToken(request);
+  if (token) {
+    const at = now().toISOString();
+    writeTransaction((tx) => {
+      const row = tx
+        .update(t.sessions)
+        .set({ revokedAt: at })
+        .where(and(eq(t.sessions.tokenHash, hashToken(token)), isNull(t.sessions.revokedAt)))
+        .returning({ id: t.sessions.id, userId: t.sessions.userId })
+        .get();
+      if (row) {
+        appendAudit(tx, { actorId: row.userId, action: "auth.sign_out", entityType: "user", entityId: row.userId, detail: { sessionId: row.id } });
+      }
+    });
+  }
+  return redirect("/", {
+    headers: { "Set-Cookie": await sessionCookie().serialize("", { expires: new Date(0), maxAge: 0 }) },
+  });
+}
+
+/** Who is making the request: null for the public, an expired, revoked or disabled session. */
+export async function getViewer(request: Request): Promise<Viewer> {
+  const token = await readToken(request);
+  if (!token) return null;
+  const database = db();
+  const found = database
+    .select({ session: t.sessions, user: t.users })
+    .from(t.sessions)
+    .innerJoin(t.users, eq(t.users.id, t.sessions.userId))
+    .where(eq(t.sessions.tokenHash, hashToken(token)))
+    .get();
+  if (!found) return null;
+  const { session, user } = found;
+  const at = now();
+  const lastSeen = Date.parse(session.lastSeenAt);
+  if (session.revokedAt || user.disabledAt) return null;
+  if (at.getTime() >= Date.parse(session.expiresAt)) return null;
+  if (at.getTime() - lastSeen >= IDLE_TIMEOUT_MS) return null;
+
+  if (at.getTime() - lastSeen >= TOUCH_INTERVAL_MS) {
+    database.update(t.sessions).set({ lastSeenAt: at.toISOString() }).where(eq(t.sessions.id, session.id)).run();
+  }
+
+  const roles = database.select({ role: t.userRoles.role }).from(t.userRoles).where(eq(t.userRoles.userId, user.id)).all();
+  const unions = database.select({ unionId: t.unionReps.unionId }).from(t.unionReps).where(eq(t.unionReps.userId, user.id)).all();
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    roles: roles.map((r) => r.role),
+    serviceId: user.serviceId,
+    unionIds: unions.map((u) => u.unionId),
+  };
+}
+
+/** The signed-in viewer, or a redirect to sign in that comes back to this page afterwards. */
+export async function requireViewer(request: Request): Promise<SignedInViewer> {
+  const viewer = await getViewer(request);
+  if (viewer) return viewer;
+  const url = new URL(request.url);
+  const back = safeRedirect(url.pathname + url.search);
+  throw redirect(`/staff/sign-in?${new URLSearchParams({ redirectTo: back })}`);
+}
+
+/** The signed-in viewer if their roles allow `action`; otherwise a 403 (or sign-in redirect). */
+export async function requirePermission(request: Request, action: Action): Promise<SignedInViewer> {
+  const viewer = await requireViewer(request);
+  if (!can(viewer, action)) {
+    throw new Response("You do not have permission to do this", { status: 403 });
+  }
+  return viewer;
+}
+
+/**
+ * End every live session of a user (disabled, roles changed, password reset). Pass the
+ * caller's transaction so the revocation commits with the change that caused it.
+ */
+export function revokeUserSessions(userId: number, tx: DB = db()): number {
+  const result = tx
+    .update(t.sessions)
+    .set({ revokedAt: now().toISOString() })
+    .where(and(eq(t.sessions.userId, userId), isNull(t.sessions.revokedAt)))
+    .run();
+  return result.changes;
 }

@@ -1,0 +1,118 @@
+/**
+ * Markdown to safe HTML, on the server only.
+ *
+ * marked does NOT sanitise (STACK.md), so every result goes through sanitize-html with a small
+ * allow-list per profile. Two layers, on purpose:
+ *  1. raw HTML written inside the Markdown is never passed through: marked's `html` tokens are
+ *     escaped and shown as text, so `<b>` in a comment appears as "<b>", not bold;
+ *  2. sanitize-html then keeps only the tags, attributes and link schemes the profile allows
+ *     (no images, no scripts or event handlers, no javascript: or data: links).
+ *
+ * Officers write proposals (headings, tables); the public write comments (a smaller set, and
+ * their links carry rel="ugc" so search engines do not reward spam).
+ */
+import { Marked, type Tokens } from "marked";
+import sanitizeHtml from "sanitize-html";
+
+export type MarkdownProfile = "officer" | "comment";
+
+export type RenderOptions = {
+  /**
+   * Added to every heading level before it is clamped to h2–h4, so that Markdown placed under
+   * an existing heading nests below it (1 turns "## Costs" into an h3 inside a section with an h2).
+   */
+  headingOffset?: number;
+};
+
+const LINK_SCHEMES = ["http", "https", "mailto"];
+
+const ALLOWED_TAGS: Record<MarkdownProfile, string[]> = {
+  officer: ["p", "br", "strong", "em", "ul", "ol", "li", "blockquote", "h2", "h3", "h4", "a", "table", "thead", "tbody", "tr", "th", "td", "code", "pre"],
+  comment: ["p", "br", "strong", "em", "ul", "ol", "li", "blockquote", "a", "code", "pre"],
+};
+
+const LINK_REL: Record<MarkdownProfile, string> = {
+  officer: "nofollow noopener",
+  comment: "nofollow ugc",
+};
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+}
+
+function markedFor(profile: MarkdownProfile, headingOffset: number): Marked {
+  const instance = new Marked({ gfm: true, breaks: true });
+  instance.use({
+    renderer: {
+      // Raw HTML in the source is shown as the characters typed, never interpreted.
+      html(token: Tokens.HTML | Tokens.Tag) {
+        return escapeHtml(token.text);
+      },
+      heading(token: Tokens.Heading) {
+        const inner = this.parser.parseInline(token.tokens);
+        if (profile === "comment") return `<p><strong>${inner}</strong></p>\n`;
+        // The page owns its h1; Markdown headings start at h2 and stop at h4.
+        const level = Math.min(4, Math.max(2, token.depth + headingOffset));
+        return `<h${level}>${inner}</h${level}>\n`;
+      },
+    },
+  });
+  return instance;
+}
+
+/**
+ * A link target the profile allows: http, https, mailto or a path on this site. Browsers ignore
+ * tabs, newlines and control characters inside a scheme ("java\tscript:"), so they are removed
+ * before the scheme is read. sanitize-html checks schemes again afterwards.
+ */
+export function isSafeHref(href: string | undefined): href is string {
+  if (!href) return false;
+  const compact = href.replace(/[\u0000-\u0020\u007f-\u009f]/g, "");
+  if (compact.startsWith("//") || compact.startsWith("\\\\") || compact.startsWith("/\\")) return false;
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(compact);
+  if (scheme) return LINK_SCHEMES.includes(scheme[1].toLowerCase());
+  return true;
+}
+
+function sanitizeOptions(profile: MarkdownProfile): sanitizeHtml.IOptions {
+  return {
+    allowedTags: ALLOWED_TAGS[profile],
+    allowedAttributes: { a: ["href", "rel"] },
+    allowedSchemes: LINK_SCHEMES,
+    allowedSchemesByTag: { a: LINK_SCHEMES },
+    allowedSchemesAppliedToAttributes: ["href"],
+    allowProtocolRelative: false,
+    disallowedTagsMode: "discard",
+    transformTags: {
+      // A link to anywhere else keeps its words and loses the link ("span" is not allowed, so
+      // sanitize-html drops the tag and keeps the text).
+      a: (tagName, attribs) =>
+        isSafeHref(attribs.href)
+          ? { tagName, attribs: { href: attribs.href.trim(), rel: LINK_REL[profile] } }
+          : { tagName: "span", attribs: {} },
+    },
+    // An image alone in a paragraph leaves nothing behind.
+    exclusiveFilter: (frame) => frame.tag === "p" && !frame.text.trim() && !frame.mediaChildren.length,
+  };
+}
+
+/** Markdown written by an officer or a member of the public, as HTML safe to put in a page. */
+export function renderMarkdown(text: string | null | undefined, profile: MarkdownProfile, options: RenderOptions = {}): string {
+  if (!text || !text.trim()) return "";
+  const html = markedFor(profile, options.headingOffset ?? 0).parse(text, { async: false });
+  return sanitizeHtml(html, sanitizeOptions(profile)).trim();
+}
+
+/** Plain text from Markdown, for excerpts and titles: no markup, whitespace collapsed. */
+export function markdownToPlainText(text: string | null | undefined): string {
+  if (!text) return "";
+  const html = markedFor("comment", 0).parse(text, { async: false });
+  return sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} })
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, "&")
+    .replace(/\s+/g, " ")
+    .trim();
+}

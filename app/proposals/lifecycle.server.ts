@@ -1,0 +1,111 @@
+/**
+ * Applies lifecycle transitions. The rule is asked and the change, its audit entry and its
+ * version snapshot are written in one IMMEDIATE transaction: all of them or none.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { and, eq, inArray, lte, max } from "drizzle-orm";
+import * as t from "#db/schema";
+import { db as defaultDb, writeTransaction, type DB } from "#db/client.server";
+import { appendAudit } from "~/audit/audit.server";
+import { now as clockNow } from "~/lib/clock";
+import { loadSettings } from "~/lib/settings.server";
+import { checkTransition, type Actor, type Transition, type TransitionDecision } from "./lifecycle";
+import { loadProposal } from "./proposals.server";
+import type { Proposal } from "./types";
+
+let holidays: ReadonlySet<string> | undefined;
+
+/** England and Wales bank holidays from content/, read once. */
+export function bankHolidays(): ReadonlySet<string> {
+  if (!holidays) {
+    const file = path.resolve("content", "bank-holidays.json");
+    const data = JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, string[]>;
+    holidays = new Set(data["england-and-wales"] ?? []);
+  }
+  return holidays;
+}
+
+export type TransitionResult = TransitionDecision & { proposal?: Proposal };
+
+/** The lifecycle timestamps each transition stamps. */
+function stamps(transition: Transition, at: string, actor: Actor, reason: string | undefined): Partial<typeof t.proposals.$inferInsert> {
+  switch (transition) {
+    case "submit":
+      return { submittedAt: at, returnedReason: null };
+    case "approve":
+      // Approval sends the union notice (issue: union notice delivery); the clock starts now.
+      return { approvedAt: at, approvedById: actor.kind === "person" ? actor.viewer.id : null, noticeSentAt: at };
+    case "reject":
+      return { returnedReason: reason ?? null, submittedAt: null };
+    case "open":
+      return { openedAt: at };
+    case "close":
+      return { closedAt: at };
+    case "withdraw":
+      return { withdrawnAt: at, withdrawnReason: reason ?? null };
+  }
+}
+
+function snapshotVersion(tx: DB, p: Proposal, reason: "submitted" | "approved", actorId: number | null) {
+  const last = tx.select({ n: max(t.proposalVersions.number) }).from(t.proposalVersions).where(eq(t.proposalVersions.proposalId, p.id)).get();
+  tx.insert(t.proposalVersions)
+    .values({ proposalId: p.id, number: (last?.n ?? 0) + 1, reason, isPublic: false, snapshot: p, createdById: actorId })
+    .run();
+}
+
+export function applyTransition(
+  transition: Transition,
+  proposalId: number,
+  actor: Actor,
+  options: { reason?: string; now?: Date } = {},
+  database: DB = defaultDb(),
+): TransitionResult {
+  const at = options.now ?? clockNow();
+  const settings = loadSettings(database);
+  return writeTransaction((tx) => {
+    const proposal = loadProposal(proposalId, tx);
+    if (!proposal) return { ok: false, status: 409, message: "This proposal no longer exists" } as const;
+    const decision = checkTransition(transition, proposal, actor, { settings, now: at, bankHolidays: bankHolidays(), reason: options.reason });
+    if (!decision.ok) return decision;
+
+    const iso = at.toISOString();
+    const actorId = actor.kind === "person" ? actor.viewer.id : null;
+    tx.update(t.proposals)
+      .set({ state: decision.to, revision: proposal.revision + 1, updatedAt: iso, ...stamps(transition, iso, actor, options.reason?.trim()) })
+      .where(and(eq(t.proposals.id, proposalId), eq(t.proposals.state, proposal.state)))
+      .run();
+    appendAudit(tx, {
+      actorId,
+      action: `proposal.${transition}`,
+      entityType: "proposal",
+      entityId: proposalId,
+      detail: { from: proposal.state, to: decision.to, ...(options.reason ? { reason: options.reason.trim() } : {}) },
+    });
+    if (transition === "submit") snapshotVersion(tx, proposal, "submitted", actorId);
+    if (transition === "approve") snapshotVersion(tx, proposal, "approved", actorId);
+    return { ...decision, proposal: loadProposal(proposalId, tx) ?? undefined };
+  }, database);
+}
+
+/**
+ * The scheduler's work: open what is due to open and close what is due to close. Each
+ * proposal is its own transaction, so one that cannot open does not hold back the rest.
+ */
+export function runScheduledTransitions(at: Date = clockNow(), database: DB = defaultDb()): { opened: string[]; closed: string[] } {
+  const todayIso = at.toISOString().slice(0, 10);
+  const dueToOpen = database
+    .select({ id: t.proposals.id, slug: t.proposals.slug })
+    .from(t.proposals)
+    .where(and(inArray(t.proposals.state, ["union_notice", "scheduled"]), lte(t.proposals.opensOn, todayIso)))
+    .all();
+  const dueToClose = database
+    .select({ id: t.proposals.id, slug: t.proposals.slug })
+    .from(t.proposals)
+    .where(and(eq(t.proposals.state, "open"), lte(t.proposals.closesOn, todayIso)))
+    .all();
+  const system: Actor = { kind: "system" };
+  const opened = dueToOpen.filter((p) => applyTransition("open", p.id, system, { now: at }, database).ok).map((p) => p.slug);
+  const closed = dueToClose.filter((p) => applyTransition("close", p.id, system, { now: at }, database).ok).map((p) => p.slug);
+  return { opened, closed };
+}

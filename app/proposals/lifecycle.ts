@@ -1,0 +1,116 @@
+/**
+ * The lifecycle of a proposal: every transition, who may make it and what must hold. Pure:
+ * lifecycle.server.ts loads the proposal, asks `checkTransition`, and applies the answer with
+ * its audit entry in one transaction.
+ *
+ *   draft ──submit──▶ in review ──approve──▶ union notice ──(notice period over)──▶ open
+ *     ▲                  │ reject (reason)        or scheduled (no staff, no unions)    │ closing date
+ *     └──────────────────┘                                                              ▼
+ *   (any state before decided) ──withdraw (published reason)──▶ withdrawn            closed
+ */
+import { formatISO, parseISO } from "date-fns";
+import type { ProposalState } from "#db/schema";
+import { can, type Viewer } from "~/auth/permissions";
+import type { Settings } from "~/lib/settings";
+import { workingDaysBetween } from "~/lib/working-days";
+import { readiness } from "./readiness";
+import { meetsMinimumWords } from "./text-quality";
+import type { Proposal, Unmet } from "./types";
+
+export const TRANSITIONS = ["submit", "approve", "reject", "open", "close", "withdraw"] as const;
+export type Transition = (typeof TRANSITIONS)[number];
+
+/** Who acts: a signed-in person, or the scheduler that opens and closes consultations. */
+export type Actor = { kind: "person"; viewer: NonNullable<Viewer> } | { kind: "system" };
+
+export type TransitionContext = {
+  settings: Settings;
+  now: Date;
+  bankHolidays: ReadonlySet<string>;
+  /** the reason given for reject and withdraw */
+  reason?: string;
+};
+
+export type TransitionRefusal = {
+  ok: false;
+  /** 403: this actor may never do this; 409: not in this state; 422: requirements unmet */
+  status: 403 | 409 | 422;
+  message: string;
+  unmet?: Unmet[];
+};
+export type TransitionDecision = { ok: true; to: ProposalState } | TransitionRefusal;
+
+const refuse = (status: TransitionRefusal["status"], message: string, unmet?: Unmet[]): TransitionRefusal => ({ ok: false, status, message, unmet });
+
+/** An officer may act on their own service's proposals (or ones they drafted); admins on any. */
+export function canEditProposal(viewer: Viewer, p: Pick<Proposal, "serviceId" | "createdById">): boolean {
+  if (!viewer) return false;
+  if (can(viewer, "proposal:edit-any-service")) return true;
+  return can(viewer, "proposal:edit") && (viewer.serviceId === p.serviceId || viewer.id === p.createdById);
+}
+
+/** A proposal that affects no staff group and no union skips the notice and waits as "scheduled". */
+export function needsUnionNotice(p: Pick<Proposal, "staffGroups" | "unions">): boolean {
+  return p.staffGroups.length > 0 || p.unions.length > 0;
+}
+
+const STATES_BEFORE_DECISION: ProposalState[] = ["draft", "in_review", "union_notice", "scheduled", "open", "closed", "outcome_published"];
+
+function today(now: Date): string {
+  return formatISO(now, { representation: "date" });
+}
+
+export function checkTransition(transition: Transition, p: Proposal, actor: Actor, ctx: TransitionContext): TransitionDecision {
+  const person = actor.kind === "person" ? actor.viewer : null;
+  switch (transition) {
+    case "submit": {
+      if (!person || !canEditProposal(person, p)) return refuse(403, "You cannot submit this proposal");
+      if (p.state !== "draft") return refuse(409, "Only a draft can be submitted for review");
+      const unmet = readiness(p, ctx.settings);
+      if (unmet.length) return refuse(422, `This proposal cannot be submitted until ${unmet.length} ${unmet.length === 1 ? "requirement is" : "requirements are"} met`, unmet);
+      return { ok: true, to: "in_review" };
+    }
+    case "approve": {
+      if (!person || !can(person, "proposal:approve")) return refuse(403, "You cannot approve proposals");
+      // Separation of duties: nobody signs off their own work.
+      if (person.id === p.createdById) return refuse(403, "You drafted this proposal, so another approver must approve it");
+      if (p.state !== "in_review") return refuse(409, "Only a proposal in review can be approved");
+      // The server checks the gate again: a proposal edited since submission may no longer pass.
+      const unmet = readiness(p, ctx.settings);
+      if (unmet.length) return refuse(422, `This proposal cannot be approved until ${unmet.length} ${unmet.length === 1 ? "requirement is" : "requirements are"} met`, unmet);
+      return { ok: true, to: needsUnionNotice(p) ? "union_notice" : "scheduled" };
+    }
+    case "reject": {
+      if (!person || !can(person, "proposal:reject")) return refuse(403, "You cannot return proposals");
+      if (p.state !== "in_review") return refuse(409, "Only a proposal in review can be returned");
+      if (!ctx.reason || !meetsMinimumWords(ctx.reason, 5)) return refuse(422, "Explain what the drafter needs to change, in at least 5 words");
+      return { ok: true, to: "draft" };
+    }
+    case "open": {
+      if (actor.kind !== "system" && !(person && can(person, "admin:manage"))) return refuse(403, "Consultations open by themselves at their opening date");
+      if (p.state !== "union_notice" && p.state !== "scheduled") return refuse(409, "Only an approved proposal can open");
+      if (!p.opensOn || today(ctx.now) < p.opensOn) return refuse(409, "The opening date has not come yet");
+      if (p.state === "union_notice") {
+        if (!p.noticeSentAt) return refuse(409, "The unions have not been sent notice");
+        const given = workingDaysBetween(parseISO(p.noticeSentAt), ctx.now, ctx.bankHolidays);
+        const required = ctx.settings.union.noticeWorkingDays;
+        if (given < required) return refuse(409, `The unions have had ${given} of the ${required} working days' notice`);
+      }
+      return { ok: true, to: "open" };
+    }
+    case "close": {
+      if (actor.kind !== "system" && !(person && can(person, "admin:manage"))) return refuse(403, "Consultations close by themselves at their closing date");
+      if (p.state !== "open") return refuse(409, "Only an open consultation can close");
+      // Responses are taken until the end of the closing date.
+      if (!p.closesOn || today(ctx.now) <= p.closesOn) return refuse(409, "The closing date has not passed");
+      return { ok: true, to: "closed" };
+    }
+    case "withdraw": {
+      if (!person || !(canEditProposal(person, p) || can(person, "proposal:approve")) || !can(person, "proposal:withdraw"))
+        return refuse(403, "You cannot withdraw this proposal");
+      if (!STATES_BEFORE_DECISION.includes(p.state)) return refuse(409, "A decided or withdrawn proposal cannot be withdrawn");
+      if (!ctx.reason || !meetsMinimumWords(ctx.reason, 5)) return refuse(422, "Give the reason for withdrawing, in at least 5 words: it will be published");
+      return { ok: true, to: "withdrawn" };
+    }
+  }
+}

@@ -1,0 +1,35 @@
+/** Reads for the staff area that are not the proposal itself. */
+import { asc, eq, and } from "drizzle-orm";
+import { format } from "date-fns";
+import * as t from "#db/schema";
+import { db as defaultDb, type DB } from "#db/client.server";
+
+const ACTION_WORDS: Record<string, string> = {
+  "proposal.create": "Started the proposal",
+  "proposal.submit": "Submitted for review",
+  "proposal.approve": "Approved for publication",
+  "proposal.reject": "Returned to the drafter",
+  "proposal.open": "Opened for consultation",
+  "proposal.close": "Closed",
+  "proposal.withdraw": "Withdrew the proposal",
+};
+
+/** The proposal's audit entries in words, oldest first. */
+export function auditTrail(proposalId: number, database: DB = defaultDb()) {
+  return database
+    .select({ id: t.auditLog.id, at: t.auditLog.at, action: t.auditLog.action, who: t.users.name, detail: t.auditLog.detail })
+    .from(t.auditLog)
+    .leftJoin(t.users, eq(t.users.id, t.auditLog.actorId))
+    .where(and(eq(t.auditLog.entityType, "proposal"), eq(t.auditLog.entityId, proposalId)))
+    .orderBy(asc(t.auditLog.id))
+    .all()
+    .map((e) => {
+      const reason = (e.detail as { reason?: string } | null)?.reason;
+      return {
+        id: e.id,
+        when: format(new Date(e.at), "d MMM yyyy, HH:mm"),
+        who: e.who ?? "The system",
+        what: (ACTION_WORDS[e.action] ?? e.action) + (reason ? `: “${reason}”` : ""),
+      };
+    });
+}

@@ -1,0 +1,80 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requirePermission } from "~/auth/session.server";
+import { can } from "~/auth/permissions";
+import { StateTag } from "~/components/StateTag";
+import { listStaffProposals } from "~/proposals/proposals.server";
+
+export const meta: MetaFunction = () => [{ title: "Proposals – Staff area" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await requirePermission(request, "proposal:view-staff");
+  const proposals = listStaffProposals(viewer);
+  const approver = can(viewer, "proposal:approve");
+  return {
+    name: viewer.name,
+    awaitingApproval: approver ? proposals.filter((p) => p.state === "in_review" && p.createdById !== viewer.id) : [],
+    proposals: proposals.map(({ id, title, state, serviceName }) => ({ id, title, state, serviceName })),
+  };
+}
+
+export default function StaffHome() {
+  const { name, awaitingApproval, proposals } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <span className="govuk-caption-l">Staff area</span>
+      <h1 className="govuk-heading-l">Proposals</h1>
+      <p className="govuk-body">Signed in as {name}.</p>
+      {awaitingApproval.length > 0 ? (
+        <>
+          <h2 className="govuk-heading-m">Waiting for your approval</h2>
+          <ul className="govuk-list">
+            {awaitingApproval.map((p) => (
+              <li key={p.id}>
+                <Link className="govuk-link" to={`/staff/proposals/${p.id}`}>
+                  {p.title}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <h2 className="govuk-heading-m">All proposals you can see</h2>
+      {proposals.length === 0 ? (
+        <p className="govuk-body">There are no proposals yet.</p>
+      ) : (
+        <table className="govuk-table">
+          <caption className="govuk-table__caption govuk-visually-hidden">Proposals you can see</caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">
+                Proposal
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Service
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Status
+              </th>
+            </tr>
+          </thead>
+          <tbody className="govuk-table__body">
+            {proposals.map((p) => (
+              <tr className="govuk-table__row" key={p.id}>
+                <td className="govuk-table__cell">
+                  <Link className="govuk-link" to={`/staff/proposals/${p.id}`}>
+                    {p.title}
+                  </Link>
+                </td>
+                <td className="govuk-table__cell">{p.serviceName}</td>
+                <td className="govuk-table__cell">
+                  <StateTag state={p.state} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,248 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { requireViewer } from "~/auth/session.server";
+import { can } from "~/auth/permissions";
+import { StateTag } from "~/components/StateTag";
+import { ErrorSummary } from "~/components/ErrorSummary";
+import { loadSettings } from "~/lib/settings.server";
+import { canEditProposal } from "~/proposals/lifecycle";
+import { applyTransition } from "~/proposals/lifecycle.server";
+import { requireVisibleProposalById } from "~/proposals/proposals.server";
+import { readiness } from "~/proposals/readiness";
+import { SECTIONS, type Unmet } from "~/proposals/types";
+import { auditTrail } from "~/proposals/staff.server";
+
+const idParam = z.coerce.number().int().positive();
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.proposal.title} – Staff area` : "Proposal – Staff area" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const id = idParam.safeParse(params.id);
+  if (!id.success) throw new Response("Not Found", { status: 404 });
+  const proposal = requireVisibleProposalById(viewer, id.data);
+  const settings = loadSettings();
+  const unmet = readiness(proposal, settings);
+  return {
+    proposal: { id: proposal.id, slug: proposal.slug, title: proposal.title, state: proposal.state, serviceName: proposal.serviceName, leadOfficer: proposal.leadOfficer, returnedReason: proposal.returnedReason, opensOn: proposal.opensOn, closesOn: proposal.closesOn },
+    unmet,
+    may: {
+      submit: proposal.state === "draft" && canEditProposal(viewer, proposal),
+      review: proposal.state === "in_review" && can(viewer, "proposal:approve"),
+      ownProposal: proposal.createdById === viewer.id,
+      withdraw: !["decided", "withdrawn"].includes(proposal.state) && can(viewer, "proposal:withdraw") && (canEditProposal(viewer, proposal) || can(viewer, "proposal:approve")),
+    },
+    trail: auditTrail(proposal.id),
+  };
+}
+
+const intentSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("submit") }),
+  z.object({ intent: z.literal("approve") }),
+  z.object({ intent: z.literal("reject"), reason: z.string().trim().max(5000).optional() }),
+  z.object({ intent: z.literal("withdraw"), reason: z.string().trim().max(5000).optional() }),
+]);
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const id = idParam.safeParse(params.id);
+  if (!id.success) throw new Response("Not Found", { status: 404 });
+  // Seeing the proposal is the first check; the transition rule is the second.
+  requireVisibleProposalById(viewer, id.data);
+  const parsed = intentSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return data({ message: "Choose what to do with this proposal", unmet: [] as Unmet[], field: "intent" }, { status: 400 });
+  const input = parsed.data;
+  const result = applyTransition(input.intent, id.data, { kind: "person", viewer }, { reason: "reason" in input ? input.reason : undefined });
+  if (!result.ok) {
+    const field = input.intent === "reject" || input.intent === "withdraw" ? `${input.intent}-reason` : undefined;
+    return data({ message: result.message, unmet: result.unmet ?? [], field }, { status: result.status === 422 ? 400 : result.status });
+  }
+  return redirect(`/staff/proposals/${id.data}?done=${input.intent}`);
+}
+
+const DONE_MESSAGES: Record<string, string> = {
+  submit: "Submitted for review. An approver will look at it next.",
+  approve: "Approved. The proposal is now under union notice, or scheduled if no staff are affected.",
+  reject: "Returned to the drafter with your reasons.",
+  withdraw: "Withdrawn. The reason will be published.",
+};
+
+export default function StaffProposal() {
+  const { proposal, unmet, may, trail } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const done = searchParams.get("done");
+  const bySection = SECTIONS.map((s) => ({ ...s, items: unmet.filter((u) => u.section === s.key) })).filter((s) => s.items.length > 0);
+
+  return (
+    <>
+      <Link to="/staff" className="govuk-back-link">
+        Back to your proposals
+      </Link>
+      <div>
+        {result ? (
+          <ErrorSummary
+            errors={[
+              { field: result.field ?? "actions", message: result.message },
+              ...result.unmet.map((u) => ({ field: `unmet-${u.code}`, message: u.message })),
+            ]}
+          />
+        ) : null}
+        {done && DONE_MESSAGES[done] ? (
+          <div className="govuk-notification-banner govuk-notification-banner--success" role="status" aria-labelledby="done-title">
+            <div className="govuk-notification-banner__header">
+              <h2 className="govuk-notification-banner__title" id="done-title">
+                Success
+              </h2>
+            </div>
+            <div className="govuk-notification-banner__content">
+              <p className="govuk-notification-banner__heading">{DONE_MESSAGES[done]}</p>
+            </div>
+          </div>
+        ) : null}
+        <span className="govuk-caption-l">{proposal.serviceName}</span>
+        <h1 className="govuk-heading-l">{proposal.title}</h1>
+        <p className="govuk-body">
+          <StateTag state={proposal.state} /> Lead officer: {proposal.leadOfficer}
+        </p>
+        {proposal.returnedReason && proposal.state === "draft" ? (
+          <div className="govuk-inset-text">
+            <h2 className="govuk-heading-s">Returned by the approver</h2>
+            <p className="govuk-body">{proposal.returnedReason}</p>
+          </div>
+        ) : null}
+
+        <h2 className="govuk-heading-m">Publication check</h2>
+        {unmet.length === 0 ? (
+          <p className="govuk-body" data-testid="gate-clear">
+            This proposal carries everything the council requires before publication.
+          </p>
+        ) : (
+          <>
+            <p className="govuk-body" data-testid="gate-unmet">
+              {unmet.length} {unmet.length === 1 ? "requirement is" : "requirements are"} not met yet.
+            </p>
+            {bySection.map((s) => (
+              <div key={s.key}>
+                <h3 className="govuk-heading-s">{s.title}</h3>
+                <ul className="govuk-list govuk-list--bullet">
+                  {s.items.map((u) => (
+                    <li key={u.code + (u.field ?? "")} id={`unmet-${u.code}`}>
+                      {u.message}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ))}
+          </>
+        )}
+
+        <h2 className="govuk-heading-m" id="actions">
+          What you can do
+        </h2>
+        {may.submit ? (
+          <Form method="post">
+            <input type="hidden" name="intent" value="submit" />
+            <button type="submit" className="govuk-button" data-module="govuk-button">
+              Submit for review
+            </button>
+          </Form>
+        ) : null}
+        {may.review ? (
+          <>
+            {may.ownProposal ? (
+              <div className="govuk-warning-text">
+                <span className="govuk-warning-text__icon" aria-hidden="true">
+                  !
+                </span>
+                <strong className="govuk-warning-text__text">
+                  <span className="govuk-visually-hidden">Warning</span>
+                  You drafted this proposal, so another approver must approve it.
+                </strong>
+              </div>
+            ) : null}
+            <Form method="post">
+              <input type="hidden" name="intent" value="approve" />
+              <button type="submit" className="govuk-button" data-module="govuk-button">
+                Approve for publication
+              </button>
+            </Form>
+            <Form method="post">
+              <input type="hidden" name="intent" value="reject" />
+              <div className="govuk-form-group">
+                <label className="govuk-label govuk-label--s" htmlFor="reject-reason">
+                  Return it to the drafter: what needs to change
+                </label>
+                <textarea className="govuk-textarea" id="reject-reason" name="reason" rows={4} />
+              </div>
+              <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+                Return to drafter
+              </button>
+            </Form>
+          </>
+        ) : null}
+        {may.withdraw ? (
+          <details className="govuk-details">
+            <summary className="govuk-details__summary">
+              <span className="govuk-details__summary-text">Withdraw this proposal</span>
+            </summary>
+            <div className="govuk-details__text">
+              <Form method="post">
+                <input type="hidden" name="intent" value="withdraw" />
+                <div className="govuk-form-group">
+                  <label className="govuk-label" htmlFor="withdraw-reason">
+                    Why it is being withdrawn (this will be published)
+                  </label>
+                  <textarea className="govuk-textarea" id="withdraw-reason" name="reason" rows={3} />
+                </div>
+                <button type="submit" className="govuk-button govuk-button--warning" data-module="govuk-button">
+                  Withdraw proposal
+                </button>
+              </Form>
+            </div>
+          </details>
+        ) : null}
+        {!may.submit && !may.review && !may.withdraw ? <p className="govuk-body">There is nothing for you to do on this proposal now.</p> : null}
+        {["open", "closed", "outcome_published", "decided"].includes(proposal.state) ? (
+          <p className="govuk-body">
+            <Link className="govuk-link" to={`/consultations/${proposal.slug}`}>
+              View the public page
+            </Link>
+          </p>
+        ) : null}
+
+        <h2 className="govuk-heading-m">History</h2>
+        {trail.length === 0 ? (
+          <p className="govuk-body">Nothing has happened to this proposal yet.</p>
+        ) : (
+          <table className="govuk-table">
+            <caption className="govuk-table__caption govuk-visually-hidden">What has happened to this proposal</caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">
+                  When
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Who
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  What
+                </th>
+              </tr>
+            </thead>
+            <tbody className="govuk-table__body">
+              {trail.map((e) => (
+                <tr className="govuk-table__row" key={e.id}>
+                  <td className="govuk-table__cell">{e.when}</td>
+                  <td className="govuk-table__cell">{e.who}</td>
+                  <td className="govuk-table__cell">{e.what}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,774 @@
+/**
+ * The demo council as editable files in content/: schemas, a loader that names the file and the
+ * field when something is wrong, and a pure conversion from one consultation file to the
+ * `Proposal` shape the rules take (so the publication gate can be tested on the demo files
+ * without a database). db/seed.server.ts writes the same shape into the tables.
+ *
+ * Dates in consultation files are whole days relative to the seed date (`opensInDays: -21`),
+ * so the demo always looks current.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { parseDocument } from "yaml";
+import { z } from "zod";
+import { DEPENDENCY_KINDS, DOCUMENT_KINDS, EQUALITY_RATINGS, PROPOSAL_STATES, ROLES } from "./schema";
+import { equalityCharacteristics, mergeSettings, type Settings } from "~/lib/settings";
+import type { Proposal } from "~/proposals/types";
+
+// ─── Schemas ───────────────────────────────────────────────────────────────────
+const text = z.string().trim().min(1, "must not be empty");
+const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lower case words joined by hyphens");
+const days = z.number().int("must be a whole number of days");
+const email = z.email("must be an email address");
+
+/** council.yaml: top-level keys of the settings, each overriding the default of the same name. */
+export const councilFileSchema = z.record(z.string(), z.unknown());
+
+export const organisationFileSchema = z
+  .object({
+    services: z
+      .array(
+        z
+          .object({
+            slug,
+            name: text,
+            workforcePosts: z.number().int().positive(),
+            staffGroups: z
+              .array(
+                z
+                  .object({
+                    key: slug,
+                    name: text,
+                    headCount: z.number().int().min(0),
+                    distributionEmail: email.optional(),
+                  })
+                  .strict(),
+              )
+              .default([]),
+          })
+          .strict(),
+      )
+      .min(1),
+    unions: z.array(z.object({ shortName: text, name: text }).strict()).min(1),
+  })
+  .strict();
+
+export const demoAccountsFileSchema = z
+  .object({
+    accounts: z
+      .array(
+        z
+          .object({
+            name: text,
+            email,
+            roles: z.array(z.enum(ROLES)).min(1),
+            service: slug.optional(),
+            union: text.optional(),
+            password: z.string().min(12, "demo passwords must be at least 12 characters"),
+            note: text.optional(),
+          })
+          .strict(),
+      )
+      .min(1),
+  })
+  .strict();
+
+const optionSchema = z
+  .object({
+    title: text,
+    description: text,
+    proposed: z.boolean().default(false),
+    rejectedBecause: text.optional(),
+  })
+  .strict();
+
+const riskSchema = z
+  .object({
+    /** local key so mitigations can name the risks they address */
+    ref: slug,
+    description: text,
+    whoBears: text,
+    likelihood: z.number().int().min(1).max(5),
+    impact: z.number().int().min(1).max(5),
+    acceptanceReason: text.optional(),
+  })
+  .strict();
+
+const dependencySchema = z
+  .object({
+    name: text,
+    kind: z.enum(DEPENDENCY_KINDS),
+    effect: text,
+    consulted: z.boolean().nullable().default(null),
+    consultationNote: text.optional(),
+  })
+  .strict();
+
+const mitigationSchema = z
+  .object({
+    action: text,
+    owner: text,
+    dueInDays: days.optional(),
+    /** refs of the risks this addresses */
+    risks: z.array(slug).default([]),
+    /** characteristic keys of the equality rows this addresses */
+    equality: z.array(z.string()).default([]),
+  })
+  .strict();
+
+const equalityRowSchema = z
+  .object({
+    characteristic: text,
+    rating: z.enum(EQUALITY_RATINGS).nullable().default(null),
+    evidence: text.optional(),
+    justification: text.optional(),
+    evidenceAction: text.optional(),
+  })
+  .strict();
+
+const documentSchema = z
+  .object({
+    kind: z.enum(DOCUMENT_KINDS),
+    title: text,
+    filename: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*\.pdf$/, "must be a simple file name ending .pdf"),
+    disclosure: z.enum(["published", "part_withheld", "withheld"]),
+    /** text of the generated PDF (plain paragraphs); the summary is used when absent */
+    body: text.optional(),
+    withheld: z
+      .array(
+        z
+          .object({
+            part: text,
+            ground: text,
+            publicInterestNote: text,
+            reviewInDays: days,
+          })
+          .strict(),
+      )
+      .default([]),
+  })
+  .strict();
+
+const lifecycleSchema = z
+  .object({
+    submittedInDays: days.optional(),
+    approvedInDays: days.optional(),
+    noticeSentInDays: days.optional(),
+    withdrawnInDays: days.optional(),
+    withdrawnReason: text.optional(),
+    returnedReason: text.optional(),
+  })
+  .strict();
+
+export const consultationFileSchema = z
+  .object({
+    slug,
+    title: text,
+    service: slug,
+    state: z.enum(PROPOSAL_STATES),
+    leadOfficer: text,
+    /** email of the demo account that drafted it */
+    createdBy: email,
+    /** email of the demo account that approved it (never the drafter) */
+    approvedBy: email.optional(),
+    summary: text.optional(),
+    details: z
+      .object({
+        whatChanges: text.optional(),
+        whyChange: text.optional(),
+        currentService: text.optional(),
+        proposedService: text.optional(),
+        timeline: text.optional(),
+        alreadyDecided: text.optional(),
+        openToChange: text.optional(),
+      })
+      .strict()
+      .default({}),
+    impact: z
+      .object({
+        postsAffected: z.number().int().min(0).optional(),
+        fteAffected: z.number().min(0).optional(),
+        serviceUsersPerYear: z.number().int().min(0).optional(),
+        activityDescription: text.optional(),
+        activityPerYear: z.number().int().min(0).optional(),
+        /** negative is a saving */
+        budgetChangeGbp: z.number().int().optional(),
+      })
+      .strict()
+      .default({}),
+    options: z.array(optionSchema).default([]),
+    risks: z.array(riskSchema).default([]),
+    dependencies: z.array(dependencySchema).default([]),
+    mitigations: z.array(mitigationSchema).default([]),
+    equality: z
+      .object({
+        aimEliminateDiscrimination: text.optional(),
+        aimAdvanceEquality: text.optional(),
+        aimFosterRelations: text.optional(),
+        conclusion: text.optional(),
+        rows: z.array(equalityRowSchema).default([]),
+      })
+      .strict()
+      .default({ rows: [] }),
+    documents: z.array(documentSchema).default([]),
+    plan: z
+      .object({
+        opensInDays: days.optional(),
+        closesInDays: days.optional(),
+        shortPeriodReason: text.optional(),
+        howToRespond: text.optional(),
+        alternativeFormats: text.optional(),
+        events: text.optional(),
+      })
+      .strict()
+      .default({}),
+    stakeholders: z
+      .object({
+        noStaffAffected: z.boolean().default(false),
+        /** staff group keys from organisation.yaml */
+        staffGroups: z.array(slug).default([]),
+        /** union short names from organisation.yaml */
+        unions: z.array(text).default([]),
+        /** TULRCA s.188 disclosure, needed from 20 posts */
+        s188: z
+          .object({
+            redundancyReasons: text.optional(),
+            staffDescriptions: text.optional(),
+            selectionMethod: text.optional(),
+            dismissalMethodAndTiming: text.optional(),
+          })
+          .strict()
+          .optional(),
+      })
+      .strict()
+      .default({ noStaffAffected: false, staffGroups: [], unions: [] }),
+    questions: z.array(text).default([]),
+    lifecycle: lifecycleSchema.default({}),
+  })
+  .strict();
+
+export const bankHolidaysFileSchema = z
+  .object({ "england-and-wales": z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD")).min(1) })
+  .strict();
+
+export type OrganisationFile = z.infer<typeof organisationFileSchema>;
+export type DemoAccount = z.infer<typeof demoAccountsFileSchema>["accounts"][number];
+export type ConsultationFile = z.infer<typeof consultationFileSchema>;
+
+/** What a consultation's references are resolved against. */
+export type OrgContent = { organisation: OrganisationFile; accounts: DemoAccount[] };
+
+export type DemoContent = OrgContent & {
+  /** council.yaml as written: settings overrides, one row per top-level key */
+  council: Record<string, unknown>;
+  /** the defaults merged with council.yaml */
+  settings: Settings;
+  consultations: { file: string; data: ConsultationFile }[];
+  bankHolidays: string[];
+};
+
+// ─── Loading ───────────────────────────────────────────────────────────────────
+export class ContentError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problems: string[],
+  ) {
+    super(`${file}:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ContentError";
+  }
+}
+
+function fieldPath(p: readonly PropertyKey[]): string {
+  if (p.length === 0) return "(top level)";
+  return p.reduce<string>((acc, k) => (typeof k === "number" ? `${acc}[${k}]` : acc ? `${acc}.${String(k)}` : String(k)), "");
+}
+
+function readYaml(file: string): unknown {
+  const source = fs.readFileSync(file, "utf8");
+  const doc = parseDocument(source, { prettyErrors: true });
+  if (doc.errors.length) throw new ContentError(file, doc.errors.map((e) => e.message));
+  return doc.toJS();
+}
+
+function validate<T extends z.ZodType>(schema: T, value: unknown, file: string): z.output<T> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new ContentError(file, parsed.error.issues.map((i) => `${fieldPath(i.path)}: ${i.message}`));
+  return parsed.data;
+}
+
+/** The problems with one consultation's references and internal links; empty when sound. */
+export function checkConsultation(c: ConsultationFile, org: OrgContent, settings: Settings): string[] {
+  const problems: string[] = [];
+  const services = org.organisation.services;
+  if (!services.some((s) => s.slug === c.service)) problems.push(`service: no service with slug "${c.service}" in organisation.yaml`);
+  const groupKeys = new Set(services.flatMap((s) => s.staffGroups.map((g) => g.key)));
+  c.stakeholders.staffGroups.forEach((k, i) => {
+    if (!groupKeys.has(k)) problems.push(`stakeholders.staffGroups[${i}]: no staff group with key "${k}" in organisation.yaml`);
+  });
+  c.stakeholders.unions.forEach((u, i) => {
+    if (!org.organisation.unions.some((x) => x.shortName === u)) problems.push(`stakeholders.unions[${i}]: no union with shortName "${u}" in organisation.yaml`);
+  });
+  const creator = org.accounts.find((a) => a.email === c.createdBy);
+  if (!creator) problems.push(`createdBy: no demo account with email "${c.createdBy}"`);
+  else if (!creator.roles.includes("officer") && !creator.roles.includes("admin")) problems.push(`createdBy: "${c.createdBy}" is not an officer`);
+  const approvalNeeded = !["draft", "in_review"].includes(c.state) && !(c.state === "withdrawn" && c.lifecycle.approvedInDays == null);
+  if (c.approvedBy) {
+    const approver = org.accounts.find((a) => a.email === c.approvedBy);
+    if (!approver) problems.push(`approvedBy: no demo account with email "${c.approvedBy}"`);
+    else if (!approver.roles.includes("approver")) problems.push(`approvedBy: "${c.approvedBy}" is not an approver`);
+    if (c.approvedBy === c.createdBy) problems.push("approvedBy: an approver cannot approve their own proposal");
+    if (c.state === "draft" || c.state === "in_review") problems.push(`approvedBy: a proposal in state "${c.state}" has not been approved`);
+  } else if (approvalNeeded) problems.push(`approvedBy: a proposal in state "${c.state}" must name the approver`);
+
+  const refs = new Set<string>();
+  c.risks.forEach((r, i) => {
+    if (refs.has(r.ref)) problems.push(`risks[${i}].ref: "${r.ref}" is used twice`);
+    refs.add(r.ref);
+  });
+  const known = new Set(equalityCharacteristics(settings).map((x) => x.key));
+  const rowKeys = new Set<string>();
+  c.equality.rows.forEach((r, i) => {
+    if (!known.has(r.characteristic)) problems.push(`equality.rows[${i}].characteristic: "${r.characteristic}" is not a characteristic in the settings`);
+    if (rowKeys.has(r.characteristic)) problems.push(`equality.rows[${i}].characteristic: "${r.characteristic}" appears twice`);
+    rowKeys.add(r.characteristic);
+  });
+  c.mitigations.forEach((m, i) => {
+    m.risks.forEach((ref, j) => {
+      if (!refs.has(ref)) problems.push(`mitigations[${i}].risks[${j}]: no risk with ref "${ref}"`);
+    });
+    m.equality.forEach((key, j) => {
+      if (!rowKeys.has(key)) problems.push(`mitigations[${i}].equality[${j}]: no equality row for "${key}"`);
+    });
+  });
+  const grounds = new Set(settings.withholdingGrounds.map((g) => g.key));
+  c.documents.forEach((d, i) =>
+    d.withheld.forEach((w, j) => {
+      if (!grounds.has(w.ground)) problems.push(`documents[${i}].withheld[${j}].ground: "${w.ground}" is not a withholding ground in the settings`);
+    }),
+  );
+  const { opensInDays, closesInDays } = c.plan;
+  if (opensInDays != null && closesInDays != null && closesInDays <= opensInDays) problems.push("plan.closesInDays: must be after plan.opensInDays");
+  const past = (d: number | undefined) => d != null && d <= 0;
+  const future = (d: number | undefined) => d != null && d > 0;
+  if (c.state === "open" && !(past(opensInDays) && future(closesInDays))) problems.push("plan: an open consultation must have opened (opensInDays <= 0) and not yet closed (closesInDays > 0)");
+  if (["closed", "outcome_published", "decided"].includes(c.state) && !(past(opensInDays) && past(closesInDays))) problems.push(`plan: a consultation in state "${c.state}" must have opened and closed (both days <= 0)`);
+  if (["union_notice", "scheduled", "in_review"].includes(c.state) && !future(opensInDays)) problems.push(`plan.opensInDays: a consultation in state "${c.state}" must open in the future`);
+  if (c.state === "scheduled" && (c.stakeholders.staffGroups.length || c.stakeholders.unions.length)) problems.push("stakeholders: a scheduled proposal affects no staff group and no union (otherwise it goes through union notice)");
+  return problems;
+}
+
+/** Read and validate every file in content/. Throws a ContentError naming the file and field. */
+export function loadContent(dir = "content"): DemoContent {
+  const at = (...p: string[]) => path.join(dir, ...p);
+
+  const council = validate(councilFileSchema, readYaml(at("council.yaml")) ?? {}, at("council.yaml"));
+  let settings: Settings;
+  try {
+    settings = mergeSettings(council);
+  } catch (e) {
+    const issues = e instanceof z.ZodError ? e.issues.map((i) => `${fieldPath(i.path)}: ${i.message}`) : [String(e)];
+    throw new ContentError(at("council.yaml"), issues);
+  }
+
+  const organisation = validate(organisationFileSchema, readYaml(at("organisation.yaml")), at("organisation.yaml"));
+  const orgProblems: string[] = [];
+  const dup = <T>(list: T[], key: (x: T) => string, label: string) => {
+    const seen = new Set<string>();
+    for (const x of list) {
+      if (seen.has(key(x))) orgProblems.push(`${label} "${key(x)}" appears twice`);
+      seen.add(key(x));
+    }
+  };
+  dup(organisation.services, (s) => s.slug, "services: slug");
+  dup(organisation.services.flatMap((s) => s.staffGroups), (g) => g.key, "staffGroups: key");
+  dup(organisation.unions, (u) => u.shortName, "unions: shortName");
+  organisation.services.forEach((s, i) => {
+    const heads = s.staffGroups.reduce((n, g) => n + g.headCount, 0);
+    if (heads > s.workforcePosts) orgProblems.push(`services[${i}].staffGroups: head counts add up to ${heads}, more than workforcePosts (${s.workforcePosts})`);
+  });
+  if (orgProblems.length) throw new ContentError(at("organisation.yaml"), orgProblems);
+
+  const { accounts } = validate(demoAccountsFileSchema, readYaml(at("demo-accounts.yaml")), at("demo-accounts.yaml"));
+  const accountProblems: string[] = [];
+  const emails = new Set<string>();
+  accounts.forEach((a, i) => {
+    if (emails.has(a.email.toLowerCase())) accountProblems.push(`accounts[${i}].email: "${a.email}" appears twice`);
+    emails.add(a.email.toLowerCase());
+    if (a.service && !organisation.services.some((s) => s.slug === a.service)) accountProblems.push(`accounts[${i}].service: no service with slug "${a.service}"`);
+    if (a.roles.includes("officer") && !a.service) accountProblems.push(`accounts[${i}].service: an officer must belong to a service`);
+    if (a.union && !organisation.unions.some((u) => u.shortName === a.union)) accountProblems.push(`accounts[${i}].union: no union with shortName "${a.union}"`);
+    if (a.roles.includes("union_rep") && !a.union) accountProblems.push(`accounts[${i}].union: a union rep must name their union`);
+  });
+  if (accountProblems.length) throw new ContentError(at("demo-accounts.yaml"), accountProblems);
+
+  const org: OrgContent = { organisation, accounts };
+  const consultationsDir = at("consultations");
+  const files = fs.existsSync(consultationsDir) ? fs.readdirSync(consultationsDir).filter((f) => /\.ya?ml$/.test(f)).sort() : [];
+  const slugs = new Map<string, string>();
+  const consultations = files.map((name) => {
+    const file = path.join(consultationsDir, name);
+    const data = validate(consultationFileSchema, readYaml(file), file);
+    const problems = checkConsultation(data, org, settings);
+    const other = slugs.get(data.slug);
+    if (other) problems.push(`slug: "${data.slug}" is also used by ${other}`);
+    slugs.set(data.slug, file);
+    if (problems.length) throw new ContentError(file, problems);
+    return { file, data };
+  });
+
+  const holidaysFile = at("bank-holidays.json");
+  let holidaysJson: unknown;
+  try {
+    holidaysJson = JSON.parse(fs.readFileSync(holidaysFile, "utf8"));
+  } catch (e) {
+    throw new ContentError(holidaysFile, [e instanceof Error ? e.message : String(e)]);
+  }
+  const bankHolidays = validate(bankHolidaysFileSchema, holidaysJson, holidaysFile)["england-and-wales"];
+
+  return { council, settings, organisation, accounts, consultations, bankHolidays };
+}
+
+// ─── Dates relative to the seed ────────────────────────────────────────────────
+const DAY_MS = 86_400_000;
+
+/** The calendar date in Europe/London of an instant, as YYYY-MM-DD. */
+export function londonDate(at: Date): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
+}
+
+/** The London calendar date `n` days after the seed date's. */
+export function dateInDays(seedDate: Date, n: number): string {
+  const [y, m, d] = londonDate(seedDate).split("-").map(Number);
+  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
+}
+
+function instantInDays(seedDate: Date, n: number): string {
+  return new Date(seedDate.getTime() + n * DAY_MS).toISOString();
+}
+
+/** 09:00 on a London calendar date, as an ISO instant (08:00Z in summer time is close enough
+ * not to matter: the point is a plausible time of day), never later than the seed itself. */
+function morningOf(date: string, seedDate: Date): string {
+  const at = new Date(`${date}T09:00:00.000Z`);
+  return (at.getTime() > seedDate.getTime() ? seedDate : at).toISOString();
+}
+
+function endOf(date: string, seedDate: Date): string {
+  const at = new Date(`${date}T23:59:59.000Z`);
+  return (at.getTime() > seedDate.getTime() ? seedDate : at).toISOString();
+}
+
+const REACHED: Record<string, number> = {
+  draft: 0,
+  in_review: 1,
+  union_notice: 2,
+  scheduled: 2,
+  open: 3,
+  closed: 4,
+  outcome_published: 5,
+  decided: 6,
+  withdrawn: 0,
+};
+
+/** The lifecycle timestamps a proposal in this state carries, consistent with its plan. */
+export function lifecycleTimes(c: ConsultationFile, seedDate: Date) {
+  const stage = REACHED[c.state];
+  const opens = c.plan.opensInDays;
+  const lc = c.lifecycle;
+  const hasUnions = c.stakeholders.unions.length > 0 || c.stakeholders.staffGroups.length > 0;
+  const withdrawnStage = c.state === "withdrawn" ? (lc.approvedInDays != null ? 2 : lc.submittedInDays != null ? 1 : 0) : stage;
+  const reached = Math.max(stage, withdrawnStage);
+
+  // Before opening: submitted and approved shortly before the seed. After: weeks before opening,
+  // leaving more than the union notice period (ten working days) between approval and opening.
+  const beforeOpening = opens == null || opens > 0 || reached < 3;
+  const submittedDays = lc.submittedInDays ?? (c.state === "in_review" ? -2 : beforeOpening ? -9 : opens! - 30);
+  const approvedDays = lc.approvedInDays ?? (beforeOpening ? -4 : opens! - 23);
+  const at = (d: number, hour: number) => new Date(`${dateInDays(seedDate, d)}T${String(hour).padStart(2, "0")}:15:00.000Z`);
+  const capped = (d: Date) => (d.getTime() > seedDate.getTime() ? seedDate : d).toISOString();
+
+  const submittedAt = reached >= 1 ? capped(at(submittedDays, 10)) : null;
+  const approvedAt = reached >= 2 ? capped(at(approvedDays, 14)) : null;
+  const noticeSentAt = reached >= 2 && hasUnions ? capped(at(lc.noticeSentInDays ?? approvedDays, 15)) : null;
+  const openedAt = reached >= 3 && opens != null ? morningOf(dateInDays(seedDate, opens), seedDate) : null;
+  const closedAt = reached >= 4 && c.plan.closesInDays != null ? endOf(dateInDays(seedDate, c.plan.closesInDays), seedDate) : null;
+  const withdrawnAt = c.state === "withdrawn" ? instantInDays(seedDate, lc.withdrawnInDays ?? 0) : null;
+  return { submittedAt, approvedAt, noticeSentAt, openedAt, closedAt, withdrawnAt };
+}
+
+// ─── The generated PDF ─────────────────────────────────────────────────────────
+/** PDF text is WinAnsi; keep to printable ASCII so every viewer renders it. */
+function pdfSafe(s: string): string {
+  return s
+    .replace(/£/g, "GBP ")
+    .replace(/[‘’]/g, "'")
+    .replace(/[“”]/g, '"')
+    .replace(/[–—]/g, "-")
+    .replace(/…/g, "...")
+    .replace(/[^\x20-\x7e]/g, "")
+    .replace(/([\\()])/g, "\\$1");
+}
+
+function wrap(paragraph: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/** Markdown to plain paragraphs, good enough for a generated document. */
+function plainParagraphs(markdown: string): string[] {
+  return markdown
+    .split(/\n\s*\n/)
+    .map((p) =>
+      p
+        .replace(/^#+\s*/gm, "")
+        .replace(/^\s*[-*]\s+/gm, "- ")
+        .replace(/\*\*?([^*]+)\*\*?/g, "$1")
+        .replace(/\[([^\]]+)\]\([^)]+\)/g, "$1")
+        .replace(/\s*\n\s*/g, " ")
+        .trim(),
+    )
+    .filter(Boolean);
+}
+
+/**
+ * A small, valid PDF (A4, Helvetica, as many pages as the text needs) with correct byte
+ * offsets in the cross-reference table. Pure: the same input gives the same bytes.
+ */
+export function renderPdf(title: string, paragraphs: string[]): Buffer {
+  const body: { text: string; size: number }[] = [];
+  for (const line of wrap(title, 60)) body.push({ text: line, size: 16 });
+  body.push({ text: "", size: 11 });
+  for (const p of paragraphs) {
+    for (const line of wrap(p, 92)) body.push({ text: line, size: 10 });
+    body.push({ text: "", size: 10 });
+  }
+  const perPage = 56;
+  const pages: (typeof body)[] = [];
+  for (let i = 0; i < body.length; i += perPage) pages.push(body.slice(i, i + perPage));
+  if (pages.length === 0) pages.push([]);
+
+  const objects: string[] = [];
+  // 1: catalog, 2: pages, 3: font, then per page: page object and its content stream.
+  const pageIds = pages.map((_, i) => 4 + i * 2);
+  objects[1] = "<< /Type /Catalog /Pages 2 0 R >>";
+  objects[2] = `<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(" ")}] /Count ${pages.length} >>`;
+  objects[3] = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>";
+  pages.forEach((lines, i) => {
+    let y = 800;
+    const ops = ["BT"];
+    for (const l of lines) {
+      if (l.text) ops.push(`/F1 ${l.size} Tf 1 0 0 1 56 ${y} Tm (${pdfSafe(l.text)}) Tj`);
+      y -= l.size + 4;
+    }
+    ops.push(`/F1 8 Tf 1 0 0 1 56 30 Tm (Page ${i + 1} of ${pages.length}) Tj`, "ET");
+    const stream = ops.join("\n");
+    objects[pageIds[i]] = `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${pageIds[i] + 1} 0 R >>`;
+    objects[pageIds[i] + 1] = `<< /Length ${Buffer.byteLength(stream, "latin1")} >>\nstream\n${stream}\nendstream`;
+  });
+
+  let out = "%PDF-1.4\n%\xe2\xe3\xcf\xd3\n";
+  const offsets: number[] = [];
+  for (let id = 1; id < objects.length; id++) {
+    offsets[id] = Buffer.byteLength(out, "latin1");
+    out += `${id} 0 obj\n${objects[id]}\nendobj\n`;
+  }
+  const xref = Buffer.byteLength(out, "latin1");
+  out += `xref\n0 ${objects.length}\n0000000000 65535 f \n`;
+  for (let id = 1; id < objects.length; id++) out += `${String(offsets[id]).padStart(10, "0")} 00000 n \n`;
+  out += `trailer\n<< /Size ${objects.length} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, "latin1");
+}
+
+/** The PDF generated for one document of a consultation file. */
+export function documentPdf(c: ConsultationFile, doc: ConsultationFile["documents"][number], serviceName: string): Buffer {
+  const paragraphs = [
+    `${serviceName}. Lead officer: ${c.leadOfficer}.`,
+    "Demonstration document generated from the demo content of Plainsight. Fictional council.",
+    ...plainParagraphs(doc.body ?? c.summary ?? c.title),
+  ];
+  if (doc.withheld.length) {
+    paragraphs.push("Withheld from the published version:");
+    for (const w of doc.withheld) paragraphs.push(`- ${w.part} (${w.ground}).`);
+  }
+  return renderPdf(doc.title, paragraphs);
+}
+
+// ─── File to Proposal ──────────────────────────────────────────────────────────
+/** How references are turned into ids. Defaults: 1-based positions in the content files. */
+export type ContentIds = {
+  proposalId?: number;
+  serviceId?: (slug: string) => number;
+  staffGroupId?: (key: string) => number;
+  unionId?: (shortName: string) => number;
+  userId?: (email: string) => number;
+};
+
+/**
+ * One consultation file as the `Proposal` the rules take. Pure. Child rows get synthetic ids
+ * (1, 2, 3... per kind); the seed maps them to the ids the database gives.
+ */
+export function consultationToProposal(file: ConsultationFile, org: OrgContent, seedDate: Date, ids: ContentIds = {}): Proposal {
+  const services = org.organisation.services;
+  const service = services.find((s) => s.slug === file.service);
+  if (!service) throw new Error(`${file.slug}: no service "${file.service}"`);
+  const groups = services.flatMap((s) => s.staffGroups.map((g) => ({ ...g, serviceName: s.name })));
+  const position = <T>(list: T[], match: (x: T) => boolean, what: string) => {
+    const i = list.findIndex(match);
+    if (i < 0) throw new Error(`${file.slug}: no ${what}`);
+    return i + 1;
+  };
+  const serviceId = ids.serviceId ?? ((slug: string) => position(services, (s) => s.slug === slug, `service "${slug}"`));
+  const staffGroupId = ids.staffGroupId ?? ((key: string) => position(groups, (g) => g.key === key, `staff group "${key}"`));
+  const unionId = ids.unionId ?? ((short: string) => position(org.organisation.unions, (u) => u.shortName === short, `union "${short}"`));
+  const userId = ids.userId ?? ((email: string) => position(org.accounts, (a) => a.email === email, `account "${email}"`));
+
+  const riskIds = new Map(file.risks.map((r, i) => [r.ref, i + 1]));
+  const rowIds = new Map(file.equality.rows.map((r, i) => [r.characteristic, i + 1]));
+  const times = lifecycleTimes(file, seedDate);
+  const d = file.details;
+  const im = file.impact;
+  const s188 = file.stakeholders.s188 ?? {};
+  const stamps = Object.values(times).filter((t): t is string => t != null).sort();
+  let documentPartId = 0;
+
+  return {
+    id: ids.proposalId ?? 1,
+    slug: file.slug,
+    title: file.title,
+    serviceId: serviceId(service.slug),
+    serviceName: service.name,
+    leadOfficer: file.leadOfficer,
+    createdById: userId(file.createdBy),
+    state: file.state,
+    revision: 1,
+
+    summary: file.summary ?? null,
+    whatChanges: d.whatChanges ?? null,
+    whyChange: d.whyChange ?? null,
+    currentService: d.currentService ?? null,
+    proposedService: d.proposedService ?? null,
+    timeline: d.timeline ?? null,
+    alreadyDecided: d.alreadyDecided ?? null,
+    openToChange: d.openToChange ?? null,
+
+    postsAffected: im.postsAffected ?? null,
+    fteAffected: im.fteAffected ?? null,
+    serviceWorkforcePosts: service.workforcePosts,
+    serviceUsersPerYear: im.serviceUsersPerYear ?? null,
+    activityDescription: im.activityDescription ?? null,
+    activityPerYear: im.activityPerYear ?? null,
+    budgetChangeGbp: im.budgetChangeGbp ?? null,
+
+    aimEliminateDiscrimination: file.equality.aimEliminateDiscrimination ?? null,
+    aimAdvanceEquality: file.equality.aimAdvanceEquality ?? null,
+    aimFosterRelations: file.equality.aimFosterRelations ?? null,
+    equalityConclusion: file.equality.conclusion ?? null,
+
+    opensOn: file.plan.opensInDays != null ? dateInDays(seedDate, file.plan.opensInDays) : null,
+    closesOn: file.plan.closesInDays != null ? dateInDays(seedDate, file.plan.closesInDays) : null,
+    shortPeriodReason: file.plan.shortPeriodReason ?? null,
+    howToRespond: file.plan.howToRespond ?? null,
+    alternativeFormats: file.plan.alternativeFormats ?? null,
+    events: file.plan.events ?? null,
+
+    noStaffAffected: file.stakeholders.noStaffAffected,
+    redundancyReasons: s188.redundancyReasons ?? null,
+    staffDescriptions: s188.staffDescriptions ?? null,
+    selectionMethod: s188.selectionMethod ?? null,
+    dismissalMethodAndTiming: s188.dismissalMethodAndTiming ?? null,
+
+    submittedAt: times.submittedAt,
+    approvedAt: times.approvedAt,
+    approvedById: times.approvedAt && file.approvedBy ? userId(file.approvedBy) : null,
+    returnedReason: file.lifecycle.returnedReason ?? null,
+    noticeSentAt: times.noticeSentAt,
+    openedAt: times.openedAt,
+    closedAt: times.closedAt,
+    withdrawnAt: times.withdrawnAt,
+    withdrawnReason: file.state === "withdrawn" ? (file.lifecycle.withdrawnReason ?? null) : null,
+    updatedAt: stamps.at(-1) ?? instantInDays(seedDate, -7),
+
+    options: file.options.map((o, i) => ({
+      id: i + 1,
+      title: o.title,
+      description: o.description,
+      isProposed: o.proposed,
+      rejectedBecause: o.rejectedBecause ?? null,
+    })),
+    risks: file.risks.map((r, i) => ({
+      id: i + 1,
+      description: r.description,
+      whoBears: r.whoBears,
+      likelihood: r.likelihood,
+      impact: r.impact,
+      acceptanceReason: r.acceptanceReason ?? null,
+    })),
+    dependencies: file.dependencies.map((x, i) => ({
+      id: i + 1,
+      name: x.name,
+      kind: x.kind,
+      effect: x.effect,
+      consulted: x.consulted,
+      consultationNote: x.consultationNote ?? null,
+    })),
+    mitigations: file.mitigations.map((m, i) => ({
+      id: i + 1,
+      action: m.action,
+      owner: m.owner,
+      dueOn: m.dueInDays != null ? dateInDays(seedDate, m.dueInDays) : null,
+      riskIds: m.risks.map((ref) => {
+        const id = riskIds.get(ref);
+        if (id == null) throw new Error(`${file.slug}: mitigations[${i}] names unknown risk "${ref}"`);
+        return id;
+      }),
+      equalityRowIds: m.equality.map((key) => {
+        const id = rowIds.get(key);
+        if (id == null) throw new Error(`${file.slug}: mitigations[${i}] names unknown equality row "${key}"`);
+        return id;
+      }),
+    })),
+    equalityRows: file.equality.rows.map((r, i) => ({
+      id: i + 1,
+      characteristic: r.characteristic,
+      rating: r.rating,
+      evidence: r.evidence ?? null,
+      justification: r.justification ?? null,
+      evidenceAction: r.evidenceAction ?? null,
+    })),
+    documents: file.documents.map((doc, i) => ({
+      id: i + 1,
+      kind: doc.kind,
+      title: doc.title,
+      filename: doc.filename,
+      mimeType: "application/pdf",
+      sizeBytes: documentPdf(file, doc, service.name).length,
+      disclosure: doc.disclosure,
+      withheldParts: doc.withheld.map((w) => ({
+        id: ++documentPartId,
+        part: w.part,
+        ground: w.ground,
+        publicInterestNote: w.publicInterestNote,
+        reviewOn: dateInDays(seedDate, w.reviewInDays),
+      })),
+    })),
+    staffGroups: file.stakeholders.staffGroups.map((key) => {
+      const g = groups.find((x) => x.key === key);
+      if (!g) throw new Error(`${file.slug}: no staff group "${key}"`);
+      return { id: staffGroupId(key), name: g.name, headCount: g.headCount, serviceName: g.serviceName };
+    }),
+    unions: file.stakeholders.unions.map((short) => {
+      const u = org.organisation.unions.find((x) => x.shortName === short);
+      if (!u) throw new Error(`${file.slug}: no union "${short}"`);
+      return { id: unionId(short), name: u.name, shortName: u.shortName };
+    }),
+    questions: file.questions.map((question, i) => ({ id: i + 1, question })),
+  };
+}
