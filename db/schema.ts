@@ -190,6 +190,8 @@ export const proposals = sqliteTable(
     events: text("events"),
     // 10. stakeholders: the explicit answer that no staff are affected
     noStaffAffected: integer("no_staff_affected", { mode: "boolean" }).notNull().default(false),
+    /** moderation: hold new comments for review before they appear */
+    premoderateComments: integer("premoderate_comments", { mode: "boolean" }).notNull().default(false),
     // s.188 TULRCA disclosure, required when 20 or more posts are at risk
     redundancyReasons: text("redundancy_reasons"),
     staffDescriptions: text("staff_descriptions"),
@@ -458,3 +460,311 @@ export const settings = sqliteTable("settings", {
   key: text("key").primaryKey(),
   value: text("value", { mode: "json" }).notNull(),
 });
+
+// ─── Notifications (outbox, union notice, staff and residents) ─────────────────
+/** Every email is written here in the same transaction as the change that causes it; a worker
+ * delivers it. One row per event and recipient: `idempotencyKey` is unique. */
+export const OUTBOX_STATUSES = ["queued", "sending", "sent", "failed"] as const;
+export const outbox = sqliteTable(
+  "outbox",
+  {
+    id: id(),
+    idempotencyKey: text("idempotency_key").notNull(),
+    event: text("event").notNull(),
+    toAddress: text("to_address").notNull(),
+    subject: text("subject").notNull(),
+    textBody: text("text_body").notNull(),
+    /** extra headers, e.g. List-Unsubscribe */
+    headers: text("headers", { mode: "json" }).$type<Record<string, string>>(),
+    proposalId: integer("proposal_id").references(() => proposals.id, { onDelete: "set null" }),
+    status: text("status", { enum: OUTBOX_STATUSES }).notNull().default("queued"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: text("next_attempt_at").notNull(),
+    /** while `sending`: when the claim lapses, so a worker killed mid-send is retried */
+    claimedUntil: text("claimed_until"),
+    lastError: text("last_error"),
+    createdAt: createdAt(),
+    sentAt: text("sent_at"),
+  },
+  (t) => [uniqueIndex("outbox_idempotency_unique").on(t.idempotencyKey), index("outbox_due_idx").on(t.status, t.nextAttemptAt)],
+);
+
+/** A rep's personal, expiring sign-in link to a notice. Only the token's hash is stored. */
+export const noticeLinks = sqliteTable(
+  "notice_links",
+  {
+    id: id(),
+    proposalId: integer("proposal_id")
+      .notNull()
+      .references(() => proposals.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull(),
+    expiresAt: text("expires_at").notNull(),
+    usedAt: text("used_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("notice_links_token_unique").on(t.tokenHash), index("notice_links_proposal_idx").on(t.proposalId)],
+);
+
+export const noticeViews = sqliteTable(
+  "notice_views",
+  {
+    id: id(),
+    proposalId: integer("proposal_id")
+      .notNull()
+      .references(() => proposals.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    at: text("at").notNull(),
+  },
+  (t) => [index("notice_views_proposal_idx").on(t.proposalId, t.userId)],
+);
+
+export const noticeAcknowledgements = sqliteTable(
+  "notice_acknowledgements",
+  {
+    proposalId: integer("proposal_id")
+      .notNull()
+      .references(() => proposals.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    unionId: integer("union_id")
+      .notNull()
+      .references(() => unions.id, { onDelete: "cascade" }),
+    at: text("at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.proposalId, t.userId] })],
+);
+
+/** Confidential feedback from a union and the officers' answers, one thread per proposal and union.
+ * Never public, never in any export. */
+export const noticeFeedback = sqliteTable(
+  "notice_feedback",
+  {
+    id: id(),
+    proposalId: integer("proposal_id")
+      .notNull()
+      .references(() => proposals.id, { onDelete: "cascade" }),
+    unionId: integer("union_id")
+      .notNull()
+      .references(() => unions.id, { onDelete: "cascade" }),
+    authorId: integer("author_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    /** an officer's answer to the feedback item it replies to */
+    inReplyToId: integer("in_reply_to_id"),
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("notice_feedback_proposal_idx").on(t.proposalId, t.unionId)],
+);
+
+/** Individual addresses in a staff group, where the group has no distribution list. */
+export const staffGroupMembers = sqliteTable(
+  "staff_group_members",
+  {
+    staffGroupId: integer("staff_group_id")
+      .notNull()
+      .references(() => staffGroups.id, { onDelete: "cascade" }),
+    email: text("email").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.staffGroupId, t.email] })],
+);
+
+/** The public record of who was told: counts and dates, never names. */
+export const staffNotifications = sqliteTable(
+  "staff_notifications",
+  {
+    proposalId: integer("proposal_id")
+      .notNull()
+      .references(() => proposals.id, { onDelete: "cascade" }),
+    staffGroupId: integer("staff_group_id")
+      .notNull()
+      .references(() => staffGroups.id, { onDelete: "restrict" }),
+    headCount: integer("head_count").notNull(),
+    sentAt: text("sent_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.proposalId, t.staffGroupId] })],
+);
+
+export const SUBSCRIPTION_SCOPES = ["new_consultations", "consultation"] as const;
+export const subscriptions = sqliteTable(
+  "subscriptions",
+  {
+    id: id(),
+    email: text("email").notNull(),
+    scope: text("scope", { enum: SUBSCRIPTION_SCOPES }).notNull(),
+    proposalId: integer("proposal_id").references(() => proposals.id, { onDelete: "cascade" }),
+    confirmTokenHash: text("confirm_token_hash"),
+    /** random, unguessable; the one-click unsubscribe link carries it */
+    unsubscribeToken: text("unsubscribe_token").notNull(),
+    confirmedAt: text("confirmed_at"),
+    unsubscribedAt: text("unsubscribed_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("subscriptions_unsubscribe_unique").on(t.unsubscribeToken),
+    index("subscriptions_email_idx").on(t.email),
+    index("subscriptions_scope_idx").on(t.scope, t.proposalId),
+  ],
+);
+
+// ─── Responses ─────────────────────────────────────────────────────────────────
+export const RESPONDING_AS = ["individual", "organisation", "councillor"] as const;
+/** A resident who has verified their email. No password: they sign in by an emailed link. */
+export const respondents = sqliteTable(
+  "respondents",
+  {
+    id: id(),
+    email: text("email").notNull(),
+    name: text("name"),
+    /** how their name appears: their name, or "Resident" */
+    showName: integer("show_name", { mode: "boolean" }).notNull().default(false),
+    respondingAs: text("responding_as", { enum: RESPONDING_AS }),
+    organisationName: text("organisation_name"),
+    privacyAcceptedAt: text("privacy_accepted_at"),
+    verifiedAt: text("verified_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("respondents_email_unique").on(t.email)],
+);
+
+export const respondentLinks = sqliteTable(
+  "respondent_links",
+  {
+    id: id(),
+    respondentId: integer("respondent_id")
+      .notNull()
+      .references(() => respondents.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull(),
+    redirectTo: text("redirect_to"),
+    expiresAt: text("expires_at").notNull(),
+    usedAt: text("used_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("respondent_links_token_unique").on(t.tokenHash)],
+);
+
+export const respondentSessions = sqliteTable(
+  "respondent_sessions",
+  {
+    id: id(),
+    tokenHash: text("token_hash").notNull(),
+    respondentId: integer("respondent_id")
+      .notNull()
+      .references(() => respondents.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    expiresAt: text("expires_at").notNull(),
+    revokedAt: text("revoked_at"),
+  },
+  (t) => [uniqueIndex("respondent_sessions_token_unique").on(t.tokenHash)],
+);
+
+export const RESPONSE_CHANNELS = ["online", "paper", "phone", "event", "email"] as const;
+export const STANCES = ["strongly_agree", "agree", "neutral", "disagree", "strongly_disagree", "dont_know"] as const;
+
+/** One set of answers per respondent per consultation (or one per offline response). */
+export const responses = sqliteTable(
+  "responses",
+  {
+    id: id(),
+    proposalId: integer("proposal_id")
+      .notNull()
+      .references(() => proposals.id, { onDelete: "cascade" }),
+    respondentId: integer("respondent_id").references(() => respondents.id, { onDelete: "set null" }),
+    channel: text("channel", { enum: RESPONSE_CHANNELS }).notNull().default("online"),
+    /** for offline responses: who entered it and any scan */
+    enteredById: integer("entered_by_id").references(() => users.id, { onDelete: "set null" }),
+    respondentLabel: text("respondent_label"),
+    scanStorageKey: text("scan_storage_key"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("responses_proposal_idx").on(t.proposalId, t.channel),
+    uniqueIndex("responses_online_unique").on(t.proposalId, t.respondentId).where(sql`channel = 'online'`),
+  ],
+);
+
+export const responseAnswers = sqliteTable(
+  "response_answers",
+  {
+    responseId: integer("response_id")
+      .notNull()
+      .references(() => responses.id, { onDelete: "cascade" }),
+    questionId: integer("question_id")
+      .notNull()
+      .references(() => consultationQuestions.id, { onDelete: "cascade" }),
+    stance: text("stance", { enum: STANCES }),
+    text: text("text"),
+  },
+  (t) => [primaryKey({ columns: [t.responseId, t.questionId] })],
+);
+
+export const COMMENT_TARGETS = ["proposal", "risk", "dependency", "mitigation", "equality_row"] as const;
+export const COMMENT_STATUSES = ["visible", "pending", "hidden", "deleted"] as const;
+export const comments = sqliteTable(
+  "comments",
+  {
+    id: id(),
+    proposalId: integer("proposal_id")
+      .notNull()
+      .references(() => proposals.id, { onDelete: "cascade" }),
+    targetType: text("target_type", { enum: COMMENT_TARGETS }).notNull().default("proposal"),
+    targetId: integer("target_id"),
+    parentId: integer("parent_id"),
+    depth: integer("depth").notNull().default(0),
+    respondentId: integer("respondent_id").references(() => respondents.id, { onDelete: "set null" }),
+    /** an official answer from the council */
+    officerId: integer("officer_id").references(() => users.id, { onDelete: "set null" }),
+    bodyMarkdown: text("body_markdown").notNull(),
+    bodyHtml: text("body_html").notNull(),
+    /** hash of the normalised text, to refuse the same text posted twice by one respondent */
+    bodyHash: text("body_hash").notNull(),
+    status: text("status", { enum: COMMENT_STATUSES }).notNull().default("visible"),
+    createdAt: createdAt(),
+    editedAt: text("edited_at"),
+    deletedAt: text("deleted_at"),
+  },
+  (t) => [
+    index("comments_thread_idx").on(t.proposalId, t.targetType, t.targetId, t.status, t.id),
+    index("comments_parent_idx").on(t.parentId),
+    index("comments_respondent_idx").on(t.respondentId, t.bodyHash),
+  ],
+);
+
+export const commentReports = sqliteTable(
+  "comment_reports",
+  {
+    id: id(),
+    commentId: integer("comment_id")
+      .notNull()
+      .references(() => comments.id, { onDelete: "cascade" }),
+    reason: text("reason").notNull(),
+    respondentId: integer("respondent_id").references(() => respondents.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    resolvedAt: text("resolved_at"),
+  },
+  (t) => [index("comment_reports_comment_idx").on(t.commentId), index("comment_reports_open_idx").on(t.resolvedAt)],
+);
+
+/** The public moderation log: what was hidden, when and under which house rule; never the text. */
+export const moderationActions = sqliteTable(
+  "moderation_actions",
+  {
+    id: id(),
+    commentId: integer("comment_id")
+      .notNull()
+      .references(() => comments.id, { onDelete: "cascade" }),
+    action: text("action", { enum: ["hide", "restore", "approve"] }).notNull(),
+    rule: text("rule"),
+    note: text("note"),
+    moderatorId: integer("moderator_id").references(() => users.id, { onDelete: "set null" }),
+    at: text("at").notNull(),
+  },
+  (t) => [index("moderation_actions_at_idx").on(t.at)],
+);
