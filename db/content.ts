@@ -16,7 +16,12 @@ import { equalityCharacteristics, mergeSettings, type Settings } from "~/lib/set
 import type { Proposal } from "~/proposals/types";
 
 // ─── Schemas ───────────────────────────────────────────────────────────────────
-const text = z.string().trim().min(1, "must not be empty");
+/** Any text; Markdown paragraphs wrapped in the YAML are unwrapped (see unwrapMarkdown). */
+const text = z
+  .string()
+  .trim()
+  .min(1, "must not be empty")
+  .transform((s) => unwrapMarkdown(s));
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lower case words joined by hyphens");
 const days = z.number().int("must be a whole number of days");
 const email = z.email("must be an email address");
@@ -602,6 +607,30 @@ export function documentPdf(c: ConsultationFile, doc: ConsultationFile["document
 }
 
 // ─── File to Proposal ──────────────────────────────────────────────────────────
+const BLOCK_START = /^\s*(?:[-*+]\s|\d+[.)]\s|#|>|\||```)/;
+
+/**
+ * Markdown as an officer types it into a form: one line per paragraph or list item. The YAML
+ * files wrap long lines for people editing them; a soft line break means a space in Markdown,
+ * so joining them changes nothing a reader sees (and keeps "Words (ACRONYM)" on one line).
+ */
+export function unwrapMarkdown(text: string): string;
+export function unwrapMarkdown(text: string | undefined): string | undefined;
+export function unwrapMarkdown(text: string | undefined): string | undefined {
+  if (text == null) return text;
+  const out: string[] = [];
+  let inFence = false;
+  for (const raw of text.replace(/\r\n?/g, "\n").split("\n")) {
+    const line = raw.trimEnd();
+    if (/^\s*```/.test(line)) inFence = !inFence;
+    const previous = out.length ? out[out.length - 1] : "";
+    const joinable = !inFence && line.trim() !== "" && previous.trim() !== "" && !BLOCK_START.test(line) && !/^\s*#/.test(previous);
+    if (joinable) out[out.length - 1] = `${previous} ${line.trim()}`;
+    else out.push(line);
+  }
+  return out.join("\n").trim();
+}
+
 /** How references are turned into ids. Defaults: 1-based positions in the content files. */
 export type ContentIds = {
   proposalId?: number;

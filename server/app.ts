@@ -26,6 +26,7 @@ export function createApp(build: ServerBuild, clientDir: string) {
   app.use(securityHeaders);
   app.use("/assets", express.static(`${clientDir}/assets`, { immutable: true, maxAge: "1y", index: false }));
   app.use(express.static(clientDir, { maxAge: "1h", index: false }));
-  app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV }));
+  // req.ip is the socket address (no proxy trust configured): the sign-in throttle keys on it.
+  app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV, getLoadContext: (req) => ({ clientAddress: req.ip }) }));
   return app;
 }

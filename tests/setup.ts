@@ -8,3 +8,5 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plainsight-test-"));
 process.env.DATABASE_PATH = path.join(dir, "test.db");
 process.env.UPLOADS_PATH = path.join(dir, "uploads");
 process.env.NODE_ENV = "test";
+// Vitest sets BASE_URL to "/" (Vite's base); the app means its public address.
+process.env.BASE_URL = "http://localhost:3000";

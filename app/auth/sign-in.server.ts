@@ -77,6 +77,16 @@ export async function authenticate(email: string, password: string, options: { i
   return { ok: false, reason: "wrong-credentials", message: WRONG_CREDENTIALS_MESSAGE };
 }
 
+/**
+ * The client's address, when the server puts it in the load context (the Express adapter's
+ * getLoadContext: `{ clientAddress: req.ip }`). Never read from X-Forwarded-For here: anyone
+ * can set that header, and a new value per attempt would dodge the throttle.
+ */
+export function clientAddressFrom(context: unknown): string | undefined {
+  const value = (context as { clientAddress?: unknown } | null | undefined)?.clientAddress;
+  return typeof value === "string" && value ? value : undefined;
+}
+
 /** Tests start each case with no remembered failures. */
 export function resetThrottleForTests() {
   failures.clear();

@@ -6,8 +6,8 @@
 import { useEffect, useRef, type MouseEvent } from "react";
 
 export type ErrorSummaryItem = {
-  /** id of the input to link to (for radios, checkboxes and dates: the first input) */
-  fieldId: string;
+  /** id of the input to link to, without "#" (radios, checkboxes, dates: the first input) */
+  field: string;
   message: string;
 };
 
@@ -38,8 +38,8 @@ export function ErrorSummary({
         <div className="govuk-error-summary__body">
           <ul className="govuk-list govuk-error-summary__list">
             {errors.map((e) => (
-              <li key={`${e.fieldId}:${e.message}`}>
-                <a href={`#${e.fieldId}`} onClick={focusField}>
+              <li key={`${e.field}:${e.message}`}>
+                <a href={`#${e.field}`} onClick={focusField}>
                   {e.message}
                 </a>
               </li>

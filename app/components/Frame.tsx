@@ -1,0 +1,151 @@
+/**
+ * The council's frame around every page: skip link, header, demo banner and footer.
+ * Rendered by root.tsx's Layout for pages and error pages alike, so it takes plain data and
+ * works with the fallback when the root loader's data is missing (an error before it ran).
+ *
+ * No GOV.UK brand: the header is the council's own (name, service, brand colour), not the
+ * GOV.UK header component, and the footer has no crest.
+ */
+import type { CSSProperties } from "react";
+import { Form, Link, NavLink } from "@remix-run/react";
+import type { Role } from "#db/schema";
+import { FALLBACK_BRAND_COLOUR } from "./colour";
+
+export type FrameViewer = { name: string; roles: Role[]; isStaff: boolean };
+
+/** What the root loader returns; pageTitle() and the frame read it. */
+export type FrameData = {
+  council: { name: string; serviceName: string; brandColour: string };
+  demo: boolean;
+  viewer: FrameViewer | null;
+};
+
+/** Used only if the root loader did not run (its own failure): neutral words, default colour. */
+export const FALLBACK_FRAME: FrameData = {
+  council: { name: "Council consultations", serviceName: "Consultations", brandColour: FALLBACK_BRAND_COLOUR },
+  demo: false,
+  viewer: null,
+};
+
+export const DEMO_NOTICE = "This is a demonstration site. The council, the people and the proposals are fictional.";
+
+const OGL_URL = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/";
+
+function brandStyle(colour: string): CSSProperties {
+  return { "--app-brand-colour": colour } as CSSProperties;
+}
+
+export function SkipLink() {
+  return (
+    <a href="#main-content" className="govuk-skip-link">
+      Skip to main content
+    </a>
+  );
+}
+
+export function SiteHeader({ council, viewer }: Pick<FrameData, "council" | "viewer">) {
+  return (
+    <header className="app-header" style={brandStyle(council.brandColour)}>
+      <div className="govuk-width-container app-header__container">
+        <Link to="/" className="app-header__home">
+          <span className="app-header__council">{council.name}</span>
+          <span className="app-header__service">{council.serviceName}</span>
+        </Link>
+        <nav className="app-header__nav" aria-label="Menu">
+          <ul className="app-header__list">
+            <li className="app-header__item">
+              <NavLink to="/consultations" className="app-header__link">
+                Consultations
+              </NavLink>
+            </li>
+            {viewer?.isStaff ? (
+              <li className="app-header__item">
+                <NavLink to="/staff" className="app-header__link">
+                  Staff area
+                </NavLink>
+              </li>
+            ) : null}
+            {viewer ? (
+              <li className="app-header__item">
+                <Form method="post" action="/staff/sign-out" className="app-header__form">
+                  <button type="submit" className="app-header__button">
+                    Sign out
+                  </button>
+                </Form>
+              </li>
+            ) : (
+              <li className="app-header__item">
+                <NavLink to="/staff/sign-in" className="app-header__link">
+                  Staff sign in
+                </NavLink>
+              </li>
+            )}
+          </ul>
+        </nav>
+      </div>
+    </header>
+  );
+}
+
+/** Shown on every page in demo mode, so nobody mistakes the demo council for a real one. */
+export function DemoBanner() {
+  return (
+    <div className="app-demo-banner">
+      <div className="govuk-width-container">
+        <div className="govuk-phase-banner">
+          <p className="govuk-phase-banner__content">
+            <strong className="govuk-tag govuk-tag--yellow govuk-phase-banner__content__tag">Demo</strong>
+            <span className="govuk-phase-banner__text">{DEMO_NOTICE}</span>
+          </p>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+export type FooterLink = { href: string; text: string };
+
+export const FOOTER_LINKS: FooterLink[] = [
+  { href: "/accessibility", text: "Accessibility statement" },
+  { href: "/privacy", text: "Privacy notice" },
+];
+
+export function SiteFooter({ council, links = FOOTER_LINKS }: Pick<FrameData, "council"> & { links?: FooterLink[] }) {
+  return (
+    <footer className="govuk-footer app-footer" style={brandStyle(council.brandColour)}>
+      <div className="govuk-width-container">
+        <div className="govuk-footer__meta">
+          <div className="govuk-footer__meta-item govuk-footer__meta-item--grow">
+            <h2 className="govuk-visually-hidden">Support links</h2>
+            <ul className="govuk-footer__inline-list">
+              {links.map((link) => (
+                <li key={link.href} className="govuk-footer__inline-list-item">
+                  <a className="govuk-footer__link" href={link.href}>
+                    {link.text}
+                  </a>
+                </li>
+              ))}
+            </ul>
+            <div className="govuk-footer__meta-custom">
+              {council.serviceName} is run by {council.name}.
+            </div>
+            <svg aria-hidden="true" focusable="false" className="govuk-footer__licence-logo" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 483.2 195.7" height="17" width="41">
+              <path
+                fill="currentColor"
+                d="M421.5 142.8V.1l-50.7 32.3v161.1h112.4v-50.7zm-122.3-9.6A47.12 47.12 0 0 1 221 97.8c0-26 21.1-47.1 47.1-47.1 16.7 0 31.4 8.7 39.7 21.8l42.7-27.2A97.63 97.63 0 0 0 268.1 0c-36.5 0-68.3 20.1-85.1 49.7A98 98 0 0 0 97.8 0C43.9 0 0 43.9 0 97.8s43.9 97.8 97.8 97.8c36.5 0 68.3-20.1 85.1-49.7a97.76 97.76 0 0 0 149.6 25.4l19.4 22.2h3v-87.8h-80l24.3 27.5zM97.8 145c-26 0-47.1-21.1-47.1-47.1s21.1-47.1 47.1-47.1 47.2 21 47.2 47S123.8 145 97.8 145"
+              />
+            </svg>
+            <span className="govuk-footer__licence-description">
+              All content is available under the{" "}
+              <a className="govuk-footer__link" href={OGL_URL} rel="license">
+                Open Government Licence v3.0
+              </a>
+              , except where otherwise stated
+            </span>
+          </div>
+          <div className="govuk-footer__meta-item">© {council.name}</div>
+        </div>
+      </div>
+    </footer>
+  );
+}

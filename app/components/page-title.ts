@@ -1,0 +1,19 @@
+/**
+ * Page titles: "Page – Service – Council" (GOV.UK pattern), read from the root loader's data
+ * so every route's `meta` says the same thing the same way:
+ *
+ *   export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+ *     [{ title: pageTitle(matches, data?.proposal.title) }];
+ *
+ * Remix v2 does not merge meta: a route that exports `meta` must set the title itself.
+ */
+import type { FrameData } from "./Frame";
+
+type MatchLike = { id: string; data?: unknown };
+
+export function pageTitle(matches: readonly MatchLike[] | undefined, page?: string | null, options: { error?: boolean } = {}): string {
+  const root = matches?.find((m) => m.id === "root")?.data as Partial<FrameData> | undefined;
+  const parts = [page, root?.council?.serviceName, root?.council?.name].filter((p): p is string => Boolean(p && p.trim()));
+  const title = parts.join(" – ") || "Consultations";
+  return options.error ? `Error: ${title}` : title;
+}

@@ -1,0 +1,295 @@
+/**
+ * Staff sign-in and sessions, through the real route actions on a migrated temp database.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import * as t from "#db/schema";
+import { db, migrateDatabase } from "#db/client.server";
+import { hashPassword } from "~/auth/password.server";
+import {
+  ABSOLUTE_TIMEOUT_MS,
+  IDLE_TIMEOUT_MS,
+  getViewer,
+  requirePermission,
+  requireViewer,
+  revokeUserSessions,
+  safeRedirect,
+} from "~/auth/session.server";
+import { resetThrottleForTests } from "~/auth/sign-in.server";
+import { advanceClock, setClock } from "~/lib/clock";
+import { action as signInAction, loader as signInLoader } from "~/routes/staff.sign-in";
+import { action as signOutAction, loader as signOutLoader } from "~/routes/staff.sign-out";
+
+const PASSWORD = "correct horse battery staple";
+const MINUTE = 60 * 1000;
+const START = new Date("2026-03-02T09:00:00.000Z");
+
+let officerId: number;
+let serviceId: number;
+let unionId: number;
+
+beforeAll(async () => {
+  // Vitest sets BASE_URL to Vite's base ("/"), which the env schema rightly rejects as a URL.
+  if (!URL.canParse(process.env.BASE_URL ?? "")) process.env.BASE_URL = "http://localhost:3000";
+  migrateDatabase(db());
+  const passwordHash = await hashPassword(PASSWORD);
+  const database = db();
+  serviceId = database.insert(t.services).values({ name: "CAMHS", slug: "camhs", workforcePosts: 48 }).returning().get().id;
+  unionId = database.insert(t.unions).values({ name: "UNISON", shortName: "UNISON" }).returning().get().id;
+  officerId = database
+    .insert(t.users)
+    .values({ email: "Officer@council.example", name: "Olu Officer", passwordHash, serviceId })
+    .returning()
+    .get().id;
+  database.insert(t.userRoles).values([{ userId: officerId, role: "officer" }, { userId: officerId, role: "union_rep" }]).run();
+  database.insert(t.unionReps).values({ unionId, userId: officerId }).run();
+  database.insert(t.users).values({ email: "gone@council.example", name: "Gone", passwordHash, disabledAt: START.toISOString() }).run();
+});
+
+beforeEach(() => {
+  setClock(START);
+  resetThrottleForTests();
+});
+
+afterAll(() => setClock(null));
+
+type Reply = { status?: string; initialValue?: Record<string, unknown>; error?: Record<string, string[] | null> };
+type DataResult = { type: "DataWithResponseInit"; data: Reply; init: ResponseInit | null };
+
+function signInRequest(fields: Record<string, string>) {
+  return new Request("http://localhost/staff/sign-in", { method: "POST", body: new URLSearchParams(fields) });
+}
+
+async function submitSignIn(fields: Record<string, string>, context: Record<string, unknown> = {}) {
+  return signInAction({ request: signInRequest(fields), params: {}, context });
+}
+
+/** A failed submission: with single fetch the action returns `data(reply, { status })`. */
+async function failedSignIn(fields: Record<string, string>, context: Record<string, unknown> = {}) {
+  const result = (await submitSignIn(fields, context)) as unknown;
+  expect(result).not.toBeInstanceOf(Response);
+  const { data, init } = result as DataResult;
+  expect((result as DataResult).type).toBe("DataWithResponseInit");
+  return { status: init?.status, reply: data, formErrors: data.error?.[""] ?? null };
+}
+
+async function signIn(fields: Record<string, string> = { email: "officer@council.example", password: PASSWORD }) {
+  const response = await submitSignIn(fields);
+  expect(response).toBeInstanceOf(Response);
+  return response as Response;
+}
+
+/** The cookie a browser would send back after this response. */
+function cookieFrom(response: Response): string {
+  const setCookie = response.headers.get("Set-Cookie") ?? "";
+  return setCookie.split(";")[0];
+}
+
+function requestWith(cookie: string, url = "http://localhost/staff") {
+  return new Request(url, { headers: { Cookie: cookie } });
+}
+
+function auditActions() {
+  return db().select({ action: t.auditLog.action, actorId: t.auditLog.actorId }).from(t.auditLog).all();
+}
+
+describe("signing in", () => {
+  it("redirects to /staff with an httpOnly session cookie, and the viewer carries roles, service and unions", async () => {
+    const response = await signIn();
+    expect(response.status).toBe(302);
+    expect(response.headers.get("Location")).toBe("/staff");
+    const setCookie = response.headers.get("Set-Cookie")!;
+    expect(setCookie).toMatch(/^__plainsight_session=/);
+    expect(setCookie).toMatch(/HttpOnly/i);
+    expect(setCookie).toMatch(/SameSite=Lax/i);
+    expect(setCookie).toMatch(/Path=\//);
+
+    const viewer = await getViewer(requestWith(cookieFrom(response)));
+    expect(viewer).toEqual({
+      id: officerId,
+      name: "Olu Officer",
+      email: "Officer@council.example",
+      roles: expect.arrayContaining(["officer", "union_rep"]),
+      serviceId,
+      unionIds: [unionId],
+    });
+    expect(auditActions()).toContainEqual({ action: "auth.sign_in", actorId: officerId });
+  });
+
+  it("stores only a SHA-256 of the token, never the cookie's value", async () => {
+    const cookie = cookieFrom(await signIn());
+    const rows = db().select().from(t.sessions).where(eq(t.sessions.userId, officerId)).all();
+    const latest = rows[rows.length - 1];
+    expect(latest.tokenHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(cookie).not.toContain(latest.tokenHash);
+  });
+
+  it("accepts the email in any case and goes to a same-site redirectTo", async () => {
+    const response = await signIn({ email: " OFFICER@council.example ", password: PASSWORD, redirectTo: "/staff/proposals/3?tab=risks" });
+    expect(response.headers.get("Location")).toBe("/staff/proposals/3?tab=risks");
+  });
+
+  it("gives one message for a wrong password and for an unknown email, keeps the email and drops the password", async () => {
+    const wrongPassword = await failedSignIn({ email: "officer@council.example", password: "not the password" });
+    const unknownEmail = await failedSignIn({ email: "nobody@council.example", password: "not the password" });
+    for (const attempt of [wrongPassword, unknownEmail]) {
+      expect(attempt.status).toBe(400);
+      expect(attempt.formErrors).toEqual(["Enter a correct email address and password"]);
+      expect(attempt.reply.initialValue?.password).toBeUndefined();
+    }
+    expect(wrongPassword.reply.initialValue?.email).toBe("officer@council.example");
+    expect(unknownEmail.reply.initialValue?.email).toBe("nobody@council.example");
+    expect(JSON.stringify(wrongPassword.reply)).not.toContain("not the password");
+  });
+
+  it("refuses a disabled user with the same message", async () => {
+    const attempt = await failedSignIn({ email: "gone@council.example", password: PASSWORD });
+    expect(attempt.status).toBe(400);
+    expect(attempt.formErrors).toEqual(["Enter a correct email address and password"]);
+  });
+
+  it("asks for missing fields beside each field", async () => {
+    const attempt = await failedSignIn({ email: "", password: "" });
+    expect(attempt.status).toBe(400);
+    expect(attempt.reply.error?.email).toEqual(["Enter your email address"]);
+    expect(attempt.reply.error?.password).toEqual(["Enter your password"]);
+    const badEmail = await failedSignIn({ email: "officer", password: "x" });
+    expect(badEmail.reply.error?.email?.[0]).toMatch(/^Enter an email address in the correct format/);
+  });
+
+  it("never redirects off the site", async () => {
+    for (const redirectTo of ["//evil.example", "https://evil.example/", "/\\evil.example", "/\t/evil.example", "javascript:alert(1)", "staff"]) {
+      const response = await signIn({ email: "officer@council.example", password: PASSWORD, redirectTo });
+      expect(response.headers.get("Location"), redirectTo).toBe("/staff");
+    }
+    expect(safeRedirect("/consultations?x=1#y")).toBe("/consultations?x=1#y");
+    expect(safeRedirect(null)).toBe("/staff");
+  });
+
+  it("sends a signed-in visitor from the sign-in page to where they were going", async () => {
+    const cookie = cookieFrom(await signIn());
+    const request = new Request("http://localhost/staff/sign-in?redirectTo=%2F%2Fevil.example", { headers: { Cookie: cookie } });
+    const thrown = await signInLoader({ request, params: {}, context: {} }).catch((e: unknown) => e);
+    expect(thrown).toBeInstanceOf(Response);
+    expect((thrown as Response).headers.get("Location")).toBe("/staff");
+  });
+});
+
+describe("throttling", () => {
+  it("refuses after five failures for an email and address in 15 minutes, even with the right password", async () => {
+    const context = { clientAddress: "203.0.113.7" };
+    for (let i = 0; i < 5; i++) {
+      const attempt = await failedSignIn({ email: "officer@council.example", password: `wrong ${i}` }, context);
+      expect(attempt.formErrors).toEqual(["Enter a correct email address and password"]);
+    }
+    const refused = await failedSignIn({ email: "officer@council.example", password: PASSWORD }, context);
+    expect(refused.status).toBe(429);
+    expect(refused.formErrors).toEqual(["Too many attempts. Wait 15 minutes and try again."]);
+
+    // Another address is not locked out by this one's failures.
+    const elsewhere = await submitSignIn({ email: "officer@council.example", password: PASSWORD }, { clientAddress: "198.51.100.2" });
+    expect(elsewhere).toBeInstanceOf(Response);
+
+    advanceClock(15 * MINUTE);
+    const later = await submitSignIn({ email: "officer@council.example", password: PASSWORD }, context);
+    expect(later).toBeInstanceOf(Response);
+  });
+
+  it("throttles unknown emails the same way, so the throttle reveals nothing either", async () => {
+    for (let i = 0; i < 5; i++) await failedSignIn({ email: "nobody@council.example", password: "x" });
+    const refused = await failedSignIn({ email: "nobody@council.example", password: "x" });
+    expect(refused.formErrors).toEqual(["Too many attempts. Wait 15 minutes and try again."]);
+  });
+});
+
+describe("session lifetime", () => {
+  it("ends after 30 minutes idle, and activity keeps it going", async () => {
+    const cookie = cookieFrom(await signIn());
+    advanceClock(29 * MINUTE);
+    expect(await getViewer(requestWith(cookie))).not.toBeNull();
+    advanceClock(29 * MINUTE);
+    expect(await getViewer(requestWith(cookie))).not.toBeNull();
+    advanceClock(IDLE_TIMEOUT_MS);
+    expect(await getViewer(requestWith(cookie))).toBeNull();
+  });
+
+  it("writes lastSeenAt at most once a minute", async () => {
+    const cookie = cookieFrom(await signIn());
+    const lastSeen = () =>
+      db().select({ at: t.sessions.lastSeenAt }).from(t.sessions).orderBy(t.sessions.id).all().at(-1)!.at;
+    advanceClock(30 * 1000);
+    await getViewer(requestWith(cookie));
+    expect(lastSeen()).toBe(START.toISOString());
+    advanceClock(31 * 1000);
+    await getViewer(requestWith(cookie));
+    expect(lastSeen()).toBe(new Date(START.getTime() + 61 * 1000).toISOString());
+  });
+
+  it("ends 12 hours after sign-in however active the user is", async () => {
+    const cookie = cookieFrom(await signIn());
+    for (let elapsed = 0; elapsed < ABSOLUTE_TIMEOUT_MS - 20 * MINUTE; elapsed += 20 * MINUTE) {
+      advanceClock(20 * MINUTE);
+      expect(await getViewer(requestWith(cookie))).not.toBeNull();
+    }
+    setClock(new Date(START.getTime() + ABSOLUTE_TIMEOUT_MS));
+    expect(await getViewer(requestWith(cookie))).toBeNull();
+  });
+
+  it("ends when the user's sessions are revoked", async () => {
+    const cookie = cookieFrom(await signIn());
+    expect(revokeUserSessions(officerId)).toBeGreaterThanOrEqual(1);
+    expect(await getViewer(requestWith(cookie))).toBeNull();
+  });
+
+  it("ends when the user is disabled", async () => {
+    const cookie = cookieFrom(await signIn());
+    db().update(t.users).set({ disabledAt: START.toISOString() }).where(eq(t.users.id, officerId)).run();
+    try {
+      expect(await getViewer(requestWith(cookie))).toBeNull();
+    } finally {
+      db().update(t.users).set({ disabledAt: null }).where(eq(t.users.id, officerId)).run();
+    }
+  });
+
+  it("ignores a cookie that was tampered with or made up", async () => {
+    const cookie = cookieFrom(await signIn());
+    const [name, value] = cookie.split("=");
+    expect(await getViewer(requestWith(`${name}=${value.slice(0, -2)}xx`))).toBeNull();
+    expect(await getViewer(requestWith(`${name}=${Buffer.from(JSON.stringify("made-up")).toString("base64")}`))).toBeNull();
+    expect(await getViewer(new Request("http://localhost/staff"))).toBeNull();
+  });
+});
+
+describe("signing out", () => {
+  it("revokes the session, clears the cookie and goes home", async () => {
+    const cookie = cookieFrom(await signIn());
+    const request = new Request("http://localhost/staff/sign-out", { method: "POST", headers: { Cookie: cookie } });
+    const response = await signOutAction({ request, params: {}, context: {} });
+    expect(response.status).toBe(302);
+    expect(response.headers.get("Location")).toBe("/");
+    expect(response.headers.get("Set-Cookie")).toMatch(/Expires=Thu, 01 Jan 1970/);
+    expect(await getViewer(requestWith(cookie))).toBeNull();
+    expect(auditActions()).toContainEqual({ action: "auth.sign_out", actorId: officerId });
+  });
+
+  it("does nothing on GET", async () => {
+    const response = signOutLoader();
+    expect(response.headers.get("Location")).toBe("/");
+  });
+});
+
+describe("guards", () => {
+  it("requireViewer sends the public to sign in and back", async () => {
+    const thrown = await requireViewer(new Request("http://localhost/staff/proposals?state=draft")).catch((e: unknown) => e);
+    expect(thrown).toBeInstanceOf(Response);
+    expect((thrown as Response).headers.get("Location")).toBe("/staff/sign-in?redirectTo=%2Fstaff%2Fproposals%3Fstate%3Ddraft");
+  });
+
+  it("requirePermission answers 403 to a signed-in user without the role", async () => {
+    const cookie = cookieFrom(await signIn());
+    await expect(requirePermission(requestWith(cookie), "proposal:create")).resolves.toMatchObject({ id: officerId });
+    const thrown = await requirePermission(requestWith(cookie), "admin:manage").catch((e: unknown) => e);
+    expect(thrown).toBeInstanceOf(Response);
+    expect((thrown as Response).status).toBe(403);
+  });
+});

@@ -1,0 +1,161 @@
+import { describe, it, expect } from "vitest";
+import {
+  isFiller,
+  isPlaceholder,
+  meetsMinimumWords,
+  normaliseForComparison,
+  readability,
+  unexpandedAcronyms,
+  wordCount,
+} from "~/proposals/text-quality";
+import { completeProposal } from "../fixtures/proposals";
+
+describe("Counting words", () => {
+  it("counts words, with figures such as £540,000 and 11.4 as one word each", () => {
+    expect(wordCount("The change would save £540,000 and affect 11.4 FTE.")).toBe(9);
+  });
+
+  it("counts nothing in blank text", () => {
+    expect(wordCount(null)).toBe(0);
+    expect(wordCount("   \n ")).toBe(0);
+  });
+
+  it("does not count Markdown syntax: headings, list markers, emphasis and link addresses", () => {
+    expect(wordCount("# Heading\n\n- one\n- **two** [link text](https://example.gov.uk/a/b)\n> quoted")).toBe(6);
+  });
+});
+
+describe("Filler does not count as content", () => {
+  it.each([
+    "",
+    "   ",
+    "TBC",
+    "TBD",
+    "TODO",
+    "N/A",
+    "n/a",
+    "To follow",
+    "To be confirmed.",
+    "See above",
+    "See business case",
+    "none",
+    "Nil",
+    "xxx",
+    "Lorem ipsum dolor sit amet, consectetur adipiscing elit.",
+    "test",
+    "...",
+    "-",
+    "**TBC**",
+    "- N/A",
+    "TBC - to follow",
+  ])("%j is filler", (text) => {
+    expect(isFiller(text)).toBe(true);
+  });
+
+  it("treats text with fewer than two distinct real words as filler", () => {
+    expect(isFiller("Children")).toBe(true);
+    expect(isFiller("No impact")).toBe(true); // "no" carries no content of its own
+    expect(isFiller("This is a test")).toBe(true);
+  });
+
+  it("treats text that is mostly one word repeated as filler", () => {
+    expect(isFiller("staff staff staff staff")).toBe(true);
+    expect(isFiller("risk risk risk risk high")).toBe(true);
+  });
+
+  it("treats a short pointer elsewhere as filler, but not a long answer that starts with 'see'", () => {
+    expect(isFiller("See business case, section 4.2")).toBe(true);
+    expect(isFiller("See the figures below: 12 posts, 11.4 full-time equivalent, a quarter of the workforce, 450 assessments a year.")).toBe(false);
+  });
+
+  it.each(["No impact expected", "Children in care", "Parents and young carers", "Fill in the online survey"])(
+    "%j is short but real",
+    (text) => {
+      expect(isFiller(text)).toBe(false);
+    },
+  );
+
+  it("recognises a bare placeholder, for short answers such as a name where one word is enough", () => {
+    expect(isPlaceholder("N/A")).toBe(true);
+    expect(isPlaceholder("")).toBe(true);
+    expect(isPlaceholder("Appendix C")).toBe(false);
+    expect(isPlaceholder("UNISON")).toBe(false);
+  });
+
+  it("meets a minimum only with real words", () => {
+    expect(meetsMinimumWords("The duty team will review every open case", 5)).toBe(true);
+    expect(meetsMinimumWords("The duty team", 5)).toBe(false);
+    expect(meetsMinimumWords("TBC TBC TBC TBC TBC TBC", 5)).toBe(false);
+    expect(meetsMinimumWords(null, 1)).toBe(false);
+  });
+});
+
+describe("Acronyms must be expanded the first time they are used", () => {
+  it("accepts 'Full Words (ACR)' at first use", () => {
+    expect(unexpandedAcronyms("Child and Adolescent Mental Health Services (CAMHS) would change. CAMHS staff...")).toEqual([]);
+  });
+
+  it("accepts 'ACR (full words)' at first use", () => {
+    expect(unexpandedAcronyms("CAMHS (Child and Adolescent Mental Health Services) would change.")).toEqual([]);
+  });
+
+  it("reports an acronym used without expansion", () => {
+    expect(unexpandedAcronyms("We propose to remove the social workers within CAMHS.")).toEqual(["CAMHS"]);
+  });
+
+  it("does not accept an expansion given after the first use", () => {
+    expect(unexpandedAcronyms("CAMHS would change. Child and Adolescent Mental Health Services (CAMHS) is...")).toEqual(["CAMHS"]);
+  });
+
+  it("needs at least two words that could stand for the letters", () => {
+    expect(unexpandedAcronyms("Children (CAMHS) are seen quickly.")).toEqual(["CAMHS"]); // one word
+    expect(unexpandedAcronyms("The new teams (CAMHS) start soon.")).toEqual(["CAMHS"]); // no word for the C
+    expect(unexpandedAcronyms("CAMHS (see below) would change.")).toEqual(["CAMHS"]);
+    expect(unexpandedAcronyms("We work with (CAMHS) teams.")).toEqual(["CAMHS"]);
+  });
+
+  it("handles a long expansion that itself contains brackets", () => {
+    expect(unexpandedAcronyms("The Transfer of Undertakings (Protection of Employment) Regulations 2006 (TUPE) apply.")).toEqual([]);
+  });
+
+  it("lists each unexpanded acronym once, in order of first use, leaving out the allow-list", () => {
+    expect(unexpandedAcronyms("TUPE applies to SEND staff and NHS staff. TUPE again.", ["NHS"])).toEqual(["TUPE", "SEND"]);
+  });
+
+  it("reads through Markdown emphasis", () => {
+    expect(unexpandedAcronyms("**CAMHS** (Child and Adolescent Mental Health Services) would change.")).toEqual([]);
+  });
+});
+
+describe("Readability: the Flesch reading ease of a summary is shown to the officer", () => {
+  it("scores short sentences of short words as easy", () => {
+    const r = readability("We will close the team. Staff will move. You can tell us what you think.");
+    expect(r.score).toBeGreaterThanOrEqual(80);
+    expect(["easy", "very easy"]).toContain(r.band);
+    expect(r.sentences).toBe(3);
+    expect(r.words).toBe(15);
+  });
+
+  it("scores long sentences of long words as very difficult", () => {
+    const r = readability(
+      "Notwithstanding the aforementioned considerations, organisational restructuring necessitates comprehensive reconfiguration of multidisciplinary safeguarding arrangements.",
+    );
+    expect(r.band).toBe("very difficult");
+  });
+
+  it("finds the CAMHS summary in plain English", () => {
+    const r = readability(completeProposal().summary);
+    expect(r.score).toBeGreaterThanOrEqual(60);
+  });
+
+  it("gives blank text no score", () => {
+    expect(readability("")).toEqual({ score: 0, band: "very difficult", words: 0, sentences: 0 });
+  });
+});
+
+describe("Comparing texts for copy-paste", () => {
+  it("ignores case, punctuation, spacing and Markdown", () => {
+    expect(normaliseForComparison("**No** different  impact, by age.")).toBe(normaliseForComparison("no different impact by age"));
+    expect(normaliseForComparison("N/A.")).toBe(normaliseForComparison("n/a"));
+  });
+});
