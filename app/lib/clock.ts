@@ -1,14 +1,18 @@
 /**
  * One clock for the whole app. Rules take `now` as an argument; the server reads it from
- * here, and tests (unit, integration and browser, through PLAINSIGHT_CLOCK_OFFSET_MS in
- * demo mode) move it.
+ * here, and tests move it. The state sits on globalThis because the server bundle and the
+ * scheduler (loaded by tsx) each get their own copy of this module in one process.
  */
-let offsetMs = Number(process.env.PLAINSIGHT_CLOCK_OFFSET_MS ?? 0) || 0;
-let fixed: Date | null = null;
+type ClockState = { offsetMs: number; fixed: Date | null };
+const g = globalThis as typeof globalThis & { __plainsightClock?: ClockState };
+const state: ClockState = (g.__plainsightClock ??= {
+  offsetMs: Number(process.env.PLAINSIGHT_CLOCK_OFFSET_MS ?? 0) || 0,
+  fixed: null,
+});
 
 export function now(): Date {
-  if (fixed) return new Date(fixed);
-  return new Date(Date.now() + offsetMs);
+  if (state.fixed) return new Date(state.fixed);
+  return new Date(Date.now() + state.offsetMs);
 }
 
 export function nowIso(): string {
@@ -16,10 +20,10 @@ export function nowIso(): string {
 }
 
 export function setClock(at: Date | null) {
-  fixed = at;
+  state.fixed = at;
 }
 
 export function advanceClock(ms: number) {
-  if (fixed) fixed = new Date(fixed.getTime() + ms);
-  else offsetMs += ms;
+  if (state.fixed) state.fixed = new Date(state.fixed.getTime() + ms);
+  else state.offsetMs += ms;
 }

@@ -10,6 +10,7 @@ import { db as defaultDb, writeTransaction, type DB } from "#db/client.server";
 import { appendAudit } from "~/audit/audit.server";
 import { now as clockNow } from "~/lib/clock";
 import { loadSettings } from "~/lib/settings.server";
+import { onTransition } from "~/notifications/on-transition.server";
 import { checkTransition, type Actor, type Transition, type TransitionDecision } from "./lifecycle";
 import { loadProposal } from "./proposals.server";
 import type { Proposal } from "./types";
@@ -84,7 +85,9 @@ export function applyTransition(
     });
     if (transition === "submit") snapshotVersion(tx, proposal, "submitted", actorId);
     if (transition === "approve") snapshotVersion(tx, proposal, "approved", actorId);
-    return { ...decision, proposal: loadProposal(proposalId, tx) ?? undefined };
+    const updated = loadProposal(proposalId, tx)!;
+    onTransition(tx, transition, updated, at);
+    return { ...decision, proposal: updated };
   }, database);
 }
 

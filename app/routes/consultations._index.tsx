@@ -1,0 +1,66 @@
+/**
+ * The public list of consultations (also served at "/", which re-exports this module).
+ * Filter and page come from the query string; anything malformed falls back to the default
+ * (all consultations, first page) rather than failing.
+ */
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData, useLocation, useRouteLoaderData } from "@remix-run/react";
+import { ConsultationListPage, STATUS_FILTERS, type ConsultationListData, type StatusFilter } from "~/components/ConsultationList";
+import type { FrameData } from "~/components/Frame";
+import { pageTitle } from "~/components/page-title";
+import { markdownToPlainText } from "~/lib/markdown.server";
+import { listPublicConsultations } from "~/proposals/proposals.server";
+
+const EXCERPT_CHARS = 220;
+
+function parseStatus(value: string | null): StatusFilter {
+  return STATUS_FILTERS.find((f) => f.value === value)?.value ?? "all";
+}
+
+function parsePage(value: string | null): number {
+  // Digits only, and no absurd offsets: anything else is page 1 (the query clamps to the last page).
+  return value && /^\d{1,6}$/.test(value) && Number(value) >= 1 ? Number(value) : 1;
+}
+
+function excerpt(text: string, max = EXCERPT_CHARS): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  const lastSpace = cut.lastIndexOf(" ");
+  return `${(lastSpace > max * 0.6 ? cut.slice(0, lastSpace) : cut).replace(/[\s,;:.–-]+$/, "")}…`;
+}
+
+export async function loader({ request }: LoaderFunctionArgs): Promise<ConsultationListData> {
+  const url = new URL(request.url);
+  const status = parseStatus(url.searchParams.get("status"));
+  const result = listPublicConsultations(status, parsePage(url.searchParams.get("page")));
+  return {
+    isHome: url.pathname === "/",
+    status,
+    page: result.page,
+    pages: result.pages,
+    total: result.total,
+    items: result.items.map((item) => ({
+      slug: item.slug,
+      title: item.title,
+      state: item.state,
+      serviceName: item.serviceName,
+      excerpt: excerpt(markdownToPlainText(item.summary)),
+      opensOn: item.opensOn,
+      closesOn: item.closesOn,
+    })),
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  if (!data || data.isHome) return [{ title: pageTitle(matches) }];
+  const label = STATUS_FILTERS.find((f) => f.value === data.status);
+  const base = data.status === "all" || !label ? "Consultations" : `${label.label} consultations`;
+  return [{ title: pageTitle(matches, data.pages > 1 ? `${base} (page ${data.page} of ${data.pages})` : base) }];
+};
+
+export default function Consultations() {
+  const data = useLoaderData<typeof loader>();
+  const { pathname } = useLocation();
+  const frame = useRouteLoaderData<FrameData>("root");
+  return <ConsultationListPage data={data} basePath={pathname === "/" ? "/" : "/consultations"} councilName={frame?.council.name} />;
+}
