@@ -5,7 +5,8 @@
  * without a database). db/seed.server.ts writes the same shape into the tables.
  *
  * Dates in consultation files are whole days relative to the seed date (`opensInDays: -21`),
- * so the demo always looks current.
+ * so the demo always looks current; calendar dates count from the Wednesday on or before it
+ * (see planAnchor), so that whole weeks land on a weekday.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -353,11 +354,14 @@ export function checkConsultation(c: ConsultationFile, org: OrgContent, settings
   );
   const { opensInDays, closesInDays } = c.plan;
   if (opensInDays != null && closesInDays != null && closesInDays <= opensInDays) problems.push("plan.closesInDays: must be after plan.opensInDays");
+  // Plan dates count from the Wednesday on or before the seed (up to 6 days earlier), so an
+  // open consultation must close at least a week after that day, and a future one open then.
   const past = (d: number | undefined) => d != null && d <= 0;
-  const future = (d: number | undefined) => d != null && d > 0;
-  if (c.state === "open" && !(past(opensInDays) && future(closesInDays))) problems.push("plan: an open consultation must have opened (opensInDays <= 0) and not yet closed (closesInDays > 0)");
+  const future = (d: number | undefined, min = 7) => d != null && d >= min;
+  if (c.state === "open" && !(past(opensInDays) && future(closesInDays))) problems.push("plan: an open consultation must have opened (opensInDays <= 0) and not yet closed (closesInDays >= 7)");
   if (["closed", "outcome_published", "decided"].includes(c.state) && !(past(opensInDays) && past(closesInDays))) problems.push(`plan: a consultation in state "${c.state}" must have opened and closed (both days <= 0)`);
-  if (["union_notice", "scheduled", "in_review"].includes(c.state) && !future(opensInDays)) problems.push(`plan.opensInDays: a consultation in state "${c.state}" must open in the future`);
+  if (["scheduled", "in_review"].includes(c.state) && !future(opensInDays)) problems.push(`plan.opensInDays: a consultation in state "${c.state}" must open in the future (opensInDays >= 7)`);
+  if (c.state === "union_notice" && !future(opensInDays, 21)) problems.push("plan.opensInDays: a consultation under union notice must leave the notice period before opening (opensInDays >= 21)");
   if (c.state === "scheduled" && (c.stakeholders.staffGroups.length || c.stakeholders.unions.length)) problems.push("stakeholders: a scheduled proposal affects no staff group and no union (otherwise it goes through union notice)");
   return problems;
 }
@@ -434,6 +438,10 @@ export function loadContent(dir = "content"): DemoContent {
 }
 
 // ─── Dates relative to the seed ────────────────────────────────────────────────
+// Timestamps of things that happened "a few days ago" (submitted, approved) count from the seed
+// instant. Calendar dates (opening and closing, mitigation due dates, review dates) count from
+// the plan anchor: the Wednesday on or before the seed date. So `opensInDays: -21` always falls
+// on a Wednesday, whatever day the demo is started, and never on a weekend.
 const DAY_MS = 86_400_000;
 
 /** The calendar date in Europe/London of an instant, as YYYY-MM-DD. */
@@ -441,25 +449,35 @@ export function londonDate(at: Date): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
 }
 
-/** The London calendar date `n` days after the seed date's. */
-export function dateInDays(seedDate: Date, n: number): string {
-  const [y, m, d] = londonDate(seedDate).split("-").map(Number);
+function addDays(date: string, n: number): string {
+  const [y, m, d] = date.split("-").map(Number);
   return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
 }
 
-function instantInDays(seedDate: Date, n: number): string {
-  return new Date(seedDate.getTime() + n * DAY_MS).toISOString();
+function weekday(date: string): number {
+  return new Date(`${date}T12:00:00Z`).getUTCDay();
 }
 
-/** 09:00 on a London calendar date, as an ISO instant (08:00Z in summer time is close enough
- * not to matter: the point is a plausible time of day), never later than the seed itself. */
-function morningOf(date: string, seedDate: Date): string {
-  const at = new Date(`${date}T09:00:00.000Z`);
-  return (at.getTime() > seedDate.getTime() ? seedDate : at).toISOString();
+/** The Wednesday on or before the seed date (London calendar): day 0 of the content's plan dates. */
+export function planAnchor(seedDate: Date): string {
+  const today = londonDate(seedDate);
+  return addDays(today, -((weekday(today) - 3 + 7) % 7));
 }
 
-function endOf(date: string, seedDate: Date): string {
-  const at = new Date(`${date}T23:59:59.000Z`);
+/** The calendar date `n` days after the plan anchor, as YYYY-MM-DD. */
+export function dateInDays(seedDate: Date, n: number): string {
+  return addDays(planAnchor(seedDate), n);
+}
+
+/** The weekday on or before a date: staff submit and approve on working days. */
+function weekdayOnOrBefore(date: string): string {
+  const day = weekday(date);
+  return day === 0 ? addDays(date, -2) : day === 6 ? addDays(date, -1) : date;
+}
+
+/** A time of day on a calendar date, never later than the seed itself. */
+function timeOn(date: string, time: string, seedDate: Date): string {
+  const at = new Date(`${date}T${time}.000Z`);
   return (at.getTime() > seedDate.getTime() ? seedDate : at).toISOString();
 }
 
@@ -477,28 +495,32 @@ const REACHED: Record<string, number> = {
 
 /** The lifecycle timestamps a proposal in this state carries, consistent with its plan. */
 export function lifecycleTimes(c: ConsultationFile, seedDate: Date) {
-  const stage = REACHED[c.state];
-  const opens = c.plan.opensInDays;
   const lc = c.lifecycle;
-  const hasUnions = c.stakeholders.unions.length > 0 || c.stakeholders.staffGroups.length > 0;
-  const withdrawnStage = c.state === "withdrawn" ? (lc.approvedInDays != null ? 2 : lc.submittedInDays != null ? 1 : 0) : stage;
-  const reached = Math.max(stage, withdrawnStage);
+  const stage = REACHED[c.state];
+  // A withdrawn proposal carries the facts of the stage it reached, as its lifecycle says.
+  const reached =
+    c.state === "withdrawn" ? (lc.approvedInDays != null ? (c.plan.opensInDays != null && c.plan.opensInDays <= 0 ? 3 : 2) : lc.submittedInDays != null ? 1 : 0) : stage;
+  const opens = c.plan.opensInDays;
+  const hasStaff = c.stakeholders.unions.length > 0 || c.stakeholders.staffGroups.length > 0;
+  const seedDay = londonDate(seedDate);
+  const fromSeed = (n: number) => weekdayOnOrBefore(addDays(seedDay, n));
 
-  // Before opening: submitted and approved shortly before the seed. After: weeks before opening,
+  // Not yet opened: submitted and approved in the last few days. Opened: a month before opening,
   // leaving more than the union notice period (ten working days) between approval and opening.
-  const beforeOpening = opens == null || opens > 0 || reached < 3;
-  const submittedDays = lc.submittedInDays ?? (c.state === "in_review" ? -2 : beforeOpening ? -9 : opens! - 30);
-  const approvedDays = lc.approvedInDays ?? (beforeOpening ? -4 : opens! - 23);
-  const at = (d: number, hour: number) => new Date(`${dateInDays(seedDate, d)}T${String(hour).padStart(2, "0")}:15:00.000Z`);
-  const capped = (d: Date) => (d.getTime() > seedDate.getTime() ? seedDate : d).toISOString();
+  const opened = reached >= 3 && opens != null;
+  const submittedOn =
+    lc.submittedInDays != null ? fromSeed(lc.submittedInDays) : opened ? dateInDays(seedDate, opens - 30) : fromSeed(c.state === "in_review" ? -2 : -9);
+  const approvedOn = lc.approvedInDays != null ? fromSeed(lc.approvedInDays) : opened ? dateInDays(seedDate, opens - 22) : fromSeed(-4);
+  const noticeOn = lc.noticeSentInDays != null ? fromSeed(lc.noticeSentInDays) : approvedOn;
 
-  const submittedAt = reached >= 1 ? capped(at(submittedDays, 10)) : null;
-  const approvedAt = reached >= 2 ? capped(at(approvedDays, 14)) : null;
-  const noticeSentAt = reached >= 2 && hasUnions ? capped(at(lc.noticeSentInDays ?? approvedDays, 15)) : null;
-  const openedAt = reached >= 3 && opens != null ? morningOf(dateInDays(seedDate, opens), seedDate) : null;
-  const closedAt = reached >= 4 && c.plan.closesInDays != null ? endOf(dateInDays(seedDate, c.plan.closesInDays), seedDate) : null;
-  const withdrawnAt = c.state === "withdrawn" ? instantInDays(seedDate, lc.withdrawnInDays ?? 0) : null;
-  return { submittedAt, approvedAt, noticeSentAt, openedAt, closedAt, withdrawnAt };
+  return {
+    submittedAt: reached >= 1 ? timeOn(submittedOn, "10:15:00", seedDate) : null,
+    approvedAt: reached >= 2 ? timeOn(approvedOn, "14:15:00", seedDate) : null,
+    noticeSentAt: reached >= 2 && hasStaff ? timeOn(noticeOn, "14:20:00", seedDate) : null,
+    openedAt: opened ? timeOn(dateInDays(seedDate, opens), "09:00:00", seedDate) : null,
+    closedAt: reached >= 4 && c.plan.closesInDays != null ? timeOn(dateInDays(seedDate, c.plan.closesInDays), "23:59:59", seedDate) : null,
+    withdrawnAt: c.state === "withdrawn" ? timeOn(fromSeed(lc.withdrawnInDays ?? 0), "11:00:00", seedDate) : null,
+  };
 }
 
 // ─── The generated PDF ─────────────────────────────────────────────────────────
@@ -677,7 +699,8 @@ export function consultationToProposal(file: ConsultationFile, org: OrgContent, 
     leadOfficer: file.leadOfficer,
     createdById: userId(file.createdBy),
     state: file.state,
-    revision: 1,
+    // one more for every transition the proposal has been through, as the lifecycle counts
+    revision: 1 + [times.submittedAt, times.approvedAt, times.openedAt, times.closedAt, times.withdrawnAt].filter(Boolean).length,
 
     summary: file.summary ?? null,
     whatChanges: d.whatChanges ?? null,
@@ -723,7 +746,7 @@ export function consultationToProposal(file: ConsultationFile, org: OrgContent, 
     closedAt: times.closedAt,
     withdrawnAt: times.withdrawnAt,
     withdrawnReason: file.state === "withdrawn" ? (file.lifecycle.withdrawnReason ?? null) : null,
-    updatedAt: stamps.at(-1) ?? instantInDays(seedDate, -7),
+    updatedAt: stamps.at(-1) ?? new Date(seedDate.getTime() - 7 * DAY_MS).toISOString(),
 
     options: file.options.map((o, i) => ({
       id: i + 1,

@@ -14,6 +14,8 @@ import * as t from "./schema";
 import { writeTransaction, type DB } from "./client.server";
 import { consultationToProposal, documentPdf, loadContent, type DemoContent } from "./content";
 import { hashPassword } from "~/auth/password.server";
+import { loadProposal } from "~/proposals/proposals.server";
+import type { Proposal } from "~/proposals/types";
 
 export type DemoAccountLogin = { role: string; name: string; email: string; password: string };
 
@@ -242,6 +244,17 @@ export async function seedDemo(
       p.questions.forEach((q, position) => {
         tx.insert(t.consultationQuestions).values({ proposalId, position, question: q.question }).run();
       });
+
+      // The snapshots the lifecycle would have taken on submission and approval (private).
+      const stored = loadProposal(proposalId, tx)!;
+      let number = 0;
+      const snapshot = (reason: "submitted" | "approved", at: string, byId: number, before: Partial<Proposal>) =>
+        tx.insert(t.proposalVersions)
+          .values({ proposalId, number: ++number, reason, isPublic: false, snapshot: { ...stored, ...before, updatedAt: at }, createdById: byId, createdAt: at })
+          .run();
+      const notYet = { approvedAt: null, approvedById: null, noticeSentAt: null, openedAt: null, closedAt: null, withdrawnAt: null, withdrawnReason: null };
+      if (p.submittedAt) snapshot("submitted", p.submittedAt, p.createdById, { ...notYet, state: "draft", submittedAt: null, revision: 1 });
+      if (p.approvedAt && p.approvedById) snapshot("approved", p.approvedAt, p.approvedById, { ...notYet, state: "in_review", revision: 2 });
     }
   }, database);
 

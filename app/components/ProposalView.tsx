@@ -242,9 +242,8 @@ export function DocumentList({ documents }: { documents: DocumentView[] }) {
             <h3 className="govuk-heading-s app-document__title">
               {doc.href ? (
                 <a className="govuk-link" href={doc.href} download>
-                  {doc.title}
+                  {doc.title}{" "}
                   <span className="govuk-visually-hidden">
-                    {" "}
                     ({type}, {formatFileSize(doc.sizeBytes)})
                   </span>
                 </a>

@@ -19,8 +19,14 @@ const envSchema = z
     /** public base URL used in emails and feeds */
     BASE_URL: z.string().url().default("http://localhost:3000"),
     SESSION_SECRET: z.string().optional(),
+    /** e.g. smtp://user:pass@mail.example.gov.uk:587; without it the demo delivers to a local inbox */
     SMTP_URL: z.string().optional(),
     MAIL_FROM: z.string().default("Plainsight <no-reply@example.gov.uk>"),
+    /** browser tests only: a route that moves the clock and runs the worker (refused outside demo mode) */
+    PLAINSIGHT_TEST_CONTROLS: z
+      .enum(["0", "1"])
+      .default("0")
+      .transform((v) => v === "1"),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.PLAINSIGHT_DEMO && (!env.SESSION_SECRET || env.SESSION_SECRET.length < 32)) {

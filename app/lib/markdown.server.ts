@@ -86,7 +86,7 @@ function sanitizeOptions(profile: MarkdownProfile): sanitizeHtml.IOptions {
     transformTags: {
       // A link to anywhere else keeps its words and loses the link ("span" is not allowed, so
       // sanitize-html drops the tag and keeps the text).
-      a: (tagName, attribs) =>
+      a: (tagName, attribs): sanitizeHtml.Tag =>
         isSafeHref(attribs.href)
           ? { tagName, attribs: { href: attribs.href.trim(), rel: LINK_REL[profile] } }
           : { tagName: "span", attribs: {} },

@@ -52,6 +52,8 @@ export const settingsSchema = z.object({
   }),
   union: z.object({
     noticeWorkingDays: z.number().int().min(0),
+    /** how long a rep's personal notice link works before it must be sent again */
+    noticeLinkDays: z.number().int().min(1).max(30).default(7),
     /** TULRCA s.188: collective consultation from this many proposed redundancies */
     collectiveConsultationPosts: z.number().int().positive(),
   }),
@@ -80,7 +82,7 @@ export const DEFAULT_SETTINGS: Settings = {
     acronymAllowList: ["UK", "NHS", "GBP", "FTE", "ICT", "CSV", "PDF"],
   },
   plan: { defaultWeeks: 12, minimumWeeks: 6 },
-  union: { noticeWorkingDays: 10, collectiveConsultationPosts: 20 },
+  union: { noticeWorkingDays: 10, noticeLinkDays: 7, collectiveConsultationPosts: 20 },
   localCharacteristics: [
     { key: "carers", label: "Carers" },
     { key: "socio_economic", label: "Socio-economic disadvantage" },

@@ -128,6 +128,17 @@ describe("seedDemo", () => {
     }
   });
 
+  it("records the private submitted and approved versions the lifecycle would have taken", () => {
+    const camhs = proposalRow("camhs-social-work");
+    const versions = database.select().from(t.proposalVersions).where(eq(t.proposalVersions.proposalId, camhs.id)).all();
+    expect(versions.map((v) => v.reason)).toEqual(["submitted", "approved"]);
+    expect(versions.every((v) => !v.isPublic)).toBe(true);
+    expect((versions[1].snapshot as { state: string }).state).toBe("in_review");
+    expect(versions[1].createdById).toBe(camhs.approvedById);
+    const draft = proposalRow("youth-service-review");
+    expect(database.select().from(t.proposalVersions).where(eq(t.proposalVersions.proposalId, draft.id)).all()).toHaveLength(0);
+  });
+
   it("refuses to seed a database that already has users", async () => {
     await expect(seedDemo(database, seedDate)).rejects.toThrow(/already has users/);
   });

@@ -10,6 +10,7 @@ import { describe, expect, it } from "vitest";
 import { ContentError, consultationToProposal, dateInDays, loadContent, renderPdf, unwrapMarkdown } from "#db/content";
 import { readiness } from "~/proposals/readiness";
 import { equalityCharacteristics } from "~/lib/settings";
+import { workingDaysBetween } from "~/lib/working-days";
 
 const seedDate = new Date("2026-03-10T10:00:00Z");
 const content = loadContent("content");
@@ -85,6 +86,34 @@ describe("the publication gate on the demo consultations", () => {
   it("passes whatever the seed date (dates are relative)", () => {
     for (const at of [new Date("2026-12-24T23:30:00Z"), new Date("2027-06-30T05:00:00Z")]) {
       for (const c of published) expect(readiness(proposal(c.data.slug, at), settings)).toEqual([]);
+    }
+  });
+
+  it("plan dates fall on a weekday and staff acted on weekdays, whatever day the demo starts", () => {
+    for (let day = 0; day < 7; day++) {
+      const at = new Date(seedDate.getTime() + day * 86_400_000);
+      for (const c of published) {
+        const p = proposal(c.data.slug, at);
+        for (const d of [p.opensOn, p.closesOn]) expect([0, 6]).not.toContain(new Date(`${d}T12:00:00Z`).getUTCDay());
+        for (const stamp of [p.submittedAt, p.approvedAt, p.noticeSentAt]) {
+          if (stamp) expect([0, 6]).not.toContain(new Date(stamp).getUTCDay());
+        }
+        if (p.openedAt) expect(Date.parse(p.openedAt)).toBeLessThanOrEqual(at.getTime());
+        if (p.state === "union_notice" || p.state === "in_review") expect(p.opensOn! > at.toISOString().slice(0, 10)).toBe(true);
+        if (p.state === "open") expect(p.closesOn! > at.toISOString().slice(0, 10)).toBe(true);
+      }
+    }
+  });
+
+  it("a proposal under union notice gives the unions the full notice period before it opens, even over Christmas", () => {
+    const holidays = new Set(content.bankHolidays);
+    const underNotice = published.filter((c) => c.data.state === "union_notice");
+    expect(underNotice.length).toBeGreaterThan(0);
+    for (const at of ["2026-12-18T16:00:00Z", "2026-12-24T09:00:00Z", "2027-03-24T12:00:00Z", "2027-08-27T12:00:00Z"]) {
+      for (const c of underNotice) {
+        const p = proposal(c.data.slug, new Date(at));
+        expect(workingDaysBetween(p.noticeSentAt!, p.opensOn!, holidays)).toBeGreaterThanOrEqual(settings.union.noticeWorkingDays);
+      }
     }
   });
 

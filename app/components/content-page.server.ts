@@ -1,0 +1,35 @@
+/**
+ * Pages whose words live in content/ (the accessibility statement, the privacy notice): read
+ * at request time, so the council edits a file rather than code. The file's first "# " line
+ * is the page's h1; the rest is rendered as officer Markdown (its "##" headings become h2).
+ */
+import fs from "node:fs/promises";
+import path from "node:path";
+import { renderMarkdown } from "~/lib/markdown.server";
+
+export type ContentPage = { title: string; html: string; found: boolean };
+
+/** Words in the file that stand for the council's own details, e.g. {{council.name}}. */
+export type ContentValues = Record<string, string>;
+
+function fill(text: string, values: ContentValues): string {
+  return text.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (whole, key: string) => values[key] ?? whole);
+}
+
+export async function loadContentPage(file: string, fallback: { title: string; markdown: string }, values: ContentValues = {}): Promise<ContentPage> {
+  let source: string;
+  let found = true;
+  try {
+    source = await fs.readFile(path.resolve("content", file), "utf8");
+  } catch {
+    source = `# ${fallback.title}\n\n${fallback.markdown}`;
+    found = false;
+  }
+  source = fill(source.replace(/^\uFEFF/, ""), values);
+  // Front matter, if any, is not for display.
+  source = source.replace(/^---\n[\s\S]*?\n---\n/, "");
+  const heading = /^\s*#\s+(.+?)\s*#*\s*$/m.exec(source);
+  const title = heading ? heading[1] : fallback.title;
+  const body = heading ? source.slice(0, heading.index) + source.slice(heading.index + heading[0].length) : source;
+  return { title, html: renderMarkdown(body, "officer"), found };
+}

@@ -1,0 +1,139 @@
+/**
+ * One consultation, at the same address from opening to decision. Everything the proposal
+ * carries that the public may see, through the visibility predicate: a draft, a proposal
+ * under union notice or a guessed slug all answer the same 404.
+ */
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { getViewer } from "~/auth/session.server";
+import { Breadcrumbs } from "~/components/Breadcrumbs";
+import { formatDate } from "~/components/format";
+import { pageTitle } from "~/components/page-title";
+import { buildProposalView } from "~/components/proposal-view-model";
+import { ProposalView } from "~/components/ProposalView";
+import { StateTag } from "~/components/StateTag";
+import { SummaryList, type SummaryListRow } from "~/components/SummaryList";
+import { Markdown } from "~/components/Markdown";
+import { now } from "~/lib/clock";
+import { renderMarkdown } from "~/lib/markdown.server";
+import { loadSettings } from "~/lib/settings.server";
+import { requireVisibleProposal } from "~/proposals/proposals.server";
+import { canDownloadDocument, isPublic, visibilityFacts } from "~/proposals/visibility";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = await getViewer(request);
+  const proposal = requireVisibleProposal(viewer, params.slug ?? "");
+  const facts = visibilityFacts(proposal);
+  const proposalView = buildProposalView(proposal, loadSettings(), {
+    render: (markdown, options) => renderMarkdown(markdown, "officer", options),
+    documentHref: (doc) => (canDownloadDocument(viewer, facts, doc) ? `/consultations/${encodeURIComponent(proposal.slug)}/documents/${doc.id}` : null),
+    now: now(),
+  });
+  // Staff may open a proposal that is not public yet; the page then says so.
+  return { proposal: proposalView, isPublic: isPublic(proposal) };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: pageTitle(matches, data?.proposal.title ?? null) }];
+
+export default function Consultation() {
+  const { proposal: p, isPublic } = useLoaderData<typeof loader>();
+  const base = `/consultations/${encodeURIComponent(p.slug)}`;
+
+  const keyRows: SummaryListRow[] = [
+    { key: "Status", value: <StateTag state={p.state} /> },
+    { key: "Service", value: p.serviceName },
+  ];
+  if (p.plan.opensOn) keyRows.push({ key: p.state === "open" || !isPublic ? "Opens" : "Opened", value: formatDate(p.plan.opensOn) });
+  if (p.plan.closesOn) keyRows.push({ key: p.state === "open" || !isPublic ? "Closes" : "Closed", value: formatDate(p.plan.closesOn) });
+  if (p.state === "closed" && p.lifecycle.outcomeDueOn) keyRows.push({ key: "Outcome due by", value: formatDate(p.lifecycle.outcomeDueOn) });
+
+  return (
+    <>
+      <Breadcrumbs
+        className="govuk-!-margin-top-0 govuk-!-margin-bottom-6"
+        items={[
+          { href: "/", text: "Home" },
+          { href: "/consultations", text: "Consultations" },
+        ]}
+      />
+
+      {!isPublic ? (
+        <div className="govuk-notification-banner" role="region" aria-labelledby="not-public-title">
+          <div className="govuk-notification-banner__header">
+            <h2 className="govuk-notification-banner__title" id="not-public-title">
+              Not published
+            </h2>
+          </div>
+          <div className="govuk-notification-banner__content">
+            <p className="govuk-notification-banner__heading">Only council staff and notified unions can see this page. The public will see it when the consultation opens.</p>
+          </div>
+        </div>
+      ) : null}
+
+      {p.state === "withdrawn" ? (
+        <div className="govuk-notification-banner" role="region" aria-labelledby="withdrawn-title">
+          <div className="govuk-notification-banner__header">
+            <h2 className="govuk-notification-banner__title" id="withdrawn-title">
+              Withdrawn
+            </h2>
+          </div>
+          <div className="govuk-notification-banner__content">
+            <p className="govuk-notification-banner__heading">
+              The council withdrew this proposal{p.lifecycle.withdrawnAt ? ` on ${formatDate(p.lifecycle.withdrawnAt)}` : ""}.
+            </p>
+            <Markdown html={p.lifecycle.withdrawnReasonHtml} />
+          </div>
+        </div>
+      ) : null}
+
+      {p.lifecycle.outcomeOverdue ? (
+        <div className="govuk-warning-text">
+          <span className="govuk-warning-text__icon" aria-hidden="true">
+            !
+          </span>
+          <strong className="govuk-warning-text__text">
+            <span className="govuk-visually-hidden">Warning</span>
+            The outcome of this consultation is overdue. The council should have published its response by {formatDate(p.lifecycle.outcomeDueOn)}, 12 weeks after the consultation closed.
+          </strong>
+        </div>
+      ) : null}
+
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <span className="govuk-caption-l">{p.serviceName}</span>
+          <h1 className="govuk-heading-xl">{p.title}</h1>
+        </div>
+      </div>
+
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <div className="app-key-dates">
+            <SummaryList rows={keyRows} noBorder />
+          </div>
+          {p.state === "open" ? (
+            <Link to={`${base}/respond`} role="button" draggable={false} className="govuk-button govuk-button--start" data-module="govuk-button">
+              Respond to this consultation
+              <svg className="govuk-button__start-icon" xmlns="http://www.w3.org/2000/svg" width="17.5" height="19" viewBox="0 0 33 40" aria-hidden="true" focusable="false">
+                <path fill="currentColor" d="M0 0h13l20 20-20 20H0l20-20z" />
+              </svg>
+            </Link>
+          ) : null}
+          {p.state === "closed" ? <p className="govuk-body">This consultation has closed. The council is considering the responses and will publish what it heard and what it will do.</p> : null}
+          {p.state === "outcome_published" || p.state === "decided" ? (
+            <p className="govuk-body">
+              <Link className="govuk-link" to={`${base}/outcome`}>
+                Read what people said and what the council {p.state === "decided" ? "decided" : "will do"}
+              </Link>
+            </p>
+          ) : null}
+        </div>
+      </div>
+
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-full">
+          <ProposalView proposal={p} />
+        </div>
+      </div>
+    </>
+  );
+}
