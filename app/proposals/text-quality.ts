@@ -128,7 +128,8 @@ function expandedBefore(text: string, start: number, acronym: string): boolean {
   const before = text.slice(0, start);
   const after = text.slice(start + acronym.length);
   if (!/\(\s*$/.test(before) || !/^\s*\)/.test(after)) return false;
-  const sentence = before.replace(/\(\s*$/, "").split(/[.!?;:\n](?:\s|$)|\n/).pop() ?? "";
+  // A single line break is still the same Markdown paragraph; a blank line is not.
+  const sentence = before.replace(/\(\s*$/, "").split(/[.!?;:](?:\s|$)|\n\s*\n/).pop() ?? "";
   const expansion = plainWords(sentence).slice(-(acronym.length + EXPANSION_SLACK_WORDS));
   return expansionLooksReal(expansion, acronym);
 }

@@ -91,6 +91,14 @@ describe("Filler does not count as content", () => {
 });
 
 describe("Acronyms must be expanded the first time they are used", () => {
+  it("an expansion wrapped onto a second line of the same paragraph still counts", () => {
+    expect(unexpandedAcronyms("Children and Young People's Mental Health\nServices (CAMHS) will change.")).toEqual([]);
+  });
+
+  it("an expansion in an earlier paragraph does not carry across a blank line", () => {
+    expect(unexpandedAcronyms("Mental Health Services\n\n(CAMHS) will change.")).toEqual(["CAMHS"]);
+  });
+
   it("accepts 'Full Words (ACR)' at first use", () => {
     expect(unexpandedAcronyms("Child and Adolescent Mental Health Services (CAMHS) would change. CAMHS staff...")).toEqual([]);
   });
