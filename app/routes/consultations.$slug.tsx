@@ -43,8 +43,9 @@ export default function Consultation() {
     { key: "Status", value: <StateTag state={p.state} /> },
     { key: "Service", value: p.serviceName },
   ];
-  if (p.plan.opensOn) keyRows.push({ key: p.state === "open" || !isPublic ? "Opens" : "Opened", value: formatDate(p.plan.opensOn) });
-  if (p.plan.closesOn) keyRows.push({ key: p.state === "open" || !isPublic ? "Closes" : "Closed", value: formatDate(p.plan.closesOn) });
+  const notYetOpen = !isPublic;
+  if (p.plan.opensOn) keyRows.push({ key: notYetOpen ? "Opens" : "Opened", value: formatDate(p.plan.opensOn) });
+  if (p.plan.closesOn) keyRows.push({ key: notYetOpen || p.state === "open" ? "Closes" : "Closed", value: formatDate(p.plan.closesOn) });
   if (p.state === "closed" && p.lifecycle.outcomeDueOn) keyRows.push({ key: "Outcome due by", value: formatDate(p.lifecycle.outcomeDueOn) });
 
   return (
