@@ -25,11 +25,11 @@ const { db, migrateDatabase } = await import("#db/client.server");
 migrateDatabase(db());
 
 if (env.PLAINSIGHT_DEMO) {
-  const { isDatabaseEmpty, seedDemo } = await import("#db/seed.server");
+  const { isDatabaseEmpty, seedDemo, formatAccountsTable } = await import("#db/seed.server");
   const { now } = await import("~/lib/clock");
   if (isDatabaseEmpty(db())) {
     const { accounts } = await seedDemo(db(), now());
-    printAccounts(accounts);
+    console.log(`\nDemo accounts (demo mode only):\n${formatAccountsTable(accounts)}\n`);
   } else {
     console.log("Demo mode: the database already has data; demo accounts are as first printed (see README).");
   }
@@ -65,11 +65,4 @@ function newestSource(): number {
   };
   for (const p of ["app", "vite.config.ts", "package-lock.json"]) visit(path.resolve(p));
   return newest;
-}
-
-function printAccounts(accounts: { role: string; email: string; password: string }[]) {
-  console.log("\nDemo accounts (demo mode only):");
-  const width = Math.max(...accounts.map((a) => a.email.length));
-  for (const a of accounts) console.log(`  ${a.role.padEnd(16)} ${a.email.padEnd(width)}  ${a.password}`);
-  console.log("");
 }

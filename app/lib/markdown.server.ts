@@ -41,7 +41,10 @@ function escapeHtml(text: string): string {
 }
 
 function markedFor(profile: MarkdownProfile, headingOffset: number): Marked {
-  const instance = new Marked({ gfm: true, breaks: true });
+  // Officers' text often arrives hard-wrapped (content files, pasted reports): a single newline
+  // is a space, as in standard Markdown. The public type comments in a box and expect the
+  // lines they typed.
+  const instance = new Marked({ gfm: true, breaks: profile === "comment" });
   instance.use({
     renderer: {
       // Raw HTML in the source is shown as the characters typed, never interpreted.

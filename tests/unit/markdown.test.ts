@@ -22,8 +22,12 @@ describe("renderMarkdown: what people write renders", () => {
     expect(html).toMatch(/<ol>\s*<li>first<\/li>/);
   });
 
-  it("keeps a single line break as a line break", () => {
+  it("keeps a single line break in a comment as a line break", () => {
     expect(renderMarkdown("line one\nline two", "comment")).toBe("<p>line one<br />line two</p>");
+  });
+
+  it("joins hard-wrapped officer text into one paragraph", () => {
+    expect(renderMarkdown("aged 11 to\n17. Ask us.", "officer")).toBe("<p>aged 11 to\n17. Ask us.</p>");
   });
 
   it("renders officer tables and headings from h2 down", () => {

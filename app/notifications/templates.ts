@@ -1,0 +1,171 @@
+/**
+ * The words of every email, pure. A union notice carries the title and the dates and a
+ * personal link, never the embargoed text: an email can be forwarded, and the proposal is
+ * confidential until it opens. Subjects are single lines (outbox.server.ts strips breaks too).
+ */
+import { formatDate, formatDateTime } from "~/components/format";
+
+export type Email = { subject: string; text: string };
+
+const lines = (...parts: (string | false | null | undefined)[]) => parts.filter((p) => p !== false && p != null).join("\n");
+
+function signOff(council: string) {
+  return `\n${council}\nThis email was sent automatically. Replies are not read.`;
+}
+
+export function unionNoticeEmail(v: {
+  council: string;
+  repName: string;
+  unionName: string;
+  title: string;
+  serviceName: string;
+  sentAt: string;
+  opensOn: string | null;
+  closesOn: string | null;
+  earliestOpening: string | null;
+  noticeWorkingDays: number;
+  collectiveConsultation: boolean;
+  link: string;
+  linkExpiresAt: string;
+}): Email {
+  return {
+    subject: `Confidential: advance notice of a proposal – ${v.title}`,
+    text: lines(
+      `Dear ${v.repName},`,
+      "",
+      `${v.council} is giving ${v.unionName} confidential advance notice of a proposal before it is published for consultation.`,
+      "",
+      `Proposal: ${v.title}`,
+      `Service: ${v.serviceName}`,
+      `Notice given: ${formatDate(v.sentAt)}`,
+      v.opensOn ? `Consultation planned to open: ${formatDate(v.opensOn)}` : null,
+      v.closesOn ? `Consultation planned to close: ${formatDate(v.closesOn)}` : null,
+      v.earliestOpening ? `It cannot open before ${formatDate(v.earliestOpening)}, after ${v.noticeWorkingDays} working days' notice.` : null,
+      v.collectiveConsultation ? "The proposal affects 20 or more posts: the notice includes the information required for collective consultation (Trade Union and Labour Relations (Consolidation) Act 1992, section 188)." : null,
+      "",
+      "Read the proposal, acknowledge this notice and send your union's feedback here:",
+      v.link,
+      "",
+      `This link is personal to you. It signs you in once and stops working on ${formatDateTime(v.linkExpiresAt)}. Do not forward this email.`,
+      "The proposal is confidential until the consultation opens.",
+      signOff(v.council),
+    ),
+  };
+}
+
+export function unionNoticeLinkEmail(v: { council: string; repName: string; title: string; link: string; linkExpiresAt: string; reason: "answer" | "resend" }): Email {
+  return {
+    subject: v.reason === "answer" ? `Confidential: the council has answered your union's feedback – ${v.title}` : `Confidential: a new link to the advance notice – ${v.title}`,
+    text: lines(
+      `Dear ${v.repName},`,
+      "",
+      v.reason === "answer"
+        ? `${v.council} has answered feedback from your union on a proposal under confidential advance notice: ${v.title}.`
+        : `Here is a new personal link to the confidential advance notice of a proposal: ${v.title}.`,
+      "",
+      "Read it here:",
+      v.link,
+      "",
+      `This link is personal to you. It signs you in once and stops working on ${formatDateTime(v.linkExpiresAt)}. Do not forward this email.`,
+      signOff(v.council),
+    ),
+  };
+}
+
+export function unionFeedbackReceivedEmail(v: { council: string; title: string; unionName: string; link: string }): Email {
+  return {
+    subject: `Union feedback to answer – ${v.title}`,
+    text: lines(
+      `${v.unionName} has sent confidential feedback on a proposal under advance notice: ${v.title}.`,
+      "",
+      "The consultation cannot open until every feedback item has been answered. Read and answer it here:",
+      v.link,
+      signOff(v.council),
+    ),
+  };
+}
+
+export function staffOpenedEmail(v: { council: string; groupName: string; title: string; serviceName: string; publicUrl: string; closesOn: string | null }): Email {
+  return {
+    subject: `A proposal affecting your team is open for consultation – ${v.title}`,
+    text: lines(
+      `You are receiving this because you are in this staff group: ${v.groupName}.`,
+      "",
+      `${v.council} has published a proposal that affects your team, and wants to hear your views.`,
+      "",
+      `Proposal: ${v.title}`,
+      `Service: ${v.serviceName}`,
+      v.closesOn ? `Respond by: ${formatDate(v.closesOn)}` : null,
+      "",
+      "Read the proposal and respond:",
+      v.publicUrl,
+      "",
+      "Your trade union was given advance notice and can advise you.",
+      signOff(v.council),
+    ),
+  };
+}
+
+export function newConsultationEmail(v: { council: string; title: string; serviceName: string; publicUrl: string; closesOn: string | null; unsubscribeUrl: string }): Email {
+  return {
+    subject: `New consultation – ${v.title}`,
+    text: lines(
+      `${v.council} has opened a new consultation.`,
+      "",
+      `${v.title}`,
+      `Service: ${v.serviceName}`,
+      v.closesOn ? `Closes: ${formatDate(v.closesOn)}` : null,
+      "",
+      "Read it and have your say:",
+      v.publicUrl,
+      "",
+      "You asked to be told about new consultations. To stop these emails:",
+      v.unsubscribeUrl,
+      signOff(v.council),
+    ),
+  };
+}
+
+const UPDATE_WORDS: Record<string, string> = {
+  close: "has closed. The council will publish what people said and what it will do.",
+  withdraw: "has been withdrawn. The page says why.",
+  publish_outcome: "has a published outcome: what people said and what the council will do.",
+  decide: "has been decided. The page shows the decision.",
+};
+
+export function consultationUpdateEmail(v: { council: string; title: string; transition: string; publicUrl: string; unsubscribeUrl: string }): Email {
+  const what = UPDATE_WORDS[v.transition] ?? "has been updated.";
+  return {
+    subject: `Consultation update – ${v.title}`,
+    text: lines(
+      `The consultation "${v.title}" ${what}`,
+      "",
+      v.publicUrl,
+      "",
+      "You asked for updates on this consultation. To stop these emails:",
+      v.unsubscribeUrl,
+      signOff(v.council),
+    ),
+  };
+}
+
+export function subscribeConfirmEmail(v: { council: string; what: string; confirmUrl: string; unsubscribeUrl: string }): Email {
+  return {
+    subject: `Confirm your email updates – ${v.council}`,
+    text: lines(
+      `Someone, probably you, asked for emails about ${v.what}.`,
+      "",
+      "To start receiving them, confirm here:",
+      v.confirmUrl,
+      "",
+      "If you did not ask for this, ignore this email and you will not hear from us again. To cancel now:",
+      v.unsubscribeUrl,
+      signOff(v.council),
+    ),
+  };
+}
+
+/** RFC 2369 and RFC 8058 headers: a mail client can unsubscribe with one click, no sign-in. */
+export function unsubscribeHeaders(unsubscribeUrl: string): Record<string, string> {
+  return { "List-Unsubscribe": `<${unsubscribeUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" };
+}
