@@ -29,7 +29,7 @@ export default defineConfig({
       scss: {
         api: "modern-compiler",
         quietDeps: true,
-        silenceDeprecations: ["import", "global-builtin", "mixed-decls"],
+        silenceDeprecations: ["import", "global-builtin"],
       },
     },
   },

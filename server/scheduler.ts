@@ -1,7 +1,9 @@
 /**
- * Opens and closes consultations at their dates, by itself. Runs in the web process by
- * default (`npm start`) or alone (`npm run worker`).
+ * The worker: opens and closes consultations at their dates, and delivers the outbox. Runs in
+ * the web process by default (`npm start`) or alone (`npm run worker`).
  */
+import { deliverDue } from "~/notifications/delivery.server";
+import { registerOutboxKick } from "~/notifications/outbox.server";
 import { runScheduledTransitions } from "~/proposals/lifecycle.server";
 
 export function runSchedulerOnce() {
@@ -10,7 +12,35 @@ export function runSchedulerOnce() {
   for (const slug of closed) console.log(`Closed consultation ${slug}`);
 }
 
-export function startScheduler(intervalMs = 60_000): () => void {
+let delivering: Promise<void> | null = null;
+let again = false;
+
+/** Deliver what is due. One run at a time in this process; a call during a run asks for another. */
+export function deliverOutboxOnce(): Promise<void> {
+  if (delivering) {
+    again = true;
+    return delivering;
+  }
+  delivering = (async () => {
+    try {
+      do {
+        again = false;
+        const report = await deliverDue();
+        if (report.sent || report.failed) console.log(`Outbox: ${report.sent} sent, ${report.failed} failed, ${report.retrying} to retry`);
+        // A full batch may have left more behind.
+        if (report.sent + report.failed >= 50) again = true;
+      } while (again);
+    } catch (error) {
+      // Claims lapse and are retried; nothing is lost by a failed run.
+      console.error("Outbox delivery failed:", (error as Error).message);
+    } finally {
+      delivering = null;
+    }
+  })();
+  return delivering;
+}
+
+export function startScheduler(options: { transitionsEveryMs?: number; outboxEveryMs?: number } = {}): () => void {
   const tick = () => {
     try {
       runSchedulerOnce();
@@ -18,9 +48,15 @@ export function startScheduler(intervalMs = 60_000): () => void {
       // A failed tick is retried on the next one; nothing is half-written (each is one transaction).
       console.error("Scheduler tick failed:", (error as Error).message);
     }
+    void deliverOutboxOnce();
   };
   tick();
-  const timer = setInterval(tick, intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
+  const timers = [setInterval(tick, options.transitionsEveryMs ?? 60_000), setInterval(() => void deliverOutboxOnce(), options.outboxEveryMs ?? 5_000)];
+  // Emails queued in this process are sent straight after their transaction commits.
+  registerOutboxKick(() => void deliverOutboxOnce());
+  for (const timer of timers) timer.unref();
+  return () => {
+    registerOutboxKick(undefined);
+    for (const timer of timers) clearInterval(timer);
+  };
 }

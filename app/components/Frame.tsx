@@ -7,7 +7,7 @@
  * GOV.UK header component, and the footer has no crest.
  */
 import type { CSSProperties } from "react";
-import { Form, Link, NavLink } from "@remix-run/react";
+import { Form, Link, useLocation } from "@remix-run/react";
 import type { Role } from "#db/schema";
 import { FALLBACK_BRAND_COLOUR } from "./colour";
 
@@ -43,7 +43,24 @@ export function SkipLink() {
   );
 }
 
+/** aria-current: "page" on the page itself, "true" within its section (GOV.UK service navigation). */
+function currentFor(pathname: string, href: string): "page" | "true" | undefined {
+  if (pathname === href) return "page";
+  return pathname.startsWith(`${href}/`) ? "true" : undefined;
+}
+
+function NavItem({ href, text, pathname }: { href: string; text: string; pathname: string }) {
+  return (
+    <li className="app-header__item">
+      <Link to={href} className="app-header__link" aria-current={currentFor(pathname, href)}>
+        {text}
+      </Link>
+    </li>
+  );
+}
+
 export function SiteHeader({ council, viewer }: Pick<FrameData, "council" | "viewer">) {
+  const { pathname } = useLocation();
   return (
     <header className="app-header" style={brandStyle(council.brandColour)}>
       <div className="govuk-width-container app-header__container">
@@ -53,18 +70,8 @@ export function SiteHeader({ council, viewer }: Pick<FrameData, "council" | "vie
         </Link>
         <nav className="app-header__nav" aria-label="Menu">
           <ul className="app-header__list">
-            <li className="app-header__item">
-              <NavLink to="/consultations" className="app-header__link">
-                Consultations
-              </NavLink>
-            </li>
-            {viewer?.isStaff ? (
-              <li className="app-header__item">
-                <NavLink to="/staff" className="app-header__link">
-                  Staff area
-                </NavLink>
-              </li>
-            ) : null}
+            <NavItem href="/consultations" text="Consultations" pathname={pathname} />
+            {viewer?.isStaff ? <NavItem href="/staff" text="Staff area" pathname={pathname} /> : null}
             {viewer ? (
               <li className="app-header__item">
                 <Form method="post" action="/staff/sign-out" className="app-header__form">
@@ -74,11 +81,7 @@ export function SiteHeader({ council, viewer }: Pick<FrameData, "council" | "vie
                 </Form>
               </li>
             ) : (
-              <li className="app-header__item">
-                <NavLink to="/staff/sign-in" className="app-header__link">
-                  Staff sign in
-                </NavLink>
-              </li>
+              <NavItem href="/staff/sign-in" text="Staff sign in" pathname={pathname} />
             )}
           </ul>
         </nav>
@@ -90,7 +93,7 @@ export function SiteHeader({ council, viewer }: Pick<FrameData, "council" | "vie
 /** Shown on every page in demo mode, so nobody mistakes the demo council for a real one. */
 export function DemoBanner() {
   return (
-    <div className="app-demo-banner">
+    <section className="app-demo-banner" aria-label="Demonstration site">
       <div className="govuk-width-container">
         <div className="govuk-phase-banner">
           <p className="govuk-phase-banner__content">
@@ -99,7 +102,7 @@ export function DemoBanner() {
           </p>
         </div>
       </div>
-    </div>
+    </section>
   );
 }
 

@@ -5,7 +5,23 @@
 import type { DB } from "#db/client.server";
 import type { Transition } from "~/proposals/lifecycle";
 import type { Proposal } from "~/proposals/types";
+import { isPublic } from "~/proposals/visibility";
+import { sendUnionNotices } from "./notices.server";
+import { notifyStaffAtOpening } from "./staff.server";
+import { notifySubscribersOfOpening, notifySubscribersOfUpdate } from "./subscriptions.server";
 
-export function onTransition(_tx: DB, _transition: Transition, _proposal: Proposal, _at: Date): void {
-  // Union notices (approve) and staff and subscriber emails (open) are queued here.
+export function onTransition(tx: DB, transition: Transition, proposal: Proposal, at: Date): void {
+  switch (transition) {
+    case "approve":
+      if (proposal.state === "union_notice") sendUnionNotices(tx, proposal, at);
+      return;
+    case "open":
+      notifyStaffAtOpening(tx, proposal, at);
+      notifySubscribersOfOpening(tx, proposal);
+      return;
+    default:
+      // Subscribers to one consultation hear its later news; nothing is sent about a
+      // proposal that never became public.
+      if (isPublic(proposal)) notifySubscribersOfUpdate(tx, proposal, transition);
+  }
 }

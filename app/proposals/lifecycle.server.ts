@@ -10,6 +10,7 @@ import { db as defaultDb, writeTransaction, type DB } from "#db/client.server";
 import { appendAudit } from "~/audit/audit.server";
 import { now as clockNow } from "~/lib/clock";
 import { loadSettings } from "~/lib/settings.server";
+import { unansweredFeedbackCount } from "~/notifications/notices.server";
 import { onTransition } from "~/notifications/on-transition.server";
 import { checkTransition, type Actor, type Transition, type TransitionDecision } from "./lifecycle";
 import { loadProposal } from "./proposals.server";
@@ -67,7 +68,8 @@ export function applyTransition(
   return writeTransaction((tx) => {
     const proposal = loadProposal(proposalId, tx);
     if (!proposal) return { ok: false, status: 409, message: "This proposal no longer exists" } as const;
-    const decision = checkTransition(transition, proposal, actor, { settings, now: at, bankHolidays: bankHolidays(), reason: options.reason });
+    const unansweredFeedback = transition === "open" ? unansweredFeedbackCount(proposalId, tx) : 0;
+    const decision = checkTransition(transition, proposal, actor, { settings, now: at, bankHolidays: bankHolidays(), reason: options.reason, unansweredFeedback });
     if (!decision.ok) return decision;
 
     const iso = at.toISOString();

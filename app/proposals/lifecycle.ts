@@ -29,6 +29,8 @@ export type TransitionContext = {
   bankHolidays: ReadonlySet<string>;
   /** the reason given for reject and withdraw */
   reason?: string;
+  /** union feedback items no officer has answered yet (for opening after union notice) */
+  unansweredFeedback?: number;
 };
 
 export type TransitionRefusal = {
@@ -95,6 +97,9 @@ export function checkTransition(transition: Transition, p: Proposal, actor: Acto
         const given = workingDaysBetween(parseISO(p.noticeSentAt), ctx.now, ctx.bankHolidays);
         const required = ctx.settings.union.noticeWorkingDays;
         if (given < required) return refuse(409, `The unions have had ${given} of the ${required} working days' notice`);
+        // The unions' confidential feedback must be answered before the public sees the proposal.
+        const unanswered = ctx.unansweredFeedback ?? 0;
+        if (unanswered > 0) return refuse(409, `${unanswered} ${unanswered === 1 ? "feedback item from the unions has" : "feedback items from the unions have"} not been answered`);
       }
       return { ok: true, to: "open" };
     }

@@ -95,3 +95,20 @@ describe("pageTitle", () => {
     expect(pageTitle(undefined)).toBe("Consultations");
   });
 });
+
+describe("SiteHeader navigation state", () => {
+  it("marks the current page, and its section on pages within it", () => {
+    const at = (path: string) => {
+      const router = createMemoryRouter([{ path: "*", element: <SiteHeader council={council} viewer={null} /> }], { initialEntries: [path] });
+      return render(<RouterProvider router={router} />);
+    };
+    at("/consultations");
+    expect(screen.getByRole("link", { name: "Consultations" })).toHaveAttribute("aria-current", "page");
+    cleanup();
+    at("/consultations/camhs-social-work");
+    expect(screen.getByRole("link", { name: "Consultations" })).toHaveAttribute("aria-current", "true");
+    cleanup();
+    at("/privacy");
+    expect(screen.getByRole("link", { name: "Consultations" })).not.toHaveAttribute("aria-current");
+  });
+});

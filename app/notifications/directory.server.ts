@@ -1,0 +1,248 @@
+/**
+ * The directory admins keep: recognised unions and their reps, the council's services and
+ * their staff groups (head count, and a distribution list or members' addresses), and the
+ * union notice settings. Every change is audited.
+ */
+import { and, asc, count, eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import * as t from "#db/schema";
+import { db as defaultDb, writeTransaction, type DB } from "#db/client.server";
+import { appendAudit } from "~/audit/audit.server";
+import { now } from "~/lib/clock";
+import { loadSettings } from "~/lib/settings.server";
+import { sendPendingNoticesToRep } from "./notices.server";
+
+// ─── Form schemas (shared by the routes' actions) ──────────────────────────────
+const name = (what: string, max = 200) =>
+  z
+    .string({ error: `Enter the ${what}` })
+    .trim()
+    .min(1, { error: `Enter the ${what}` })
+    .max(max, { error: `The ${what} must be ${max} characters or fewer` })
+    // A name ends up in email text; no control characters (headerSafe guards headers too).
+    .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), { error: `The ${what} must be on one line` });
+const email = (what: string) =>
+  z
+    .string({ error: `Enter ${what}` })
+    .trim()
+    .toLowerCase()
+    .pipe(z.email({ error: `Enter ${what} in the correct format, like name@example.gov.uk` }));
+
+export const unionSchema = z.object({ name: name("union's full name"), shortName: name("short name", 40) });
+export const repSchema = z.object({ name: name("representative's name"), email: email("the representative's email address") });
+export const serviceSchema = z.object({
+  name: name("service name"),
+  workforcePosts: z.coerce
+    .number({ error: "Enter the number of posts in the service, like 48" })
+    .int({ error: "The number of posts must be a whole number" })
+    .min(0, { error: "The number of posts must be 0 or more" })
+    .max(100_000, { error: "The number of posts must be 100,000 or fewer" }),
+});
+
+/** "one address a line" → addresses, with the line numbers of any that are not addresses */
+export function parseMemberEmails(text: string | undefined): { emails: string[]; bad: number[] } {
+  const lines = (text ?? "").split(/[\r\n,;]+/).map((l) => l.trim().toLowerCase());
+  const emails: string[] = [];
+  const bad: number[] = [];
+  lines.forEach((line, i) => {
+    if (!line) return;
+    if (z.email().safeParse(line).success) emails.push(line);
+    else bad.push(i + 1);
+  });
+  return { emails: [...new Set(emails)], bad };
+}
+
+export const staffGroupSchema = z
+  .object({
+    name: name("staff group name"),
+    headCount: z.coerce
+      .number({ error: "Enter how many staff are in the group, like 12" })
+      .int({ error: "The number of staff must be a whole number" })
+      .min(0, { error: "The number of staff must be 0 or more" })
+      .max(100_000, { error: "The number of staff must be 100,000 or fewer" }),
+    distributionEmail: z.string().trim().toLowerCase().optional(),
+    members: z.string().max(200_000, { error: "The list of addresses is too long" }).optional(),
+  })
+  .superRefine((v, ctx) => {
+    const members = parseMemberEmails(v.members);
+    if (v.distributionEmail && !z.email().safeParse(v.distributionEmail).success) {
+      ctx.addIssue({ code: "custom", path: ["distributionEmail"], message: "Enter the distribution list address in the correct format, like team@example.gov.uk" });
+    }
+    if (members.bad.length) {
+      ctx.addIssue({ code: "custom", path: ["members"], message: `Line ${members.bad[0]} of the members' addresses is not an email address` });
+    }
+    if (v.distributionEmail && members.emails.length) {
+      ctx.addIssue({ code: "custom", path: ["distributionEmail"], message: "Give a distribution list or members' addresses, not both" });
+    }
+    if (!v.distributionEmail && !members.emails.length && !members.bad.length) {
+      ctx.addIssue({ code: "custom", path: ["distributionEmail"], message: "Enter a distribution list address, or members' addresses, so that the group can be told" });
+    }
+  });
+
+export const unionSettingsSchema = z.object({
+  noticeWorkingDays: z.coerce
+    .number({ error: "Enter the notice period in working days, like 10" })
+    .int({ error: "The notice period must be a whole number of working days" })
+    .min(0, { error: "The notice period must be 0 working days or more" })
+    .max(90, { error: "The notice period must be 90 working days or fewer" }),
+  noticeLinkDays: z.coerce
+    .number({ error: "Enter how many days a personal link works, like 7" })
+    .int({ error: "The number of days must be a whole number" })
+    .min(1, { error: "A personal link must work for at least 1 day" })
+    .max(30, { error: "A personal link must work for 30 days or fewer" }),
+});
+
+function slugify(text: string): string {
+  return (
+    text
+      .toLowerCase()
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 60) || "service"
+  );
+}
+
+// ─── Unions and reps ───────────────────────────────────────────────────────────
+export function listUnions(database: DB = defaultDb()) {
+  return database
+    .select({ id: t.unions.id, name: t.unions.name, shortName: t.unions.shortName, reps: sql<number>`(SELECT count(*) FROM union_reps r WHERE r.union_id = ${t.unions.id})` })
+    .from(t.unions)
+    .orderBy(asc(t.unions.name))
+    .all();
+}
+
+export function getUnion(id: number, database: DB = defaultDb()) {
+  const union = database.select().from(t.unions).where(eq(t.unions.id, id)).get();
+  if (!union) return null;
+  const reps = database
+    .select({ userId: t.users.id, name: t.users.name, email: t.users.email, disabledAt: t.users.disabledAt })
+    .from(t.unionReps)
+    .innerJoin(t.users, eq(t.users.id, t.unionReps.userId))
+    .where(eq(t.unionReps.unionId, id))
+    .orderBy(asc(t.users.name))
+    .all();
+  return { ...union, reps };
+}
+
+export function addUnion(actorId: number, input: z.infer<typeof unionSchema>, database: DB = defaultDb()) {
+  return writeTransaction((tx) => {
+    const row = tx.insert(t.unions).values(input).returning({ id: t.unions.id }).get();
+    appendAudit(tx, { actorId, action: "directory.union_added", entityType: "union", entityId: row.id, detail: input });
+    return row.id;
+  }, database);
+}
+
+/**
+ * Add a rep to a union: an existing account by email, or a new account with no password (a
+ * rep who has none signs in through their personal notice links). They are sent the notices
+ * their union is already under.
+ */
+export function addRep(actorId: number, unionId: number, input: z.infer<typeof repSchema>, database: DB = defaultDb()): { ok: true; noticesSent: number } | { ok: false; message: string } {
+  return writeTransaction((tx) => {
+    let user = tx.select().from(t.users).where(sql`lower(${t.users.email}) = ${input.email}`).get();
+    if (user?.disabledAt) return { ok: false as const, message: "That person's account is disabled" };
+    if (!user) user = tx.insert(t.users).values({ email: input.email, name: input.name, createdAt: now().toISOString() }).returning().get();
+    tx.insert(t.userRoles).values({ userId: user.id, role: "union_rep" }).onConflictDoNothing().run();
+    const added = tx.insert(t.unionReps).values({ unionId, userId: user.id }).onConflictDoNothing().run();
+    if (!added.changes) return { ok: false as const, message: `${user.name} is already a representative of this union` };
+    appendAudit(tx, { actorId, action: "directory.rep_added", entityType: "union", entityId: unionId, detail: { userId: user.id } });
+    return { ok: true as const, noticesSent: sendPendingNoticesToRep(tx, unionId, user.id, now()) };
+  }, database);
+}
+
+export function removeRep(actorId: number, unionId: number, userId: number, database: DB = defaultDb()) {
+  writeTransaction((tx) => {
+    const removed = tx.delete(t.unionReps).where(and(eq(t.unionReps.unionId, unionId), eq(t.unionReps.userId, userId))).run();
+    if (!removed.changes) return;
+    // Someone who represents no union any more has no use for the role.
+    const others = tx.select({ n: count() }).from(t.unionReps).where(eq(t.unionReps.userId, userId)).get()?.n ?? 0;
+    if (!others) tx.delete(t.userRoles).where(and(eq(t.userRoles.userId, userId), eq(t.userRoles.role, "union_rep"))).run();
+    appendAudit(tx, { actorId, action: "directory.rep_removed", entityType: "union", entityId: unionId, detail: { userId } });
+  }, database);
+}
+
+// ─── Services and staff groups ─────────────────────────────────────────────────
+export function listServices(database: DB = defaultDb()) {
+  return database
+    .select({
+      id: t.services.id,
+      name: t.services.name,
+      workforcePosts: t.services.workforcePosts,
+      groups: sql<number>`(SELECT count(*) FROM staff_groups g WHERE g.service_id = ${t.services.id})`,
+    })
+    .from(t.services)
+    .orderBy(asc(t.services.name))
+    .all();
+}
+
+export function getService(id: number, database: DB = defaultDb()) {
+  const service = database.select().from(t.services).where(eq(t.services.id, id)).get();
+  if (!service) return null;
+  const groups = database
+    .select({
+      id: t.staffGroups.id,
+      name: t.staffGroups.name,
+      headCount: t.staffGroups.headCount,
+      distributionEmail: t.staffGroups.distributionEmail,
+      members: sql<number>`(SELECT count(*) FROM staff_group_members m WHERE m.staff_group_id = ${t.staffGroups.id})`,
+    })
+    .from(t.staffGroups)
+    .where(eq(t.staffGroups.serviceId, id))
+    .orderBy(asc(t.staffGroups.name))
+    .all();
+  return { ...service, groups };
+}
+
+export function addService(actorId: number, input: z.infer<typeof serviceSchema>, database: DB = defaultDb()) {
+  return writeTransaction((tx) => {
+    const base = slugify(input.name);
+    let slug = base;
+    for (let i = 2; tx.select({ id: t.services.id }).from(t.services).where(eq(t.services.slug, slug)).get(); i++) slug = `${base}-${i}`;
+    const row = tx.insert(t.services).values({ name: input.name, slug, workforcePosts: input.workforcePosts, createdAt: now().toISOString() }).returning({ id: t.services.id }).get();
+    appendAudit(tx, { actorId, action: "directory.service_added", entityType: "service", entityId: row.id, detail: { name: input.name } });
+    return row.id;
+  }, database);
+}
+
+export function getStaffGroup(id: number, database: DB = defaultDb()) {
+  const group = database
+    .select({ id: t.staffGroups.id, serviceId: t.staffGroups.serviceId, serviceName: t.services.name, name: t.staffGroups.name, headCount: t.staffGroups.headCount, distributionEmail: t.staffGroups.distributionEmail })
+    .from(t.staffGroups)
+    .innerJoin(t.services, eq(t.services.id, t.staffGroups.serviceId))
+    .where(eq(t.staffGroups.id, id))
+    .get();
+  if (!group) return null;
+  const members = database.select({ email: t.staffGroupMembers.email }).from(t.staffGroupMembers).where(eq(t.staffGroupMembers.staffGroupId, id)).orderBy(asc(t.staffGroupMembers.email)).all();
+  return { ...group, members: members.map((m) => m.email) };
+}
+
+type StaffGroupInput = z.infer<typeof staffGroupSchema>;
+
+function writeMembers(tx: DB, groupId: number, input: StaffGroupInput) {
+  tx.delete(t.staffGroupMembers).where(eq(t.staffGroupMembers.staffGroupId, groupId)).run();
+  if (input.distributionEmail) return;
+  for (const email of parseMemberEmails(input.members).emails) tx.insert(t.staffGroupMembers).values({ staffGroupId: groupId, email }).run();
+}
+
+/** Create (id null) or update a staff group with its addresses. */
+export function saveStaffGroup(actorId: number, serviceId: number, groupId: number | null, input: StaffGroupInput, database: DB = defaultDb()): number {
+  return writeTransaction((tx) => {
+    const values = { name: input.name, headCount: input.headCount, distributionEmail: input.distributionEmail || null };
+    const id = groupId ?? tx.insert(t.staffGroups).values({ serviceId, ...values }).returning({ id: t.staffGroups.id }).get().id;
+    if (groupId) tx.update(t.staffGroups).set(values).where(and(eq(t.staffGroups.id, groupId), eq(t.staffGroups.serviceId, serviceId))).run();
+    writeMembers(tx, id, input);
+    appendAudit(tx, { actorId, action: groupId ? "directory.staff_group_changed" : "directory.staff_group_added", entityType: "staff_group", entityId: id, detail: { name: input.name, headCount: input.headCount } });
+    return id;
+  }, database);
+}
+
+// ─── Settings ──────────────────────────────────────────────────────────────────
+export function saveUnionSettings(actorId: number, input: z.infer<typeof unionSettingsSchema>, database: DB = defaultDb()) {
+  writeTransaction((tx) => {
+    const value = { ...loadSettings(tx).union, ...input };
+    tx.insert(t.settings).values({ key: "union", value }).onConflictDoUpdate({ target: t.settings.key, set: { value } }).run();
+    appendAudit(tx, { actorId, action: "settings.union_changed", entityType: "settings", entityId: null, detail: input });
+  }, database);
+}

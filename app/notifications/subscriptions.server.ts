@@ -1,0 +1,156 @@
+/**
+ * Residents' email updates: new consultations, or one consultation's news. A subscription
+ * starts only when the address is confirmed by a link sent to it; every email carries a
+ * one-click unsubscribe link (RFC 8058) that works without signing in.
+ */
+import { and, eq, gt, isNotNull, isNull } from "drizzle-orm";
+import * as t from "#db/schema";
+import { db as defaultDb, writeTransaction, type DB } from "#db/client.server";
+import { env } from "~/lib/env.server";
+import { loadSettings } from "~/lib/settings.server";
+import { loadProposalBySlug } from "~/proposals/proposals.server";
+import type { Proposal } from "~/proposals/types";
+import { isPublic } from "~/proposals/visibility";
+import { queueEmail } from "./outbox.server";
+import { publicUrl } from "./staff.server";
+import { consultationUpdateEmail, newConsultationEmail, subscribeConfirmEmail, unsubscribeHeaders } from "./templates";
+import { hashToken, isTokenShaped, newToken } from "./tokens.server";
+
+/** One confirmation email per address and topic an hour, so the form cannot flood an inbox. */
+const RESEND_CONFIRMATION_AFTER_MS = 60 * 60 * 1000;
+
+function baseUrl() {
+  return env().BASE_URL.replace(/\/+$/, "");
+}
+
+export function unsubscribeUrl(token: string) {
+  return `${baseUrl()}/unsubscribe/${token}`;
+}
+
+export function normaliseEmail(email: string) {
+  return email.trim().toLowerCase();
+}
+
+/** The consultation someone may subscribe to: public ones only, through the one predicate. */
+export function subscribableConsultation(slug: string | null | undefined, database: DB = defaultDb()): Proposal | null {
+  if (!slug) return null;
+  const p = loadProposalBySlug(slug, database);
+  return p && isPublic(p) && ["open", "closed", "outcome_published"].includes(p.state) ? p : null;
+}
+
+function topic(council: string, p: Pick<Proposal, "title"> | null) {
+  return p ? `updates on the consultation "${p.title}"` : `new consultations from ${council}`;
+}
+
+/**
+ * Ask for updates. The answer is the same whatever happens ("check your email"), so the form
+ * does not tell anyone which addresses are subscribed.
+ */
+export function requestSubscription(input: { email: string; proposal: Proposal | null }, at: Date, database: DB = defaultDb()): void {
+  const email = normaliseEmail(input.email);
+  const scope = input.proposal ? ("consultation" as const) : ("new_consultations" as const);
+  const proposalId = input.proposal?.id ?? null;
+  writeTransaction((tx) => {
+    const same = and(eq(t.subscriptions.email, email), eq(t.subscriptions.scope, scope), proposalId == null ? isNull(t.subscriptions.proposalId) : eq(t.subscriptions.proposalId, proposalId), isNull(t.subscriptions.unsubscribedAt));
+    const active = tx.select({ id: t.subscriptions.id }).from(t.subscriptions).where(and(same, isNotNull(t.subscriptions.confirmedAt))).get();
+    if (active) return;
+    const since = new Date(at.getTime() - RESEND_CONFIRMATION_AFTER_MS).toISOString();
+    const recent = tx.select({ id: t.subscriptions.id }).from(t.subscriptions).where(and(same, isNull(t.subscriptions.confirmedAt), gt(t.subscriptions.createdAt, since))).get();
+    if (recent) return;
+
+    const confirmToken = newToken();
+    const unsubscribeToken = newToken();
+    const row = tx
+      .insert(t.subscriptions)
+      .values({ email, scope, proposalId, confirmTokenHash: hashToken(confirmToken), unsubscribeToken, createdAt: at.toISOString() })
+      .returning({ id: t.subscriptions.id })
+      .get();
+    const council = loadSettings(tx).council.name;
+    const message = subscribeConfirmEmail({ council, what: topic(council, input.proposal), confirmUrl: `${baseUrl()}/subscribe/confirm/${confirmToken}`, unsubscribeUrl: unsubscribeUrl(unsubscribeToken) });
+    queueEmail(tx, { idempotencyKey: `subscribe-confirm:${row.id}`, event: "subscribe_confirm", to: email, ...message, headers: unsubscribeHeaders(unsubscribeUrl(unsubscribeToken)), proposalId });
+  }, database);
+}
+
+function byConfirmToken(database: DB, token: string | undefined) {
+  if (!isTokenShaped(token)) return null;
+  return database.select().from(t.subscriptions).where(and(eq(t.subscriptions.confirmTokenHash, hashToken(token)), isNull(t.subscriptions.unsubscribedAt))).get() ?? null;
+}
+
+function describe(database: DB, row: { proposalId: number | null }) {
+  const council = loadSettings(database).council.name;
+  const p = row.proposalId ? database.select({ title: t.proposals.title }).from(t.proposals).where(eq(t.proposals.id, row.proposalId)).get() : null;
+  return topic(council, p ?? null);
+}
+
+export function peekConfirmation(token: string | undefined, database: DB = defaultDb()) {
+  const row = byConfirmToken(database, token);
+  return row ? { what: describe(database, row), confirmed: row.confirmedAt != null } : null;
+}
+
+export function confirmSubscription(token: string | undefined, at: Date, database: DB = defaultDb()): { what: string } | null {
+  return writeTransaction((tx) => {
+    const row = byConfirmToken(tx, token);
+    if (!row) return null;
+    if (!row.confirmedAt) tx.update(t.subscriptions).set({ confirmedAt: at.toISOString() }).where(eq(t.subscriptions.id, row.id)).run();
+    return { what: describe(tx, row) };
+  }, database);
+}
+
+function byUnsubscribeToken(database: DB, token: string | undefined) {
+  if (!isTokenShaped(token)) return null;
+  return database.select().from(t.subscriptions).where(eq(t.subscriptions.unsubscribeToken, token)).get() ?? null;
+}
+
+export function peekUnsubscribe(token: string | undefined, database: DB = defaultDb()) {
+  const row = byUnsubscribeToken(database, token);
+  return row ? { what: describe(database, row), done: row.unsubscribedAt != null } : null;
+}
+
+/** One click, no sign-in: the token in the link is the permission. Repeating it is harmless. */
+export function unsubscribe(token: string | undefined, at: Date, database: DB = defaultDb()): { what: string } | null {
+  return writeTransaction((tx) => {
+    const row = byUnsubscribeToken(tx, token);
+    if (!row) return null;
+    if (!row.unsubscribedAt) tx.update(t.subscriptions).set({ unsubscribedAt: at.toISOString() }).where(eq(t.subscriptions.id, row.id)).run();
+    return { what: describe(tx, row) };
+  }, database);
+}
+
+function activeSubscribers(tx: DB, scope: "new_consultations" | "consultation", proposalId: number | null) {
+  return tx
+    .select({ id: t.subscriptions.id, email: t.subscriptions.email, unsubscribeToken: t.subscriptions.unsubscribeToken })
+    .from(t.subscriptions)
+    .where(
+      and(
+        eq(t.subscriptions.scope, scope),
+        proposalId == null ? isNull(t.subscriptions.proposalId) : eq(t.subscriptions.proposalId, proposalId),
+        isNotNull(t.subscriptions.confirmedAt),
+        isNull(t.subscriptions.unsubscribedAt),
+      ),
+    )
+    .all();
+}
+
+/** At opening: everyone subscribed to new consultations hears about it. */
+export function notifySubscribersOfOpening(tx: DB, p: Proposal): number {
+  const council = loadSettings(tx).council.name;
+  let queued = 0;
+  for (const s of activeSubscribers(tx, "new_consultations", null)) {
+    const url = unsubscribeUrl(s.unsubscribeToken);
+    const email = newConsultationEmail({ council, title: p.title, serviceName: p.serviceName, publicUrl: publicUrl(p.slug), closesOn: p.closesOn, unsubscribeUrl: url });
+    if (queueEmail(tx, { idempotencyKey: `new-consultation:${p.id}:${s.id}`, event: "new_consultation", to: s.email, ...email, headers: unsubscribeHeaders(url), proposalId: p.id })) queued++;
+  }
+  return queued;
+}
+
+/** Later news of a public consultation (closed, withdrawn, outcome, decision) for its subscribers. */
+export function notifySubscribersOfUpdate(tx: DB, p: Proposal, transition: string): number {
+  const council = loadSettings(tx).council.name;
+  let queued = 0;
+  for (const s of activeSubscribers(tx, "consultation", p.id)) {
+    const url = unsubscribeUrl(s.unsubscribeToken);
+    const email = consultationUpdateEmail({ council, title: p.title, transition, publicUrl: publicUrl(p.slug), unsubscribeUrl: url });
+    if (queueEmail(tx, { idempotencyKey: `consultation-update:${p.id}:${transition}:${s.id}`, event: "consultation_update", to: s.email, ...email, headers: unsubscribeHeaders(url), proposalId: p.id })) queued++;
+  }
+  return queued;
+}
