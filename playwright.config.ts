@@ -2,7 +2,8 @@ import { defineConfig } from "@playwright/test";
 import os from "node:os";
 import path from "node:path";
 
-const PORT = 3210;
+// PLAYWRIGHT_PORT lets two runs (say, CI and a developer) share a machine.
+const PORT = Number(process.env.PLAYWRIGHT_PORT ?? 3210);
 const dataDir = path.join(os.tmpdir(), `plainsight-e2e-${process.pid}`);
 
 export default defineConfig({
