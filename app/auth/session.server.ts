@@ -32,7 +32,9 @@ function sessionCookie(): Cookie {
     httpOnly: true,
     sameSite: "lax",
     path: "/",
-    secure: e.NODE_ENV === "production",
+    // Secure wherever the site is served over HTTPS; the demo on http://localhost would
+    // otherwise lose its cookie in browsers that do not treat localhost as secure.
+    secure: e.BASE_URL.startsWith("https://") || (e.NODE_ENV === "production" && !e.PLAINSIGHT_DEMO),
     secrets: [secret],
     // No maxAge: a browser-session cookie, so closing the browser on a shared council
     // computer ends it; the server enforces the idle and absolute timeouts regardless.
