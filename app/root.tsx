@@ -4,6 +4,7 @@
  * may render when that loader never ran (or itself failed).
  */
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useNonce } from "~/components/nonce";
 import { Link, Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { getViewer } from "~/auth/session.server";
@@ -49,6 +50,7 @@ export const meta: MetaFunction<typeof loader> = ({ matches, error }) => [{ titl
 
 export function Layout({ children }: { children: ReactNode }) {
   const frame = useRouteLoaderData<typeof loader>("root") ?? FALLBACK_FRAME;
+  const nonce = useNonce();
   return (
     <html lang="en-GB" className="govuk-template">
       <head>
@@ -68,8 +70,8 @@ export function Layout({ children }: { children: ReactNode }) {
           </main>
         </div>
         <SiteFooter council={frame.council} />
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );
