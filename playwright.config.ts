@@ -43,6 +43,8 @@ export default defineConfig({
       UPLOADS_PATH: path.join(dataDir, "uploads"),
       PLAINSIGHT_DEMO: "1",
       NODE_ENV: "production",
+      // Lets tests/e2e/union-notice.spec.ts move the server's clock (demo mode only; never set elsewhere).
+      PLAINSIGHT_TEST_CONTROLS: "1",
     },
   },
 });

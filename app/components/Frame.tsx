@@ -111,6 +111,8 @@ export type FooterLink = { href: string; text: string };
 export const FOOTER_LINKS: FooterLink[] = [
   { href: "/accessibility", text: "Accessibility statement" },
   { href: "/privacy", text: "Privacy notice" },
+  { href: "/house-rules", text: "House rules for comments" },
+  { href: "/moderation-log", text: "Moderation log" },
 ];
 
 export function SiteFooter({ council, links = FOOTER_LINKS }: Pick<FrameData, "council"> & { links?: FooterLink[] }) {

@@ -29,7 +29,7 @@ export function NotificationRecord({ record, headingLevel = 2 }: { record: Notif
     }
     rows.push({
       key: "Union representatives who acknowledged the notice",
-      value: `${formatNumber(unions.repsAcknowledged)} of ${formatNumber(unions.repsNotified)}`,
+      value: unions.repsNotified ? `${formatNumber(unions.repsAcknowledged)} of ${formatNumber(unions.repsNotified)}` : "No representatives were on record to notify",
     });
   }
   if (staff.groups.length) {

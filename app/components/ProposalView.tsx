@@ -15,6 +15,8 @@ import { Markdown } from "./Markdown";
 import type { DependencyView, DocumentView, MitigationView, OptionView, ProposalViewModel } from "./proposal-view-model";
 import { RiskMatrix, RiskTable } from "./RiskTable";
 import { SummaryList } from "./SummaryList";
+import { ItemThreadList } from "~/responses/ItemThreadList";
+import type { ItemThreads } from "~/responses/types";
 
 /** Section headings as the public reads them, in the order of the publication gate. */
 export const PUBLIC_SECTION_TITLES: Record<SectionKey, string> = {
@@ -29,6 +31,8 @@ export const PUBLIC_SECTION_TITLES: Record<SectionKey, string> = {
   documents: "Documents",
   plan: "How to have your say",
   stakeholders: "Staff and unions",
+  // Shown inside "How to have your say" (SECTION_ORDER leaves it out); named for Change links.
+  questions: "What we are asking",
 };
 
 const SECTION_ORDER: SectionKey[] = ["summary", "details", "options", "impact", "risks", "dependencies", "mitigations", "equality", "documents", "plan", "stakeholders"];
@@ -355,8 +359,11 @@ export function ProposalView({
   proposal,
   sectionActions = {},
   showContents = true,
+  threads,
 }: {
   proposal: ProposalViewModel;
+  /** each row's comment thread and its count; the public page passes these, staff pages do not */
+  threads?: ItemThreads;
   /** something to show under a section's heading, such as a "Change" link on a check-answers page */
   sectionActions?: Partial<Record<SectionKey, ReactNode>>;
   showContents?: boolean;
@@ -384,17 +391,29 @@ export function ProposalView({
           must have a mitigation.
         </p>
         <RiskTable risks={p.risks} />
+        {threads ? <ItemThreadList heading="Comments on each risk" links={threads.risks} id="risk-threads" /> : null}
         <RiskMatrix risks={p.risks} highRiskScore={p.highRiskScore} />
       </>
     ),
-    dependencies: <DependencyTable dependencies={p.dependencies} />,
-    mitigations: <MitigationTable mitigations={p.mitigations} />,
+    dependencies: (
+      <>
+        <DependencyTable dependencies={p.dependencies} />
+        {threads ? <ItemThreadList heading="Comments on each service, team, partner or contract" links={threads.dependencies} id="dependency-threads" /> : null}
+      </>
+    ),
+    mitigations: (
+      <>
+        <MitigationTable mitigations={p.mitigations} />
+        {threads ? <ItemThreadList heading="Comments on each mitigation" links={threads.mitigations} id="mitigation-threads" /> : null}
+      </>
+    ),
     equality: (
       <>
         <p className="govuk-body">
           The public sector equality duty (Equality Act 2010, section 149) requires the council to consider the effect of its decisions on people who share a protected characteristic.
         </p>
         <EqualityGrid rows={p.equality.rows} />
+        {threads ? <ItemThreadList heading="Comments on the impact for each characteristic" links={threads.equality} id="equality-threads" /> : null}
         <h3 className="govuk-heading-m app-section__subheading">The three aims of the duty</h3>
         <h4 className="govuk-heading-s govuk-!-margin-bottom-2">Eliminating discrimination, harassment and victimisation</h4>
         <Markdown html={p.equality.aimEliminateDiscriminationHtml} fallback={NOT_PROVIDED} />
@@ -408,6 +427,7 @@ export function ProposalView({
     documents: <DocumentList documents={p.documents} />,
     plan: <PlanDetails plan={p.plan} />,
     stakeholders: <StakeholderSummary stakeholders={p.stakeholders} openedAt={p.lifecycle.openedAt} />,
+    questions: null,
   };
 
   return (

@@ -364,6 +364,39 @@ export function Checkboxes({
   return <ChoiceFieldset {...props} kind="checkboxes" isChecked={(v) => checked.has(v)} />;
 }
 
+// ─── File upload ───────────────────────────────────────────────────────────────
+
+/** GOV.UK file upload. A file cannot be kept after a refused upload: say so beside the field. */
+export function FileUpload({
+  id,
+  name,
+  label,
+  hint,
+  error,
+  isPageHeading,
+  labelSize,
+  accept,
+}: LabelledField & { accept?: string }) {
+  const message = firstError(error);
+  return (
+    <FormGroup error={message}>
+      <Label htmlFor={id} isPageHeading={isPageHeading} size={labelSize}>
+        {label}
+      </Label>
+      {hint ? <Hint id={hintId(id)}>{hint}</Hint> : null}
+      {message ? <ErrorMessage id={errorId(id)}>{message}</ErrorMessage> : null}
+      <input
+        className={cx("govuk-file-upload", message && "govuk-file-upload--error")}
+        id={id}
+        name={name}
+        type="file"
+        accept={accept}
+        aria-describedby={describedBy(hint && hintId(id), message && errorId(id))}
+      />
+    </FormGroup>
+  );
+}
+
 // ─── Select ────────────────────────────────────────────────────────────────────
 
 export function Select({

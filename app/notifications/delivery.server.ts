@@ -23,6 +23,7 @@ import {
   classifyRejectedRecipient,
   classifySendError,
   domainOf,
+  isSingleAddress,
   messageIdFor,
   scrubSecrets,
   type SendError,
@@ -65,6 +66,8 @@ export function smtpTransport(url: string): MailTransport {
         text: email.text,
         headers: email.headers,
         messageId: email.messageId,
+        // The envelope is exactly the one recipient, whatever a header might say.
+        envelope: { from: email.from, to: [email.to] },
       });
       return {
         accepted: info.accepted.map(String),
@@ -106,14 +109,11 @@ type OutboxRow = typeof t.outbox.$inferSelect;
 /** Claim the next due row (queued and due, or sending with a lapsed lease), or null. */
 export function claimNext(at: Date, database: DB = defaultDb(), leaseMs = CLAIM_LEASE_MS): OutboxRow | null {
   const iso = at.toISOString();
+  const due = or(and(eq(t.outbox.status, "queued"), lte(t.outbox.nextAttemptAt, iso)), and(eq(t.outbox.status, "sending"), lte(t.outbox.claimedUntil, iso)));
+  // A plain read first: polling an empty outbox every few seconds takes no write lock.
+  if (!database.select({ id: t.outbox.id }).from(t.outbox).where(due).limit(1).get()) return null;
   return writeTransaction((tx) => {
-    const row = tx
-      .select()
-      .from(t.outbox)
-      .where(or(and(eq(t.outbox.status, "queued"), lte(t.outbox.nextAttemptAt, iso)), and(eq(t.outbox.status, "sending"), lte(t.outbox.claimedUntil, iso))))
-      .orderBy(asc(t.outbox.nextAttemptAt), asc(t.outbox.id))
-      .limit(1)
-      .get();
+    const row = tx.select().from(t.outbox).where(due).orderBy(asc(t.outbox.nextAttemptAt), asc(t.outbox.id)).limit(1).get();
     if (!row) return null;
     const claim = { status: "sending" as const, claimedUntil: new Date(at.getTime() + leaseMs).toISOString(), attempts: row.attempts + 1 };
     tx.update(t.outbox).set(claim).where(eq(t.outbox.id, row.id)).run();
@@ -163,6 +163,11 @@ export async function deliverDue(
       const row = claimNext(now(), database, options.leaseMs);
       if (!row) break;
       let verdict: Verdict | null = null;
+      if (!isSingleAddress(row.toAddress)) {
+        applyVerdict(row, { kind: "fail", reason: "The recipient is not a single email address" }, now(), database);
+        report.failed++;
+        continue;
+      }
       try {
         const result = await transport.send({
           from,

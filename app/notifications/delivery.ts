@@ -76,6 +76,14 @@ export function messageIdFor(idempotencyKey: string, domain: string): string {
   return `<${hash}@${domain}>`;
 }
 
+/**
+ * One plain address and nothing else. Every message goes to exactly one recipient, so a value
+ * that an address parser could read as a list or a group ("a@x, b@y", "Bcc: b@y;") is refused.
+ */
+export function isSingleAddress(value: string): boolean {
+  return value.length <= 320 && /^[^\s@<>(),;:"[\]\\]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/.test(value);
+}
+
 /** The domain part of "Name <user@domain>" or "user@domain", for Message-IDs. */
 export function domainOf(address: string): string {
   const match = /@([A-Za-z0-9.-]+)>?\s*$/.exec(address.trim());

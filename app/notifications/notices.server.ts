@@ -6,7 +6,7 @@
  * proposal under notice only if their union was notified. Feedback is never public and is
  * read only here; no export or public page selects from notice_feedback.
  */
-import { and, asc, count, desc, eq, inArray, isNotNull, isNull, max, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, max, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import * as t from "#db/schema";
 import { db as defaultDb, writeTransaction, type DB } from "#db/client.server";
@@ -22,7 +22,7 @@ import type { Proposal, UnionRef } from "~/proposals/types";
 import { canSeeProposal, visibilityFacts } from "~/proposals/visibility";
 import { noticeLinkExpiry, noticeLinkUsable, noticePeriod } from "./notice-rules";
 import { queueEmail } from "./outbox.server";
-import { unionFeedbackReceivedEmail, unionNoticeEmail, unionNoticeLinkEmail } from "./templates";
+import { unionFeedbackReceivedEmail, unionNoticeEmail, unionNoticeLinkEmail, unionNoticeWithdrawnEmail } from "./templates";
 import { hashToken, isTokenShaped, newToken } from "./tokens.server";
 
 const FEEDBACK_MAX = 5000;
@@ -95,9 +95,20 @@ function sendNoticeTo(tx: DB, p: Proposal, rep: Rep, at: Date, settings: Setting
 export function sendUnionNotices(tx: DB, p: Proposal, at: Date): number {
   const settings = loadSettings(tx);
   const reps = byRep(repsOf(tx, p.unions.map((u) => u.id)));
-  const sent = reps.filter((rep) => sendNoticeTo(tx, p, rep, at, settings)).length;
-  appendAudit(tx, { actorId: null, action: "notice.sent", entityType: "proposal", entityId: p.id, detail: { reps: sent, unions: p.unions.map((u) => u.id) } });
-  return sent;
+  // The approval's own audit entry records this; the links and outbox rows say to whom.
+  return reps.filter((rep) => sendNoticeTo(tx, p, rep, at, settings)).length;
+}
+
+/** A proposal withdrawn while under notice: the reps who were told hear that it will not go ahead. */
+export function sendNoticeWithdrawn(tx: DB, p: Proposal): number {
+  const council = loadSettings(tx).council.name;
+  const told = new Set(tx.selectDistinct({ userId: t.noticeLinks.userId }).from(t.noticeLinks).where(eq(t.noticeLinks.proposalId, p.id)).all().map((r) => r.userId));
+  let queued = 0;
+  for (const rep of byRep(repsOf(tx, p.unions.map((u) => u.id))).filter((r) => told.has(r.userId))) {
+    const email = unionNoticeWithdrawnEmail({ council, repName: rep.name, title: p.title });
+    if (queueEmail(tx, { idempotencyKey: `union-notice-withdrawn:${p.id}:${rep.userId}`, event: "union_notice_withdrawn", to: rep.email, ...email, proposalId: p.id })) queued++;
+  }
+  return queued;
 }
 
 /** A rep added to a union while its notices run gets them too (directory.server.ts calls this). */
@@ -328,20 +339,62 @@ export function unansweredFeedbackCount(proposalId: number, database: DB = defau
 
 // ─── Lists ─────────────────────────────────────────────────────────────────────
 
-/** Proposals under notice to this rep's unions (and earlier ones, read only), newest first. */
-export function noticesForRep(viewer: SignedInViewer, database: DB = defaultDb()) {
-  if (!viewer.unionIds.length) return [];
-  const rows = database
-    .selectDistinct({ id: t.proposals.id })
+/** Proposals that have had notice sent, with what the visibility predicate needs: one query. */
+function noticedProposals(database: DB, where: SQL | undefined) {
+  return database
+    .select({
+      id: t.proposals.id,
+      slug: t.proposals.slug,
+      title: t.proposals.title,
+      state: t.proposals.state,
+      serviceId: t.proposals.serviceId,
+      serviceName: t.services.name,
+      createdById: t.proposals.createdById,
+      openedAt: t.proposals.openedAt,
+      noticeSentAt: t.proposals.noticeSentAt,
+      opensOn: t.proposals.opensOn,
+      unionIds: sql<string | null>`(SELECT group_concat(union_id) FROM proposal_unions pu WHERE pu.proposal_id = ${t.proposals.id})`,
+    })
     .from(t.proposals)
-    .innerJoin(t.proposalUnions, eq(t.proposalUnions.proposalId, t.proposals.id))
-    .where(and(inArray(t.proposalUnions.unionId, viewer.unionIds), isNotNull(t.proposals.noticeSentAt)))
-    .all();
-  return rows
-    .map((r) => loadProposal(r.id, database))
-    .filter((p): p is Proposal => !!p && isNotifiedRep(viewer, p))
-    .sort((a, b) => (b.noticeSentAt ?? "").localeCompare(a.noticeSentAt ?? ""))
-    .map((p) => ({ slug: p.slug, title: p.title, state: p.state, noticeSentAt: p.noticeSentAt, opensOn: p.opensOn, acknowledged: !!acknowledgement(p.id, viewer.id, database) }));
+    .innerJoin(t.services, eq(t.services.id, t.proposals.serviceId))
+    .where(and(isNotNull(t.proposals.noticeSentAt), where))
+    .orderBy(desc(t.proposals.noticeSentAt))
+    .all()
+    .map((r) => ({ ...r, unionIds: r.unionIds ? r.unionIds.split(",").map(Number) : [] }))
+    .filter((r) => r.unionIds.length > 0);
+}
+
+/** Proposals this rep's unions were given notice of (later ones read only), newest first. */
+export function noticesForRep(viewer: SignedInViewer, database: DB = defaultDb()) {
+  const rows = noticedProposals(database, undefined).filter((r) => r.unionIds.some((u) => viewer.unionIds.includes(u)) && canSeeProposal(viewer, r));
+  const acked = new Set(
+    database.select({ proposalId: t.noticeAcknowledgements.proposalId }).from(t.noticeAcknowledgements).where(eq(t.noticeAcknowledgements.userId, viewer.id)).all().map((a) => a.proposalId),
+  );
+  return rows.map((r) => ({ slug: r.slug, title: r.title, state: r.state, noticeSentAt: r.noticeSentAt, opensOn: r.opensOn, acknowledged: acked.has(r.id) }));
+}
+
+/** Proposals under notice that this staff member can see, with what still holds them back. */
+export function noticesForStaff(viewer: SignedInViewer, at: Date, database: DB = defaultDb()) {
+  const settings = loadSettings(database);
+  const rows = noticedProposals(database, eq(t.proposals.state, "union_notice")).filter((r) => canSeeProposal(viewer, r));
+  const answer = alias(t.noticeFeedback, "answer");
+  const unanswered = new Map(
+    database
+      .select({ proposalId: t.noticeFeedback.proposalId, n: count() })
+      .from(t.noticeFeedback)
+      .leftJoin(answer, eq(answer.inReplyToId, t.noticeFeedback.id))
+      .where(and(isNull(t.noticeFeedback.inReplyToId), isNull(answer.id)))
+      .groupBy(t.noticeFeedback.proposalId)
+      .all()
+      .map((r) => [r.proposalId, r.n]),
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    serviceName: r.serviceName,
+    period: noticePeriod(r, settings, at, bankHolidays()),
+    unanswered: unanswered.get(r.id) ?? 0,
+  }));
 }
 
 /** For officers: who was sent the notice, who looked at it and who acknowledged it. */
@@ -381,21 +434,4 @@ export function noticeStatus(p: Proposal, database: DB = defaultDb()) {
         })),
     })),
   };
-}
-
-/** Proposals under notice that this staff member can see, with what still holds them back. */
-export function noticesForStaff(viewer: SignedInViewer, at: Date, database: DB = defaultDb()) {
-  const settings = loadSettings(database);
-  const ids = database.select({ id: t.proposals.id }).from(t.proposals).where(eq(t.proposals.state, "union_notice")).orderBy(desc(t.proposals.noticeSentAt)).all();
-  return ids
-    .map((r) => loadProposal(r.id, database))
-    .filter((p): p is Proposal => !!p && canSeeProposal(viewer, visibilityFacts(p)))
-    .map((p) => ({
-      id: p.id,
-      title: p.title,
-      serviceName: p.serviceName,
-      period: noticePeriod(p, settings, at, bankHolidays()),
-      unanswered: unansweredFeedbackCount(p.id, database),
-      acknowledged: database.select({ n: count() }).from(t.noticeAcknowledgements).where(eq(t.noticeAcknowledgements.proposalId, p.id)).get()?.n ?? 0,
-    }));
 }

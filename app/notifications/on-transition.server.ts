@@ -6,7 +6,7 @@ import type { DB } from "#db/client.server";
 import type { Transition } from "~/proposals/lifecycle";
 import type { Proposal } from "~/proposals/types";
 import { isPublic } from "~/proposals/visibility";
-import { sendUnionNotices } from "./notices.server";
+import { sendNoticeWithdrawn, sendUnionNotices } from "./notices.server";
 import { notifyStaffAtOpening } from "./staff.server";
 import { notifySubscribersOfOpening, notifySubscribersOfUpdate } from "./subscriptions.server";
 
@@ -18,6 +18,11 @@ export function onTransition(tx: DB, transition: Transition, proposal: Proposal,
     case "open":
       notifyStaffAtOpening(tx, proposal, at);
       notifySubscribersOfOpening(tx, proposal);
+      return;
+    case "withdraw":
+      // Withdrawn before opening: only the reps who were given notice ever knew of it.
+      if (!isPublic(proposal)) sendNoticeWithdrawn(tx, proposal);
+      else notifySubscribersOfUpdate(tx, proposal, transition);
       return;
     default:
       // Subscribers to one consultation hear its later news; nothing is sent about a

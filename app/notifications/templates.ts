@@ -72,6 +72,19 @@ export function unionNoticeLinkEmail(v: { council: string; repName: string; titl
   };
 }
 
+export function unionNoticeWithdrawnEmail(v: { council: string; repName: string; title: string }): Email {
+  return {
+    subject: `Confidential: a proposal you were given notice of has been withdrawn – ${v.title}`,
+    text: lines(
+      `Dear ${v.repName},`,
+      "",
+      `${v.council} has withdrawn a proposal your union was given confidential advance notice of: ${v.title}.`,
+      "It will not be published for consultation, and your links to the notice no longer work.",
+      signOff(v.council),
+    ),
+  };
+}
+
 export function unionFeedbackReceivedEmail(v: { council: string; title: string; unionName: string; link: string }): Email {
   return {
     subject: `Union feedback to answer – ${v.title}`,

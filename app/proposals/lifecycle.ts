@@ -56,6 +56,17 @@ export function needsUnionNotice(p: Pick<Proposal, "staffGroups" | "unions">): b
   return p.staffGroups.length > 0 || p.unions.length > 0;
 }
 
+/**
+ * How a proposal may be changed now: freely as a draft; once open, only as a published new
+ * version with a change note (DESIGN.md). In review, under notice or scheduled it stays as the
+ * approver saw it (return it to change it); after closing, the record stands.
+ */
+export function editingMode(p: Pick<Proposal, "state">): "draft" | "public" | null {
+  if (p.state === "draft") return "draft";
+  if (p.state === "open") return "public";
+  return null;
+}
+
 const STATES_BEFORE_DECISION: ProposalState[] = ["draft", "in_review", "union_notice", "scheduled", "open", "closed", "outcome_published"];
 
 function today(now: Date): string {

@@ -97,8 +97,28 @@ export function sectionStatus(
   if (section === "mitigations" && !p.mitigations.length && !p.risks.length && !p.equalityRows.some((r) => r.rating === "negative")) {
     return "cannot_start";
   }
-  if (!TOUCHED[section](p)) return "not_started";
-  return unmet.some((u) => u.section === section) ? "in_progress" : "completed";
+  const open = unmet.some((u) => u.section === section);
+  // What a mitigation would settle is reported against the risk or the equality row, so the
+  // mitigations section is needed only while one of those is waiting for it.
+  const needed = open || (section === "mitigations" && unmet.some((u) => NEEDS_MITIGATION.has(u.code)));
+  // A section that asks for nothing has nothing left to do, touched or not.
+  if (!TOUCHED[section](p)) return needed ? "not_started" : "completed";
+  return open ? "in_progress" : "completed";
+}
+
+/** Unmet items that adding a mitigation would settle. */
+const NEEDS_MITIGATION = new Set(["risks.high_without_mitigation", "risks.unaddressed", "equality.negative_unaddressed"]);
+
+/**
+ * How many words a text field needs for this proposal (and at most, for the summary), so the
+ * writing help can show the officer the same limit the gate applies. Null for other fields.
+ */
+export function wordsRequired(p: Proposal, s: Settings, field: string): { min: number; max?: number; scaled: boolean } | null {
+  if (field === "summary") return { min: s.gate.summaryMinWords, max: s.gate.summaryMaxWords, scaled: false };
+  const d = DETAILS.find((x) => x.field === field);
+  if (!d) return null;
+  const scaled = d.scalesWithSize && isLarge(p, s);
+  return { min: scaled ? Math.ceil(s.gate.detailsMinWords * s.gate.largeDetailsMultiplier) : s.gate.detailsMinWords, scaled };
 }
 
 /** Unmet items grouped by section; every section is present, in gate order. */
@@ -147,7 +167,7 @@ function details(p: Proposal, s: Settings): Unmet[] {
 
   for (const d of DETAILS) {
     const text = p[d.field];
-    const min = d.scalesWithSize && large ? Math.ceil(s.gate.detailsMinWords * s.gate.largeDetailsMultiplier) : s.gate.detailsMinWords;
+    const min = wordsRequired(p, s, d.field)!.min;
     if (isFiller(text)) {
       out.push(unmet("details", "details.missing", d.field, ask(d.ask, text)));
       continue;
@@ -529,6 +549,30 @@ function stakeholders(p: Proposal, s: Settings): Unmet[] {
   return out;
 }
 
+// ─── 11. Consultation questions ────────────────────────────────────────────────
+// Gunning 2: people must know what they are being asked. Each question is answered on a
+// stance scale with free text; an empty or repeated question wastes the respondent's time.
+
+function questions(p: Proposal): Unmet[] {
+  if (!p.questions.length) {
+    return [unmet("questions", "questions.none", "questions", "Add at least one question for people to answer")];
+  }
+  const out: Unmet[] = [];
+  const seen = new Map<string, number>();
+  p.questions.forEach((q, i) => {
+    const field = `questions.${q.id}.question`;
+    if (isFiller(q.question)) {
+      out.push(unmet("questions", "questions.question_missing", field, ask(`Write question ${i + 1} in full`, q.question)));
+      return;
+    }
+    const key = normaliseForComparison(q.question);
+    const first = seen.get(key);
+    if (first != null) out.push(unmet("questions", "questions.duplicate", field, `Question ${i + 1} repeats question ${first + 1}: ask something different or remove the copy`));
+    else seen.set(key, i);
+  });
+  return out;
+}
+
 // ─── The sections, in gate order ───────────────────────────────────────────────
 
 const CHECKS: Record<SectionKey, Check> = {
@@ -543,6 +587,7 @@ const CHECKS: Record<SectionKey, Check> = {
   documents,
   plan,
   stakeholders,
+  questions,
 };
 
 const hasText = (text: string | null) => !!text && text.trim().length > 0;
@@ -558,12 +603,14 @@ const TOUCHED: Record<SectionKey, (p: Proposal) => boolean> = {
   risks: (p) => p.risks.length > 0,
   dependencies: (p) => p.dependencies.length > 0,
   mitigations: (p) => p.mitigations.length > 0,
-  equality: (p) => p.equalityRows.length > 0 || DUTY_STATEMENTS.some((d) => hasText(p[d.field])),
+  // Rows for every characteristic exist from the start, so only an answer counts.
+  equality: (p) => p.equalityRows.some((r) => r.rating != null || hasText(r.evidence)) || DUTY_STATEMENTS.some((d) => hasText(p[d.field])),
   documents: (p) => p.documents.length > 0,
   plan: (p) => [p.opensOn, p.closesOn, p.shortPeriodReason, p.howToRespond, p.alternativeFormats, p.events].some(hasText),
   stakeholders: (p) =>
     p.staffGroups.length > 0 || p.unions.length > 0 || p.noStaffAffected ||
     [p.redundancyReasons, p.staffDescriptions, p.selectionMethod, p.dismissalMethodAndTiming].some(hasText),
+  questions: (p) => p.questions.length > 0,
 };
 
 // ─── Small helpers ─────────────────────────────────────────────────────────────

@@ -6,6 +6,7 @@ import { db as defaultDb, type DB } from "#db/client.server";
 
 const ACTION_WORDS: Record<string, string> = {
   "proposal.create": "Started the proposal",
+  "proposal.edit": "Changed the proposal",
   "proposal.submit": "Submitted for review",
   "proposal.approve": "Approved for publication",
   "proposal.reject": "Returned to the drafter",
@@ -24,12 +25,14 @@ export function auditTrail(proposalId: number, database: DB = defaultDb()) {
     .orderBy(asc(t.auditLog.id))
     .all()
     .map((e) => {
-      const reason = (e.detail as { reason?: string } | null)?.reason;
+      const detail = e.detail as { reason?: string; what?: string; changeNote?: string } | null;
+      const reason = detail?.reason ?? detail?.changeNote;
       return {
         id: e.id,
         when: format(new Date(e.at), "d MMM yyyy, HH:mm"),
         who: e.who ?? "The system",
-        what: (ACTION_WORDS[e.action] ?? e.action) + (reason ? `: “${reason}”` : ""),
+        // An edit says what was saved ("Added risk 3"); once open, with its published change note.
+        what: (detail?.what ?? ACTION_WORDS[e.action] ?? e.action) + (reason ? `: “${reason}”` : ""),
       };
     });
 }

@@ -140,7 +140,7 @@ export type Proposal = {
   questions: { id: number; question: string }[];
 };
 
-/** The ten sections of the publication gate, in the order an officer meets them. */
+/** The sections of the publication gate, in the order an officer meets them. */
 export const SECTIONS = [
   { key: "summary", title: "Summary in plain English" },
   { key: "details", title: "Full details" },
@@ -153,6 +153,7 @@ export const SECTIONS = [
   { key: "documents", title: "Documents" },
   { key: "plan", title: "Consultation plan" },
   { key: "stakeholders", title: "Staff and unions affected" },
+  { key: "questions", title: "Consultation questions" },
 ] as const;
 
 export type SectionKey = (typeof SECTIONS)[number]["key"];

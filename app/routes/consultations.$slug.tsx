@@ -3,7 +3,7 @@
  * carries that the public may see, through the visibility predicate: a draft, a proposal
  * under union notice or a guessed slug all answer the same 404.
  */
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getViewer } from "~/auth/session.server";
 import { Breadcrumbs } from "~/components/Breadcrumbs";
@@ -18,7 +18,15 @@ import { now } from "~/lib/clock";
 import { renderMarkdown } from "~/lib/markdown.server";
 import { loadSettings } from "~/lib/settings.server";
 import { requireVisibleProposal } from "~/proposals/proposals.server";
+import { loadNotificationRecord } from "~/notifications/record.server";
+import { NotificationRecord } from "~/components/NotificationRecord";
 import { canDownloadDocument, isPublic, visibilityFacts } from "~/proposals/visibility";
+import commentsCss from "~/responses/comments.css?url";
+import { ConsultationComments } from "~/responses/ConsultationComments";
+import { responsesSentence } from "~/responses/ResponseCounts";
+import { consultationPageResponses } from "~/responses/thread-page.server";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: commentsCss }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
@@ -30,13 +38,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     now: now(),
   });
   // Staff may open a proposal that is not public yet; the page then says so.
-  return { proposal: proposalView, isPublic: isPublic(proposal) };
+  return {
+    proposal: proposalView,
+    isPublic: isPublic(proposal),
+    notificationRecord: loadNotificationRecord(proposal),
+    // Counts, thread links and the newest comments: published consultations only.
+    responses: await consultationPageResponses(request, proposal),
+  };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: pageTitle(matches, data?.proposal.title ?? null) }];
 
 export default function Consultation() {
-  const { proposal: p, isPublic } = useLoaderData<typeof loader>();
+  const { proposal: p, isPublic, notificationRecord, responses } = useLoaderData<typeof loader>();
   const base = `/consultations/${encodeURIComponent(p.slug)}`;
 
   const keyRows: SummaryListRow[] = [
@@ -47,6 +61,7 @@ export default function Consultation() {
   if (p.plan.opensOn) keyRows.push({ key: notYetOpen ? "Opens" : "Opened", value: formatDate(p.plan.opensOn) });
   if (p.plan.closesOn) keyRows.push({ key: notYetOpen || p.state === "open" ? "Closes" : "Closed", value: formatDate(p.plan.closesOn) });
   if (p.state === "closed" && p.lifecycle.outcomeDueOn) keyRows.push({ key: "Outcome due by", value: formatDate(p.lifecycle.outcomeDueOn) });
+  if (responses) keyRows.push({ key: "Responses", value: responsesSentence(responses.counts) });
 
   return (
     <>
@@ -111,7 +126,7 @@ export default function Consultation() {
           <div className="app-key-dates">
             <SummaryList rows={keyRows} noBorder />
           </div>
-          {p.state === "open" ? (
+          {responses?.accepting ? (
             <Link to={`${base}/respond`} role="button" draggable={false} className="govuk-button govuk-button--start" data-module="govuk-button">
               Respond to this consultation
               <svg className="govuk-button__start-icon" xmlns="http://www.w3.org/2000/svg" width="17.5" height="19" viewBox="0 0 33 40" aria-hidden="true" focusable="false">
@@ -119,6 +134,7 @@ export default function Consultation() {
               </svg>
             </Link>
           ) : null}
+          {p.state === "open" && responses && !responses.accepting ? <p className="govuk-body">This consultation has closed. The council is no longer taking responses or comments.</p> : null}
           {p.state === "closed" ? <p className="govuk-body">This consultation has closed. The council is considering the responses and will publish what it heard and what it will do.</p> : null}
           {p.state === "outcome_published" || p.state === "decided" ? (
             <p className="govuk-body">
@@ -132,7 +148,9 @@ export default function Consultation() {
 
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-full">
-          <ProposalView proposal={p} />
+          <ProposalView proposal={p} threads={responses?.threads} />
+          <NotificationRecord record={notificationRecord} />
+          {responses ? <ConsultationComments slug={p.slug} responses={responses} /> : null}
         </div>
       </div>
     </>

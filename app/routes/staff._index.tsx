@@ -2,29 +2,54 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/auth/session.server";
 import { can } from "~/auth/permissions";
+import { pageTitle } from "~/components/page-title";
 import { StateTag } from "~/components/StateTag";
+import { canEditProposal } from "~/proposals/lifecycle";
 import { listStaffProposals } from "~/proposals/proposals.server";
 
-export const meta: MetaFunction = () => [{ title: "Proposals – Staff area" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Proposals – Staff area") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requirePermission(request, "proposal:view-staff");
   const proposals = listStaffProposals(viewer);
   const approver = can(viewer, "proposal:approve");
+  const brief = ({ id, title, state, serviceName }: (typeof proposals)[number]) => ({ id, title, state, serviceName });
   return {
     name: viewer.name,
-    awaitingApproval: approver ? proposals.filter((p) => p.state === "in_review" && p.createdById !== viewer.id) : [],
-    proposals: proposals.map(({ id, title, state, serviceName }) => ({ id, title, state, serviceName })),
+    canStart: can(viewer, "proposal:create"),
+    // The drafts this officer may work on: their own, and their service's.
+    drafts: proposals.filter((p) => p.state === "draft" && canEditProposal(viewer, p)).map(brief),
+    awaitingApproval: approver ? proposals.filter((p) => p.state === "in_review" && p.createdById !== viewer.id).map(brief) : [],
+    proposals: proposals.map(brief),
   };
 }
 
 export default function StaffHome() {
-  const { name, awaitingApproval, proposals } = useLoaderData<typeof loader>();
+  const { name, canStart, drafts, awaitingApproval, proposals } = useLoaderData<typeof loader>();
   return (
     <>
       <span className="govuk-caption-l">Staff area</span>
       <h1 className="govuk-heading-l">Proposals</h1>
       <p className="govuk-body">Signed in as {name}.</p>
+      {canStart ? (
+        <Link to="/staff/proposals/new" role="button" draggable={false} className="govuk-button" data-module="govuk-button">
+          Start a new proposal
+        </Link>
+      ) : null}
+      {drafts.length > 0 ? (
+        <>
+          <h2 className="govuk-heading-m">Drafts you can work on</h2>
+          <ul className="govuk-list">
+            {drafts.map((p) => (
+              <li key={p.id}>
+                <Link className="govuk-link" to={`/staff/proposals/${p.id}`}>
+                  {p.title}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       {awaitingApproval.length > 0 ? (
         <>
           <h2 className="govuk-heading-m">Waiting for your approval</h2>

@@ -1,3 +1,9 @@
+/**
+ * A proposal's page in the staff area: its task list while it can be changed (statuses from the
+ * gate), the gate's result, what changed since the last review, and what this person may do
+ * now: submit, approve, return or withdraw. The action is the lifecycle's door: every
+ * transition goes through applyTransition, which checks the rules again.
+ */
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
@@ -6,16 +12,21 @@ import { can } from "~/auth/permissions";
 import { StateTag } from "~/components/StateTag";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { loadSettings } from "~/lib/settings.server";
-import { canEditProposal } from "~/proposals/lifecycle";
+import { pageTitle } from "~/components/page-title";
+import { SectionChanges } from "~/components/WordDiff";
+import { TaskList } from "~/components/TaskList";
+import { canEditProposal, editingMode } from "~/proposals/lifecycle";
 import { applyTransition } from "~/proposals/lifecycle.server";
 import { requireVisibleProposalById } from "~/proposals/proposals.server";
-import { readiness } from "~/proposals/readiness";
+import { readiness, sectionStatus } from "~/proposals/readiness";
+import { checkAnswersPath, sectionPath, TASK_TITLES, unmetHref } from "~/proposals/sections/pages";
 import { SECTIONS, type Unmet } from "~/proposals/types";
 import { auditTrail } from "~/proposals/staff.server";
+import { changesSinceLastReview } from "~/proposals/versions.server";
 
 const idParam = z.coerce.number().int().positive();
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.proposal.title} – Staff area` : "Proposal – Staff area" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: pageTitle(matches, data ? `${data.proposal.title} – Staff area` : "Proposal – Staff area") }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
@@ -24,9 +35,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const proposal = requireVisibleProposalById(viewer, id.data);
   const settings = loadSettings();
   const unmet = readiness(proposal, settings);
+  const editable = canEditProposal(viewer, proposal) && editingMode(proposal) != null;
+  const approver = can(viewer, "proposal:approve");
   return {
     proposal: { id: proposal.id, slug: proposal.slug, title: proposal.title, state: proposal.state, serviceName: proposal.serviceName, leadOfficer: proposal.leadOfficer, returnedReason: proposal.returnedReason, opensOn: proposal.opensOn, closesOn: proposal.closesOn },
-    unmet,
+    unmet: unmet.map((u) => ({ ...u, href: editable ? unmetHref(proposal.id, u) : null })),
+    // Statuses come from the gate each time: nothing about progress is stored.
+    tasks: editable
+      ? SECTIONS.map(({ key }) => ({ key, title: TASK_TITLES[key], href: sectionPath(proposal.id, key), status: sectionStatus(proposal, settings, key, unmet) }))
+      : null,
+    isPublicEdit: editable && editingMode(proposal) === "public",
+    sinceLastReview: proposal.state === "in_review" && (approver || canEditProposal(viewer, proposal)) ? changesSinceLastReview(proposal, settings) : null,
     may: {
       submit: proposal.state === "draft" && canEditProposal(viewer, proposal),
       review: proposal.state === "in_review" && can(viewer, "proposal:approve"),
@@ -69,11 +88,15 @@ const DONE_MESSAGES: Record<string, string> = {
 };
 
 export default function StaffProposal() {
-  const { proposal, unmet, may, trail } = useLoaderData<typeof loader>();
+  const { proposal, unmet, tasks, isPublicEdit, sinceLastReview, may, trail } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const done = searchParams.get("done");
+  const saved = searchParams.get("saved");
   const bySection = SECTIONS.map((s) => ({ ...s, items: unmet.filter((u) => u.section === s.key) })).filter((s) => s.items.length > 0);
+  const completed = tasks?.filter((t) => t.status === "completed").length ?? 0;
+  // The error summary links to an item by its code; ids must be unique, so only the first has one.
+  const firstOfCode = new Set(unmet.filter((u, i) => unmet.findIndex((v) => v.code === u.code) === i));
 
   return (
     <>
@@ -88,6 +111,18 @@ export default function StaffProposal() {
               ...result.unmet.map((u) => ({ field: `unmet-${u.code}`, message: u.message })),
             ]}
           />
+        ) : null}
+        {saved && !done ? (
+          <div className="govuk-notification-banner govuk-notification-banner--success" role="status" aria-labelledby="saved-title">
+            <div className="govuk-notification-banner__header">
+              <h2 className="govuk-notification-banner__title" id="saved-title">
+                Success
+              </h2>
+            </div>
+            <div className="govuk-notification-banner__content">
+              <p className="govuk-notification-banner__heading">Your changes have been saved. You can come back to them at any time.</p>
+            </div>
+          </div>
         ) : null}
         {done && DONE_MESSAGES[done] ? (
           <div className="govuk-notification-banner govuk-notification-banner--success" role="status" aria-labelledby="done-title">
@@ -113,6 +148,46 @@ export default function StaffProposal() {
           </div>
         ) : null}
 
+        {tasks ? (
+          <>
+            <h2 className="govuk-heading-m">{isPublicEdit ? "Change the proposal" : "Prepare the proposal"}</h2>
+            {isPublicEdit ? (
+              <p className="govuk-body">The consultation is open. Each change you save is published as a new version, with a note saying what changed and why.</p>
+            ) : (
+              <p className="govuk-body" data-testid="task-count">
+                You have completed {completed} of {tasks.length} sections.
+              </p>
+            )}
+            <TaskList tasks={tasks} />
+            {isPublicEdit ? (
+              <p className="govuk-body">
+                <Link className="govuk-link" to={`/consultations/${proposal.slug}/history`}>
+                  See the published versions and what changed
+                </Link>
+              </p>
+            ) : (
+              <p className="govuk-body">
+                <Link className="govuk-button" role="button" draggable={false} data-module="govuk-button" to={checkAnswersPath(proposal.id)}>
+                  Check your answers
+                </Link>
+              </p>
+            )}
+          </>
+        ) : null}
+
+        {sinceLastReview ? (
+          <>
+            <h2 className="govuk-heading-m">What changed since the last review</h2>
+            {sinceLastReview.changes.length === 0 ? (
+              <p className="govuk-body">Nothing has changed since it was last submitted.</p>
+            ) : (
+              <div data-testid="changes-since-review">
+                <SectionChanges changes={sinceLastReview.changes} />
+              </div>
+            )}
+          </>
+        ) : null}
+
         <h2 className="govuk-heading-m">Publication check</h2>
         {unmet.length === 0 ? (
           <p className="govuk-body" data-testid="gate-clear">
@@ -128,8 +203,14 @@ export default function StaffProposal() {
                 <h3 className="govuk-heading-s">{s.title}</h3>
                 <ul className="govuk-list govuk-list--bullet">
                   {s.items.map((u) => (
-                    <li key={u.code + (u.field ?? "")} id={`unmet-${u.code}`}>
-                      {u.message}
+                    <li key={u.code + (u.field ?? "")} id={firstOfCode.has(u) ? `unmet-${u.code}` : undefined}>
+                      {u.href ? (
+                        <Link className="govuk-link" to={u.href}>
+                          {u.message}
+                        </Link>
+                      ) : (
+                        u.message
+                      )}
                     </li>
                   ))}
                 </ul>

@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { addWorkingDays, isWorkingDay, workingDaysBetween } from "~/lib/working-days";
 import { formatISO, parseISO } from "date-fns";
@@ -32,5 +34,35 @@ describe("working days in England and Wales", () => {
   it("nothing is counted when the end is not after the start", () => {
     expect(workingDaysBetween("2026-12-01", "2026-12-01", holidays)).toBe(0);
     expect(workingDaysBetween("2026-12-02", "2026-12-01", holidays)).toBe(0);
+  });
+});
+
+describe("working days with the council's bank-holiday list (content/bank-holidays.json)", () => {
+  const fromFile = new Set<string>(JSON.parse(fs.readFileSync(path.resolve("content/bank-holidays.json"), "utf8"))["england-and-wales"]);
+
+  it("the list has England and Wales's Easter and May holidays for 2027", () => {
+    for (const day of ["2027-03-26", "2027-03-29", "2027-05-03", "2027-05-31", "2027-08-30"]) expect(fromFile.has(day), day).toBe(true);
+  });
+
+  it("Easter takes two working days out of a notice period", () => {
+    // Notice on Monday 22 March 2027: Good Friday and Easter Monday do not count.
+    expect(iso(addWorkingDays("2027-03-22", 10, fromFile))).toBe("2027-04-07");
+    expect(workingDaysBetween("2027-03-22", "2027-04-05", fromFile)).toBe(8);
+  });
+
+  it("a notice sent on a Saturday starts counting on Monday", () => {
+    expect(iso(addWorkingDays("2026-11-28", 1, fromFile))).toBe("2026-11-30");
+    expect(workingDaysBetween("2026-11-28", "2026-11-29", fromFile)).toBe(0);
+  });
+
+  it("a bank holiday falling on a weekend is not counted twice", () => {
+    // 26 December 2026 is a Saturday; the substitute day is Monday 28 December.
+    expect(workingDaysBetween("2026-12-24", "2026-12-31", fromFile)).toBe(3);
+  });
+
+  it("counting forward and back agree", () => {
+    for (const start of ["2026-12-18", "2027-03-22", "2027-05-28", "2026-11-25"]) {
+      for (const n of [1, 5, 10, 20]) expect(workingDaysBetween(start, addWorkingDays(start, n, fromFile), fromFile), `${start} + ${n}`).toBe(n);
+    }
   });
 });

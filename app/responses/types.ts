@@ -1,0 +1,36 @@
+/** Shapes the thread components render: serialisable, already sanitised, no personal data. */
+import type { CommentStatus, CommentTarget } from "./rules";
+
+export type CommentView = {
+  id: number;
+  parentId: number | null;
+  depth: number;
+  status: CommentStatus;
+  /** null on a placeholder: a hidden or deleted comment shows no author and no words */
+  author: { name: string; capacity: string | null } | null;
+  official: boolean;
+  /** sanitised HTML from renderMarkdown(…, "comment") */
+  html: string;
+  createdAt: string;
+  editedAt: string | null;
+  mine: boolean;
+  canEdit: boolean;
+  canDelete: boolean;
+  canReply: boolean;
+  canReport: boolean;
+  replies: CommentView[];
+  /** replies not shown under this comment (they are on its own page) */
+  moreReplies: number;
+};
+
+/** Who is reading: their own pending comments are shown to them, and they may edit their own. */
+export type Reader = { respondentId: number | null; officerId: number | null; accepting: boolean; councilName: string };
+
+
+export type ThreadPage = { comments: CommentView[]; page: number; pages: number; totalTopLevel: number };
+
+export type OfficialAnswerView = CommentView & { target: CommentTarget; inReplyTo: { name: string; excerpt: string } | null };
+
+/** A link from a row of the proposal to its thread, with how many comments it has. */
+export type ThreadLink = { id: number; label: string; count: number; href: string };
+export type ItemThreads = { risks: ThreadLink[]; dependencies: ThreadLink[]; mitigations: ThreadLink[]; equality: ThreadLink[] };

@@ -1,0 +1,38 @@
+/**
+ * One comment, the comments above it and its replies: its permanent address, and the page a
+ * reply is written on.
+ */
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { pageTitle } from "~/components/page-title";
+import { notFound } from "~/proposals/proposals.server";
+import commentsCss from "~/responses/comments.css?url";
+import { handleCommentPost } from "~/responses/participation.server";
+import { commentPath, parseId } from "~/responses/rules";
+import { commentPageData, requireDiscussableProposal } from "~/responses/thread-page.server";
+import { CommentPageView } from "~/responses/ThreadPages";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: commentsCss }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  return commentPageData(request, params.slug ?? "", parseId(params.id));
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const parentId = parseId(params.id);
+  if (parentId == null) throw notFound();
+  const proposal = await requireDiscussableProposal(request, params.slug ?? "");
+  return handleCommentPost(request, context, proposal, { parentId, backTo: commentPath(proposal.slug, parentId) });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  if (!data) return [{ title: pageTitle(matches, "Comment") }];
+  const who = data.comment.author ? `Comment by ${data.comment.author.name}` : "Comment";
+  return [{ title: pageTitle(matches, `${who}: ${data.consultation.title}`) }];
+};
+
+export default function CommentPage() {
+  const data = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  return <CommentPageView data={data} lastResult={lastResult} />;
+}

@@ -1,0 +1,78 @@
+/** After sending answers: what we have, how to change it, and what happens next. */
+import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { formatDate, formatDateTime } from "~/components/format";
+import { pageTitle } from "~/components/page-title";
+import { SummaryList } from "~/components/SummaryList";
+import { getViewer } from "~/auth/session.server";
+import { notFound, requireVisibleProposal } from "~/proposals/proposals.server";
+import { isPublic } from "~/proposals/visibility";
+import { now } from "~/lib/clock";
+import { loadMyResponse } from "~/responses/answers.server";
+import { requireReadyRespondent } from "~/responses/respondents.server";
+import { STANCE_LABELS, acceptingResponses } from "~/responses/rules";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const proposal = requireVisibleProposal(await getViewer(request), params.slug ?? "");
+  if (!isPublic(proposal)) throw notFound();
+  const base = `/consultations/${encodeURIComponent(proposal.slug)}`;
+  const respondent = await requireReadyRespondent(request, `${base}/respond`);
+  const mine = loadMyResponse(proposal.id, respondent.id);
+  if (!mine) throw redirect(`${base}/respond`);
+  return {
+    base,
+    title: proposal.title,
+    closesOn: proposal.closesOn,
+    canChange: acceptingResponses(proposal, now()),
+    updatedAt: mine.updatedAt,
+    answers: proposal.questions.map((q, i) => ({ n: i + 1, question: q.question, stance: mine.answers[q.id]?.stance ?? null, text: mine.answers[q.id]?.text ?? null })),
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ matches }) => [{ title: pageTitle(matches, "Response received") }];
+
+export default function ResponseReceived() {
+  const d = useLoaderData<typeof loader>();
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <div className="govuk-panel govuk-panel--confirmation">
+          <h1 className="govuk-panel__title">Response received</h1>
+          <div className="govuk-panel__body">Your answers to “{d.title}” were saved on {formatDateTime(d.updatedAt)}</div>
+        </div>
+        <h2 className="govuk-heading-m">Your answers</h2>
+        <SummaryList
+          rows={d.answers.map((a) => ({
+            key: a.question,
+            value: (
+              <>
+                {a.stance ? <p className="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-1">{STANCE_LABELS[a.stance]}</p> : null}
+                {a.text ? <p className="govuk-body govuk-!-margin-bottom-0" style={{ whiteSpace: "pre-line", overflowWrap: "anywhere" }}>{a.text}</p> : null}
+                {!a.stance && !a.text ? <span className="app-not-provided">Not answered</span> : null}
+              </>
+            ),
+            actions: d.canChange ? [{ href: `${d.base}/respond#question-${a.n}`, text: "Change", visuallyHiddenText: `your answer to question ${a.n}` }] : [],
+          }))}
+        />
+        <h2 className="govuk-heading-m">What happens next</h2>
+        <p className="govuk-body">
+          {d.closesOn ? `The consultation closes at the end of ${formatDate(d.closesOn)}. ` : ""}You can change your answers until then.
+        </p>
+        <p className="govuk-body">
+          After it closes, the council will publish what people said and what it will do, within 12 weeks. You will find it on the consultation page.
+        </p>
+        <p className="govuk-body">
+          You can also{" "}
+          <Link className="govuk-link" to={`${d.base}/comments`}>
+            comment on the proposal
+          </Link>{" "}
+          or on any of its risks, or{" "}
+          <Link className="govuk-link" to={d.base}>
+            go back to the consultation
+          </Link>
+          .
+        </p>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+/**
+ * Before their first response a resident reads the privacy notice: what is published, the
+ * lawful basis, how long it is kept, their rights. The notice's words come from content/.
+ */
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { loadContentPage } from "~/components/content-page.server";
+import { Markdown } from "~/components/Markdown";
+import { pageTitle } from "~/components/page-title";
+import { loadSettings } from "~/lib/settings.server";
+import { acceptPrivacyNotice, requireRespondent, safeReturnPath } from "~/responses/respondents.server";
+
+const TITLE = "How we use your information";
+
+function next(request: Request) {
+  return safeReturnPath(new URL(request.url).searchParams.get("redirectTo"));
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRespondent(request);
+  const { council } = loadSettings();
+  const page = await loadContentPage(
+    "privacy-notice.md",
+    { title: "Privacy notice", markdown: `${council.name} uses your information to run this consultation, as a task in the public interest. We publish your comments and answers with your name shown the way you choose, and never your email address.` },
+    { "council.name": council.name, "council.serviceName": council.serviceName, "council.contactEmail": council.contactEmail },
+  );
+  return { html: page.html, noticeTitle: page.title, redirectTo: next(request) };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const respondent = await requireRespondent(request);
+  acceptPrivacyNotice(respondent.id);
+  throw redirect(`/respondents/about-you?${new URLSearchParams({ redirectTo: next(request) })}`);
+}
+
+export const meta: MetaFunction<typeof loader> = ({ matches }) => [{ title: pageTitle(matches, TITLE) }];
+
+export default function RespondentPrivacy() {
+  const { html, noticeTitle } = useLoaderData<typeof loader>();
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <span className="govuk-caption-l">Before you respond</span>
+        <h1 className="govuk-heading-l">{TITLE}</h1>
+        <p className="govuk-body-l">Your comments and answers will be public, with your name shown the way you choose next. Your email address is never published.</p>
+        <section aria-labelledby="notice-title" className="govuk-!-margin-bottom-6">
+          <h2 className="govuk-heading-m" id="notice-title">
+            {noticeTitle}
+          </h2>
+          <Markdown html={html} />
+        </section>
+        <Form method="post">
+          <button type="submit" className="govuk-button" data-module="govuk-button">
+            I have read this – continue
+          </button>
+        </Form>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+/** The admin area: the directory the notices rely on, the settings, and the email outbox. */
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requirePermission } from "~/auth/session.server";
+import { pageTitle } from "~/components/page-title";
+import { transportKind } from "~/notifications/delivery.server";
+import { outboxCounts } from "~/notifications/outbox.server";
+
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Admin – Staff area") }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "admin:manage");
+  return { counts: outboxCounts(), transport: transportKind() };
+}
+
+export default function AdminHome() {
+  const { counts, transport } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <Link to="/staff" className="govuk-back-link">
+        Back to proposals
+      </Link>
+      <span className="govuk-caption-l">Staff area</span>
+      <h1 className="govuk-heading-l">Admin</h1>
+      <ul className="govuk-list govuk-list--spaced">
+        <li>
+          <Link className="govuk-link govuk-!-font-weight-bold" to="/staff/admin/unions">
+            Unions and representatives
+          </Link>
+          <p className="govuk-body govuk-!-margin-bottom-0">The recognised unions given advance notice, and who represents them.</p>
+        </li>
+        <li>
+          <Link className="govuk-link govuk-!-font-weight-bold" to="/staff/admin/services">
+            Services and staff groups
+          </Link>
+          <p className="govuk-body govuk-!-margin-bottom-0">Who is emailed when a proposal affecting them opens.</p>
+        </li>
+        <li>
+          <Link className="govuk-link govuk-!-font-weight-bold" to="/staff/admin/settings">
+            Union notice settings
+          </Link>
+          <p className="govuk-body govuk-!-margin-bottom-0">The notice period in working days, and how long personal links work.</p>
+        </li>
+        <li>
+          <Link className="govuk-link govuk-!-font-weight-bold" to="/staff/admin/outbox">
+            Email outbox
+          </Link>
+          <p className="govuk-body govuk-!-margin-bottom-0">
+            {counts.queued} waiting, {counts.failed} failed, {counts.sent} sent.
+          </p>
+        </li>
+        {transport === "local" ? (
+          <li>
+            <Link className="govuk-link govuk-!-font-weight-bold" to="/staff/admin/inbox">
+              Demo inbox
+            </Link>
+            <p className="govuk-body govuk-!-margin-bottom-0">No mail server is set up, so emails are delivered here instead.</p>
+          </li>
+        ) : null}
+      </ul>
+    </>
+  );
+}
