@@ -12,6 +12,7 @@ import path from "node:path";
 import { count } from "drizzle-orm";
 import * as t from "./schema";
 import { writeTransaction, type DB } from "./client.server";
+import { seedNoticeHistory } from "~/notifications/demo.server";
 import { consultationToProposal, documentPdf, loadContent, type DemoContent } from "./content";
 import { hashPassword } from "~/auth/password.server";
 import { loadProposal } from "~/proposals/proposals.server";
@@ -255,6 +256,9 @@ export async function seedDemo(
       const notYet = { approvedAt: null, approvedById: null, noticeSentAt: null, openedAt: null, closedAt: null, withdrawnAt: null, withdrawnReason: null };
       if (p.submittedAt) snapshot("submitted", p.submittedAt, p.createdById, { ...notYet, state: "draft", submittedAt: null, revision: 1 });
       if (p.approvedAt && p.approvedById) snapshot("approved", p.approvedAt, p.approvedById, { ...notYet, state: "in_review", revision: 2 });
+      // The notices these proposals would have sent: live links for one under notice, a past
+      // record (acknowledged, staff told) for those already open.
+      seedNoticeHistory(tx, proposalId, now);
     }
   }, database);
 

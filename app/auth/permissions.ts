@@ -44,3 +44,10 @@ export function can(viewer: Viewer, action: Action): boolean {
 export function isStaff(viewer: Viewer): boolean {
   return can(viewer, "proposal:view-staff");
 }
+
+export function landingPage(roles: readonly Role[]): string {
+  const viewer = { id: 0, name: "", email: "", roles: [...roles], serviceId: null, unionIds: [] };
+  if (isStaff(viewer)) return "/staff";
+  if (roles.includes("union_rep")) return "/notices";
+  return "/";
+}

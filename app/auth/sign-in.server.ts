@@ -8,6 +8,7 @@ import * as t from "#db/schema";
 import { db } from "#db/client.server";
 import { now } from "~/lib/clock";
 import { verifyPassword } from "./password.server";
+import { landingPage } from "./permissions";
 
 export const WRONG_CREDENTIALS_MESSAGE = "Enter a correct email address and password";
 export const TOO_MANY_ATTEMPTS_MESSAGE = "Too many attempts. Wait 15 minutes and try again.";
@@ -90,4 +91,13 @@ export function clientAddressFrom(context: unknown): string | undefined {
 /** Tests start each case with no remembered failures. */
 export function resetThrottleForTests() {
   failures.clear();
+}
+
+/**
+ * Where someone lands after signing in when no page asked for them: union reps who hold no
+ * staff role go to their notices, everyone else to the staff area.
+ */
+export function landingPageFor(userId: number): string {
+  const roles = db().select({ role: t.userRoles.role }).from(t.userRoles).where(sql`${t.userRoles.userId} = ${userId}`).all().map((r) => r.role);
+  return landingPage(roles);
 }

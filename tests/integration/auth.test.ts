@@ -44,6 +44,9 @@ beforeAll(async () => {
   database.insert(t.userRoles).values([{ userId: officerId, role: "officer" }, { userId: officerId, role: "union_rep" }]).run();
   database.insert(t.unionReps).values({ unionId, userId: officerId }).run();
   database.insert(t.users).values({ email: "gone@council.example", name: "Gone", passwordHash, disabledAt: START.toISOString() }).run();
+  const repId = database.insert(t.users).values({ email: "rep@union.example", name: "Rita Rep", passwordHash }).returning().get().id;
+  database.insert(t.userRoles).values({ userId: repId, role: "union_rep" }).run();
+  database.insert(t.unionReps).values({ unionId, userId: repId }).run();
 });
 
 beforeEach(() => {
@@ -164,6 +167,13 @@ describe("signing in", () => {
     }
     expect(safeRedirect("/consultations?x=1#y")).toBe("/consultations?x=1#y");
     expect(safeRedirect(null)).toBe("/staff");
+  });
+
+  it("with nowhere asked for, a union rep lands on their notices and staff on the staff area", async () => {
+    const rep = await signIn({ email: "rep@union.example", password: PASSWORD });
+    expect(rep.headers.get("Location")).toBe("/notices");
+    const officer = await signIn({ email: "officer@council.example", password: PASSWORD });
+    expect(officer.headers.get("Location")).toBe("/staff");
   });
 
   it("sends a signed-in visitor from the sign-in page to where they were going", async () => {
