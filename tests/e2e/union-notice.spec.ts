@@ -57,7 +57,10 @@ test("union notice: approve, rep reads and answers, officer replies, it opens, s
   await expectNoAxeViolations(page);
   await page.getByRole("link", { name: "Demo inbox" }).click();
   await expectNoAxeViolations(page);
-  await expect(page.getByTestId("inbox")).not.toContainText(UNISON_REP);
+  // Only the notified union hears about it: no UNISON email names this proposal.
+  const toUnison = page.getByTestId("inbox").getByRole("row").filter({ hasText: UNISON_REP });
+  await expect(toUnison.filter({ hasText: TITLE })).toHaveCount(0);
+  await expect(page.getByTestId("inbox").getByRole("row").filter({ hasText: GMB_REP }).filter({ hasText: TITLE })).toHaveCount(1);
   const body = await openEmail(page, GMB_REP, /^Confidential: advance notice of a proposal/);
   await expect(body).toContainText(TITLE);
   await expect(body).toContainText("Consultation planned to open:");
