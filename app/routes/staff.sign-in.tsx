@@ -4,7 +4,8 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { z } from "zod";
-import { authenticate, clientAddressFrom } from "~/auth/sign-in.server";
+import { authenticate, clientAddressFrom, landingPageFor } from "~/auth/sign-in.server";
+import { landingPage } from "~/auth/permissions";
 import { createUserSession, getViewer, safeRedirect } from "~/auth/session.server";
 import { env } from "~/lib/env.server";
 import { ErrorSummary, type ErrorSummaryItem } from "~/components/ErrorSummary";
@@ -28,8 +29,10 @@ const schema = z.object({
 export const meta: MetaFunction<typeof loader> = ({ matches }) => [{ title: pageTitle(matches, TITLE) }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const redirectTo = safeRedirect(new URL(request.url).searchParams.get("redirectTo"));
-  if (await getViewer(request)) throw redirect(redirectTo);
+  const asked = new URL(request.url).searchParams.get("redirectTo");
+  const redirectTo = asked ? safeRedirect(asked) : "";
+  const viewer = await getViewer(request);
+  if (viewer) throw redirect(redirectTo || landingPage(viewer.roles));
   return { redirectTo, demo: env().PLAINSIGHT_DEMO };
 }
 
@@ -46,7 +49,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
       status: result.reason === "throttled" ? 429 : 400,
     });
   }
-  return createUserSession(result.userId, safeRedirect(redirectTo));
+  // No page asked for: send each person to where their work is.
+  return createUserSession(result.userId, redirectTo ? safeRedirect(redirectTo) : landingPageFor(result.userId));
 }
 
 export default function StaffSignIn() {
