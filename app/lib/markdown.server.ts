@@ -51,6 +51,14 @@ function markedFor(profile: MarkdownProfile, headingOffset: number): Marked {
       html(token: Tokens.HTML | Tokens.Tag) {
         return escapeHtml(token.text);
       },
+      // A link to anywhere but http, https, mailto or this site is written as its words alone.
+      // (Done here rather than only in sanitize-html: there, turning an <a> into a dropped tag
+      // confuses its tag stack, and the next real link gets closed with the wrong tag.)
+      link(token: Tokens.Link) {
+        const inner = this.parser.parseInline(token.tokens);
+        if (!isSafeHref(decodeEntities(token.href))) return inner;
+        return false;
+      },
       heading(token: Tokens.Heading) {
         const inner = this.parser.parseInline(token.tokens);
         if (profile === "comment") return `<p><strong>${inner}</strong></p>\n`;
@@ -61,6 +69,15 @@ function markedFor(profile: MarkdownProfile, headingOffset: number): Marked {
     },
   });
   return instance;
+}
+
+/** Character references as a browser would read them in an attribute ("jav&#x61;script:"). */
+function decodeEntities(value: string): string {
+  const char = (code: number) => (Number.isInteger(code) && code >= 0 && code <= 0x10ffff ? String.fromCodePoint(code) : "\ufffd");
+  return value
+    .replace(/&#x([0-9a-f]{1,8});?/gi, (_, hex: string) => char(parseInt(hex, 16)))
+    .replace(/&#(\d{1,10});?/g, (_, dec: string) => char(Number(dec)))
+    .replace(/&(tab|newline|colon);/gi, (_, name: string) => ({ tab: "\t", newline: "\n", colon: ":" })[name.toLowerCase()] ?? "");
 }
 
 /**

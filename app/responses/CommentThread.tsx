@@ -6,9 +6,9 @@
  * Works without JavaScript: reply, edit, delete and report are links to their own pages.
  */
 import { Link } from "@remix-run/react";
-import { formatDateTime } from "~/components/format";
 import { Markdown } from "~/components/Markdown";
 import type { CommentView } from "./types";
+import { formatWhen } from "./when";
 
 export function commentAnchor(id: number) {
   return `comment-${id}`;
@@ -16,7 +16,7 @@ export function commentAnchor(id: number) {
 
 function Placeholder({ comment }: { comment: CommentView }) {
   return (
-    <p className="app-comment__placeholder">
+    <p className="govuk-body app-comment__placeholder">
       {comment.status === "hidden" ? (
         <>
           A moderator hid this comment under the{" "}
@@ -39,13 +39,13 @@ function Placeholder({ comment }: { comment: CommentView }) {
 export function CommentMeta({ comment }: { comment: CommentView }) {
   if (!comment.author) return null;
   return (
-    <p className="app-comment__meta">
+    <p className="govuk-body-s app-comment__meta">
       <span className="app-comment__author">{comment.author.name}</span>
       {comment.author.capacity ? <span>, {comment.author.capacity}</span> : null}{" "}
       {comment.official ? <strong className="govuk-tag">Official answer</strong> : null}
       {comment.status === "pending" ? <strong className="govuk-tag govuk-tag--yellow">Waiting for a moderator</strong> : null}
       <br />
-      <time dateTime={comment.createdAt}>{formatDateTime(comment.createdAt)}</time>
+      <time dateTime={comment.createdAt}>{formatWhen(comment.createdAt)}</time>
       {comment.editedAt ? <span> (edited)</span> : null}
     </p>
   );
@@ -55,19 +55,19 @@ function Actions({ comment, base }: { comment: CommentView; base: string }) {
   const href = `${base}/${comment.id}`;
   const who = comment.author?.name ?? "";
   const items = [
-    comment.canReply ? { to: `${href}#reply`, text: "Reply", hidden: ` to ${who}` } : null,
-    comment.canEdit ? { to: `${href}/edit`, text: "Edit", hidden: " your comment" } : null,
-    comment.canDelete ? { to: `${href}/delete`, text: "Delete", hidden: " your comment" } : null,
-    comment.canReport ? { to: `${href}/report`, text: "Report", hidden: ` comment by ${who}` } : null,
-    { to: href, text: "Link", hidden: ` to comment by ${who}` },
+    comment.canReply ? { to: `${href}#reply`, text: "Reply", hidden: `to ${who}` } : null,
+    comment.canEdit ? { to: `${href}/edit`, text: "Edit", hidden: "your comment" } : null,
+    comment.canDelete ? { to: `${href}/delete`, text: "Delete", hidden: "your comment" } : null,
+    comment.canReport ? { to: `${href}/report`, text: "Report", hidden: `comment by ${who}` } : null,
+    { to: href, text: "Link", hidden: `to comment by ${who}` },
   ].filter((x): x is { to: string; text: string; hidden: string } => x != null);
   return (
-    <ul className="app-comment__actions">
+    <ul className="govuk-body-s app-comment__actions">
       {items.map((item) => (
         <li key={item.text}>
           <Link className="govuk-link" to={item.to}>
-            {item.text}
-            <span className="govuk-visually-hidden">{item.hidden}</span>
+            {/* The space sits outside the hidden words so every screen reader hears two words. */}
+            {item.text} <span className="govuk-visually-hidden">{item.hidden}</span>
           </Link>
         </li>
       ))}

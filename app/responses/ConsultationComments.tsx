@@ -54,6 +54,7 @@ export function ConsultationComments({ slug, responses: r }: { slug: string; res
             councilName={r.form.councilName}
             signInHref={r.form.signInHref}
             profileHref={r.form.profileHref}
+            postingAs={r.form.postingAs}
           />
         </div>
       </div>

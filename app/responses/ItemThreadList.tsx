@@ -22,8 +22,7 @@ export function ItemThreadList({ heading, links, id }: { heading: string; links:
         {links.map((l) => (
           <li key={l.id}>
             <Link className="govuk-link" to={l.href}>
-              <span className="govuk-visually-hidden">Comments on </span>
-              {l.label}
+              <span className="govuk-visually-hidden">Comments on</span> {l.label}
             </Link>{" "}
             <span className="app-thread-links__count">({countText(l.count)})</span>
           </li>

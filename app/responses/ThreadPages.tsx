@@ -39,7 +39,7 @@ function TargetContext({ data }: { data: Pick<ThreadPageData, "consultation" | "
   return (
     <div className="govuk-inset-text">
       <p className="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-1">
-        {d.caption}: {d.title}
+        {d.title.startsWith(d.caption) ? d.title : `${d.caption}: ${d.title}`}
       </p>
       {d.summary ? <p className="govuk-body">{d.summary}</p> : null}
       <p className="govuk-body govuk-!-margin-bottom-0">
@@ -157,6 +157,7 @@ export function ThreadPageView({ data, lastResult }: { data: ThreadPageData; las
                 councilName={data.form.councilName}
                 signInHref={data.form.signInHref}
                 profileHref={data.form.profileHref}
+                postingAs={data.form.postingAs}
               />
             </section>
           ) : null}
@@ -239,6 +240,7 @@ export function CommentPageView({ data, lastResult }: { data: CommentPageData; l
                 councilName={data.form.councilName}
                 signInHref={data.form.signInHref}
                 profileHref={data.form.profileHref}
+                postingAs={data.form.postingAs}
               />
             </section>
           ) : data.comment.status === "visible" ? (

@@ -47,8 +47,13 @@ export type WriteResult =
   | { ok: true; commentId: number; status: CommentStatus }
   | { ok: false; status: 400 | 403 | 404 | 409 | 429; field?: "body"; message: string };
 
-function bodyHash(body: string): string {
+/** The fingerprint stored with a comment, to refuse the same words twice from one author. */
+export function commentHash(body: string): string {
   return createHash("sha256").update(commentFingerprint(body)).digest("hex");
+}
+
+function escapeText(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
 
 /** The checks on the words themselves, before anything touches the database. */
@@ -56,8 +61,9 @@ export function checkBody(raw: unknown): { ok: true; body: string; html: string 
   const body = typeof raw === "string" ? normaliseText(raw) : "";
   if (!body) return { ok: false, message: "Enter your comment" };
   if (body.length > COMMENT_MAX_CHARS) return { ok: false, message: `Your comment must be ${COMMENT_MAX_CHARS.toLocaleString("en-GB")} characters or fewer` };
-  const html = renderMarkdown(body, "comment");
-  if (!html) return { ok: false, message: "Your comment must include some words" };
+  // Markdown that shows nothing (an image alone, say) is shown as the characters typed rather
+  // than refused: nothing a resident writes is lost, and escaped text cannot run.
+  const html = renderMarkdown(body, "comment") || `<p>${escapeText(body).replace(/\n/g, "<br />")}</p>`;
   return { ok: true, body, html };
 }
 
@@ -100,7 +106,7 @@ export function postComment(
     }
     taken.push(key);
   }
-  const hash = bodyHash(checked.body);
+  const hash = commentHash(checked.body);
   const result = writeTransaction((tx): WriteResult => {
     const p = tx
       .select({ id: t.proposals.id, state: t.proposals.state, closesOn: t.proposals.closesOn, premoderate: t.proposals.premoderateComments })
@@ -193,7 +199,7 @@ export function editComment(input: { proposalId: number; commentId: number; auth
     if (!c) return fail(404, "Not found");
     if (!acceptingResponses({ state: c.proposalState, closesOn: c.closesOn }, at)) return fail(409, CLOSED_MESSAGE);
     if (!canEditComment(c, at)) return fail(403, "You can no longer edit this comment. Comments can be changed for 15 minutes after posting.");
-    const hash = bodyHash(checked.body);
+    const hash = commentHash(checked.body);
     if (hash === c.bodyHash) return { ok: true, commentId: c.id, status: c.status };
     const mine = input.author.kind === "respondent" ? eq(t.comments.respondentId, input.author.respondentId) : eq(t.comments.officerId, input.author.viewer.id);
     const duplicate = tx

@@ -66,10 +66,11 @@ export type CommentFormProps = {
   councilName: string;
   signInHref: string;
   profileHref: string | null;
+  postingAs?: { name: string; capacity: string | null; changeHref: string } | null;
   submitText?: string;
 };
 
-export function CommentForm({ state, mode, action, label, councilName, signInHref, profileHref, submitText = "Post comment" }: CommentFormProps) {
+export function CommentForm({ state, mode, action, label, councilName, signInHref, profileHref, postingAs, submitText = "Post comment" }: CommentFormProps) {
   if (mode === "closed") return <p className="govuk-body">This consultation has closed. The council is no longer taking comments.</p>;
   if (mode === "sign-in") {
     return (
@@ -100,6 +101,31 @@ export function CommentForm({ state, mode, action, label, councilName, signInHre
       </div>
     );
   }
+  return (
+    <>
+      {postingAs ? (
+        // Outside the comment form: forms cannot nest, and signing out is a form of its own.
+        <div className="govuk-body">
+          Your comment will be shown as <strong>{postingAs.name}</strong>
+          {postingAs.capacity ? `, ${postingAs.capacity}` : ""}.{" "}
+          <Link className="govuk-link" to={postingAs.changeHref}>
+            Change how you appear
+          </Link>{" "}
+          or{" "}
+          <Form method="post" action="/respondents/sign-out" className="app-inline-form">
+            <button type="submit" className="app-link-button">
+              sign out
+            </button>
+          </Form>
+          .
+        </div>
+      ) : null}
+      <CommentFields state={state} mode={mode} action={action} label={label} councilName={councilName} submitText={submitText} />
+    </>
+  );
+}
+
+function CommentFields({ state, mode, action, label, councilName, submitText }: Pick<CommentFormProps, "state" | "mode" | "action" | "label" | "councilName" | "submitText">) {
   const { form, fields, onBlocked } = state;
   const { "aria-describedby": _d, "aria-invalid": _i, ...formProps } = getFormProps(form);
   return (

@@ -37,9 +37,10 @@ export const emailSchema = z.object({
 const text = (max: number, tooLong: string) =>
   z
     .string()
-    .transform(normaliseText)
-    .pipe(z.string().max(max, { error: tooLong }))
-    .optional();
+    .optional()
+    // Not a pipe into a second string schema: Conform would read its "" as a missing value.
+    .transform((v) => (v == null ? undefined : normaliseText(v) || undefined))
+    .refine((v) => v == null || v.length <= max, { error: tooLong });
 
 export const aboutYouSchema = z
   .object({

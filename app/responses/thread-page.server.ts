@@ -10,7 +10,7 @@ import type { Proposal } from "~/proposals/types";
 import { isPublic } from "~/proposals/visibility";
 import { loadCommentContext, loadOfficialAnswers, loadThread, threadCounts } from "./comments.server";
 import { participantFor, profileHref, signInHref, type FormMode } from "./participation.server";
-import { commentPath, threadPath, type CommentTarget } from "./rules";
+import { commentPath, displayName, threadPath, type CommentTarget } from "./rules";
 import { responseCounts, type ResponseCounts } from "./answers.server";
 import { describeTarget, itemThreads, type TargetDescription } from "./targets";
 import type { CommentView, ItemThreads, OfficialAnswerView, ThreadPage } from "./types";
@@ -21,7 +21,14 @@ export function parsePage(value: string | null): number {
 
 export type ConsultationRef = { slug: string; title: string; state: Proposal["state"]; closesOn: string | null };
 
-export type FormContext = { mode: FormMode; signInHref: string; profileHref: string | null; councilName: string };
+export type FormContext = {
+  mode: FormMode;
+  signInHref: string;
+  profileHref: string | null;
+  councilName: string;
+  /** how a resident's comment will be signed, and where to change it */
+  postingAs: { name: string; capacity: string | null; changeHref: string } | null;
+};
 
 /** A consultation that can have comments: visible to this viewer and published. */
 export async function requireDiscussableProposal(request: Request, slug: string): Promise<Proposal> {
@@ -39,6 +46,10 @@ async function formContext(request: Request, proposal: Proposal, returnTo: strin
     signInHref: signInHref(returnTo),
     profileHref: participant.respondent ? profileHref(participant.respondent, returnTo) : null,
     councilName: participant.councilName,
+    postingAs:
+      participant.mode === "respondent" && participant.respondent
+        ? { ...displayName(participant.respondent), changeHref: `/respondents/about-you?${new URLSearchParams({ redirectTo: returnTo })}` }
+        : null,
   };
   return { participant, form };
 }

@@ -5,7 +5,6 @@ import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { Textarea, conformProps } from "~/components/form-fields";
-import { formatDateTime } from "~/components/format";
 import { pageTitle } from "~/components/page-title";
 import { now } from "~/lib/clock";
 import { notFound } from "~/proposals/proposals.server";
@@ -15,6 +14,7 @@ import { authorFor, participantFor } from "~/responses/participation.server";
 import { COMMENT_MAX_CHARS, EDIT_WINDOW_MS, canEditComment, commentPath, parseId } from "~/responses/rules";
 import { commentSchema } from "~/responses/schemas";
 import { requireDiscussableProposal } from "~/responses/thread-page.server";
+import { formatWhen } from "~/responses/when";
 
 async function context(request: Request, slug: string, id: string | undefined) {
   const commentId = parseId(id);
@@ -81,7 +81,7 @@ export default function EditComment() {
               isPageHeading
               labelSize="l"
               rows={8}
-              hint={`You can change it until ${formatDateTime(until)}. It will be marked as edited. Up to ${COMMENT_MAX_CHARS.toLocaleString("en-GB")} characters.`}
+              hint={`You can change it until ${formatWhen(until)}. It will be marked as edited. Up to ${COMMENT_MAX_CHARS.toLocaleString("en-GB")} characters.`}
             />
             <button type="submit" className="govuk-button" data-module="govuk-button">
               Save changes

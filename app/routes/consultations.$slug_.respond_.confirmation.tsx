@@ -1,7 +1,7 @@
 /** After sending answers: what we have, how to change it, and what happens next. */
-import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { formatDate, formatDateTime } from "~/components/format";
+import { formatDate } from "~/components/format";
 import { pageTitle } from "~/components/page-title";
 import { SummaryList } from "~/components/SummaryList";
 import { getViewer } from "~/auth/session.server";
@@ -9,8 +9,12 @@ import { notFound, requireVisibleProposal } from "~/proposals/proposals.server";
 import { isPublic } from "~/proposals/visibility";
 import { now } from "~/lib/clock";
 import { loadMyResponse } from "~/responses/answers.server";
+import commentsCss from "~/responses/comments.css?url";
 import { requireReadyRespondent } from "~/responses/respondents.server";
 import { STANCE_LABELS, acceptingResponses } from "~/responses/rules";
+import { formatWhen } from "~/responses/when";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: commentsCss }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const proposal = requireVisibleProposal(await getViewer(request), params.slug ?? "");
@@ -38,7 +42,7 @@ export default function ResponseReceived() {
       <div className="govuk-grid-column-two-thirds">
         <div className="govuk-panel govuk-panel--confirmation">
           <h1 className="govuk-panel__title">Response received</h1>
-          <div className="govuk-panel__body">Your answers to “{d.title}” were saved on {formatDateTime(d.updatedAt)}</div>
+          <div className="govuk-panel__body">Your answers to “{d.title}” were saved on {formatWhen(d.updatedAt)}</div>
         </div>
         <h2 className="govuk-heading-m">Your answers</h2>
         <SummaryList
@@ -47,7 +51,7 @@ export default function ResponseReceived() {
             value: (
               <>
                 {a.stance ? <p className="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-1">{STANCE_LABELS[a.stance]}</p> : null}
-                {a.text ? <p className="govuk-body govuk-!-margin-bottom-0" style={{ whiteSpace: "pre-line", overflowWrap: "anywhere" }}>{a.text}</p> : null}
+                {a.text ? <p className="govuk-body govuk-!-margin-bottom-0 app-answer-text">{a.text}</p> : null}
                 {!a.stance && !a.text ? <span className="app-not-provided">Not answered</span> : null}
               </>
             ),

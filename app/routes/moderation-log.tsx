@@ -4,7 +4,6 @@
  */
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { formatDateTime } from "~/components/format";
 import { pageTitle } from "~/components/page-title";
 import { Pagination } from "~/components/Pagination";
 import { ruleChoices, ruleTitle } from "~/responses/house-rules.server";
@@ -12,6 +11,7 @@ import { moderationLog } from "~/responses/moderation.server";
 import { threadPath, type TargetType } from "~/responses/rules";
 import { parsePage } from "~/responses/thread-page.server";
 import commentsCss from "~/responses/comments.css?url";
+import { formatWhen } from "~/responses/when";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: commentsCss }];
 
@@ -93,7 +93,7 @@ export default function ModerationLog() {
                 {entries.map((e) => (
                   <tr key={e.id} className="govuk-table__row">
                     <td className="govuk-table__cell">
-                      <time dateTime={e.at}>{formatDateTime(e.at)}</time>
+                      <time dateTime={e.at}>{formatWhen(e.at)}</time>
                     </td>
                     <td className="govuk-table__cell">{e.threadHref ? <Link className="govuk-link" to={e.threadHref}>{e.what}</Link> : e.what}</td>
                     <td className="govuk-table__cell">{e.consultation ? e.consultation.title : "Not published"}</td>

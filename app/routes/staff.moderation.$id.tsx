@@ -11,7 +11,6 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { requirePermission } from "~/auth/session.server";
 import { ErrorSummary, type ErrorSummaryItem } from "~/components/ErrorSummary";
 import { Radios, Textarea, conformProps } from "~/components/form-fields";
-import { formatDateTime } from "~/components/format";
 import { Markdown } from "~/components/Markdown";
 import { notFound, requireVisibleProposalById } from "~/proposals/proposals.server";
 import commentsCss from "~/responses/comments.css?url";
@@ -20,6 +19,7 @@ import { ruleChoices, ruleTitle } from "~/responses/house-rules.server";
 import { moderate, moderationItem } from "~/responses/moderation.server";
 import { parseId } from "~/responses/rules";
 import { moderationSchema } from "~/responses/schemas";
+import { formatWhen } from "~/responses/when";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: commentsCss }];
 
@@ -91,10 +91,10 @@ export default function ModerateComment() {
         <span className="govuk-caption-l">{item.proposal.title}</span>
         <h1 className="govuk-heading-l">Moderate a comment</h1>
         <div className="govuk-inset-text app-comment">
-          <p className="app-comment__meta">
+          <p className="govuk-body-s app-comment__meta">
             <span className="app-comment__author">{item.author}</span>
             <br />
-            Posted <time dateTime={item.createdAt}>{formatDateTime(item.createdAt)}</time>
+            Posted <time dateTime={item.createdAt}>{formatWhen(item.createdAt)}</time>
             {item.editedAt ? " (edited)" : ""}.{" "}
             {item.status === "pending" ? "Held for review." : item.status === "hidden" ? "Hidden." : item.status === "deleted" ? "Deleted by its author." : "Shown on the site."}
           </p>
@@ -112,7 +112,7 @@ export default function ModerateComment() {
               {item.reports.map((r, i) => (
                 <li key={i}>
                   <strong>{r.ruleTitle}</strong>
-                  {r.details ? `: ${r.details}` : ""} <span className="govuk-body-s">({formatDateTime(r.at)})</span>
+                  {r.details ? `: ${r.details}` : ""} <span className="govuk-body-s">({formatWhen(r.at)})</span>
                 </li>
               ))}
             </ul>
@@ -124,7 +124,7 @@ export default function ModerateComment() {
             <ul className="govuk-list">
               {item.history.map((h, i) => (
                 <li key={i}>
-                  {formatDateTime(h.at)}: {h.action === "hide" ? `hidden under “${h.ruleTitle}”` : h.action === "restore" ? "shown again" : "approved"}
+                  {formatWhen(h.at)}: {h.action === "hide" ? `hidden under “${h.ruleTitle}”` : h.action === "restore" ? "shown again" : "approved"}
                   {h.moderator ? ` by ${h.moderator}` : ""}
                   {h.note ? `. Note: ${h.note}` : ""}
                 </li>

@@ -5,13 +5,13 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/auth/session.server";
-import { formatDateTime } from "~/components/format";
 import { Markdown } from "~/components/Markdown";
 import { Pagination } from "~/components/Pagination";
 import commentsCss from "~/responses/comments.css?url";
 import { ruleChoices, ruleTitle } from "~/responses/house-rules.server";
 import { hiddenComments, moderationQueue } from "~/responses/moderation.server";
 import { parsePage } from "~/responses/thread-page.server";
+import { formatWhen } from "~/responses/when";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: commentsCss }];
 
@@ -100,10 +100,10 @@ export default function ModerationQueue() {
                   <span className="govuk-visually-hidden">: comment by {item.author}</span>
                 </Link>
               </h2>
-              <p className="app-comment__meta">
+              <p className="govuk-body-s app-comment__meta">
                 <span className="app-comment__author">{item.author}</span> on {item.proposal.title}
                 <br />
-                Posted <time dateTime={item.createdAt}>{formatDateTime(item.createdAt)}</time>
+                Posted <time dateTime={item.createdAt}>{formatWhen(item.createdAt)}</time>
                 {item.editedAt ? " (edited)" : ""}
               </p>
               <Markdown html={item.html} />

@@ -13,6 +13,7 @@ import { StateTag } from "~/components/StateTag";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { loadSettings } from "~/lib/settings.server";
 import { pageTitle } from "~/components/page-title";
+import { useErrorTitle } from "~/components/SectionForm";
 import { SectionChanges } from "~/components/WordDiff";
 import { TaskList } from "~/components/TaskList";
 import { canEditProposal, editingMode } from "~/proposals/lifecycle";
@@ -93,6 +94,7 @@ export default function StaffProposal() {
   const [searchParams] = useSearchParams();
   const done = searchParams.get("done");
   const saved = searchParams.get("saved");
+  useErrorTitle(!!result);
   const bySection = SECTIONS.map((s) => ({ ...s, items: unmet.filter((u) => u.section === s.key) })).filter((s) => s.items.length > 0);
   const completed = tasks?.filter((t) => t.status === "completed").length ?? 0;
   // The error summary links to an item by its code; ids must be unique, so only the first has one.
@@ -198,24 +200,32 @@ export default function StaffProposal() {
             <p className="govuk-body" data-testid="gate-unmet">
               {unmet.length} {unmet.length === 1 ? "requirement is" : "requirements are"} not met yet.
             </p>
-            {bySection.map((s) => (
-              <div key={s.key}>
-                <h3 className="govuk-heading-s">{s.title}</h3>
-                <ul className="govuk-list govuk-list--bullet">
-                  {s.items.map((u) => (
-                    <li key={u.code + (u.field ?? "")} id={firstOfCode.has(u) ? `unmet-${u.code}` : undefined}>
-                      {u.href ? (
-                        <Link className="govuk-link" to={u.href}>
-                          {u.message}
-                        </Link>
-                      ) : (
-                        u.message
-                      )}
-                    </li>
-                  ))}
-                </ul>
+            {/* Beside the task list the items are a second way in, so they start folded away. */}
+            <details className="govuk-details" open={!tasks || !!result}>
+              <summary className="govuk-details__summary">
+                <span className="govuk-details__summary-text">What the proposal still needs</span>
+              </summary>
+              <div className="govuk-details__text">
+                {bySection.map((s) => (
+                  <div key={s.key}>
+                    <h3 className="govuk-heading-s">{s.title}</h3>
+                    <ul className="govuk-list govuk-list--bullet">
+                      {s.items.map((u) => (
+                        <li key={u.code + (u.field ?? "")} id={firstOfCode.has(u) ? `unmet-${u.code}` : undefined}>
+                          {u.href ? (
+                            <Link className="govuk-link" to={u.href}>
+                              {u.message}
+                            </Link>
+                          ) : (
+                            u.message
+                          )}
+                        </li>
+                      ))}
+                    </ul>
+                  </div>
+                ))}
               </div>
-            ))}
+            </details>
           </>
         )}
 

@@ -15,7 +15,7 @@ import { renderMarkdown } from "~/lib/markdown.server";
 import { applyTransition } from "~/proposals/lifecycle.server";
 import { readiness } from "~/proposals/readiness";
 import { proposalPath, sectionPath, TASK_TITLES, unmetHref } from "~/proposals/sections/pages";
-import { hadFormError, requireEditing } from "~/proposals/sections/route.server";
+import { hadFormError, markFormError, requireEditing, requireEditingToSave } from "~/proposals/sections/route.server";
 import type { SectionKey } from "~/proposals/types";
 import { canDownloadDocument, visibilityFacts } from "~/proposals/visibility";
 
@@ -42,10 +42,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const e = await requireEditing(request, params);
+  const e = await requireEditingToSave(request, params);
   const result = applyTransition("submit", e.proposal.id, { kind: "person", viewer: e.viewer });
   if (!result.ok) {
-    (context as Record<string, unknown>).plainsightFormError = true;
+    markFormError(context);
     return data(
       { message: result.message, unmet: (result.unmet ?? []).map((u) => ({ section: u.section, code: u.code, message: u.message, href: unmetHref(e.proposal.id, u) })) },
       { status: result.status === 422 ? 400 : result.status },

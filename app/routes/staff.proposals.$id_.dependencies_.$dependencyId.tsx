@@ -7,7 +7,7 @@ import { Radios, Textarea, TextInput } from "~/components/form-fields";
 import { removeRow, saveDependency } from "~/proposals/editing.server";
 import { DEPENDENCY_KINDS, DEPENDENCY_KIND_LABELS, dependencyDefaults, dependencySchema } from "~/proposals/sections/dependencies";
 import { sectionPath } from "~/proposals/sections/pages";
-import { pageBasics, requireEditing, rowFrom, runRemoveAction, runSectionAction } from "~/proposals/sections/route.server";
+import { pageBasics, requireEditing, requireEditingToSave, rowFrom, runRemoveAction, runSectionAction } from "~/proposals/sections/route.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: pageTitle(matches, data ? `${data.heading} – ${data.proposal.title}` : "Dependency", { error: data?.formError }) }];
 
@@ -23,7 +23,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const e = await requireEditing(request, params);
+  const e = await requireEditingToSave(request, params);
   const dependency = rowFrom(e.proposal.dependencies, params.dependencyId);
   const formData = await request.formData();
   const list = sectionPath(e.proposal.id, "dependencies");

@@ -8,7 +8,7 @@ import { saveFields } from "~/proposals/editing.server";
 import { wordsRequired } from "~/proposals/readiness";
 import { DETAILS_FIELDS, detailsDefaults, detailsSchema } from "~/proposals/sections/details";
 import { nextPath, proposalPath } from "~/proposals/sections/pages";
-import { pageBasics, requireEditing, runSectionAction } from "~/proposals/sections/route.server";
+import { pageBasics, requireEditing, requireEditingToSave, runSectionAction } from "~/proposals/sections/route.server";
 
 const TITLE = "Full details";
 
@@ -25,7 +25,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const e = await requireEditing(request, params);
+  const e = await requireEditingToSave(request, params);
   return runSectionAction(e, await request.formData(), context, {
     section: "details",
     schema: detailsSchema,

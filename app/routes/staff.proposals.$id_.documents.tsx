@@ -21,7 +21,7 @@ import { FileUpload, Radios, TextInput } from "~/components/form-fields";
 import { addDocument, checkUpload } from "~/proposals/documents.server";
 import { ACCEPTED_TYPES_TEXT, MAX_UPLOAD_BYTES, DISCLOSURES, DISCLOSURE_LABELS, DOCUMENT_KINDS, DOCUMENT_KIND_LABELS, documentDefaults, documentSchema } from "~/proposals/sections/documents";
 import { nextPath, proposalPath, sectionPath } from "~/proposals/sections/pages";
-import { invalid, pageBasics, requireEditing, runSectionAction } from "~/proposals/sections/route.server";
+import { invalid, pageBasics, requireEditing, requireEditingToSave, runSectionAction } from "~/proposals/sections/route.server";
 
 const TITLE = "Documents";
 
@@ -38,7 +38,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const e = await requireEditing(request, params);
+  const e = await requireEditingToSave(request, params);
   let formData: FormData;
   try {
     formData = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_UPLOAD_BYTES }));

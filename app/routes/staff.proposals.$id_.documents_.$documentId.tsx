@@ -13,7 +13,7 @@ import { removeDocument } from "~/proposals/documents.server";
 import { removeWithheldPart, updateDocument } from "~/proposals/editing.server";
 import { DISCLOSURES, DISCLOSURE_LABELS, DOCUMENT_KINDS, DOCUMENT_KIND_LABELS, documentDefaults, documentSchema } from "~/proposals/sections/documents";
 import { sectionPath } from "~/proposals/sections/pages";
-import { idFrom, pageBasics, requireEditing, rowFrom, runRemoveAction, runSectionAction } from "~/proposals/sections/route.server";
+import { idFrom, pageBasics, requireEditing, requireEditingToSave, rowFrom, runRemoveAction, runSectionAction } from "~/proposals/sections/route.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: pageTitle(matches, data ? `${data.document.title} – ${data.proposal.title}` : "Document", { error: data?.formError }) }];
 
@@ -30,7 +30,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const e = await requireEditing(request, params);
+  const e = await requireEditingToSave(request, params);
   const doc = rowFrom(e.proposal.documents, params.documentId);
   if (!doc) throw new Response("Not Found", { status: 404 });
   const formData = await request.formData();

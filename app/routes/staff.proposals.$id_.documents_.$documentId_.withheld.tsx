@@ -7,7 +7,7 @@ import { DateInput, Select, Textarea, TextInput } from "~/components/form-fields
 import { addWithheldPart } from "~/proposals/editing.server";
 import { withheldPartSchema } from "~/proposals/sections/documents";
 import { sectionPath } from "~/proposals/sections/pages";
-import { pageBasics, requireEditing, rowFrom, runSectionAction } from "~/proposals/sections/route.server";
+import { pageBasics, requireEditing, requireEditingToSave, rowFrom, runSectionAction } from "~/proposals/sections/route.server";
 
 const TITLE = "Record a withheld part";
 
@@ -26,7 +26,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const e = await requireEditing(request, params);
+  const e = await requireEditingToSave(request, params);
   const doc = rowFrom(e.proposal.documents, params.documentId);
   if (!doc) throw new Response("Not Found", { status: 404 });
   return runSectionAction(e, await request.formData(), context, {

@@ -9,7 +9,7 @@ import { saveEqualityRow } from "~/proposals/editing.server";
 import { notFound } from "~/proposals/proposals.server";
 import { EQUALITY_RATINGS, RATING_LABELS, equalityRowDefaults, equalityRowSchema } from "~/proposals/sections/equality";
 import { sectionPath } from "~/proposals/sections/pages";
-import { pageBasics, requireEditing, runSectionAction, type Editing } from "~/proposals/sections/route.server";
+import { pageBasics, requireEditing, requireEditingToSave, runSectionAction, type Editing } from "~/proposals/sections/route.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: pageTitle(matches, data ? `Impact on ${data.label} – ${data.proposal.title}` : "Equality impact", { error: data?.formError }) }];
 
@@ -28,7 +28,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const e = await requireEditing(request, params);
+  const e = await requireEditingToSave(request, params);
   const c = characteristicOf(e, params.characteristic);
   const base = sectionPath(e.proposal.id, "equality");
   return runSectionAction(e, await request.formData(), context, {

@@ -7,7 +7,7 @@ import { MarkdownField } from "~/components/WritingHelp";
 import { saveFields } from "~/proposals/editing.server";
 import { AIMS_FIELDS, aimsDefaults, aimsSchema } from "~/proposals/sections/equality";
 import { nextPath, sectionPath } from "~/proposals/sections/pages";
-import { pageBasics, requireEditing, runSectionAction } from "~/proposals/sections/route.server";
+import { pageBasics, requireEditing, requireEditingToSave, runSectionAction } from "~/proposals/sections/route.server";
 
 const TITLE = "The aims of the equality duty";
 
@@ -19,7 +19,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const e = await requireEditing(request, params);
+  const e = await requireEditingToSave(request, params);
   return runSectionAction(e, await request.formData(), context, {
     section: "equality",
     schema: aimsSchema,

@@ -10,7 +10,7 @@ import { Radios, TextInput } from "~/components/form-fields";
 import { saveFields } from "~/proposals/editing.server";
 import { impactDefaults, impactSchema } from "~/proposals/sections/impact";
 import { nextPath, proposalPath } from "~/proposals/sections/pages";
-import { pageBasics, requireEditing, runSectionAction } from "~/proposals/sections/route.server";
+import { pageBasics, requireEditing, requireEditingToSave, runSectionAction } from "~/proposals/sections/route.server";
 
 const TITLE = "Impact figures";
 
@@ -23,7 +23,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const e = await requireEditing(request, params);
+  const e = await requireEditingToSave(request, params);
   return runSectionAction(e, await request.formData(), context, {
     section: "impact",
     schema: impactSchema,

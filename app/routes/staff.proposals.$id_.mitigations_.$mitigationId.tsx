@@ -8,7 +8,7 @@ import { characteristicLabel } from "~/lib/settings";
 import { removeRow, saveMitigation } from "~/proposals/editing.server";
 import { mitigationDefaults, mitigationSchema } from "~/proposals/sections/mitigations";
 import { sectionPath } from "~/proposals/sections/pages";
-import { pageBasics, requireEditing, rowFrom, runRemoveAction, runSectionAction } from "~/proposals/sections/route.server";
+import { pageBasics, requireEditing, requireEditingToSave, rowFrom, runRemoveAction, runSectionAction } from "~/proposals/sections/route.server";
 import { riskScore } from "~/proposals/types";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: pageTitle(matches, data ? `${data.heading} – ${data.proposal.title}` : "Mitigation", { error: data?.formError }) }];
@@ -32,7 +32,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const e = await requireEditing(request, params);
+  const e = await requireEditingToSave(request, params);
   const p = e.proposal;
   const mitigation = rowFrom(p.mitigations, params.mitigationId);
   const formData = await request.formData();
@@ -58,12 +58,16 @@ export default function MitigationPage() {
       {risks.length ? (
         <Checkboxes id="riskIds" name="riskIds" legend="Which risks does it address?" legendSize="m" hint="Select all that apply." options={risks} defaultValue={state.list("riskIds")} error={state.error("riskIds")} small />
       ) : (
-        <p className="govuk-body">There are no risks to link yet.</p>
+        <p className="govuk-body" id="riskIds" tabIndex={-1}>
+          There are no risks to link yet.
+        </p>
       )}
       {rows.length ? (
         <Checkboxes id="equalityRowIds" name="equalityRowIds" legend="Which equality impacts does it address?" legendSize="m" hint="Impacts rated negative or unknown. Select all that apply." options={rows} defaultValue={state.list("equalityRowIds")} error={state.error("equalityRowIds")} small />
       ) : (
-        <p className="govuk-body">No equality impact is rated negative or unknown yet.</p>
+        <p className="govuk-body" id="equalityRowIds" tabIndex={-1}>
+          No equality impact is rated negative or unknown yet.
+        </p>
       )}
     </SectionFormPage>
   );

@@ -8,7 +8,7 @@ import { MarkdownField } from "~/components/WritingHelp";
 import { removeRow, saveOption } from "~/proposals/editing.server";
 import { optionDefaults, optionSchema } from "~/proposals/sections/options";
 import { sectionPath } from "~/proposals/sections/pages";
-import { pageBasics, requireEditing, rowFrom, runRemoveAction, runSectionAction } from "~/proposals/sections/route.server";
+import { pageBasics, requireEditing, requireEditingToSave, rowFrom, runRemoveAction, runSectionAction } from "~/proposals/sections/route.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: pageTitle(matches, data ? `${data.heading} – ${data.proposal.title}` : "Option", { error: data?.formError }) }];
 
@@ -24,7 +24,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const e = await requireEditing(request, params);
+  const e = await requireEditingToSave(request, params);
   const option = rowFrom(e.proposal.options, params.optionId);
   const formData = await request.formData();
   const list = sectionPath(e.proposal.id, "options");

@@ -9,7 +9,7 @@ import { MarkdownField } from "~/components/WritingHelp";
 import { saveFields } from "~/proposals/editing.server";
 import { nextPath, proposalPath } from "~/proposals/sections/pages";
 import { planDefaults, planSchema } from "~/proposals/sections/plan";
-import { pageBasics, requireEditing, runSectionAction } from "~/proposals/sections/route.server";
+import { pageBasics, requireEditing, requireEditingToSave, runSectionAction } from "~/proposals/sections/route.server";
 
 const TITLE = "Consultation plan";
 const MARKDOWN = ["shortPeriodReason", "howToRespond", "alternativeFormats", "events"] as const;
@@ -22,7 +22,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const e = await requireEditing(request, params);
+  const e = await requireEditingToSave(request, params);
   return runSectionAction(e, await request.formData(), context, {
     section: "plan",
     schema: (mode) => planSchema(mode, { today: e.today, isOpen: e.mode === "public", closesOn: e.proposal.closesOn }),

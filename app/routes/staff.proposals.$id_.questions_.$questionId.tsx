@@ -7,7 +7,7 @@ import { Textarea } from "~/components/form-fields";
 import { removeRow, saveQuestion } from "~/proposals/editing.server";
 import { sectionPath } from "~/proposals/sections/pages";
 import { MAX_QUESTIONS, questionSchema } from "~/proposals/sections/questions";
-import { invalid, pageBasics, requireEditing, rowFrom, runRemoveAction, runSectionAction } from "~/proposals/sections/route.server";
+import { invalid, pageBasics, requireEditing, requireEditingToSave, rowFrom, runRemoveAction, runSectionAction } from "~/proposals/sections/route.server";
 import { parseWithZod } from "@conform-to/zod/v4";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: pageTitle(matches, data ? `${data.heading} – ${data.proposal.title}` : "Question", { error: data?.formError }) }];
@@ -26,7 +26,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const e = await requireEditing(request, params);
+  const e = await requireEditingToSave(request, params);
   const question = rowFrom(e.proposal.questions, params.questionId);
   const formData = await request.formData();
   const list = sectionPath(e.proposal.id, "questions");

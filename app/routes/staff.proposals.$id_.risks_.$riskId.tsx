@@ -7,7 +7,7 @@ import { Radios, Textarea } from "~/components/form-fields";
 import { removeRow, saveRisk } from "~/proposals/editing.server";
 import { sectionPath } from "~/proposals/sections/pages";
 import { IMPACT_LABELS, LIKELIHOOD_LABELS, RATINGS, riskDefaults, riskSchema } from "~/proposals/sections/risks";
-import { pageBasics, requireEditing, rowFrom, runRemoveAction, runSectionAction } from "~/proposals/sections/route.server";
+import { pageBasics, requireEditing, requireEditingToSave, rowFrom, runRemoveAction, runSectionAction } from "~/proposals/sections/route.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: pageTitle(matches, data ? `${data.heading} – ${data.proposal.title}` : "Risk", { error: data?.formError }) }];
 
@@ -24,7 +24,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const e = await requireEditing(request, params);
+  const e = await requireEditingToSave(request, params);
   const risk = rowFrom(e.proposal.risks, params.riskId);
   const formData = await request.formData();
   const list = sectionPath(e.proposal.id, "risks");

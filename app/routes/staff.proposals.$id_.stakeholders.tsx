@@ -9,7 +9,7 @@ import { SectionFormPage, useSectionForm } from "~/components/SectionForm";
 import { Checkboxes, Textarea } from "~/components/form-fields";
 import { saveStakeholders } from "~/proposals/editing.server";
 import { nextPath, proposalPath } from "~/proposals/sections/pages";
-import { pageBasics, requireEditing, runSectionAction } from "~/proposals/sections/route.server";
+import { pageBasics, requireEditing, requireEditingToSave, runSectionAction } from "~/proposals/sections/route.server";
 import { S188_FIELDS, stakeholdersDefaults, stakeholdersSchema } from "~/proposals/sections/stakeholders";
 
 const TITLE = "Staff and unions affected";
@@ -44,7 +44,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const e = await requireEditing(request, params);
+  const e = await requireEditingToSave(request, params);
   const { groups, unions } = choices();
   return runSectionAction(e, await request.formData(), context, {
     section: "stakeholders",

@@ -7,7 +7,7 @@ import { MarkdownField } from "~/components/WritingHelp";
 import { saveFields } from "~/proposals/editing.server";
 import { wordsRequired } from "~/proposals/readiness";
 import { nextPath, proposalPath } from "~/proposals/sections/pages";
-import { pageBasics, requireEditing, runSectionAction } from "~/proposals/sections/route.server";
+import { pageBasics, requireEditing, requireEditingToSave, runSectionAction } from "~/proposals/sections/route.server";
 import { summaryDefaults, summarySchema } from "~/proposals/sections/summary";
 
 const TITLE = "Summary in plain English";
@@ -24,7 +24,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const e = await requireEditing(request, params);
+  const e = await requireEditingToSave(request, params);
   return runSectionAction(e, await request.formData(), context, {
     section: "summary",
     schema: summarySchema,

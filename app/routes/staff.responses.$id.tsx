@@ -2,12 +2,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/auth/session.server";
-import { formatDateTime } from "~/components/format";
 import { canEditProposal } from "~/proposals/lifecycle";
 import { requireVisibleProposalById } from "~/proposals/proposals.server";
 import { listOfflineResponses, responseCounts } from "~/responses/answers.server";
 import { CHANNEL_LABELS, parseId } from "~/responses/rules";
 import { ResponseCounts } from "~/responses/ResponseCounts";
+import { formatWhen } from "~/responses/when";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requirePermission(request, "proposal:edit");
@@ -81,7 +81,7 @@ export default function ProposalResponses() {
           <tbody className="govuk-table__body">
             {d.entered.map((r) => (
               <tr key={r.id} className="govuk-table__row">
-                <td className="govuk-table__cell">{formatDateTime(r.createdAt)}</td>
+                <td className="govuk-table__cell">{formatWhen(r.createdAt)}</td>
                 <td className="govuk-table__cell">{CHANNEL_LABELS[r.channel]}</td>
                 <td className="govuk-table__cell">{r.label ?? <span className="app-not-provided">Not recorded</span>}</td>
                 <td className="govuk-table__cell">{r.enteredBy ?? ""}</td>

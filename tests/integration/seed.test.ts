@@ -74,6 +74,14 @@ describe("seedDemo", () => {
     expect(docs.find((d) => d.id === parts[0].documentId)?.disclosure).toBe("part_withheld");
   });
 
+  it("records the notices the demo proposals sent: live links under notice, acknowledgements and staff told for open ones", () => {
+    const parks = database.select().from(t.proposals).where(eq(t.proposals.state, "union_notice")).get()!;
+    expect(database.select().from(t.noticeLinks).where(eq(t.noticeLinks.proposalId, parks.id)).all().length).toBeGreaterThan(0);
+    const camhs = database.select().from(t.proposals).where(eq(t.proposals.slug, "camhs-social-work")).get()!;
+    expect(database.select().from(t.noticeAcknowledgements).where(eq(t.noticeAcknowledgements.proposalId, camhs.id)).all().length).toBeGreaterThan(0);
+    expect(database.select().from(t.staffNotifications).where(eq(t.staffNotifications.proposalId, camhs.id)).all().length).toBeGreaterThan(0);
+  });
+
   it("writes a real PDF for every document into the uploads folder", () => {
     const docs = database.select().from(t.documents).all();
     expect(docs.length).toBeGreaterThanOrEqual(5);

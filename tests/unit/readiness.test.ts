@@ -6,7 +6,7 @@
  */
 import { describe, it, expect } from "vitest";
 import { DEFAULT_SETTINGS, type Settings } from "~/lib/settings";
-import { isLarge, readiness, sectionStatus, unmetBySection } from "~/proposals/readiness";
+import { isLarge, readiness, sectionStatus, unmetBySection, wordsRequired } from "~/proposals/readiness";
 import { SECTIONS, type Proposal, type Unmet } from "~/proposals/types";
 import { blankProposal, completeProposal, criticisedCamhsDraft, IDS } from "../fixtures/proposals";
 
@@ -758,5 +758,57 @@ describe("Grouping unmet items by section", () => {
     expect(grouped.mitigations).toEqual([]);
     expect(grouped.impact.map((u) => u.code)).toContain("impact.posts_missing");
     expect(grouped.summary.every((u) => u.section === "summary")).toBe(true);
+  });
+});
+
+describe("11. Consultation questions: at least one, each written out, none repeated (Gunning 2)", () => {
+  it("needs at least one question", () => {
+    expectOnly(completeProposal({ questions: [] }), "questions.none", "questions", "Add at least one question");
+  });
+
+  it("refuses a placeholder question, quoting it back", () => {
+    expectOnly(completeProposal({ questions: [{ id: 5, question: "TBC" }] }), "questions.question_missing", "questions.5.question", "'TBC' is a placeholder");
+  });
+
+  it("refuses the same question asked twice", () => {
+    const q = "How would this change affect you or your family?";
+    expectOnly(completeProposal({ questions: [{ id: 5, question: q }, { id: 6, question: `${q.toUpperCase()} ` }] }), "questions.duplicate", "questions.6.question", "Question 2 repeats question 1");
+  });
+});
+
+describe("The task list: a section that asks for nothing is completed", () => {
+  it("mitigations are completed, not 'not started', when every risk is accepted and no impact is negative", () => {
+    const p = completeProposal({ mitigations: [] });
+    p.risks = [{ ...p.risks[3] }]; // a low risk, accepted with a published reason
+    p.equalityRows = p.equalityRows.map((r) => ({ ...r, rating: r.rating === "negative" ? "neutral" : r.rating, justification: null }));
+    expect(readiness(p, S).filter((u) => u.section === "risks" || u.section === "mitigations")).toEqual([]);
+    expect(sectionStatus(p, S, "mitigations")).toBe("completed");
+  });
+
+  it("mitigations stay 'not started' while a risk or a negative impact is waiting for one", () => {
+    const p = completeProposal({ mitigations: [] });
+    expect(sectionStatus(p, S, "mitigations")).toBe("not_started");
+  });
+
+  it("the equality rows created with a new proposal do not count as starting the assessment", () => {
+    const rows: Proposal["equalityRows"] = completeProposal().equalityRows.map((r) => ({ ...r, rating: null, evidence: null, justification: null, evidenceAction: null }));
+    expect(sectionStatus(blankProposal({ equalityRows: rows }), S, "equality")).toBe("not_started");
+    rows[0].rating = "neutral";
+    expect(sectionStatus(blankProposal({ equalityRows: rows }), S, "equality")).toBe("in_progress");
+  });
+
+  it("questions are in progress when a question is a placeholder, completed when written", () => {
+    expect(sectionStatus(blankProposal({ questions: [{ id: 1, question: "TBC" }] }), S, "questions")).toBe("in_progress");
+    expect(sectionStatus(blankProposal({ questions: [{ id: 1, question: "How would this affect you?" }] }), S, "questions")).toBe("completed");
+  });
+});
+
+describe("The length the writing help shows is the gate's own", () => {
+  it("gives the summary's range, and doubles the scaled details for a large proposal", () => {
+    expect(wordsRequired(completeProposal(), S, "summary")).toEqual({ min: S.gate.summaryMinWords, max: S.gate.summaryMaxWords, scaled: false });
+    expect(wordsRequired(completeProposal(), S, "whatChanges")).toEqual({ min: S.gate.detailsMinWords * 2, scaled: true });
+    expect(wordsRequired(completeProposal(), S, "timeline")).toEqual({ min: S.gate.detailsMinWords, scaled: false });
+    expect(wordsRequired(smallProposal(), S, "whatChanges")).toEqual({ min: S.gate.detailsMinWords, scaled: false });
+    expect(wordsRequired(completeProposal(), S, "events")).toBeNull();
   });
 });

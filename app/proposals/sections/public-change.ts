@@ -12,15 +12,14 @@ export type PublicChange = { changeNote: string; material: boolean; newClosesOn:
 export const publicChangeSchema = (context: { closesOn: string | null }) =>
   z
     .object({
-      changeNote: text("The change note", { max: 2000, required: "Explain what you changed and why: the note is published with the change" }),
+      changeNote: text("The change note", { max: 2000, required: "Explain what you changed and why: the note is published with the change" }).refine((note) => note == null || meetsMinimumWords(note, 5), {
+        message: "Explain what you changed and why, in at least 5 words",
+      }),
       material: yesNo("Say whether this is a material change"),
       extendClosing: yesNo("Say whether to extend the closing date", { required: false }),
       newClosesOn: date("The new closing date"),
     })
     .superRefine((v, ctx) => {
-      if (v.changeNote && !meetsMinimumWords(v.changeNote, 5)) {
-        ctx.addIssue({ code: "custom", path: ["changeNote"], message: "Explain what you changed and why, in at least 5 words" });
-      }
       if (v.material && v.extendClosing == null) {
         ctx.addIssue({ code: "custom", path: ["extendClosing"], message: "Say whether to extend the closing date" });
       }

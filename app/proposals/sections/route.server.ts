@@ -44,13 +44,20 @@ export function idFrom(value: string | undefined): number {
  * does not exist. Visible but another service's: 403. Not changeable in its state: back to
  * its overview page, which says why.
  */
-export async function requireEditing(request: Request, params: Params): Promise<Editing> {
+export async function requireEditing(request: Request, params: Params, options: { saving?: boolean } = {}): Promise<Editing> {
   const viewer = await requireViewer(request);
   const proposal = requireVisibleProposalById(viewer, idFrom(params.id));
   if (!canEditProposal(viewer, proposal)) throw new Response("You cannot change this proposal", { status: 403 });
   const mode = editingMode(proposal);
-  if (!mode) throw redirect(proposalPath(proposal.id));
-  return { viewer, proposal, settings: loadSettings(), mode, today: now().toISOString().slice(0, 10) };
+  // A save from a page opened before the proposal was submitted is answered by the save itself
+  // (409, with the reason and the input kept), not by a redirect that would lose what was typed.
+  if (!mode && !options.saving) throw redirect(proposalPath(proposal.id));
+  return { viewer, proposal, settings: loadSettings(), mode: mode ?? "draft", today: now().toISOString().slice(0, 10) };
+}
+
+/** For actions: as requireEditing, but a proposal that cannot be changed now is refused by the save. */
+export function requireEditingToSave(request: Request, params: Params): Promise<Editing> {
+  return requireEditing(request, params, { saving: true });
 }
 
 /** What a section page's loader always returns, beside its own defaults. */
@@ -72,7 +79,7 @@ export function pageBasics(e: Editing, context: AppLoadContext, section: Section
 // the loaders run in one request with one context, so the action leaves a mark the loader reads.
 const FORM_ERROR = "plainsightFormError";
 
-function markFormError(context: AppLoadContext) {
+export function markFormError(context: AppLoadContext) {
   (context as Record<string, unknown>)[FORM_ERROR] = true;
 }
 

@@ -1,0 +1,100 @@
+// @vitest-environment jsdom
+/** How a thread reads: names as chosen, official answers marked, placeholders with no words, actions named for screen readers. */
+import { cleanup, render, screen, within } from "@testing-library/react";
+import { RouterProvider, createMemoryRouter } from "react-router-dom";
+import { afterEach, describe, expect, it } from "vitest";
+import { CommentList } from "~/responses/CommentThread";
+import { ItemThreadList } from "~/responses/ItemThreadList";
+import type { CommentView } from "~/responses/types";
+
+afterEach(cleanup);
+
+function comment(overrides: Partial<CommentView>): CommentView {
+  return {
+    id: 1,
+    parentId: null,
+    depth: 0,
+    status: "visible",
+    author: { name: "Jo Bloggs", capacity: null },
+    official: false,
+    html: "<p>A comment</p>",
+    createdAt: "2026-11-20T15:44:00.000Z",
+    editedAt: null,
+    mine: false,
+    canEdit: false,
+    canDelete: false,
+    canReply: true,
+    canReport: true,
+    replies: [],
+    moreReplies: 0,
+    ...overrides,
+  };
+}
+
+function renderInRouter(ui: JSX.Element) {
+  return render(<RouterProvider router={createMemoryRouter([{ path: "*", element: ui }])} />);
+}
+
+describe("CommentList", () => {
+  it("marks official answers and edits, and nests replies", () => {
+    const thread = [
+      comment({
+        id: 1,
+        replies: [comment({ id: 2, parentId: 1, depth: 1, official: true, author: { name: "Sam Okafor", capacity: "Northmoor Borough Council" }, html: "<p>Our answer</p>", editedAt: "2026-11-20T16:00:00.000Z" })],
+      }),
+    ];
+    renderInRouter(<CommentList comments={thread} base="/consultations/camhs/comments" label="Comments on Risk R1" />);
+    const replies = screen.getByRole("list", { name: "Replies to Jo Bloggs" });
+    expect(within(replies).getByText("Official answer")).toBeInTheDocument();
+    expect(within(replies).getByText("Sam Okafor")).toBeInTheDocument();
+    expect(within(replies).getByText("(edited)")).toBeInTheDocument();
+    expect(screen.getAllByText("20 November 2026 at 3:44pm")).toHaveLength(2);
+    expect(screen.getByRole("link", { name: "Reply to Jo Bloggs" })).toHaveAttribute("href", "/consultations/camhs/comments/1#reply");
+    expect(screen.getByRole("link", { name: "Report comment by Sam Okafor" })).toHaveAttribute("href", "/consultations/camhs/comments/2/report");
+  });
+
+  it("shows a hidden or deleted comment as a placeholder with no author and no words, keeping its replies", () => {
+    const thread = [
+      comment({ id: 1, status: "hidden", author: null, html: "", canReply: false, canReport: false, replies: [comment({ id: 2, depth: 1, html: "<p>A reply</p>" })] }),
+      comment({ id: 3, status: "deleted", author: null, html: "", canReply: false, canReport: false, replies: [comment({ id: 4, depth: 1 })] }),
+    ];
+    const { container } = renderInRouter(<CommentList comments={thread} base="/c" label="Comments" />);
+    expect(screen.getByText(/A moderator hid this comment/)).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "moderation log" })).toHaveAttribute("href", "/moderation-log");
+    expect(screen.getByText("The author deleted this comment.")).toBeInTheDocument();
+    expect(screen.getByText("A reply")).toBeInTheDocument();
+    expect(container.querySelectorAll("#comment-1 > .app-comment__body a[href$='/report']")).toHaveLength(0);
+  });
+
+  it("offers the author edit and delete, and nobody a report of their own comment", () => {
+    renderInRouter(<CommentList comments={[comment({ mine: true, canEdit: true, canDelete: true, canReport: false })]} base="/c" label="Comments" />);
+    expect(screen.getByRole("link", { name: "Edit your comment" })).toHaveAttribute("href", "/c/1/edit");
+    expect(screen.getByRole("link", { name: "Delete your comment" })).toHaveAttribute("href", "/c/1/delete");
+    expect(screen.queryByRole("link", { name: /^Report/ })).toBeNull();
+  });
+
+  it("renders a name that looks like markup as text", () => {
+    const { container } = renderInRouter(<CommentList comments={[comment({ author: { name: `<img src=x onerror=alert(1)>`, capacity: `for "><script>alert(1)</script>` } })]} base="/c" label="Comments" />);
+    expect(screen.getByText(`<img src=x onerror=alert(1)>`)).toBeInTheDocument();
+    expect(container.querySelector("img, script")).toBeNull();
+  });
+});
+
+describe("ItemThreadList", () => {
+  it("links each row to its thread with its count", () => {
+    renderInRouter(
+      <ItemThreadList
+        heading="Comments on each risk"
+        id="risk-threads"
+        links={[
+          { id: 1, label: "Risk R1", count: 3, href: "/c/risk/1" },
+          { id: 2, label: "Risk R2", count: 0, href: "/c/risk/2" },
+        ]}
+      />,
+    );
+    const list = screen.getByRole("list", { name: "Comments on each risk" });
+    expect(within(list).getByRole("link", { name: "Comments on Risk R1" })).toHaveAttribute("href", "/c/risk/1");
+    expect(list).toHaveTextContent("Risk R1 (3 comments)");
+    expect(list).toHaveTextContent("Risk R2 (no comments yet)");
+  });
+});

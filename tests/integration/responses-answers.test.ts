@@ -1,0 +1,159 @@
+/**
+ * Answers to the consultation questions: one set per resident, changed in place until closing,
+ * refused after; and offline responses entered by officers with their channel (and a scan),
+ * counted with the online ones.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { and, count, eq } from "drizzle-orm";
+import * as t from "#db/schema";
+import { db } from "#db/client.server";
+import { setClock } from "~/lib/clock";
+import { env } from "~/lib/env.server";
+import { loadMyResponse, responseCounts, saveOnlineResponse, sniffScan } from "~/responses/answers.server";
+import { resetRateLimitsForTests } from "~/responses/rate-limit.server";
+import { answerField, stanceField } from "~/responses/schemas";
+import { action as respondAction, loader as respondLoader } from "~/routes/consultations.$slug_.respond";
+import { loader as consultationLoader } from "~/routes/consultations.$slug";
+import { action as enterAction } from "~/routes/staff.responses.$id_.new";
+import { loader as scanLoader } from "~/routes/staff.responses.$id_.scans.$responseId";
+import { call, makeRespondent, messages, proposalBySlug, respondentCookie, seeded, staffCookie } from "./responses-fixtures";
+
+const SLUG = "camhs-social-work";
+const url = `/consultations/${SLUG}/respond`;
+let proposalId: number;
+let questions: { id: number; question: string }[];
+
+beforeAll(async () => {
+  await seeded();
+  proposalId = proposalBySlug(SLUG).id;
+  questions = db().select().from(t.consultationQuestions).where(eq(t.consultationQuestions.proposalId, proposalId)).orderBy(t.consultationQuestions.position).all();
+});
+beforeEach(() => resetRateLimitsForTests());
+afterEach(() => setClock(null));
+
+describe("answering the questions", () => {
+  it("shows the scale only on agree-or-disagree questions", async () => {
+    const cookie = await respondentCookie(makeRespondent());
+    const r = await call(respondLoader, url, { params: { slug: SLUG }, cookie });
+    const qs = (r.data as { questions: { question: string; stance: boolean }[] }).questions;
+    expect(qs.map((q) => q.stance)).toEqual([true, false, false, false]);
+  });
+
+  it("keeps one set of answers per resident, replaced when they change it", async () => {
+    const id = makeRespondent();
+    const cookie = await respondentCookie(id);
+    const first = await call(respondAction, url, {
+      params: { slug: SLUG },
+      cookie,
+      form: { [stanceField(questions[0].id)]: "strongly_disagree", [answerField(questions[0].id)]: "Twelve posts is a quarter of the service.", [answerField(questions[2].id)]: "Children at risk of harm." },
+    });
+    expect(first.location).toBe(`/consultations/${SLUG}/respond/confirmation`);
+    const saved = loadMyResponse(proposalId, id)!;
+    expect(saved.answers[questions[0].id]).toEqual({ stance: "strongly_disagree", text: "Twelve posts is a quarter of the service." });
+
+    const changed = await call(respondAction, url, { params: { slug: SLUG }, cookie, form: { [stanceField(questions[0].id)]: "disagree" } });
+    expect(changed.status).toBe(302);
+    const after = loadMyResponse(proposalId, id)!;
+    expect(after.id).toBe(saved.id);
+    expect(after.answers).toEqual({ [questions[0].id]: { stance: "disagree", text: null } });
+    expect(db().select({ n: count() }).from(t.responses).where(and(eq(t.responses.proposalId, proposalId), eq(t.responses.respondentId, id))).get()!.n).toBe(1);
+  });
+
+  it("asks for at least one answer, refuses a scale value it does not offer and overlong text, and saves nothing", async () => {
+    const id = makeRespondent();
+    const cookie = await respondentCookie(id);
+    const empty = await call(respondAction, url, { params: { slug: SLUG }, cookie, form: { [answerField(questions[1].id)]: "   " } });
+    expect(empty.status).toBe(400);
+    expect(messages(empty.data)).toEqual(["Answer at least one question"]);
+    const bad = await call(respondAction, url, { params: { slug: SLUG }, cookie, form: { [stanceField(questions[0].id)]: "love_it" } });
+    expect(messages(bad.data)).toEqual(["Select one of the options"]);
+    const long = await call(respondAction, url, { params: { slug: SLUG }, cookie, form: { [answerField(questions[1].id)]: "x".repeat(5001) } });
+    expect(messages(long.data)).toEqual(["Your answer must be 5,000 characters or fewer"]);
+    expect(loadMyResponse(proposalId, id)).toBeNull();
+  });
+
+  it("ignores answers to questions this consultation does not ask", () => {
+    const other = db().select().from(t.consultationQuestions).where(eq(t.consultationQuestions.proposalId, proposalBySlug("ict-strategic-partnership").id)).get()!;
+    const r = saveOnlineResponse({ proposalId, respondentId: makeRespondent(), answers: [{ questionId: other.id, stance: "agree", text: "Sneaky" }] });
+    expect(r).toMatchObject({ ok: false, status: 400, message: "Answer at least one question" });
+  });
+
+  it("takes changes until the end of the closing date, and refuses them after, with a message", async () => {
+    const p = proposalBySlug(SLUG);
+    const id = makeRespondent();
+    setClock(new Date(`${p.closesOn}T12:00:00Z`));
+    const cookie = await respondentCookie(id);
+    expect((await call(respondAction, url, { params: { slug: SLUG }, cookie, form: { [answerField(questions[1].id)]: "On the last day" } })).location).toBe(`${url}/confirmation`);
+    setClock(new Date(new Date(`${p.closesOn}T12:00:00Z`).getTime() + 24 * 60 * 60 * 1000));
+    const late = await call(respondAction, url, { params: { slug: SLUG }, cookie, form: { [answerField(questions[1].id)]: "A day late" } });
+    expect(late.status).toBe(409);
+    expect(messages(late.data)).toEqual(["This consultation has closed. The council is no longer taking responses or comments."]);
+    expect(loadMyResponse(proposalId, id)!.answers[questions[1].id].text).toBe("On the last day");
+    // The form is gone for everyone, signed in or not.
+    const page = await call(respondLoader, url, { params: { slug: SLUG } });
+    expect(page.data).toMatchObject({ kind: "closed" });
+    const consultation = await call(consultationLoader, `/consultations/${SLUG}`, { params: { slug: SLUG } });
+    expect((consultation.data as { responses: { accepting: boolean } }).responses.accepting).toBe(false);
+  });
+});
+
+describe("responses that did not come online", () => {
+  const PDF = Buffer.from("%PDF-1.4\n% a scanned form\n");
+
+  function form(fields: Record<string, string>, scan?: Buffer) {
+    const f = new FormData();
+    for (const [k, v] of Object.entries(fields)) f.set(k, v);
+    if (scan) f.set("scan", new Blob([new Uint8Array(scan)], { type: "application/pdf" }), "form.pdf");
+    return f;
+  }
+
+  it("are entered by an officer of the service with their channel and a scan, and counted with the online ones", async () => {
+    const before = responseCounts(proposalId);
+    const cookie = await staffCookie("officer@northmoor.example");
+    const params = { id: String(proposalId) };
+    const missing = await call(enterAction, `/staff/responses/${proposalId}/new`, { params, cookie, form: form({ [answerField(questions[1].id)]: "By post" }) });
+    expect(missing.status).toBe(400);
+    expect(messages(missing.data)).toEqual(["Select how the response reached the council"]);
+
+    const saved = await call(enterAction, `/staff/responses/${proposalId}/new`, {
+      params,
+      cookie,
+      form: form({ channel: "paper", label: "Resident, Millbrook ward", [stanceField(questions[0].id)]: "strongly_disagree", [answerField(questions[1].id)]: "Written on the back of the leaflet." }, PDF),
+    });
+    expect(saved.location).toBe(`/staff/responses/${proposalId}?saved=1`);
+    await call(enterAction, `/staff/responses/${proposalId}/new`, { params, cookie, form: form({ channel: "phone", [answerField(questions[2].id)]: "Told to the contact centre" }) });
+    await call(enterAction, `/staff/responses/${proposalId}/new`, { params, cookie, form: form({ channel: "event", [stanceField(questions[0].id)]: "agree" }) });
+
+    const after = responseCounts(proposalId);
+    expect(after).toMatchObject({ paper: before.paper + 1, phone: before.phone + 1, event: before.event + 1, online: before.online, total: before.total + 3 });
+
+    const paper = db().select().from(t.responses).where(and(eq(t.responses.proposalId, proposalId), eq(t.responses.channel, "paper"))).get()!;
+    expect(paper.respondentId).toBeNull();
+    expect(paper.respondentLabel).toBe("Resident, Millbrook ward");
+    expect(fs.readFileSync(path.join(env().UPLOADS_PATH, paper.scanStorageKey!))).toEqual(PDF);
+    const scan = await call(scanLoader, `/staff/responses/${proposalId}/scans/${paper.id}`, { params: { id: String(proposalId), responseId: String(paper.id) }, cookie });
+    expect(scan.status).toBe(200);
+
+    // The public page counts them all.
+    const page = await call(consultationLoader, `/consultations/${SLUG}`, { params: { slug: SLUG } });
+    expect((page.data as { responses: { counts: { total: number } } }).responses.counts.total).toBe(after.total);
+  });
+
+  it("are refused from officers of other services and from the public, and a scan that is not a PDF or image is refused", async () => {
+    const params = { id: String(proposalId) };
+    const other = await call(enterAction, `/staff/responses/${proposalId}/new`, { params, cookie: await staffCookie("officer.ict@northmoor.example"), form: form({ channel: "paper", [answerField(questions[1].id)]: "x" }) });
+    expect(other.status).toBe(403);
+    const anon = await call(enterAction, `/staff/responses/${proposalId}/new`, { params, form: form({ channel: "paper" }) });
+    expect(anon.status).toBe(302);
+    const html = await call(enterAction, `/staff/responses/${proposalId}/new`, {
+      params,
+      cookie: await staffCookie("officer@northmoor.example"),
+      form: form({ channel: "paper", [answerField(questions[1].id)]: "with a bad scan" }, Buffer.from("<html><script>alert(1)</script></html>")),
+    });
+    expect(html.status).toBe(400);
+    expect(messages(html.data)).toEqual(["The scan must be a PDF, JPG or PNG"]);
+    expect(sniffScan(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))).toBe("image/png");
+  });
+});
