@@ -10,7 +10,7 @@ import type { ReactNode } from "react";
 import { getViewer } from "~/auth/session.server";
 import { isStaff } from "~/auth/permissions";
 import { headerColour } from "~/components/colour";
-import { DemoBanner, FALLBACK_FRAME, SiteFooter, SiteHeader, SkipLink, type FrameData } from "~/components/Frame";
+import { DemoBanner, FALLBACK_FRAME, SiteFooter, SiteHeader, SkipLink, StaffNavigation, type FrameData } from "~/components/Frame";
 import { pageTitle } from "~/components/page-title";
 import { env } from "~/lib/env.server";
 import { loadSettings } from "~/lib/settings.server";
@@ -63,6 +63,7 @@ export function Layout({ children }: { children: ReactNode }) {
       <body className="govuk-template__body govuk-frontend-supported">
         <SkipLink />
         <SiteHeader council={frame.council} viewer={frame.viewer} />
+        <StaffNavigation viewer={frame.viewer} />
         {frame.demo ? <DemoBanner /> : null}
         <div className="govuk-width-container">
           <main className="govuk-main-wrapper app-main-wrapper" id="main-content">

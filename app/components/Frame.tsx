@@ -6,6 +6,7 @@
  * No GOV.UK brand: the header is the council's own (name, service, brand colour), not the
  * GOV.UK header component, and the footer has no crest.
  */
+import { staffSections } from "~/auth/navigation";
 import type { CSSProperties } from "react";
 import { Form, Link, useLocation } from "@remix-run/react";
 import type { Role } from "#db/schema";
@@ -59,6 +60,28 @@ function NavItem({ href, text, pathname }: { href: string; text: string; pathnam
   );
 }
 
+/** The sections of the staff area this person can use, under the header once signed in. */
+export function StaffNavigation({ viewer }: Pick<FrameData, "viewer">) {
+  const { pathname } = useLocation();
+  const sections = viewer ? staffSections(viewer.roles) : [];
+  if (sections.length === 0) return null;
+  return (
+    <nav className="app-staff-nav" aria-label="Staff area">
+      <div className="govuk-width-container">
+        <ul className="app-staff-nav__list">
+          {sections.map((s) => (
+            <li key={s.href} className="app-staff-nav__item">
+              <Link to={s.href} className="govuk-link govuk-link--no-visited-state app-staff-nav__link" aria-current={s.href === "/staff" ? (pathname === "/staff" || pathname.startsWith("/staff/proposals") ? "page" : undefined) : currentFor(pathname, s.href)}>
+                {s.text}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </nav>
+  );
+}
+
 export function SiteHeader({ council, viewer }: Pick<FrameData, "council" | "viewer">) {
   const { pathname } = useLocation();
   return (
@@ -71,7 +94,6 @@ export function SiteHeader({ council, viewer }: Pick<FrameData, "council" | "vie
         <nav className="app-header__nav" aria-label="Menu">
           <ul className="app-header__list">
             <NavItem href="/consultations" text="Consultations" pathname={pathname} />
-            {viewer?.isStaff ? <NavItem href="/staff" text="Staff area" pathname={pathname} /> : null}
             {viewer ? (
               <li className="app-header__item">
                 <Form method="post" action="/staff/sign-out" className="app-header__form">

@@ -39,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const editable = canEditProposal(viewer, proposal) && editingMode(proposal) != null;
   const approver = can(viewer, "proposal:approve");
   return {
-    proposal: { id: proposal.id, slug: proposal.slug, title: proposal.title, state: proposal.state, serviceName: proposal.serviceName, leadOfficer: proposal.leadOfficer, returnedReason: proposal.returnedReason, opensOn: proposal.opensOn, closesOn: proposal.closesOn },
+    proposal: { id: proposal.id, slug: proposal.slug, title: proposal.title, state: proposal.state, serviceName: proposal.serviceName, leadOfficer: proposal.leadOfficer, returnedReason: proposal.returnedReason, opensOn: proposal.opensOn, closesOn: proposal.closesOn, approvedAt: proposal.approvedAt },
     unmet: unmet.map((u) => ({ ...u, href: editable ? unmetHref(proposal.id, u) : null })),
     // Statuses come from the gate each time: nothing about progress is stored.
     tasks: editable
@@ -295,6 +295,13 @@ export default function StaffProposal() {
           </details>
         ) : null}
         {!may.submit && !may.review && !may.withdraw ? <p className="govuk-body">There is nothing for you to do on this proposal now.</p> : null}
+        {proposal.approvedAt && proposal.state !== "scheduled" ? (
+          <p className="govuk-body">
+            <Link className="govuk-link" to={`/staff/notices/${proposal.id}`}>
+              Union notice: who was told, acknowledgements and confidential feedback
+            </Link>
+          </p>
+        ) : null}
         {["open", "closed", "outcome_published", "decided"].includes(proposal.state) ? (
           <p className="govuk-body">
             <Link className="govuk-link" to={`/consultations/${proposal.slug}`}>

@@ -1,0 +1,20 @@
+/**
+ * The staff area's sections, by what the signed-in person may do. Pure: the header shows
+ * exactly these, and every page checks its own permission on the server regardless.
+ */
+import type { Role } from "#db/schema";
+import { can, type Action } from "./permissions";
+
+const SECTIONS: { href: string; text: string; action: Action }[] = [
+  { href: "/staff", text: "Proposals", action: "proposal:view-staff" },
+  { href: "/staff/notices", text: "Union notices", action: "proposal:edit" },
+  { href: "/staff/responses", text: "Offline responses", action: "proposal:edit" },
+  { href: "/staff/moderation", text: "Moderation", action: "comment:moderate" },
+  { href: "/staff/admin", text: "Admin", action: "admin:manage" },
+  { href: "/notices", text: "Your union notices", action: "notice:view" },
+];
+
+export function staffSections(roles: readonly Role[]): { href: string; text: string }[] {
+  const viewer = { id: 0, name: "", email: "", roles: [...roles], serviceId: null, unionIds: [] };
+  return SECTIONS.filter((s) => can(viewer, s.action)).map(({ href, text }) => ({ href, text }));
+}
