@@ -3,7 +3,7 @@ import { cleanup, render, screen, within } from "@testing-library/react";
 import { RouterProvider, createMemoryRouter } from "react-router-dom";
 import { afterEach, describe, expect, it } from "vitest";
 import { contrastRatio, FALLBACK_BRAND_COLOUR, headerColour } from "~/components/colour";
-import { DEMO_NOTICE, DemoBanner, SiteFooter, SiteHeader, type FrameData } from "~/components/Frame";
+import { DEMO_NOTICE, DemoBanner, SiteFooter, SiteHeader, StaffNavigation, type FrameData } from "~/components/Frame";
 import { pageTitle } from "~/components/page-title";
 
 afterEach(cleanup);
@@ -12,7 +12,17 @@ const council: FrameData["council"] = { name: "Northmoor Borough Council", servi
 
 function renderHeader(viewer: FrameData["viewer"]) {
   // Remix's <Form> needs a data router.
-  const router = createMemoryRouter([{ path: "*", element: <SiteHeader council={council} viewer={viewer} /> }]);
+  const router = createMemoryRouter([
+    {
+      path: "*",
+      element: (
+        <>
+          <SiteHeader council={council} viewer={viewer} />
+          <StaffNavigation viewer={viewer} />
+        </>
+      ),
+    },
+  ]);
   return render(<RouterProvider router={router} />);
 }
 
@@ -33,9 +43,11 @@ describe("SiteHeader", () => {
     expect(within(nav).queryByRole("button", { name: "Sign out" })).toBeNull();
   });
 
-  it("gives signed-in staff the staff area and a sign-out form that POSTs", () => {
+  it("gives signed-in staff the staff area's sections and a sign-out form that POSTs", () => {
     renderHeader({ name: "Priya Shah", roles: ["officer"], isStaff: true });
-    expect(screen.getByRole("link", { name: "Staff area" })).toHaveAttribute("href", "/staff");
+    const staffNav = screen.getByRole("navigation", { name: "Staff area" });
+    expect(within(staffNav).getByRole("link", { name: "Proposals" })).toHaveAttribute("href", "/staff");
+    expect(within(staffNav).getByRole("link", { name: "Union notices" })).toHaveAttribute("href", "/staff/notices");
     const button = screen.getByRole("button", { name: "Sign out" });
     const form = button.closest("form")!;
     expect(form.getAttribute("method")).toBe("post");
@@ -43,9 +55,10 @@ describe("SiteHeader", () => {
     expect(screen.queryByRole("link", { name: "Staff sign in" })).toBeNull();
   });
 
-  it("gives a signed-in union rep sign out but not the staff area", () => {
+  it("gives a signed-in union rep sign out and their notices, but not the staff area", () => {
     renderHeader({ name: "Sam Rep", roles: ["union_rep"], isStaff: false });
-    expect(screen.queryByRole("link", { name: "Staff area" })).toBeNull();
+    expect(screen.queryByRole("link", { name: "Proposals" })).toBeNull();
+    expect(screen.getByRole("link", { name: "Your union notices" })).toHaveAttribute("href", "/notices");
     expect(screen.getByRole("button", { name: "Sign out" })).toBeInTheDocument();
   });
 });
