@@ -61,8 +61,13 @@ export async function participantFor(request: Request, proposal: Pick<Proposal, 
   };
 }
 
+/**
+ * Sign in to comment: after the emailed link, through the privacy notice and "how you appear"
+ * (each skipped if already done), then back here, ready to post.
+ */
 export function signInHref(returnTo: string) {
-  return `/respondents/sign-in?${new URLSearchParams({ redirectTo: safeReturnPath(returnTo) })}`;
+  const steps = `/respondents/privacy?${new URLSearchParams({ redirectTo: safeReturnPath(returnTo) })}`;
+  return `/respondents/sign-in?${new URLSearchParams({ redirectTo: steps })}`;
 }
 
 export function profileHref(respondent: Respondent, returnTo: string) {

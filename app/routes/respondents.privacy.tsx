@@ -17,7 +17,11 @@ function next(request: Request) {
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRespondent(request);
+  const respondent = await requireRespondent(request);
+  // Already read: on to the next step still to do, or back where they were going.
+  if (respondent.privacyAcceptedAt) {
+    throw redirect(respondent.respondingAs ? next(request) : `/respondents/about-you?${new URLSearchParams({ redirectTo: next(request) })}`);
+  }
   const { council } = loadSettings();
   const page = await loadContentPage(
     "privacy-notice.md",

@@ -4,13 +4,15 @@
  * a risk; an officer gives an official answer; the resident replies to it; another resident
  * reports the comment; a moderator hides it; the moderation log shows it and the page no longer
  * does. axe checks every page on the way. Each person has their own browser context.
+ * Then: a closed consultation has no forms; an officer enters a paper response with its scan;
+ * an author edits and deletes their comment.
  */
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { parse } from "yaml";
 import { expectNoAxeViolations, signIn } from "./support";
-import { latestEmail, signUpResident, verifyEmail } from "./responses-support";
+import { latestEmail, signUpResident } from "./responses-support";
 
 const SLUG = "camhs-social-work";
 const CONSULTATION = `/consultations/${SLUG}`;
@@ -25,6 +27,9 @@ const password = (email: string) => accounts.find((a) => a.email === email)!.pas
 
 /** Errors thrown in any page (a failed hydration among them): the test fails if there are any. */
 const pageErrors: string[] = [];
+test.beforeEach(() => {
+  pageErrors.length = 0;
+});
 
 async function person(browser: Browser): Promise<Page> {
   const context = await browser.newContext();
@@ -117,10 +122,10 @@ test("a resident answers and comments, an officer answers officially, a report i
   const reporter = await person(browser);
   await reporter.goto(commentUrl);
   await reporter.getByRole("link", { name: "Sign in with your email address to comment" }).click();
-  await verifyEmail(reporter, REPORTER);
+  await signUpResident(reporter, REPORTER, { showName: false, respondingAs: "individual" });
+  // Back where they started, ready to take part.
   await expect(reporter).toHaveURL(new RegExp(`${commentUrl}$`));
-  // Signed in, but the privacy notice still comes before they can post.
-  await expect(reporter.getByRole("link", { name: /read how we use your information/ })).toBeVisible();
+  await expect(reporter.locator("main")).toContainText("Your comment will be shown as Resident");
   await reporter.locator(".app-comment__body").filter({ hasText: COMMENT }).getByRole("link", { name: /^Report/ }).click();
   await expect(reporter.getByRole("heading", { level: 1 })).toHaveText("Report a comment");
   await expectNoAxeViolations(reporter);
@@ -191,4 +196,55 @@ test("a closed consultation shows no forms, and says so", async ({ page }) => {
   await expect(page.locator("main")).toContainText("This consultation has closed. The council is no longer taking comments.");
   await expect(page.locator("main textarea")).toHaveCount(0);
   await expectNoAxeViolations(page);
+});
+
+test("an officer enters a paper response with a scan; an author edits and deletes; staff and author pages pass axe", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const officer = await person(browser);
+  await signIn(officer, "officer@northmoor.example", password("officer@northmoor.example"));
+  await officer.goto("/staff/responses");
+  await expectNoAxeViolations(officer);
+  await officer.getByRole("link", { name: /CAMHS/ }).click();
+  await expectNoAxeViolations(officer);
+  await officer.getByRole("button", { name: "Enter a response" }).click();
+  await expectNoAxeViolations(officer);
+  await officer.getByRole("button", { name: "Save response" }).click();
+  await expect(officer.getByRole("alert")).toContainText("Select how the response reached the council");
+  await expectNoAxeViolations(officer);
+  await officer.getByLabel("On paper").check();
+  await officer.getByLabel("Their answer (optional)").first().fill("Posted to the town hall");
+  await officer.locator("input[type=file]").setInputFiles({ name: "scan.png", mimeType: "image/png", buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]) });
+  await officer.getByRole("button", { name: "Save response" }).click();
+  await expect(officer.getByText("The response was saved and counted.")).toBeVisible();
+  await expect(officer.getByRole("link", { name: /Download/ })).toBeVisible();
+  await expect(officer.locator("main")).toContainText("on paper");
+  await expectNoAxeViolations(officer);
+
+  const moderator = await person(browser);
+  await signIn(moderator, "moderator@northmoor.example", password("moderator@northmoor.example"));
+  await moderator.goto("/staff/moderation/consultations");
+  await expectNoAxeViolations(moderator);
+  await moderator.goto("/staff/moderation?view=hidden");
+  await expectNoAxeViolations(moderator);
+
+  const resident = await person(browser);
+  await resident.goto("/consultations/camhs-social-work/comments");
+  await resident.getByRole("link", { name: "Sign in with your email address to comment" }).click();
+  await signUpResident(resident, "axe.person@example.org", { showName: false, respondingAs: "councillor" });
+  await expectNoAxeViolations(resident);
+  await resident.getByLabel("Your comment on the proposal").fill("A comment to edit");
+  await resident.getByRole("button", { name: "Post comment" }).click();
+  await resident.getByRole("link", { name: "Edit your comment" }).click();
+  await expectNoAxeViolations(resident);
+  await resident.getByRole("textbox").fill("An edited comment");
+  await resident.getByRole("button", { name: "Save changes" }).click();
+  await expect(resident.getByText("(edited)")).toBeVisible();
+  await resident.getByRole("link", { name: "Delete your comment" }).click();
+  await expectNoAxeViolations(resident);
+  await resident.getByRole("button", { name: "Delete comment" }).click();
+  await expect(resident.locator("main")).not.toContainText("An edited comment");
+  await expect(resident).toHaveURL(/\/consultations\/camhs-social-work\/comments$/);
+  await resident.goto("/house-rules");
+  await expectNoAxeViolations(resident);
+  expect(pageErrors).toEqual([]);
 });

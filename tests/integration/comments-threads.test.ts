@@ -26,6 +26,7 @@ import { resetRateLimitsForTests } from "~/responses/rate-limit.server";
 import { COMMENT_MAX_CHARS, DUPLICATE_COMMENT, REPLIES_SHOWN, THREAD_PAGE_SIZE, TOO_MANY_COMMENTS, type CommentTarget } from "~/responses/rules";
 import { action as postOnProposal, loader as proposalThread } from "~/routes/consultations.$slug_.comments._index";
 import { loader as itemThread } from "~/routes/consultations.$slug_.comments.$kind.$itemId";
+import { loader as privacyLoader } from "~/routes/respondents.privacy";
 import { call, makeRespondent, messages, proposalBySlug, respondentCookie, seeded, staffCookie } from "./responses-fixtures";
 
 const SLUG = "camhs-social-work";
@@ -230,7 +231,11 @@ describe("through the page", () => {
   it("sends someone who is not signed in to sign in, and keeps where they were", async () => {
     const r = await call(postOnProposal, `/consultations/${SLUG}/comments`, { params: { slug: SLUG }, form: { body: "Hello" } });
     expect(r.status).toBe(302);
-    expect(r.location).toBe(`/respondents/sign-in?redirectTo=${encodeURIComponent(`/consultations/${SLUG}/comments`)}`);
+    // Sign in, then the privacy notice and "how you appear" (each skipped if done), then back here.
+    const steps = `/respondents/privacy?redirectTo=${encodeURIComponent(`/consultations/${SLUG}/comments`)}`;
+    expect(r.location).toBe(`/respondents/sign-in?redirectTo=${encodeURIComponent(steps)}`);
+    const ready = await respondentCookie(makeRespondent());
+    expect((await call(privacyLoader, steps, { cookie: ready })).location).toBe(`/consultations/${SLUG}/comments`);
   });
 
   it("sends a resident who has not read the privacy notice to read it first", async () => {
