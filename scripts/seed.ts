@@ -5,6 +5,7 @@
  */
 import { migrateDatabase, openDatabase } from "#db/client.server";
 import { formatAccountsTable, isDatabaseEmpty, seedDemo, uploadsDir } from "#db/seed.server";
+import { seedDemoResponses } from "~/responses/seed.server";
 import { now } from "~/lib/clock";
 
 const file = process.env.DATABASE_PATH ?? "data/plainsight.db";
@@ -15,6 +16,7 @@ try {
     console.log(`${file} already has users: nothing seeded. Delete the file to start the demo again.`);
   } else {
     const { accounts } = await seedDemo(database, now());
+    seedDemoResponses(database, now());
     console.log(`Seeded the demo council into ${file} (documents in ${uploadsDir()}).\n`);
     console.log("Demo accounts (demo mode only; the passwords are public):\n");
     console.log(formatAccountsTable(accounts));

@@ -29,6 +29,8 @@ if (env.PLAINSIGHT_DEMO) {
   const { now } = await import("~/lib/clock");
   if (isDatabaseEmpty(db())) {
     const { accounts } = await seedDemo(db(), now());
+    const { seedDemoResponses } = await import("~/responses/seed.server");
+    seedDemoResponses(db(), now());
     console.log(`\nDemo accounts (demo mode only):\n${formatAccountsTable(accounts)}\n`);
   } else {
     console.log("Demo mode: the database already has data; demo accounts are as first printed (see README).");

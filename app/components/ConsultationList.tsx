@@ -80,6 +80,11 @@ export function ConsultationListPage({ data, basePath, councilName }: { data: Co
           Read what {councilName ?? "the council"} proposes to change and why, with the figures, risks and equality impact in full, and tell us what you think before
           anything is decided.
         </p>
+        <p className="govuk-body">
+          <Link className="govuk-link" to="/subscribe">
+            Get an email when a new consultation opens
+          </Link>
+        </p>
 
         <form method="get" action={basePath} className="app-filter">
           <div className="govuk-form-group">

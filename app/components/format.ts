@@ -8,7 +8,7 @@ import { format, isValid, parseISO } from "date-fns";
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 const ukDate = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" });
-const ukTime = new Intl.DateTimeFormat("en-GB", { hour: "numeric", minute: "2-digit", hour12: true, timeZone: "Europe/London" });
+const ukTime = new Intl.DateTimeFormat("en-GB", { hour: "numeric", minute: "2-digit", hourCycle: "h12", timeZone: "Europe/London" });
 
 /** "12 February 2027" from "2027-02-12" or an ISO timestamp (read in UK time); "" if missing or malformed. */
 export function formatDate(value: string | null | undefined): string {

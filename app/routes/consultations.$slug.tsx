@@ -143,6 +143,22 @@ export default function Consultation() {
               </Link>
             </p>
           ) : null}
+          {isPublic ? (
+            <ul className="govuk-list">
+              <li>
+                <Link className="govuk-link" to={`${base}/history`}>
+                  What has changed since it was published
+                </Link>
+              </li>
+              {p.state === "open" ? (
+                <li>
+                  <Link className="govuk-link" to={`/subscribe?consultation=${encodeURIComponent(p.slug)}`}>
+                    Get emails about this consultation<span className="govuk-visually-hidden">: {p.title}</span>
+                  </Link>
+                </li>
+              ) : null}
+            </ul>
+          ) : null}
         </div>
       </div>
 

@@ -18,4 +18,6 @@ export async function signIn(page: Page, email: string, password: string) {
 
 export async function signOut(page: Page) {
   await page.getByRole("button", { name: "Sign out" }).click();
+  // Wait until the session is really gone, or the next sign-in races the redirect.
+  await expect(page.getByRole("link", { name: "Staff sign in" })).toBeVisible();
 }
