@@ -12,6 +12,7 @@ import { CommentItem, CommentList } from "./CommentThread";
 import { CommentForm, useCommentForm } from "./forms";
 import { MAX_DEPTH, threadPath } from "./rules";
 import type { CommentPageData, ThreadPageData } from "./thread-page.server";
+import { SuccessBanner } from "~/components/SuccessBanner";
 
 function consultationHref(slug: string) {
   return `/consultations/${encodeURIComponent(slug)}`;
@@ -193,16 +194,7 @@ export function CommentPageView({ data, lastResult }: { data: CommentPageData; l
         <div className="govuk-grid-column-two-thirds">
           <ErrorSummary errors={state.errors} focusKey={state.focusKey} />
           {data.flash ? (
-            <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="flash-title">
-              <div className="govuk-notification-banner__header">
-                <h2 className="govuk-notification-banner__title" id="flash-title">
-                  Success
-                </h2>
-              </div>
-              <div className="govuk-notification-banner__content">
-                <p className="govuk-notification-banner__heading">{FLASH[data.flash]}</p>
-              </div>
-            </div>
+            <SuccessBanner>{FLASH[data.flash]}</SuccessBanner>
           ) : null}
           <span className="govuk-caption-l">{data.consultation.title}</span>
           <h1 className="govuk-heading-l">{author ? `Comment by ${author}` : "Comment"}</h1>

@@ -24,6 +24,7 @@ import { FeedbackThread } from "~/notifications/FeedbackThread";
 import { repNoticePage } from "~/notifications/notice-page.server";
 import { acknowledgeNotice, addFeedback, isNotifiedRep, recordNoticeView } from "~/notifications/notices.server";
 import { notFound, requireVisibleProposal } from "~/proposals/proposals.server";
+import { SuccessBanner } from "~/components/SuccessBanner";
 
 export const headers = confidentialHeaders;
 
@@ -123,16 +124,7 @@ export default function Notice() {
       <ConfidentialBanner repName={page.rep.name} unionNames={page.unions.map((u) => u.name)} />
       <ErrorSummary errors={errors} focusKey={lastResult} />
       {done && DONE[done] ? (
-        <div className="govuk-notification-banner govuk-notification-banner--success" role="status" aria-labelledby="done-title">
-          <div className="govuk-notification-banner__header">
-            <h2 className="govuk-notification-banner__title" id="done-title">
-              Success
-            </h2>
-          </div>
-          <div className="govuk-notification-banner__content">
-            <p className="govuk-notification-banner__heading">{DONE[done]}</p>
-          </div>
-        </div>
+        <SuccessBanner>{DONE[done]}</SuccessBanner>
       ) : null}
 
       <span className="govuk-caption-l">Advance notice: {p.serviceName}</span>

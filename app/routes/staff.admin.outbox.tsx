@@ -8,6 +8,7 @@ import { formatDateTime } from "~/components/format";
 import { pageTitle } from "~/components/page-title";
 import { transportKind } from "~/notifications/delivery.server";
 import { listOutbox, outboxCounts, retryEmail, type OutboxStatus } from "~/notifications/outbox.server";
+import { SuccessBanner } from "~/components/SuccessBanner";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Email outbox – Admin") }];
 
@@ -50,16 +51,7 @@ export default function AdminOutbox() {
       </Link>
       <ErrorSummary errors={error ? [{ field: "messages", message: error.message }] : []} focusKey={error} />
       {searchParams.get("done") ? (
-        <div className="govuk-notification-banner govuk-notification-banner--success" role="status" aria-labelledby="done-title">
-          <div className="govuk-notification-banner__header">
-            <h2 className="govuk-notification-banner__title" id="done-title">
-              Success
-            </h2>
-          </div>
-          <div className="govuk-notification-banner__content">
-            <p className="govuk-notification-banner__heading">The email will be sent again now.</p>
-          </div>
-        </div>
+        <SuccessBanner>The email will be sent again now.</SuccessBanner>
       ) : null}
       <h1 className="govuk-heading-l">Email outbox</h1>
       {transport === "held" ? (

@@ -10,6 +10,7 @@ import { pageTitle } from "~/components/page-title";
 import { loadSettings } from "~/lib/settings.server";
 import { unionSettingsSchema } from "~/notifications/directory-forms";
 import { saveUnionSettings } from "~/notifications/directory.server";
+import { SuccessBanner } from "~/components/SuccessBanner";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Union notice settings – Admin") }];
 
@@ -48,16 +49,7 @@ export default function AdminSettings() {
         </Link>
         <ErrorSummary errors={errors} focusKey={lastResult} />
         {searchParams.get("done") ? (
-          <div className="govuk-notification-banner govuk-notification-banner--success" role="status" aria-labelledby="done-title">
-            <div className="govuk-notification-banner__header">
-              <h2 className="govuk-notification-banner__title" id="done-title">
-                Success
-              </h2>
-            </div>
-            <div className="govuk-notification-banner__content">
-              <p className="govuk-notification-banner__heading">Settings saved.</p>
-            </div>
-          </div>
+          <SuccessBanner>Settings saved.</SuccessBanner>
         ) : null}
         <h1 className="govuk-heading-l">Union notice settings</h1>
         <Form method="post" {...formProps}>

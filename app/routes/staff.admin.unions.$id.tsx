@@ -11,6 +11,7 @@ import { pageTitle } from "~/components/page-title";
 import { repSchema } from "~/notifications/directory-forms";
 import { addRep, getUnion, removeRep } from "~/notifications/directory.server";
 import { notFound } from "~/proposals/proposals.server";
+import { SuccessBanner } from "~/components/SuccessBanner";
 
 const idParam = z.coerce.number().int().positive();
 
@@ -62,18 +63,7 @@ export default function AdminUnion() {
       </Link>
       <ErrorSummary errors={errors} focusKey={lastResult} />
       {done ? (
-        <div className="govuk-notification-banner govuk-notification-banner--success" role="status" aria-labelledby="done-title">
-          <div className="govuk-notification-banner__header">
-            <h2 className="govuk-notification-banner__title" id="done-title">
-              Success
-            </h2>
-          </div>
-          <div className="govuk-notification-banner__content">
-            <p className="govuk-notification-banner__heading">
-              {done === "added" ? `Representative added.${notices ? ` They have been sent ${notices} advance ${notices === 1 ? "notice" : "notices"} already running.` : ""}` : "Representative removed."}
-            </p>
-          </div>
-        </div>
+        <SuccessBanner>{done === "added" ? `Representative added.${notices ? ` They have been sent ${notices} advance ${notices === 1 ? "notice" : "notices"} already running.` : ""}` : "Representative removed."}</SuccessBanner>
       ) : null}
       <span className="govuk-caption-l">{union.shortName}</span>
       <h1 className="govuk-heading-l">{union.name}</h1>

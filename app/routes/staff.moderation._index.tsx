@@ -12,6 +12,7 @@ import { ruleChoices, ruleTitle } from "~/responses/house-rules.server";
 import { hiddenComments, moderationQueue } from "~/responses/moderation.server";
 import { parsePage } from "~/responses/thread-page.server";
 import { formatWhen } from "~/responses/when";
+import { SuccessBanner } from "~/components/SuccessBanner";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: commentsCss }];
 
@@ -48,16 +49,7 @@ export default function ModerationQueue() {
       <span className="govuk-caption-l">Staff area</span>
       <h1 className="govuk-heading-l">Moderation queue</h1>
       {d.done ? (
-        <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="done-title">
-          <div className="govuk-notification-banner__header">
-            <h2 className="govuk-notification-banner__title" id="done-title">
-              Success
-            </h2>
-          </div>
-          <div className="govuk-notification-banner__content">
-            <p className="govuk-notification-banner__heading">Your decision was saved{d.done === "hide" || d.done === "restore" ? " and the author was told by email" : ""}.</p>
-          </div>
-        </div>
+        <SuccessBanner>Your decision was saved{d.done === "hide" || d.done === "restore" ? " and the author was told by email" : ""}.</SuccessBanner>
       ) : null}
       <p className="govuk-body">
         Decide under the{" "}

@@ -20,6 +20,7 @@ import { FeedbackThread } from "~/notifications/FeedbackThread";
 import { staffNoticePage } from "~/notifications/notice-page.server";
 import { answerFeedback, resendNoticeLink } from "~/notifications/notices.server";
 import { notFound, requireVisibleProposalById } from "~/proposals/proposals.server";
+import { SuccessBanner } from "~/components/SuccessBanner";
 
 export const headers = confidentialHeaders;
 
@@ -95,16 +96,7 @@ export default function StaffNotice() {
       </Link>
       <ErrorSummary errors={error ? [{ field: error.field, message: error.message }] : []} focusKey={error} />
       {done && DONE[done] ? (
-        <div className="govuk-notification-banner govuk-notification-banner--success" role="status" aria-labelledby="done-title">
-          <div className="govuk-notification-banner__header">
-            <h2 className="govuk-notification-banner__title" id="done-title">
-              Success
-            </h2>
-          </div>
-          <div className="govuk-notification-banner__content">
-            <p className="govuk-notification-banner__heading">{DONE[done]}</p>
-          </div>
-        </div>
+        <SuccessBanner>{DONE[done]}</SuccessBanner>
       ) : null}
       <span className="govuk-caption-l">Union notice: {p.serviceName}</span>
       <h1 className="govuk-heading-l">{p.title}</h1>

@@ -24,6 +24,7 @@ import { checkAnswersPath, sectionPath, TASK_TITLES, unmetHref } from "~/proposa
 import { SECTIONS, type Unmet } from "~/proposals/types";
 import { auditTrail } from "~/proposals/staff.server";
 import { changesSinceLastReview } from "~/proposals/versions.server";
+import { SuccessBanner } from "~/components/SuccessBanner";
 
 const idParam = z.coerce.number().int().positive();
 
@@ -115,28 +116,10 @@ export default function StaffProposal() {
           />
         ) : null}
         {saved && !done ? (
-          <div className="govuk-notification-banner govuk-notification-banner--success" role="status" aria-labelledby="saved-title">
-            <div className="govuk-notification-banner__header">
-              <h2 className="govuk-notification-banner__title" id="saved-title">
-                Success
-              </h2>
-            </div>
-            <div className="govuk-notification-banner__content">
-              <p className="govuk-notification-banner__heading">Your changes have been saved. You can come back to them at any time.</p>
-            </div>
-          </div>
+          <SuccessBanner>Your changes have been saved. You can come back to them at any time.</SuccessBanner>
         ) : null}
         {done && DONE_MESSAGES[done] ? (
-          <div className="govuk-notification-banner govuk-notification-banner--success" role="status" aria-labelledby="done-title">
-            <div className="govuk-notification-banner__header">
-              <h2 className="govuk-notification-banner__title" id="done-title">
-                Success
-              </h2>
-            </div>
-            <div className="govuk-notification-banner__content">
-              <p className="govuk-notification-banner__heading">{DONE_MESSAGES[done]}</p>
-            </div>
-          </div>
+          <SuccessBanner>{DONE_MESSAGES[done]}</SuccessBanner>
         ) : null}
         <span className="govuk-caption-l">{proposal.serviceName}</span>
         <h1 className="govuk-heading-l">{proposal.title}</h1>

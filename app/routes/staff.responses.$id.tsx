@@ -8,6 +8,7 @@ import { listOfflineResponses, responseCounts } from "~/responses/answers.server
 import { CHANNEL_LABELS, parseId } from "~/responses/rules";
 import { ResponseCounts } from "~/responses/ResponseCounts";
 import { formatWhen } from "~/responses/when";
+import { SuccessBanner } from "~/components/SuccessBanner";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requirePermission(request, "proposal:edit");
@@ -34,16 +35,7 @@ export default function ProposalResponses() {
         Back
       </Link>
       {d.saved ? (
-        <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="saved-title">
-          <div className="govuk-notification-banner__header">
-            <h2 className="govuk-notification-banner__title" id="saved-title">
-              Success
-            </h2>
-          </div>
-          <div className="govuk-notification-banner__content">
-            <p className="govuk-notification-banner__heading">The response was saved and counted.</p>
-          </div>
-        </div>
+        <SuccessBanner>The response was saved and counted.</SuccessBanner>
       ) : null}
       <span className="govuk-caption-l">{d.title}</span>
       <h1 className="govuk-heading-l">Responses</h1>

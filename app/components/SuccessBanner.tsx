@@ -1,0 +1,17 @@
+import type { ReactNode } from "react";
+
+/** GOV.UK success banner, shown after something worked. role="alert" so it is announced. */
+export function SuccessBanner({ children }: { children: ReactNode }) {
+  return (
+    <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="success-title">
+      <div className="govuk-notification-banner__header">
+        <h2 className="govuk-notification-banner__title" id="success-title">
+          Success
+        </h2>
+      </div>
+      <div className="govuk-notification-banner__content">
+        <p className="govuk-notification-banner__heading">{children}</p>
+      </div>
+    </div>
+  );
+}
