@@ -95,6 +95,29 @@ function FormGroup({ error, className, children }: { error?: string; className?:
   return <div className={cx("govuk-form-group", error && "govuk-form-group--error", className)}>{children}</div>;
 }
 
+/** A form group whose label, hint and error message sit above one control (GOV.UK order). */
+function LabelledGroup({
+  id,
+  label,
+  hint,
+  message,
+  isPageHeading,
+  labelSize,
+  className,
+  children,
+}: { id: string; label: ReactNode; hint?: ReactNode; message?: string; isPageHeading?: boolean; labelSize?: Size; className?: string; children: ReactNode }) {
+  return (
+    <FormGroup error={message} className={className}>
+      <Label htmlFor={id} isPageHeading={isPageHeading} size={labelSize}>
+        {label}
+      </Label>
+      {hint ? <Hint id={hintId(id)}>{hint}</Hint> : null}
+      {message ? <ErrorMessage id={errorId(id)}>{message}</ErrorMessage> : null}
+      {children}
+    </FormGroup>
+  );
+}
+
 /** The ids that hint and error get, so a page can point at them. */
 export const hintId = (id: string) => `${id}-hint`;
 export const errorId = (id: string) => `${id}-error`;
@@ -143,12 +166,7 @@ export function TextInput({
     />
   );
   return (
-    <FormGroup error={message}>
-      <Label htmlFor={id} isPageHeading={isPageHeading} size={labelSize}>
-        {label}
-      </Label>
-      {hint ? <Hint id={hintId(id)}>{hint}</Hint> : null}
-      {message ? <ErrorMessage id={errorId(id)}>{message}</ErrorMessage> : null}
+    <LabelledGroup id={id} label={label} hint={hint} message={message} isPageHeading={isPageHeading} labelSize={labelSize}>
       {prefix || suffix ? (
         <div className="govuk-input__wrapper">
           {prefix ? (
@@ -166,7 +184,7 @@ export function TextInput({
       ) : (
         input
       )}
-    </FormGroup>
+    </LabelledGroup>
   );
 }
 
@@ -205,12 +223,7 @@ export function PasswordInput({
   }, []);
 
   return (
-    <FormGroup error={message} className="govuk-password-input">
-      <Label htmlFor={id} isPageHeading={isPageHeading} size={labelSize}>
-        {label}
-      </Label>
-      {hint ? <Hint id={hintId(id)}>{hint}</Hint> : null}
-      {message ? <ErrorMessage id={errorId(id)}>{message}</ErrorMessage> : null}
+    <LabelledGroup id={id} label={label} hint={hint} message={message} isPageHeading={isPageHeading} labelSize={labelSize} className="govuk-password-input">
       <div className="govuk-input__wrapper govuk-password-input__wrapper">
         <input
           {...rest}
@@ -241,7 +254,7 @@ export function PasswordInput({
       <div className="govuk-password-input__sr-status govuk-visually-hidden" aria-live="polite">
         {toggled ? (visible ? "Your password is visible" : "Your password is hidden") : ""}
       </div>
-    </FormGroup>
+    </LabelledGroup>
   );
 }
 
@@ -260,12 +273,7 @@ export function Textarea({
 }: LabelledField & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "id" | "name" | "className" | "aria-describedby" | "children">) {
   const message = firstError(error);
   return (
-    <FormGroup error={message}>
-      <Label htmlFor={id} isPageHeading={isPageHeading} size={labelSize}>
-        {label}
-      </Label>
-      {hint ? <Hint id={hintId(id)}>{hint}</Hint> : null}
-      {message ? <ErrorMessage id={errorId(id)}>{message}</ErrorMessage> : null}
+    <LabelledGroup id={id} label={label} hint={hint} message={message} isPageHeading={isPageHeading} labelSize={labelSize}>
       <textarea
         {...rest}
         className={cx("govuk-textarea", message && "govuk-textarea--error")}
@@ -274,7 +282,7 @@ export function Textarea({
         rows={rows}
         aria-describedby={describedBy(hint && hintId(id), message && errorId(id))}
       />
-    </FormGroup>
+    </LabelledGroup>
   );
 }
 
@@ -379,12 +387,7 @@ export function FileUpload({
 }: LabelledField & { accept?: string }) {
   const message = firstError(error);
   return (
-    <FormGroup error={message}>
-      <Label htmlFor={id} isPageHeading={isPageHeading} size={labelSize}>
-        {label}
-      </Label>
-      {hint ? <Hint id={hintId(id)}>{hint}</Hint> : null}
-      {message ? <ErrorMessage id={errorId(id)}>{message}</ErrorMessage> : null}
+    <LabelledGroup id={id} label={label} hint={hint} message={message} isPageHeading={isPageHeading} labelSize={labelSize}>
       <input
         className={cx("govuk-file-upload", message && "govuk-file-upload--error")}
         id={id}
@@ -393,7 +396,7 @@ export function FileUpload({
         accept={accept}
         aria-describedby={describedBy(hint && hintId(id), message && errorId(id))}
       />
-    </FormGroup>
+    </LabelledGroup>
   );
 }
 
@@ -412,12 +415,7 @@ export function Select({
 }: LabelledField & { options: readonly { value: string; label: string }[]; defaultValue?: string | null }) {
   const message = firstError(error);
   return (
-    <FormGroup error={message}>
-      <Label htmlFor={id} isPageHeading={isPageHeading} size={labelSize}>
-        {label}
-      </Label>
-      {hint ? <Hint id={hintId(id)}>{hint}</Hint> : null}
-      {message ? <ErrorMessage id={errorId(id)}>{message}</ErrorMessage> : null}
+    <LabelledGroup id={id} label={label} hint={hint} message={message} isPageHeading={isPageHeading} labelSize={labelSize}>
       <select
         className={cx("govuk-select", message && "govuk-select--error")}
         id={id}
@@ -431,7 +429,7 @@ export function Select({
           </option>
         ))}
       </select>
-    </FormGroup>
+    </LabelledGroup>
   );
 }
 
