@@ -119,9 +119,19 @@ function sanitizeOptions(profile: MarkdownProfile): sanitizeHtml.IOptions {
 /** Markdown written by an officer or a member of the public, as HTML safe to put in a page. */
 export function renderMarkdown(text: string | null | undefined, profile: MarkdownProfile, options: RenderOptions = {}): string {
   if (!text || !text.trim()) return "";
-  const html = markedFor(profile, options.headingOffset ?? 0).parse(text, { async: false });
-  return sanitizeHtml(html, sanitizeOptions(profile)).trim();
+  // Rendering is a pure function of its inputs, and a consultation page renders dozens of the
+  // same long fields on every view: keep recent results (bounded, oldest dropped first).
+  const key = `${profile}\u0000${options.headingOffset ?? 0}\u0000${text}`;
+  const cached = rendered.get(key);
+  if (cached !== undefined) return cached;
+  const html = sanitizeHtml(markedFor(profile, options.headingOffset ?? 0).parse(text, { async: false }), sanitizeOptions(profile)).trim();
+  if (rendered.size >= RENDER_CACHE_ENTRIES) rendered.delete(rendered.keys().next().value!);
+  rendered.set(key, html);
+  return html;
 }
+
+const RENDER_CACHE_ENTRIES = 2000;
+const rendered = new Map<string, string>();
 
 /** Plain text from Markdown, for excerpts and titles: no markup, whitespace collapsed. */
 export function markdownToPlainText(text: string | null | undefined): string {
