@@ -8,9 +8,9 @@ import { loadSettings } from "~/lib/settings.server";
 import { notFound, requireVisibleProposal } from "~/proposals/proposals.server";
 import type { Proposal } from "~/proposals/types";
 import { isPublic } from "~/proposals/visibility";
-import { loadCommentContext, loadOfficialAnswers, loadThread, threadCounts } from "./comments.server";
-import { participantFor, profileHref, signInHref, type FormMode } from "./participation.server";
-import { commentPath, displayName, threadPath, type CommentTarget } from "./rules";
+import { loadCommentContext, loadOfficialAnswers, loadOwnComment, loadThread, threadCounts } from "./comments.server";
+import { authorFor, participantFor, profileHref, signInHref, type FormMode } from "./participation.server";
+import { commentPath, displayName, parseId, threadPath, type CommentTarget } from "./rules";
 import { responseCounts, type ResponseCounts } from "./answers.server";
 import { describeTarget, itemThreads, type TargetDescription } from "./targets";
 import type { CommentView, ItemThreads, OfficialAnswerView, ThreadPage } from "./types";
@@ -172,4 +172,21 @@ export async function consultationPageResponses(request: Request, proposal: Prop
     form,
     commentsHref,
   };
+}
+
+/**
+ * The author's own comment for the edit and delete pages: a visible, discussable proposal, a
+ * signed-in author (otherwise the sign-in redirect, coming back to `page`), and a comment of
+ * theirs; anything else is the site's 404.
+ */
+export async function requireOwnComment(request: Request, slug: string, id: string | undefined, page: "edit" | "delete") {
+  const commentId = parseId(id);
+  if (commentId == null) throw notFound();
+  const proposal = await requireDiscussableProposal(request, slug);
+  const back = commentPath(proposal.slug, commentId);
+  const author = authorFor(await participantFor(request, proposal), `${back}/${page}`);
+  if (author instanceof Response) throw author;
+  const comment = loadOwnComment(proposal.id, commentId, author);
+  if (!comment) throw notFound();
+  return { proposal, author, comment, back };
 }

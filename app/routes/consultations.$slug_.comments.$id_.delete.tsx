@@ -3,26 +3,14 @@ import { data, redirect, type ActionFunctionArgs, type LinksFunction, type Loade
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Markdown } from "~/components/Markdown";
 import { pageTitle } from "~/components/page-title";
-import { notFound } from "~/proposals/proposals.server";
 import commentsCss from "~/responses/comments.css?url";
-import { deleteComment, loadOwnComment } from "~/responses/comments.server";
-import { authorFor, participantFor } from "~/responses/participation.server";
-import { commentPath, parseId, threadPath } from "~/responses/rules";
-import { requireDiscussableProposal } from "~/responses/thread-page.server";
+import { deleteComment } from "~/responses/comments.server";
+import { threadPath } from "~/responses/rules";
+import { requireOwnComment } from "~/responses/thread-page.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: commentsCss }];
 
-async function context(request: Request, slug: string, id: string | undefined) {
-  const commentId = parseId(id);
-  if (commentId == null) throw notFound();
-  const proposal = await requireDiscussableProposal(request, slug);
-  const back = commentPath(proposal.slug, commentId);
-  const author = authorFor(await participantFor(request, proposal), `${back}/delete`);
-  if (author instanceof Response) throw author;
-  const comment = loadOwnComment(proposal.id, commentId, author);
-  if (!comment) throw notFound();
-  return { proposal, author, comment, back };
-}
+const context = (request: Request, slug: string, id: string | undefined) => requireOwnComment(request, slug, id, "delete");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { proposal, comment, back } = await context(request, params.slug ?? "", params.id);

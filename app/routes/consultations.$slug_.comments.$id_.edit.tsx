@@ -7,26 +7,14 @@ import { ErrorSummary } from "~/components/ErrorSummary";
 import { Textarea, conformProps } from "~/components/form-fields";
 import { pageTitle } from "~/components/page-title";
 import { now } from "~/lib/clock";
-import { notFound } from "~/proposals/proposals.server";
-import { editComment, loadOwnComment } from "~/responses/comments.server";
+import { editComment } from "~/responses/comments.server";
 import { useCommentForm } from "~/responses/forms";
-import { authorFor, participantFor } from "~/responses/participation.server";
-import { COMMENT_MAX_CHARS, EDIT_WINDOW_MS, canEditComment, commentPath, parseId } from "~/responses/rules";
+import { COMMENT_MAX_CHARS, EDIT_WINDOW_MS, canEditComment } from "~/responses/rules";
 import { commentSchema } from "~/responses/schemas";
-import { requireDiscussableProposal } from "~/responses/thread-page.server";
+import { requireOwnComment } from "~/responses/thread-page.server";
 import { formatWhen } from "~/responses/when";
 
-async function context(request: Request, slug: string, id: string | undefined) {
-  const commentId = parseId(id);
-  if (commentId == null) throw notFound();
-  const proposal = await requireDiscussableProposal(request, slug);
-  const back = commentPath(proposal.slug, commentId);
-  const author = authorFor(await participantFor(request, proposal), `${back}/edit`);
-  if (author instanceof Response) throw author;
-  const comment = loadOwnComment(proposal.id, commentId, author);
-  if (!comment) throw notFound();
-  return { proposal, author, comment, back };
-}
+const context = (request: Request, slug: string, id: string | undefined) => requireOwnComment(request, slug, id, "edit");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { proposal, comment, back } = await context(request, params.slug ?? "", params.id);
