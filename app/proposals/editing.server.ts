@@ -18,21 +18,26 @@ import { can, type SignedInViewer } from "~/auth/permissions";
 import { nowIso } from "~/lib/clock";
 import { equalityCharacteristics } from "~/lib/settings";
 import { loadSettings } from "~/lib/settings.server";
-import { canEditProposal, editingMode } from "./lifecycle";
+import { todayIso } from "~/lib/clock";
+import { canEditProposal, editingMode, gateBindsEdits } from "./lifecycle";
 import { loadProposal } from "./proposals.server";
+import { readiness, unmetIntroduced } from "./readiness";
 import type { PublicChange } from "./sections/public-change";
-import type { Proposal, SectionKey } from "./types";
+import type { Proposal, SectionKey, Unmet } from "./types";
 import { ensurePublishedBaseline, recordPublicVersion, tellRespondentsOfMaterialChange } from "./versions.server";
 import { canSeeProposal, visibilityFacts } from "./visibility";
 
 export type EditRefusal = {
   ok: false;
-  /** 403 not theirs to change; 404 not found (or not visible); 409 locked by its state, or stale */
-  status: 403 | 404 | 409;
-  kind: "forbidden" | "not_found" | "locked" | "conflict" | "change_note_needed";
+  /** 403 not theirs to change; 404 not found (or not visible); 409 locked by its state, or stale;
+   * 422 it would leave an approved proposal short of what the gate asks */
+  status: 403 | 404 | 409 | 422;
+  kind: "forbidden" | "not_found" | "locked" | "conflict" | "change_note_needed" | "gate";
   message: string;
   /** on a conflict: the revision that is now current */
   revision?: number;
+  /** on a gate refusal: what the change would have left unmet, each saying what to do */
+  unmet?: Unmet[];
 };
 export type EditResult = { ok: true; revision: number; rowId?: number } | EditRefusal;
 
@@ -56,6 +61,9 @@ class Refused extends Error {
 export function refuse(status: EditRefusal["status"], kind: EditRefusal["kind"], message: string): never {
   throw new Refused({ ok: false, status, kind, message });
 }
+
+export const GATE_MESSAGE =
+  "This change has not been saved: the proposal was approved with everything the council requires, and it must keep it until the decision. Change the following and save again";
 
 export const CONFLICT_MESSAGE =
   "Someone else saved changes to this proposal after you opened this page, so your changes have not been saved. Your answers are still below: check them against the latest version and save again.";
@@ -82,6 +90,14 @@ export function editProposal(
       if (mode === "public") ensurePublishedBaseline(tx, p, viewer.id);
       const said = typeof what === "function" ? what(p) : what;
       const rowId = apply(tx, p) ?? undefined;
+      // The gate holds until the decision: after approval, a change may not leave unmet anything
+      // the proposal met before it. Throwing here rolls the whole save back.
+      if (gateBindsEdits(p)) {
+        const settings = loadSettings(tx);
+        const context = { today: todayIso() };
+        const introduced = unmetIntroduced(readiness(p, settings, context), readiness(loadProposal(p.id, tx)!, settings, context));
+        if (introduced.length) throw new Refused({ ok: false, status: 422, kind: "gate", message: GATE_MESSAGE, unmet: introduced });
+      }
       const at = nowIso();
       const revision = p.revision + 1;
       tx.update(t.proposals)

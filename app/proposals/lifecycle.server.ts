@@ -4,7 +4,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { and, eq, inArray, lte, max } from "drizzle-orm";
+import { and, asc, eq, inArray, lte, max } from "drizzle-orm";
 import * as t from "#db/schema";
 import { db as defaultDb, writeTransaction, type DB } from "#db/client.server";
 import { appendAudit } from "~/audit/audit.server";
@@ -26,6 +26,22 @@ export function bankHolidays(): ReadonlySet<string> {
     holidays = new Set(data["england-and-wales"] ?? []);
   }
   return holidays;
+}
+
+/**
+ * Everyone who changed the proposal since it was last returned to its drafter, or since it was
+ * started if it never was: from the audit log, which every save writes to (editing.server.ts).
+ */
+export function editorsSinceLastReturn(proposalId: number, database: DB = defaultDb()): number[] {
+  const entries = database
+    .select({ action: t.auditLog.action, actorId: t.auditLog.actorId })
+    .from(t.auditLog)
+    .where(and(eq(t.auditLog.entityType, "proposal"), eq(t.auditLog.entityId, proposalId), inArray(t.auditLog.action, ["proposal.create", "proposal.edit", "proposal.reject"])))
+    .orderBy(asc(t.auditLog.id))
+    .all();
+  const lastReturn = entries.map((e) => e.action).lastIndexOf("proposal.reject");
+  const editors = entries.slice(lastReturn + 1).filter((e) => e.action !== "proposal.reject" && e.actorId != null).map((e) => e.actorId as number);
+  return [...new Set(editors)];
 }
 
 export type TransitionResult = TransitionDecision & { proposal?: Proposal };
@@ -69,7 +85,8 @@ export function applyTransition(
     const proposal = loadProposal(proposalId, tx);
     if (!proposal) return { ok: false, status: 409, message: "This proposal no longer exists" } as const;
     const unansweredFeedback = transition === "open" ? unansweredFeedbackCount(proposalId, tx) : 0;
-    const decision = checkTransition(transition, proposal, actor, { settings, now: at, bankHolidays: bankHolidays(), reason: options.reason, unansweredFeedback });
+    const editorIds = transition === "approve" ? editorsSinceLastReturn(proposalId, tx) : [];
+    const decision = checkTransition(transition, proposal, actor, { settings, now: at, bankHolidays: bankHolidays(), reason: options.reason, unansweredFeedback, editorIds });
     if (!decision.ok) return decision;
 
     const iso = at.toISOString();

@@ -31,6 +31,8 @@ export type TransitionContext = {
   reason?: string;
   /** union feedback items no officer has answered yet (for opening after union notice) */
   unansweredFeedback?: number;
+  /** people who changed the proposal since it was last returned, or since it was started (for approval) */
+  editorIds?: readonly number[];
 };
 
 export type TransitionRefusal = {
@@ -67,6 +69,26 @@ export function editingMode(p: Pick<Proposal, "state">): "draft" | "public" | nu
   return null;
 }
 
+/**
+ * Separation of duties: nobody signs off their own work. The drafter may never approve; nor may
+ * anyone who changed the proposal since it was last returned to its drafter (or since it was
+ * started, if it never was), because what they would approve is partly what they wrote.
+ * Null when this person may approve, otherwise the reason they may not.
+ */
+export function approvalConflict(approverId: number, p: Pick<Proposal, "createdById">, editorIds: readonly number[] = []): string | null {
+  if (approverId === p.createdById) return "You drafted this proposal, so another approver must approve it";
+  if (editorIds.includes(approverId)) return "You changed this proposal since it was last returned to its drafter, so another approver must approve it";
+  return null;
+}
+
+/**
+ * The gate holds until the decision: once a proposal has been approved (under notice, scheduled
+ * or open), an edit may not leave it short of anything the gate asks. A draft may be incomplete.
+ */
+export function gateBindsEdits(p: Pick<Proposal, "state">): boolean {
+  return p.state !== "draft";
+}
+
 const STATES_BEFORE_DECISION: ProposalState[] = ["draft", "in_review", "union_notice", "scheduled", "open", "closed", "outcome_published"];
 
 function today(now: Date): string {
@@ -79,17 +101,18 @@ export function checkTransition(transition: Transition, p: Proposal, actor: Acto
     case "submit": {
       if (!person || !canEditProposal(person, p)) return refuse(403, "You cannot submit this proposal");
       if (p.state !== "draft") return refuse(409, "Only a draft can be submitted for review");
-      const unmet = readiness(p, ctx.settings);
+      const unmet = readiness(p, ctx.settings, { today: today(ctx.now) });
       if (unmet.length) return refuse(422, `This proposal cannot be submitted until ${unmet.length} ${unmet.length === 1 ? "requirement is" : "requirements are"} met`, unmet);
       return { ok: true, to: "in_review" };
     }
     case "approve": {
       if (!person || !can(person, "proposal:approve")) return refuse(403, "You cannot approve proposals");
       // Separation of duties: nobody signs off their own work.
-      if (person.id === p.createdById) return refuse(403, "You drafted this proposal, so another approver must approve it");
+      const conflict = approvalConflict(person.id, p, ctx.editorIds);
+      if (conflict) return refuse(403, conflict);
       if (p.state !== "in_review") return refuse(409, "Only a proposal in review can be approved");
       // The server checks the gate again: a proposal edited since submission may no longer pass.
-      const unmet = readiness(p, ctx.settings);
+      const unmet = readiness(p, ctx.settings, { today: today(ctx.now) });
       if (unmet.length) return refuse(422, `This proposal cannot be approved until ${unmet.length} ${unmet.length === 1 ? "requirement is" : "requirements are"} met`, unmet);
       return { ok: true, to: needsUnionNotice(p) ? "union_notice" : "scheduled" };
     }

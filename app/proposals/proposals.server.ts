@@ -195,3 +195,14 @@ export function listStaffProposals(viewer: Viewer, database: DB = defaultDb()) {
     .map((r) => ({ ...r, unionIds: r.unionIds ? r.unionIds.split(",").map(Number) : [] }))
     .filter((r) => canSeeProposal(viewer, r));
 }
+
+/**
+ * Who signed the proposal off for publication, and when: shown on the public page, so that the
+ * public can see an accountable person approved what they are reading (DESIGN.md). The name only,
+ * never the account.
+ */
+export function approvalRecord(p: Pick<Proposal, "approvedAt" | "approvedById">, database: DB = defaultDb()): { approverName: string; approvedAt: string } | null {
+  if (!p.approvedAt || p.approvedById == null) return null;
+  const user = database.select({ name: t.users.name }).from(t.users).where(eq(t.users.id, p.approvedById)).get();
+  return user ? { approverName: user.name, approvedAt: p.approvedAt } : null;
+}

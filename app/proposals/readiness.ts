@@ -64,10 +64,30 @@ const KNOWN_EXPANSIONS: Record<string, string> = {
 
 // ─── The gate ──────────────────────────────────────────────────────────────────
 
-type Check = (p: Proposal, s: Settings) => Unmet[];
+/**
+ * What the gate needs besides the proposal and the settings. `today` (YYYY-MM-DD) dates the
+ * rules about dates already past; without it they count from the day the proposal was last
+ * saved, so the gate stays a pure function of what it is given.
+ */
+export type GateContext = { today?: string };
 
-export function readiness(proposal: Proposal, settings: Settings): Unmet[] {
-  return SECTIONS.flatMap(({ key }) => CHECKS[key](proposal, settings));
+type Check = (p: Proposal, s: Settings, c: Required<GateContext>) => Unmet[];
+
+export function readiness(proposal: Proposal, settings: Settings, context: GateContext = {}): Unmet[] {
+  const c: Required<GateContext> = { today: context.today ?? proposal.updatedAt.slice(0, 10) };
+  return SECTIONS.flatMap(({ key }) => CHECKS[key](proposal, settings, c));
+}
+
+/**
+ * What a change would newly leave unmet: items after it that were not there before it, matched
+ * by code and field (messages carry counts that may move). An approved proposal may be changed
+ * only when this is empty (editing.server.ts): a change may not undo what the approver saw met,
+ * while a rule added after approval does not block every other correction.
+ */
+export function unmetIntroduced(before: Unmet[], after: Unmet[]): Unmet[] {
+  const key = (u: Unmet) => `${u.code}\u0000${u.field ?? ""}`;
+  const known = new Set(before.map(key));
+  return after.filter((u) => !known.has(key(u)));
 }
 
 /**

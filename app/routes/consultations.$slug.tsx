@@ -17,7 +17,7 @@ import { Markdown } from "~/components/Markdown";
 import { now } from "~/lib/clock";
 import { renderMarkdown } from "~/lib/markdown.server";
 import { loadSettings } from "~/lib/settings.server";
-import { requireVisibleProposal } from "~/proposals/proposals.server";
+import { approvalRecord, requireVisibleProposal } from "~/proposals/proposals.server";
 import { loadNotificationRecord } from "~/notifications/record.server";
 import { NotificationRecord } from "~/components/NotificationRecord";
 import { canDownloadDocument, isPublic, visibilityFacts } from "~/proposals/visibility";
@@ -42,6 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     proposal: proposalView,
     isPublic: isPublic(proposal),
     notificationRecord: loadNotificationRecord(proposal),
+    approval: approvalRecord(proposal),
     // Counts, thread links and the newest comments: published consultations only.
     responses: await consultationPageResponses(request, proposal),
   };
@@ -50,7 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: pageTitle(matches, data?.proposal.title ?? null) }];
 
 export default function Consultation() {
-  const { proposal: p, isPublic, notificationRecord, responses } = useLoaderData<typeof loader>();
+  const { proposal: p, isPublic, notificationRecord, approval, responses } = useLoaderData<typeof loader>();
   const base = `/consultations/${encodeURIComponent(p.slug)}`;
 
   const keyRows: SummaryListRow[] = [
@@ -61,6 +62,7 @@ export default function Consultation() {
   if (p.plan.opensOn) keyRows.push({ key: notYetOpen ? "Opens" : "Opened", value: formatDate(p.plan.opensOn) });
   if (p.plan.closesOn) keyRows.push({ key: notYetOpen || p.state === "open" ? "Closes" : "Closed", value: formatDate(p.plan.closesOn) });
   if (p.state === "closed" && p.lifecycle.outcomeDueOn) keyRows.push({ key: "Outcome due by", value: formatDate(p.lifecycle.outcomeDueOn) });
+  if (approval) keyRows.push({ key: "Approved for publication", value: <span data-testid="approval">{`by ${approval.approverName} on ${formatDate(approval.approvedAt)}`}</span> });
   if (responses) keyRows.push({ key: "Responses", value: responsesSentence(responses.counts) });
 
   return (

@@ -16,8 +16,9 @@ import { pageTitle } from "~/components/page-title";
 import { useErrorTitle } from "~/components/SectionForm";
 import { SectionChanges } from "~/components/WordDiff";
 import { TaskList } from "~/components/TaskList";
-import { canEditProposal, editingMode } from "~/proposals/lifecycle";
-import { applyTransition } from "~/proposals/lifecycle.server";
+import { approvalConflict, canEditProposal, editingMode } from "~/proposals/lifecycle";
+import { applyTransition, editorsSinceLastReturn } from "~/proposals/lifecycle.server";
+import { todayIso } from "~/lib/clock";
 import { requireVisibleProposalById } from "~/proposals/proposals.server";
 import { readiness, sectionStatus } from "~/proposals/readiness";
 import { checkAnswersPath, sectionPath, TASK_TITLES, unmetHref } from "~/proposals/sections/pages";
@@ -36,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!id.success) throw new Response("Not Found", { status: 404 });
   const proposal = requireVisibleProposalById(viewer, id.data);
   const settings = loadSettings();
-  const unmet = readiness(proposal, settings);
+  const unmet = readiness(proposal, settings, { today: todayIso() });
   const editable = canEditProposal(viewer, proposal) && editingMode(proposal) != null;
   const approver = can(viewer, "proposal:approve");
   return {
@@ -51,7 +52,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     may: {
       submit: proposal.state === "draft" && canEditProposal(viewer, proposal),
       review: proposal.state === "in_review" && can(viewer, "proposal:approve"),
-      ownProposal: proposal.createdById === viewer.id,
+      /** why this person may not approve it (they drafted or changed it), or null */
+      approvalConflict: proposal.state === "in_review" ? approvalConflict(viewer.id, proposal, editorsSinceLastReturn(proposal.id)) : null,
       withdraw: !["decided", "withdrawn"].includes(proposal.state) && can(viewer, "proposal:withdraw") && (canEditProposal(viewer, proposal) || can(viewer, "proposal:approve")),
     },
     trail: auditTrail(proposal.id),
@@ -225,14 +227,14 @@ export default function StaffProposal() {
         ) : null}
         {may.review ? (
           <>
-            {may.ownProposal ? (
+            {may.approvalConflict ? (
               <div className="govuk-warning-text">
                 <span className="govuk-warning-text__icon" aria-hidden="true">
                   !
                 </span>
                 <strong className="govuk-warning-text__text">
                   <span className="govuk-visually-hidden">Warning</span>
-                  You drafted this proposal, so another approver must approve it.
+                  {may.approvalConflict}.
                 </strong>
               </div>
             ) : null}

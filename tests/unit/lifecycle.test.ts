@@ -52,6 +52,13 @@ describe("approve", () => {
     const result = checkTransition("approve", inReview(), person(["approver", "officer"], DRAFTER), ctx());
     expect(result).toMatchObject({ ok: false, status: 403, message: expect.stringContaining("another approver") });
   });
+  it("nobody who changed the proposal since it was last returned may approve it, not only its drafter", () => {
+    const colleague = person(["approver", "officer"], 8);
+    const refused = checkTransition("approve", inReview(), colleague, ctx({ editorIds: [DRAFTER, 8] }));
+    expect(refused).toMatchObject({ ok: false, status: 403, message: expect.stringContaining("You changed this proposal since it was last returned") });
+    // Someone else's edits do not stand in this approver's way.
+    expect(checkTransition("approve", inReview(), colleague, ctx({ editorIds: [DRAFTER, 9] }))).toEqual({ ok: true, to: "union_notice" });
+  });
   it("approval is refused while the gate reports anything", () => {
     const p = completeProposal({ state: "in_review", risks: [] });
     const result = checkTransition("approve", p, approver, ctx());

@@ -68,7 +68,7 @@ export function pageBasics(e: Editing, context: AppLoadContext, section: Section
     isPublicEdit: e.mode === "public",
     formError: hadFormError(context),
     /** what the gate still asks of this section, each linking to its field */
-    needs: readiness(e.proposal, e.settings)
+    needs: readiness(e.proposal, e.settings, { today: e.today })
       .filter((u) => u.section === section && (!only || only(u)))
       .map((u) => ({ message: u.message, href: unmetHref(e.proposal.id, u) })),
   };
@@ -98,14 +98,32 @@ export type FormReply = {
 };
 
 /** 400 with the messages and everything the officer typed. Nothing has been written. */
-export function invalid(context: AppLoadContext, lastResult: SubmissionResult<string[]>, revision: number, status: 400 | 403 | 404 | 409 = 400) {
+export function invalid(context: AppLoadContext, lastResult: SubmissionResult<string[]>, revision: number, status: 400 | 403 | 404 | 409 | 422 = 400) {
   markFormError(context);
   return data<FormReply>({ lastResult, revision }, { status });
 }
 
-/** A refused save: the message at the top, the input kept, and the current revision on a conflict. */
-export function refused(context: AppLoadContext, submission: { reply: (o: { formErrors: string[] }) => SubmissionResult<string[]> }, result: Extract<EditResult, { ok: false }>, postedRevision: number) {
-  return invalid(context, submission.reply({ formErrors: [result.message] }), result.revision ?? postedRevision, result.status);
+/**
+ * A refused save: the message at the top, the input kept, and the current revision on a conflict.
+ * A change the gate refuses (an approved proposal may not lose what it was approved with) lists
+ * what the gate would have found unmet: beside the field when the field is on this form, and in
+ * the error summary either way, each saying what to change. Answered like any invalid form: 400.
+ */
+export function refused(
+  context: AppLoadContext,
+  submission: { reply: (o: { formErrors: string[]; fieldErrors?: Record<string, string[]> }) => SubmissionResult<string[]>; payload?: Record<string, unknown> },
+  result: Extract<EditResult, { ok: false }>,
+  postedRevision: number,
+) {
+  if (result.kind !== "gate" || !result.unmet?.length) return invalid(context, submission.reply({ formErrors: [result.message] }), result.revision ?? postedRevision, result.status === 422 ? 400 : result.status);
+  const posted = new Set(Object.keys(submission.payload ?? {}));
+  const fieldErrors: Record<string, string[]> = {};
+  const formErrors = [result.message];
+  for (const u of result.unmet) {
+    if (u.field && !u.field.includes(".") && posted.has(u.field)) (fieldErrors[u.field] ??= []).push(u.message);
+    else formErrors.push(u.message);
+  }
+  return invalid(context, submission.reply({ formErrors, fieldErrors }), postedRevision, 400);
 }
 
 function revisionOf(formData: FormData): number | null {
