@@ -45,6 +45,10 @@ export const settingsSchema = z.object({
     evidenceMinWords: z.number().int().positive(),
     /** acronyms everyone knows, which need no expansion */
     acronymAllowList: z.array(z.string()),
+    /** the smallest business case or equality assessment file that can be the real thing */
+    minDocumentBytes: z.number().int().min(0).default(1000),
+    /** words in each s.188 disclosure answer at 20 or more posts; doubled at 100 or more */
+    s188MinWords: z.number().int().min(0).default(15),
   }),
   plan: z.object({
     defaultWeeks: z.number().int().positive(),
@@ -79,7 +83,9 @@ export const DEFAULT_SETTINGS: Settings = {
     thresholds: { posts: 10, workforceShare: 0.1, budgetGbp: 250_000 },
     highRiskScore: 15,
     evidenceMinWords: 8,
-    acronymAllowList: ["UK", "NHS", "GBP", "FTE", "ICT", "CSV", "PDF"],
+    acronymAllowList: ["UK", "NHS", "GBP", "FTE", "ICT", "CSV", "PDF", "GP"],
+    minDocumentBytes: 1000,
+    s188MinWords: 15,
   },
   plan: { defaultWeeks: 12, minimumWeeks: 6 },
   union: { noticeWorkingDays: 10, noticeLinkDays: 7, collectiveConsultationPosts: 20 },

@@ -101,7 +101,7 @@ export function checkTransition(transition: Transition, p: Proposal, actor: Acto
     case "submit": {
       if (!person || !canEditProposal(person, p)) return refuse(403, "You cannot submit this proposal");
       if (p.state !== "draft") return refuse(409, "Only a draft can be submitted for review");
-      const unmet = readiness(p, ctx.settings, { today: today(ctx.now) });
+      const unmet = readiness(p, ctx.settings);
       if (unmet.length) return refuse(422, `This proposal cannot be submitted until ${unmet.length} ${unmet.length === 1 ? "requirement is" : "requirements are"} met`, unmet);
       return { ok: true, to: "in_review" };
     }
@@ -112,7 +112,7 @@ export function checkTransition(transition: Transition, p: Proposal, actor: Acto
       if (conflict) return refuse(403, conflict);
       if (p.state !== "in_review") return refuse(409, "Only a proposal in review can be approved");
       // The server checks the gate again: a proposal edited since submission may no longer pass.
-      const unmet = readiness(p, ctx.settings, { today: today(ctx.now) });
+      const unmet = readiness(p, ctx.settings);
       if (unmet.length) return refuse(422, `This proposal cannot be approved until ${unmet.length} ${unmet.length === 1 ? "requirement is" : "requirements are"} met`, unmet);
       return { ok: true, to: needsUnionNotice(p) ? "union_notice" : "scheduled" };
     }

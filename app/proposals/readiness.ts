@@ -11,11 +11,25 @@ import {
   equalityCharacteristics,
   type Settings,
 } from "~/lib/settings";
+import { expansionExample } from "./acronyms";
+import { amountMatches, statedBudgetAmounts, statedPostCounts, statedWorkforceShares } from "./prose-figures";
 import {
+  acronymProblems,
+  contentWords,
+  FILLER_WORDS,
+  fillerKind,
   isFiller,
+  isGenericJustification,
   isPlaceholder,
+  namesAction,
+  namesOwner,
+  namesTiming,
+  NEAR_DUPLICATE,
   normaliseForComparison,
-  unexpandedAcronyms,
+  pastDatesIn,
+  sameTemplate,
+  sameText,
+  textOverlap,
   wordCount,
 } from "./text-quality";
 import {
@@ -24,6 +38,7 @@ import {
   workforceShare,
   type EqualityRow,
   type Mitigation,
+  type ProposalDocument,
   type Proposal,
   type Risk,
   type SectionKey,
@@ -38,36 +53,19 @@ const MIN_WORDS = {
   briefEvidence: 3,
   /** each aim of the equality duty, and the conclusion */
   equalityStatement: 10,
-};
-
-/** Acronyms officers often use, so the message can show a real example. */
-const KNOWN_EXPANSIONS: Record<string, string> = {
-  CAMHS: "Child and Adolescent Mental Health Services",
-  TUPE: "Transfer of Undertakings (Protection of Employment) Regulations",
-  SEND: "special educational needs and disabilities",
-  EHCP: "education, health and care plan",
-  ASC: "adult social care",
-  CYP: "children and young people",
-  MASH: "Multi-Agency Safeguarding Hub",
-  ICB: "Integrated Care Board",
-  CQC: "Care Quality Commission",
-  EIA: "equality impact assessment",
-  HR: "human resources",
-  KPI: "key performance indicator",
-  SLA: "service level agreement",
-  VCS: "voluntary and community sector",
-  GP: "general practitioner",
-  LAC: "looked-after children",
-  DWP: "Department for Work and Pensions",
-  TULRCA: "Trade Union and Labour Relations (Consolidation) Act",
+  /** a published reason for accepting a risk, or justifying a negative impact */
+  reason: 5,
 };
 
 // ─── The gate ──────────────────────────────────────────────────────────────────
 
 /**
  * What the gate needs besides the proposal and the settings. `today` (YYYY-MM-DD) dates the
- * rules about dates already past; without it they count from the day the proposal was last
- * saved, so the gate stays a pure function of what it is given.
+ * rules about dates already past (a mitigation due, a review date). Without it they count from
+ * the day the proposal was last saved: a date that had passed when the officer wrote it is
+ * refused wherever the gate runs (task list, review page, submission, approval), and the task
+ * list, the review page and the refusal all agree. An edit after approval is judged against the
+ * real today (editing.server.ts), so it cannot bring in a date that has already gone.
  */
 export type GateContext = { today?: string };
 
@@ -75,7 +73,10 @@ type Check = (p: Proposal, s: Settings, c: Required<GateContext>) => Unmet[];
 
 export function readiness(proposal: Proposal, settings: Settings, context: GateContext = {}): Unmet[] {
   const c: Required<GateContext> = { today: context.today ?? proposal.updatedAt.slice(0, 10) };
-  return SECTIONS.flatMap(({ key }) => CHECKS[key](proposal, settings, c));
+  // Rules that read the proposal as a whole (copies, acronyms) report against the section of
+  // the field they found, after that section's own items, so the list stays in gate order.
+  const whole = [...nearDuplicates(proposal, settings), ...acronymsThroughout(proposal, settings)];
+  return SECTIONS.flatMap(({ key }) => [...CHECKS[key](proposal, settings, c), ...whole.filter((u) => u.section === key)]);
 }
 
 /**
@@ -154,13 +155,46 @@ function summary(p: Proposal, s: Settings): Unmet[] {
   const { summaryMinWords: min, summaryMaxWords: max } = s.gate;
   const words = wordCount(p.summary);
   const out: Unmet[] = [];
-  if (isFiller(p.summary)) {
+  // Over the limit is the first thing to fix, even when the length is one paragraph repeated.
+  if (isFiller(p.summary) && !(words > max && fillerKind(p.summary) === "repetitive")) {
     out.push(unmet("summary", "summary.missing", "summary", ask("Write a summary of the proposal in plain English", p.summary)));
     return out;
   }
   if (words < min) out.push(unmet("summary", "summary.too_short", "summary", `The summary must be ${min} words or more – it has ${words}`));
   if (words > max) out.push(unmet("summary", "summary.too_long", "summary", `The summary must be ${max} words or fewer – it has ${words}`));
-  out.push(...acronyms("summary", "summary.acronym", "summary", "the summary", p.summary, s));
+  out.push(...figuresInProse(p, "summary", "summary", "The summary", p.summary, { money: true }));
+  return out;
+}
+
+/**
+ * The words must tell the same story as the figures: a count of posts the prose says the change
+ * affects, a share of the workforce, and (in the summary) what it saves or costs, each checked
+ * against the impact figures. "The summary says 3 posts; the impact figures say 12."
+ */
+function figuresInProse(p: Proposal, section: SectionKey, field: string, name: string, text: string | null, options: { money?: boolean } = {}): Unmet[] {
+  const out: Unmet[] = [];
+  const code = `${section}.figures_contradict`;
+  const posts = p.postsAffected;
+  if (posts != null) {
+    const fte = p.fteAffected;
+    const allowed = [posts, fte, fte != null ? Math.round(fte) : null, p.serviceWorkforcePosts, p.serviceWorkforcePosts != null ? p.serviceWorkforcePosts - posts : null].filter((n): n is number => n != null);
+    const wrong = statedPostCounts(text).find((c) => !allowed.some((n) => Math.abs(n - c.value) < 0.05));
+    if (wrong) {
+      out.push(unmet(section, code, field, `${name} says '${wrong.phrase}', but the impact figures say ${posts} ${posts === 1 ? "post is" : "posts are"} affected${fte != null ? ` (${fte} full-time equivalent)` : ""}: make the words and the figures agree`));
+    }
+    const share = workforceShare(p);
+    const stated = statedWorkforceShares(text).find((x) => share != null && Math.abs(x.share - share) > 0.04);
+    if (stated && share != null) {
+      out.push(unmet(section, code, field, `${name} says '${stated.phrase}', but ${posts} of ${p.serviceWorkforcePosts} posts is ${Math.round(share * 100)}% of the workforce: make the words and the figures agree`));
+    }
+  }
+  if (options.money && p.budgetChangeGbp != null && p.budgetChangeGbp !== 0) {
+    const amounts = statedBudgetAmounts(text);
+    if (amounts.length && !amounts.some((a) => amountMatches(a, p.budgetChangeGbp!))) {
+      const figure = `£${Math.abs(p.budgetChangeGbp).toLocaleString("en-GB")}`;
+      out.push(unmet(section, code, field, `${name} gives ${amounts.map((a) => `'${a.phrase}'`).join(" and ")} as the money involved, but the impact figures give a budget change of ${figure} a year: make the words and the figures agree`));
+    }
+  }
   return out;
 }
 
@@ -183,7 +217,6 @@ const DETAILS: { field: DetailsField; name: string; ask: string; scalesWithSize:
 function details(p: Proposal, s: Settings): Unmet[] {
   const large = isLarge(p, s);
   const out: Unmet[] = [];
-  const written: { name: string; field: DetailsField; normalised: string }[] = [];
 
   for (const d of DETAILS) {
     const text = p[d.field];
@@ -197,15 +230,11 @@ function details(p: Proposal, s: Settings): Unmet[] {
       const why = d.scalesWithSize && large ? " for a proposal of this size" : "";
       out.push(unmet("details", "details.too_short", d.field, `${d.name} must be ${min} words or more${why} – it has ${words}`));
     }
-    // Copy-paste between fields: each part of the story must be told.
-    const normalised = normaliseForComparison(text);
-    const original = written.find((w) => w.normalised === normalised);
-    if (original) {
-      out.push(unmet("details", "details.copied", d.field, `${d.name} repeats ${lowerFirst(original.name)}: write each part separately`));
-    }
-    written.push({ name: d.name, field: d.field, normalised });
+    // Copies of other fields are found with every other text (nearDuplicates). What will change
+    // must give the same numbers as the figures; the other fields may weigh alternatives
+    // ("keep 6 of the 12 posts") and so are left to the approver.
+    if (d.field === "whatChanges") out.push(...figuresInProse(p, "details", d.field, d.name, text));
   }
-  out.push(...acronyms("details", "details.acronym", "whatChanges", "what will change", p.whatChanges, s));
   return out;
 }
 
@@ -293,7 +322,6 @@ function risks(p: Proposal, s: Settings): Unmet[] {
     return [unmet("risks", "risks.none", "risks", "Add at least one risk: say what could go wrong, who would bear it and how likely it is")];
   }
   const out: Unmet[] = [];
-  const seen = new Map<string, number>();
 
   p.risks.forEach((r, i) => {
     const name = riskName(r, i);
@@ -312,17 +340,21 @@ function risks(p: Proposal, s: Settings): Unmet[] {
       out.push(unmet("risks", "risks.high_without_mitigation", `risks.${r.id}`, `${name} scores ${score} (likelihood ${r.likelihood} × impact ${r.impact}): a high risk needs a mitigation`));
     } else if (!mitigated && isFiller(r.acceptanceReason)) {
       out.push(unmet("risks", "risks.unaddressed", field("acceptanceReason"), ask(`Add a mitigation for ${lowerFirst(name)}, or give a reason for accepting it that can be published`, r.acceptanceReason)));
+    } else if (!mitigated && (isGenericJustification(r.acceptanceReason) || wordCount(r.acceptanceReason) < MIN_WORDS.reason)) {
+      // "Accepted: the savings are needed" accepts the risk without a reason anyone could weigh.
+      out.push(unmet("risks", "risks.acceptance_reason_generic", field("acceptanceReason"), `Say why ${lowerFirst(name)} can be accepted: what limits the harm or why it is unlikely – '${clip(r.acceptanceReason!)}' gives no reason of its own`));
     }
-
-    // The same risk listed twice makes a proposal look more thorough than it is.
-    const key = normaliseForComparison(r.description);
-    const first = seen.get(key);
-    if (key && first != null) {
-      out.push(unmet("risks", "risks.duplicate", field("description"), `Risk ${i + 1} repeats risk ${first + 1}: describe a different risk or remove the copy`));
-    } else if (key) {
-      seen.set(key, i);
-    }
+    // (The same risk listed twice is found with every other copied text: nearDuplicates.)
   });
+
+  // Risks played down: every risk at the bottom of both scales, or every one rated alike, is a
+  // rating by rote rather than a judgement of each risk.
+  const rated = p.risks.filter((r) => isRating(r.likelihood) && isRating(r.impact));
+  if (rated.length === p.risks.length && rated.every((r) => r.likelihood === 1 && r.impact === 1)) {
+    out.push(unmet("risks", "risks.all_minimal", "risks", `Every risk is rated 1 (rare) × 1 (minor): rate how likely and how harmful each one really is, so that readers can see which matter most`));
+  } else if (rated.length >= 3 && rated.length === p.risks.length && rated.every((r) => r.likelihood === rated[0].likelihood && r.impact === rated[0].impact)) {
+    out.push(unmet("risks", "risks.same_rating", "risks", `Every risk is rated the same (likelihood ${rated[0].likelihood} × impact ${rated[0].impact}): rate each risk on its own`));
+  }
   return out;
 }
 
@@ -349,7 +381,7 @@ function dependencies(p: Proposal): Unmet[] {
 
 // ─── 6. Mitigations ────────────────────────────────────────────────────────────
 
-function mitigations(p: Proposal): Unmet[] {
+function mitigations(p: Proposal, _s: Settings, c: Required<GateContext>): Unmet[] {
   const riskIds = new Set(p.risks.map((r) => r.id));
   const rowIds = new Set(p.equalityRows.map((r) => r.id));
   const out: Unmet[] = [];
@@ -357,12 +389,28 @@ function mitigations(p: Proposal): Unmet[] {
     const name = mitigationName(m, i);
     const field = (f: string) => `mitigations.${m.id}.${f}`;
     const linked = m.riskIds.some((id) => riskIds.has(id)) || m.equalityRowIds.some((id) => rowIds.has(id));
-    if (isFiller(m.action)) out.push(unmet("mitigations", "mitigations.action_missing", field("action"), ask(`Describe the action for mitigation ${i + 1}`, m.action)));
+    if (isFiller(m.action)) {
+      out.push(unmet("mitigations", "mitigations.action_missing", field("action"), ask(`Describe the action for mitigation ${i + 1}`, m.action)));
+    } else if (!namesAction(m.action)) {
+      // "Robust monitoring arrangements in place" names nothing anyone will do.
+      out.push(unmet("mitigations", "mitigations.no_action", field("action"), `Say what will be done in ${lowerFirst(name)}: name the action, such as 'Train the 29 clinicians' or 'Publish waiting times every month'`));
+    } else {
+      const past = pastDatesIn(m.action, c.today);
+      if (past.length) out.push(unmet("mitigations", "mitigations.date_past", field("action"), `${name} gives '${past[0]}', which has passed: give the date it will be done`));
+    }
     if (!linked) out.push(unmet("mitigations", "mitigations.unlinked", field("riskIds"), `Link ${lowerFirst(name)} to the risks or equality impacts it addresses`));
     if (isPlaceholder(m.owner)) out.push(unmet("mitigations", "mitigations.owner_missing", field("owner"), `Say who is responsible for ${lowerFirst(name)}`));
+    else if (isVagueOwner(m.owner)) out.push(unmet("mitigations", "mitigations.owner_vague", field("owner"), `Say who is responsible for ${lowerFirst(name)} by role or team, for example 'Head of Children's Social Care' – '${clip(m.owner)}' could be anyone`));
     if (!isIsoDate(m.dueOn)) out.push(unmet("mitigations", "mitigations.due_date_missing", field("dueOn"), `Give the date by which ${lowerFirst(name)} will be done`));
+    else if (m.dueOn! < c.today) out.push(unmet("mitigations", "mitigations.due_date_past", field("dueOn"), `The date for ${lowerFirst(name)} (${m.dueOn}) has passed: give the date by which it will be done`));
   });
   return out;
+}
+
+/** Owners that name nobody in particular: "the council", "staff", "management", "all". */
+const VAGUE_OWNER_WORDS = new Set("the council councils service services staff management managers team teams officers all everyone various relevant appropriate project organisation department directorate we us our partners tbc leadership senior".split(" "));
+function isVagueOwner(owner: string): boolean {
+  return contentWords(owner).every((w) => VAGUE_OWNER_WORDS.has(w));
 }
 
 // ─── 7. Equality impact assessment ─────────────────────────────────────────────
@@ -378,10 +426,9 @@ const DUTY_STATEMENTS = [
   { field: "equalityConclusion", code: "conclusion", name: "The conclusion of the equality impact assessment", ask: "Write the conclusion of the equality impact assessment" },
 ] as const;
 
-function equality(p: Proposal, s: Settings): Unmet[] {
+function equality(p: Proposal, s: Settings, c: Required<GateContext>): Unmet[] {
   const large = isLarge(p, s);
   const out: Unmet[] = [];
-  const copies = copiedEvidence(p, s, large);
 
   for (const { key, label } of equalityCharacteristics(s)) {
     const row = p.equalityRows.find((r) => r.characteristic === key);
@@ -393,24 +440,41 @@ function equality(p: Proposal, s: Settings): Unmet[] {
     if (!row.rating) {
       out.push(unmet("equality", "equality.rating_missing", field("rating"), `Rate the impact on ${label} as positive, negative, neutral or unknown`));
     }
-    const min = evidenceMinWords(row, large, s);
+    const min = evidenceMinWords(row, p, s);
     const words = wordCount(row.evidence);
     if (isFiller(row.evidence)) {
       out.push(unmet("equality", "equality.evidence_missing", field("evidence"), ask(`Give evidence for the rating of ${label}`, row.evidence)));
     } else if (words < min) {
-      out.push(unmet("equality", "equality.evidence_too_short", field("evidence"), `Give more evidence for the rating of ${label}: it must be ${min} words or more – it has ${words}`));
-    } else if (copies.has(row.id)) {
-      out.push(unmet("equality", "equality.evidence_copied", field("evidence"), `The evidence for ${label} is the same as for ${copies.get(row.id)}: give evidence about ${label}`));
+      const why = min > s.gate.evidenceMinWords ? " for a change of this size" : "";
+      out.push(unmet("equality", "equality.evidence_too_short", field("evidence"), `Give more evidence for the rating of ${label}: it must be ${min} words or more${why} – it has ${words}`));
     }
-    if (row.rating === "negative" && !mitigates(p.mitigations, row) && isFiller(row.justification)) {
-      out.push(unmet("equality", "equality.negative_unaddressed", field("justification"), ask(`The impact on ${label} is rated negative: link a mitigation or explain why the impact is justified`, row.justification)));
+    // (Evidence copied from another row, or one template with the name swapped: nearDuplicates.)
+    if (row.rating === "negative" && !mitigates(p.mitigations, row)) {
+      const j = row.justification;
+      if (isFiller(j)) {
+        out.push(unmet("equality", "equality.negative_unaddressed", field("justification"), ask(`The impact on ${label} is rated negative: link a mitigation or explain why the impact is justified`, j)));
+      } else if (isGenericJustification(j) || !namesAction(j) || !(namesOwner(j) || namesTiming(j))) {
+        // "Justified by the savings" leaves people with this characteristic worse off and no one
+        // doing anything about it. Public Sector Equality Duty: due regard means acting on it.
+        out.push(unmet("equality", "equality.justification_no_action", field("justification"), `The negative impact on ${label} needs a mitigation, or a justification that says what will be done to limit it, who will do it and by when – '${clip(j!)}' does not`));
+      } else {
+        const past = pastDatesIn(j, c.today);
+        if (past.length) out.push(unmet("equality", "equality.date_past", field("justification"), `The justification for ${label} gives '${past[0]}', which has passed: give the date it will be done`));
+      }
     }
-    if (row.rating === "unknown" && isFiller(row.evidenceAction)) {
-      out.push(unmet("equality", "equality.unknown_without_action", field("evidenceAction"), ask(`The impact on ${label} is unknown: say how the evidence will be gathered`, row.evidenceAction)));
+    if (row.rating === "unknown") {
+      const action = row.evidenceAction;
+      if (isFiller(action)) {
+        out.push(unmet("equality", "equality.unknown_without_action", field("evidenceAction"), ask(`The impact on ${label} is unknown: say how the evidence will be gathered`, action)));
+      } else if (!namesAction(action) || !namesTiming(action)) {
+        out.push(unmet("equality", "equality.evidence_action_vague", field("evidenceAction"), `Say how the evidence about ${label} will be gathered and by when, for example 'Survey users during the consultation and report before the decision' – '${clip(action!)}' does not`));
+      } else {
+        const past = pastDatesIn(action, c.today);
+        if (past.length) out.push(unmet("equality", "equality.date_past", field("evidenceAction"), `The evidence about ${label} is to be gathered by '${past[0]}', which has passed: give the date it will be done`));
+      }
     }
   }
 
-  const written: { name: string; normalised: string }[] = [];
   for (const d of DUTY_STATEMENTS) {
     const text = p[d.field];
     const words = wordCount(text);
@@ -421,47 +485,20 @@ function equality(p: Proposal, s: Settings): Unmet[] {
     if (words < MIN_WORDS.equalityStatement) {
       out.push(unmet("equality", `equality.${d.code}_too_short`, d.field, `${d.name} must be ${MIN_WORDS.equalityStatement} words or more – it has ${words}`));
     }
-    const normalised = normaliseForComparison(text);
-    const original = written.find((w) => w.normalised === normalised);
-    if (original) {
-      out.push(unmet("equality", "equality.aim_copied", d.field, `${d.name} repeats ${lowerFirst(original.name)}: write each one separately`));
-    }
-    written.push({ name: d.name, normalised });
   }
   return out;
 }
 
-/** Proportionality: a small proposal may note briefly that a group is not affected differently. */
-function evidenceMinWords(row: EqualityRow, large: boolean, s: Settings): number {
-  const noAdverseImpact = row.rating === "neutral" || row.rating === "positive";
-  return !large && noAdverseImpact ? MIN_WORDS.briefEvidence : s.gate.evidenceMinWords;
-}
-
 /**
- * Rows whose evidence repeats an earlier row's, mapped to that earlier row's label. Identical
- * text on three or more rows is copy-paste; on two rows it is copy-paste when either is rated
- * negative or unknown, where the evidence matters most. The first row of each set is left alone.
+ * Proportionality: a small proposal may note briefly that a group is not affected differently; a
+ * large one needs full evidence on every row; one that reaches collective consultation (20 or more
+ * posts) needs half as much again where the impact is negative or unknown.
  */
-function copiedEvidence(p: Proposal, s: Settings, large: boolean): Map<number, string> {
-  const labelOf = new Map(equalityCharacteristics(s).map((c) => [c.key, c.label]));
-  const ordered = equalityCharacteristics(s)
-    .map((c) => p.equalityRows.find((r) => r.characteristic === c.key))
-    .filter((r): r is EqualityRow => !!r && !isFiller(r.evidence) && wordCount(r.evidence) >= evidenceMinWords(r, large, s));
-
-  const groups = new Map<string, EqualityRow[]>();
-  for (const row of ordered) {
-    const key = normaliseForComparison(row.evidence);
-    groups.set(key, [...(groups.get(key) ?? []), row]);
-  }
-  const copies = new Map<number, string>();
-  for (const group of groups.values()) {
-    const weighty = group.some((r) => r.rating === "negative" || r.rating === "unknown");
-    if (group.length >= 3 || (group.length === 2 && weighty)) {
-      const first = labelOf.get(group[0].characteristic) ?? group[0].characteristic;
-      for (const row of group.slice(1)) copies.set(row.id, first);
-    }
-  }
-  return copies;
+function evidenceMinWords(row: EqualityRow, p: Proposal, s: Settings): number {
+  const noAdverseImpact = row.rating === "neutral" || row.rating === "positive";
+  if (!isLarge(p, s) && noAdverseImpact) return MIN_WORDS.briefEvidence;
+  if (!noAdverseImpact && (p.postsAffected ?? 0) >= s.union.collectiveConsultationPosts) return Math.ceil(s.gate.evidenceMinWords * 1.5);
+  return s.gate.evidenceMinWords;
 }
 
 // ─── 8. Documents ──────────────────────────────────────────────────────────────
@@ -470,15 +507,26 @@ function copiedEvidence(p: Proposal, s: Settings, large: boolean): Map<number, s
 // commercial confidentiality is not in itself a reason to withhold, so each withheld part
 // names its legal ground, the public-interest reasoning and when it will be looked at again.
 
-function documents(p: Proposal, s: Settings): Unmet[] {
+function documents(p: Proposal, s: Settings, c: Required<GateContext>): Unmet[] {
   const out: Unmet[] = [];
   if (!p.documents.some((d) => d.kind === "business_case")) {
     out.push(unmet("documents", "documents.business_case_missing", "documents", "Attach the internal business case"));
   }
   const grounds = new Set(s.withholdingGrounds.map((g) => g.key));
   for (const doc of p.documents) {
-    if (doc.disclosure === "published") continue;
+    // A document is what its type claims: a business case or an equality assessment is a written
+    // document (not a spreadsheet or a slide deck), and no real one fits in a few bytes.
     const title = `'${clip(doc.title)}'`;
+    const what = DOCUMENT_KIND_WORDS[doc.kind];
+    const written = WRITTEN_DOCUMENT_TYPES.has(doc.mimeType);
+    if (doc.kind !== "other" && !written) {
+      out.push(unmet("documents", "documents.wrong_type", `documents.${doc.id}`, `${upperFirst(what)} must be a written document (PDF, Word or OpenDocument text): ${title} is ${typeWords(doc.mimeType)}`));
+    }
+    const minBytes = doc.kind === "other" ? MIN_OTHER_DOCUMENT_BYTES : s.gate.minDocumentBytes;
+    if (doc.sizeBytes < minBytes) {
+      out.push(unmet("documents", "documents.too_small", `documents.${doc.id}`, `${title} is only ${doc.sizeBytes.toLocaleString("en-GB")} ${doc.sizeBytes === 1 ? "byte" : "bytes"}, too small to be ${doc.kind === "other" ? "a document" : what}: attach the full document`));
+    }
+    if (doc.disclosure === "published") continue;
     if (!doc.withheldParts.length) {
       out.push(unmet("documents", "documents.withheld_parts_missing", `documents.${doc.id}.withheldParts`, `Say which parts of ${title} are withheld and why, or publish it in full`));
     }
@@ -496,10 +544,29 @@ function documents(p: Proposal, s: Settings): Unmet[] {
       }
       if (!isIsoDate(part.reviewOn)) {
         out.push(unmet("documents", "documents.review_date_missing", field("reviewOn"), `Give the date when withholding ${partName} will be reviewed`));
+      } else if (part.reviewOn < c.today) {
+        out.push(unmet("documents", "documents.review_date_past", field("reviewOn"), `The review date for withholding ${partName} (${part.reviewOn}) has passed: review it, then publish the part or give the next review date`));
       }
     });
   }
   return out;
+}
+
+const DOCUMENT_KIND_WORDS: Record<ProposalDocument["kind"], string> = { business_case: "the business case", equality_assessment: "the equality impact assessment", other: "a document" };
+const WRITTEN_DOCUMENT_TYPES = new Set([
+  "application/pdf",
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  "application/msword",
+  "application/vnd.oasis.opendocument.text",
+]);
+/** Supporting documents (maps, data) may be small, but not empty of anything to read. */
+const MIN_OTHER_DOCUMENT_BYTES = 100;
+
+function typeWords(mimeType: string): string {
+  if (mimeType === "text/csv") return "a CSV data file";
+  if (mimeType.includes("spreadsheet")) return "a spreadsheet";
+  if (mimeType.includes("presentation")) return "a presentation";
+  return `a ${mimeType} file`;
 }
 
 // ─── 9. Consultation plan ──────────────────────────────────────────────────────
@@ -562,8 +629,20 @@ function stakeholders(p: Proposal, s: Settings): Unmet[] {
       ["selectionMethod", "Describe how staff would be selected for redundancy"], // s.188(4)(d)
       ["dismissalMethodAndTiming", "Describe how dismissals would be carried out and over what period"], // s.188(4)(e)
     ] as const;
+    // Proportionate to the change: a two-word answer tells a union nothing about 20 or more jobs,
+    // and 100 or more (the 45-day clock) needs twice the detail.
+    const minWords = posts >= 100 ? s.gate.s188MinWords * 2 : s.gate.s188MinWords;
     for (const [field, request] of s188) {
-      if (isFiller(p[field])) out.push(unmet("stakeholders", "stakeholders.s188_missing", field, `${request}: ${because}`));
+      const text = p[field];
+      if (isFiller(text)) {
+        out.push(unmet("stakeholders", "stakeholders.s188_missing", field, `${request}: ${because}`));
+      } else if (wordCount(text) < minWords) {
+        out.push(unmet("stakeholders", "stakeholders.s188_too_short", field, `${request} in full, in ${minWords} words or more – it has ${wordCount(text)}: ${because}`));
+      } else if (field === "staffDescriptions" && !/\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\b/i.test(text ?? "")) {
+        out.push(unmet("stakeholders", "stakeholders.s188_too_short", field, `Give the numbers of staff who may be made redundant, by job and grade: ${because}`));
+      } else if (field === "dismissalMethodAndTiming" && !namesTiming(text)) {
+        out.push(unmet("stakeholders", "stakeholders.s188_too_short", field, `Say over what period the dismissals would take effect, with dates: ${because}`));
+      }
     }
   }
   return out;
@@ -590,6 +669,176 @@ function questions(p: Proposal): Unmet[] {
     if (first != null) out.push(unmet("questions", "questions.duplicate", field, `Question ${i + 1} repeats question ${first + 1}: ask something different or remove the copy`));
     else seen.set(key, i);
   });
+  return out;
+}
+
+// ─── The proposal as a whole: copies and acronyms ─────────────────────────────
+// A proposal padded with one paragraph pasted into every row, or with one template whose name is
+// swapped for each equality characteristic, looks thorough and says nothing. Acronyms are read as
+// the public page reads: in order, each expanded where a reader first meets it.
+
+type TextKind =
+  | "summary" | "details" | "option" | "option_reason" | "risk" | "risk_reason" | "dependency" | "dependency_note"
+  | "mitigation" | "evidence" | "justification" | "evidence_action" | "aim" | "public_interest" | "plan" | "question"
+  /** short names and labels: compared for acronyms only */
+  | "label";
+
+type PublishedText = {
+  section: SectionKey;
+  field: string;
+  /** how a message names it at the start of a sentence: "What will change", "Mitigation 2" */
+  name: string;
+  /** where it is, in "the first time you use it in ...": "the summary", "risk 3" */
+  where: string;
+  text: string | null;
+  kind: TextKind;
+  /** words that name who a row is about (an equality characteristic), for templates */
+  names?: ReadonlySet<string>;
+};
+
+/** Everything the public page shows, in the order it shows it. */
+function publishedTexts(p: Proposal, s: Settings): PublishedText[] {
+  const out: PublishedText[] = [];
+  const add = (section: SectionKey, field: string, name: string, text: string | null, kind: TextKind, extra: Partial<PublishedText> = {}) =>
+    out.push({ section, field, name, where: lowerFirst(name), text, kind, ...extra });
+  add("summary", "summary", "The summary", p.summary, "summary");
+  for (const d of DETAILS) add("details", d.field, d.name, p[d.field], "details", { where: lowerFirst(d.name) });
+  p.options.forEach((o, i) => {
+    add("options", `options.${o.id}.title`, `The name of option ${i + 1}`, o.title, "label");
+    add("options", `options.${o.id}.description`, `Option ${i + 1}`, o.description, "option");
+    if (!o.isProposed) add("options", `options.${o.id}.rejectedBecause`, `Why option ${i + 1} was rejected`, o.rejectedBecause, "option_reason");
+  });
+  add("impact", "activityDescription", "The activity affected", p.activityDescription, "label");
+  p.risks.forEach((r, i) => {
+    add("risks", `risks.${r.id}.description`, `Risk ${i + 1}`, r.description, "risk");
+    add("risks", `risks.${r.id}.whoBears`, `Who would bear risk ${i + 1}`, r.whoBears, "label");
+    add("risks", `risks.${r.id}.acceptanceReason`, `The reason for accepting risk ${i + 1}`, r.acceptanceReason, "risk_reason");
+  });
+  p.dependencies.forEach((d, i) => {
+    add("dependencies", `dependencies.${d.id}.name`, `The name of dependency ${i + 1}`, d.name, "label");
+    add("dependencies", `dependencies.${d.id}.effect`, `The effect on dependency ${i + 1}`, d.effect, "dependency");
+    add("dependencies", `dependencies.${d.id}.consultationNote`, `The consultation note for dependency ${i + 1}`, d.consultationNote, "dependency_note");
+  });
+  p.mitigations.forEach((m, i) => {
+    add("mitigations", `mitigations.${m.id}.action`, `Mitigation ${i + 1}`, m.action, "mitigation");
+    add("mitigations", `mitigations.${m.id}.owner`, `The owner of mitigation ${i + 1}`, m.owner, "label");
+  });
+  for (const { key, label } of equalityCharacteristics(s)) {
+    const row = p.equalityRows.find((r) => r.characteristic === key);
+    if (!row) continue;
+    const names = characteristicWords(key, label);
+    add("equality", `equality.${key}.evidence`, `The evidence for ${label}`, row.evidence, "evidence", { names });
+    add("equality", `equality.${key}.justification`, `The justification for ${label}`, row.justification, "justification", { names });
+    add("equality", `equality.${key}.evidenceAction`, `How evidence about ${label} will be gathered`, row.evidenceAction, "evidence_action", { names });
+  }
+  for (const d of DUTY_STATEMENTS) add("equality", d.field, d.name, p[d.field], "aim");
+  p.documents.forEach((doc) => {
+    add("documents", `documents.${doc.id}`, `The title of '${clip(doc.title)}'`, doc.title, "label");
+    for (const part of doc.withheldParts) {
+      add("documents", `documents.${doc.id}.withheldParts.${part.id}.part`, `A withheld part of '${clip(doc.title)}'`, part.part, "label");
+      add("documents", `documents.${doc.id}.withheldParts.${part.id}.publicInterestNote`, `The public-interest note for '${clip(part.part)}'`, part.publicInterestNote, "public_interest");
+    }
+  });
+  add("plan", "shortPeriodReason", "The reason for the shorter period", p.shortPeriodReason, "plan");
+  add("plan", "howToRespond", "How to respond", p.howToRespond, "plan");
+  add("plan", "alternativeFormats", "Other formats", p.alternativeFormats, "plan");
+  add("plan", "events", "Events", p.events, "plan");
+  p.questions.forEach((q, i) => add("questions", `questions.${q.id}.question`, `Question ${i + 1}`, q.question, "question"));
+  return out.filter((t) => t.text != null && t.text.trim() !== "");
+}
+
+/** Row kinds where one template with a name swapped is the trick to look for. */
+const TEMPLATED_KINDS = new Set<TextKind>(["evidence", "justification", "evidence_action", "mitigation", "dependency", "risk", "option", "option_reason", "risk_reason", "dependency_note"]);
+
+/**
+ * Any two texts of the proposal that are the same text: copied, copied with a few words changed,
+ * or (for rows) one template with a name swapped. The later one is reported, naming the earlier.
+ * Questions may share a stem ("How much do you agree with ..."), so only exact copies count there.
+ */
+function nearDuplicates(p: Proposal, s: Settings): Unmet[] {
+  const texts = publishedTexts(p, s).filter((t) => t.kind !== "label" && !isFiller(t.text));
+  const out: Unmet[] = [];
+  /** a row already reported as a copy: its other fields are copies too, and one message is enough */
+  const copiedRows = new Set<string>();
+  const rowOf = (t: PublishedText) => t.field.split(".").slice(0, 2).join(".");
+  for (let j = 1; j < texts.length; j++) {
+    const b = texts[j];
+    if (copiedRows.has(rowOf(b))) continue;
+    for (let i = 0; i < j; i++) {
+      const a = texts[i];
+      if (a.kind === "question" && b.kind === "question") continue; // exact copies: questions()
+      if (a.kind === "question" || b.kind === "question") continue;
+      const exact = sameText(a.text, b.text);
+      const near = exact || textOverlap(a.text, b.text) >= NEAR_DUPLICATE;
+      const templated = !near && a.kind === b.kind && TEMPLATED_KINDS.has(a.kind) && sameTemplate(a.text, b.text, a.names, b.names);
+      if (!near && !templated) continue;
+      out.push(copyItem(a, b, templated));
+      if (b.field.includes(".")) copiedRows.add(rowOf(b));
+      break;
+    }
+  }
+  return out;
+}
+
+function copyItem(a: PublishedText, b: PublishedText, templated: boolean): Unmet {
+  const how = templated ? "the same text with the name changed" : "the same";
+  if (a.kind === "details" && b.kind === "details") return unmet("details", "details.copied", b.field, `${b.name} repeats ${a.where}: write each part separately`);
+  if (a.kind === "evidence" && b.kind === "evidence") {
+    const label = (t: PublishedText) => t.name.replace(/^The evidence for /, "");
+    return unmet("equality", "equality.evidence_copied", b.field, `The evidence for ${label(b)} is ${how} as for ${label(a)}: give evidence about ${label(b)}`);
+  }
+  if (a.kind === "aim" && b.kind === "aim") return unmet("equality", "equality.aim_copied", b.field, `${b.name} repeats ${a.where}: write each one separately`);
+  if (a.kind === "risk" && b.kind === "risk") return unmet("risks", "risks.duplicate", b.field, `${b.name} repeats ${a.where}: describe a different risk or remove the copy`);
+  return unmet(b.section, `${b.section}.near_duplicate`, b.field, `${b.name} is ${how} as ${a.where}: write what is particular to each`);
+}
+
+/** The words that name who an equality row is about, so that a template can be seen through. */
+function characteristicWords(key: string, label: string): ReadonlySet<string> {
+  const words = new Set(contentWords(label));
+  for (const w of CHARACTERISTIC_TERMS[key] ?? []) words.add(w);
+  return words;
+}
+
+const CHARACTERISTIC_TERMS: Record<string, string[]> = {
+  age: "age ages aged older old elderly younger young children child adults adult pensioners teenagers babies infants over under".split(" "),
+  disability: "disability disabilities disabled impairment impairments impaired deaf blind wheelchair learning autism autistic neurodivergent mental health conditions condition".split(" "),
+  gender_reassignment: "gender reassignment trans transgender non binary nonbinary identity transitioning".split(" "),
+  marriage_civil_partnership: "marriage married civil partnership partnerships partners partner spouses spouse unmarried single couples".split(" "),
+  pregnancy_maternity: "pregnancy pregnant maternity mothers expectant new parents paternity breastfeeding babies women".split(" "),
+  race: "race racial ethnic ethnicity minority minorities black asian white mixed heritage gypsy roma traveller travellers nationality migrants refugees asylum".split(" "),
+  religion_belief: "religion religious belief beliefs faith faiths christian christians muslim muslims jewish hindu sikh buddhist atheist worship".split(" "),
+  sex: "sex men women male female males females boys girls man woman".split(" "),
+  sexual_orientation: "sexual orientation lesbian gay bisexual lgb lgbt lgbtq heterosexual straight".split(" "),
+  carers: "carers carer caring cared care unpaid".split(" "),
+  socio_economic: "socio economic income incomes low poverty deprived deprivation disadvantage disadvantaged poorer poor benefits".split(" "),
+  care_experienced: "care experienced leavers leaver looked after children".split(" "),
+};
+
+/**
+ * Every acronym expanded where a reader first meets it, in any published field, and expanded with
+ * words that spell it and mean it. The summary stands alone (it is shown alone in lists, feeds
+ * and emails); everything after it is read in page order, after the title and the summary.
+ */
+function acronymsThroughout(p: Proposal, s: Settings): Unmet[] {
+  const allowed = [...s.gate.acronymAllowList, ...p.unions.map((u) => u.shortName)];
+  const out: Unmet[] = [];
+  const carried = new Set<string>(acronymProblems(p.title, allowed).expanded);
+  for (const t of publishedTexts(p, s)) {
+    if (isFiller(t.text) && t.kind !== "label") continue;
+    if (t.kind === "label" && isPlaceholder(t.text)) continue;
+    const known = t.kind === "summary" ? allowed : [...allowed, ...carried];
+    const { problems, expanded } = acronymProblems(t.text, known);
+    for (const e of expanded) carried.add(e);
+    for (const problem of problems) {
+      carried.add(problem.acronym);
+      const example = expansionExample(problem.acronym);
+      out.push(
+        problem.kind === "unexpanded"
+          ? unmet(t.section, `${t.section}.acronym`, t.field, `Expand ${problem.acronym} the first time you use it in ${t.where}, for example '${example}'`)
+          : unmet(t.section, `${t.section}.acronym_expansion`, t.field, `'${clip(problem.given ?? "", 60)}' does not spell out what ${problem.acronym} stands for in ${t.where}: write it in full, for example '${example}'`),
+      );
+    }
+  }
   return out;
 }
 
@@ -642,14 +891,8 @@ function unmet(section: SectionKey, code: string, field: string, message: string
 /** The request, quoting back what was written when it was filler rather than a blank. */
 function ask(request: string, text: string | null | undefined): string {
   if (!text || !text.trim()) return request;
-  return `${request} – '${clip(text)}' ${isPlaceholder(text) ? "is a placeholder" : "does not say enough"}`;
-}
-
-function acronyms(section: SectionKey, code: string, field: string, where: string, text: string | null, s: Settings): Unmet[] {
-  return unexpandedAcronyms(text, s.gate.acronymAllowList).map((acronym) => {
-    const example = KNOWN_EXPANSIONS[acronym] ? `${KNOWN_EXPANSIONS[acronym]} (${acronym})` : `the words in full (${acronym})`;
-    return unmet(section, code, field, `Expand ${acronym} the first time you use it in ${where}, for example '${example}'`);
-  });
+  const kind = fillerKind(text);
+  return `${request} – '${clip(text)}' ${kind && kind !== "blank" ? FILLER_WORDS[kind] : "does not say enough"}`;
 }
 
 function riskName(r: Risk, i: number): string {
@@ -692,6 +935,10 @@ function weeksAndDays(days: number): string {
 }
 
 /** Short enough to quote in a message, cut at a word. */
+function upperFirst(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 function clip(text: string, max = 80): string {
   const flat = text.replace(/\s+/g, " ").trim();
   if (flat.length <= max) return flat;

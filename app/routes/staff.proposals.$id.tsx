@@ -18,7 +18,6 @@ import { SectionChanges } from "~/components/WordDiff";
 import { TaskList } from "~/components/TaskList";
 import { approvalConflict, canEditProposal, editingMode } from "~/proposals/lifecycle";
 import { applyTransition, editorsSinceLastReturn } from "~/proposals/lifecycle.server";
-import { todayIso } from "~/lib/clock";
 import { requireVisibleProposalById } from "~/proposals/proposals.server";
 import { readiness, sectionStatus } from "~/proposals/readiness";
 import { checkAnswersPath, sectionPath, TASK_TITLES, unmetHref } from "~/proposals/sections/pages";
@@ -37,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!id.success) throw new Response("Not Found", { status: 404 });
   const proposal = requireVisibleProposalById(viewer, id.data);
   const settings = loadSettings();
-  const unmet = readiness(proposal, settings, { today: todayIso() });
+  const unmet = readiness(proposal, settings);
   const editable = canEditProposal(viewer, proposal) && editingMode(proposal) != null;
   const approver = can(viewer, "proposal:approve");
   return {

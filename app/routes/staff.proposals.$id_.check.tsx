@@ -32,7 +32,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     title: p.title,
     canSubmit: e.mode === "draft",
     formError: hadFormError(context),
-    unmet: readiness(p, e.settings, { today: e.today }).map((u) => ({ section: u.section, code: u.code, message: u.message, href: unmetHref(p.id, u) })),
+    unmet: readiness(p, e.settings).map((u) => ({ section: u.section, code: u.code, message: u.message, href: unmetHref(p.id, u) })),
     view: buildProposalView(p, e.settings, {
       render: (markdown, options) => renderMarkdown(markdown, "officer", options),
       documentHref: (doc) => (canDownloadDocument(e.viewer, facts, doc) ? `/consultations/${encodeURIComponent(p.slug)}/documents/${doc.id}` : null),

@@ -12,6 +12,7 @@ import path from "node:path";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { parse } from "yaml";
 import { DEFAULT_SETTINGS, characteristicLabel } from "../../app/lib/settings";
+import { renderPdf } from "../../db/content";
 import { completeProposal } from "../fixtures/proposals";
 import { expectNoAxeViolations, signIn, signOut } from "./support";
 
@@ -52,7 +53,15 @@ async function tabTo(page: Page, target: Locator, limit = 80) {
   throw new Error(`Could not reach ${target} with the Tab key`);
 }
 
-const PDF = Buffer.from("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n");
+// A real business case: the gate refuses a file too small to be one (issue 10).
+const PDF = renderPdf("Business case: CAMHS social work restructure", [camhs.summary!, camhs.whatChanges!, camhs.whyChange!]);
+
+/** Each negative impact with no mitigation linked gets its own justification: one pasted into every row is refused. */
+const JUSTIFICATIONS: Record<string, string> = {
+  age: "Trained clinicians will see children aged 13 to 17 first, and the Head of CAMHS will report waiting times by age every month.",
+  disability: "Clinicians will keep home visits and easy-read letters for disabled children, and the CAMHS Operations Manager will check this each quarter.",
+  care_experienced: "A named duty social worker will review every open case of a child in care each week from the first day of the change.",
+};
 
 test("an officer builds the CAMHS proposal from nothing to submission, and a different approver approves it", async ({ page }) => {
   test.setTimeout(240_000);
@@ -191,7 +200,7 @@ test("an officer builds the CAMHS proposal from nothing to submission, and a dif
     await page.getByLabel(new RegExp(`^${row.rating}$`, "i")).check();
     await page.getByLabel("What is the evidence?").fill(row.evidence!);
     if (row.rating === "negative") {
-      await page.getByLabel(/why is it justified/).fill(row.justification ?? "Trained clinicians and a named duty social worker will keep these children's waits as short as they are now.");
+      await page.getByLabel(/why is it justified/).fill(row.justification ?? JUSTIFICATIONS[row.characteristic]);
     }
     if (row.rating === "unknown") await page.getByLabel(/how will the evidence be gathered/).fill(row.evidenceAction!);
     if (i === 0) await expectNoAxeViolations(page);

@@ -68,7 +68,7 @@ export function pageBasics(e: Editing, context: AppLoadContext, section: Section
     isPublicEdit: e.mode === "public",
     formError: hadFormError(context),
     /** what the gate still asks of this section, each linking to its field */
-    needs: readiness(e.proposal, e.settings, { today: e.today })
+    needs: readiness(e.proposal, e.settings)
       .filter((u) => u.section === section && (!only || only(u)))
       .map((u) => ({ message: u.message, href: unmetHref(e.proposal.id, u) })),
   };

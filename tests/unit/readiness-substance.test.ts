@@ -1,0 +1,233 @@
+/**
+ * A gate that reads substance, not only form (issue 10, item 4), rule by rule: the complete CAMHS
+ * proposal with one trick played on it fails with an item naming the field, and the honest version
+ * passes. The filler corpus itself is in text-corpus.test.ts.
+ */
+import { describe, expect, it } from "vitest";
+import { DEFAULT_SETTINGS } from "~/lib/settings";
+import { readiness, unmetIntroduced } from "~/proposals/readiness";
+import { acronymProblems, pastDatesIn, sameTemplate, textOverlap } from "~/proposals/text-quality";
+import { statedBudgetAmounts, statedPostCounts } from "~/proposals/prose-figures";
+import type { Proposal, Unmet } from "~/proposals/types";
+import { completeProposal, IDS } from "../fixtures/proposals";
+
+const S = DEFAULT_SETTINGS;
+const withChange = (change: (p: Proposal) => void, base: Partial<Proposal> = {}) => {
+  const p = completeProposal(base);
+  change(p);
+  return p;
+};
+const row = (p: Proposal, key: string) => p.equalityRows.find((r) => r.characteristic === key)!;
+const byId = <T extends { id: number }>(list: T[], id: number) => list.find((x) => x.id === id)!;
+
+function expectItem(p: Proposal, code: string, field: string, ...mentions: (string | RegExp)[]): Unmet {
+  const unmet = readiness(p, S);
+  const item = unmet.find((u) => u.code === code && u.field === field);
+  expect(item, JSON.stringify(unmet.map((u) => [u.code, u.field]))).toBeDefined();
+  for (const m of mentions) expect(item!.message).toMatch(m);
+  return item!;
+}
+
+describe("near-duplicate text anywhere in the proposal, compared by word overlap", () => {
+  it("finds a field copied into another with a few words changed", () => {
+    const p = withChange((p) => (p.currentService = p.whyChange!.replace("£2.1 million", "£2 million").replace("main question", "central question")));
+    expectItem(p, "details.copied", "currentService", "repeats why the change is needed");
+  });
+
+  it("finds the same sentence in two mitigations, of different rows and kinds", () => {
+    const same = "Work closely with partners and keep the arrangements under review to make sure that the impact on families is kept as low as possible.";
+    const p = withChange((p) => {
+      byId(p.mitigations, IDS.mitigation.training).action = `Train all core team clinicians. ${same}`;
+      byId(p.mitigations, IDS.mitigation.access).action = `Offer home visits. ${same}`;
+    });
+    expectItem(p, "mitigations.near_duplicate", `mitigations.${IDS.mitigation.access}.action`, "the same as mitigation 1");
+  });
+
+  it("finds a dependency's effect that repeats a risk", () => {
+    const p = withChange((p) => (byId(p.dependencies, IDS.dependency.schools).effect = `${byId(p.risks, IDS.risk.waitingTimes).description}, which schools would notice.`));
+    expectItem(p, "dependencies.near_duplicate", `dependencies.${IDS.dependency.schools}.effect`, "risk 1");
+  });
+
+  it("finds equality evidence that is one template with the characteristic swapped", () => {
+    const template = (group: string) => `We have no evidence that ${group} would be affected differently by the proposed change to the service.`;
+    const p = withChange((p) => {
+      row(p, "gender_reassignment").evidence = template("trans people");
+      row(p, "religion_belief").evidence = template("people of different religions or beliefs");
+      row(p, "sexual_orientation").evidence = template("lesbian, gay and bisexual people");
+    });
+    const items = readiness(p, S).filter((u) => u.code === "equality.evidence_copied");
+    expect(items.map((u) => u.field)).toEqual(["equality.religion_belief.evidence", "equality.sexual_orientation.evidence"]);
+    expect(items[0].message).toMatch(/same .*as for Gender reassignment/);
+  });
+
+  it("does not take related but different texts for copies", () => {
+    expect(textOverlap("Children wait longer for a first assessment.", "Publish waiting times every month and report to Cabinet.")).toBeLessThan(0.6);
+    expect(sameTemplate("Girls were 64% of the children assessed, mostly for self-harm.", "Black children were 9% of referrals but 14% of the population.")).toBe(false);
+    expect(readiness(completeProposal(), S)).toEqual([]);
+  });
+});
+
+describe("justifications and mitigations that name an action, an owner and a date", () => {
+  it("refuses a negative impact 'justified by the savings', naming the field", () => {
+    expectItem(withChange((p) => (row(p, "carers").justification = "Justified by the savings.")), "equality.justification_no_action", "equality.carers.justification", "what will be done", "who will do it and by when");
+  });
+
+  it("refuses a mitigation with no action, and an owner who could be anyone", () => {
+    const p = withChange((p) => Object.assign(byId(p.mitigations, IDS.mitigation.caseloadCap), { action: "Robust governance arrangements are in place.", owner: "The council" }));
+    expectItem(p, "mitigations.no_action", `mitigations.${IDS.mitigation.caseloadCap}.action`, "name the action");
+    expectItem(p, "mitigations.owner_vague", `mitigations.${IDS.mitigation.caseloadCap}.owner`, "by role or team");
+  });
+
+  it("refuses mitigation and action dates in the past", () => {
+    const p = withChange((p) => {
+      byId(p.mitigations, IDS.mitigation.training).dueOn = "2024-03-31";
+      byId(p.mitigations, IDS.mitigation.access).action = "Offer assessments at home by 1 March 2024, with interpreters.";
+      row(p, "race").evidenceAction = "Analyse the referral records and report to Cabinet by June 2024.";
+    });
+    expectItem(p, "mitigations.due_date_past", `mitigations.${IDS.mitigation.training}.dueOn`, "has passed");
+    expectItem(p, "mitigations.date_past", `mitigations.${IDS.mitigation.access}.action`, "1 March 2024");
+    expectItem(p, "equality.date_past", "equality.race.evidenceAction", "June 2024");
+    expect(pastDatesIn("Review by 31 August 2027 and again in 2028.", "2026-12-01")).toEqual([]);
+  });
+
+  it("judges dates against today when told it (edits after approval)", () => {
+    const p = completeProposal();
+    expect(readiness(p, S, { today: "2026-08-20" }).map((u) => u.code)).toContain("mitigations.due_date_past");
+  });
+});
+
+describe("risks played down", () => {
+  it("refuses every risk rated 1 × 1", () => {
+    const p = withChange((p) => p.risks.forEach((r) => Object.assign(r, { likelihood: 1, impact: 1, acceptanceReason: r.acceptanceReason })));
+    expectItem(p, "risks.all_minimal", "risks", "1 (rare) × 1 (minor)");
+  });
+
+  it("refuses three or more risks all rated alike", () => {
+    const p = withChange((p) => p.risks.forEach((r) => Object.assign(r, { likelihood: 2, impact: 3 })));
+    expectItem(p, "risks.same_rating", "risks", "rate each risk on its own");
+  });
+});
+
+describe("acronyms in any published field, and expansions that are made up", () => {
+  it.each([
+    ["a risk", (p: Proposal) => (byId(p.risks, IDS.risk.safeguarding).description = "Referrals to the MASH are delayed for children known to CAMHS."), `risks.${IDS.risk.safeguarding}.description`],
+    ["a dependency", (p: Proposal) => (byId(p.dependencies, IDS.dependency.schools).effect = "SENCOs would refer children to the duty team instead."), `dependencies.${IDS.dependency.schools}.effect`],
+    ["equality evidence", (p: Proposal) => (row(p, "disability").evidence = "About 40% of children assessed have an EHCP and rely on the social worker to coordinate support."), "equality.disability.evidence"],
+    ["the plan", (p: Proposal) => (p.alternativeFormats = "Easy Read, large print and BSL versions are available: phone 01234 567890."), "alternativeFormats"],
+    ["a question", (p: Proposal) => (p.questions[0].question = "How would the change affect your child's EHCP?"), "questions.1.question"],
+  ] as const)("refuses an acronym left unexpanded in %s", (_, change, field) => {
+    const item = readiness(withChange(change), S).find((u) => u.field === field && u.code.endsWith(".acronym"));
+    expect(item?.message).toMatch(/^Expand [A-Z]+ the first time you use it/);
+  });
+
+  it("accepts an acronym expanded where the reader first meets it, then used freely", () => {
+    const p = withChange((p) => {
+      byId(p.risks, IDS.risk.safeguarding).description = "Referrals to the Multi-Agency Safeguarding Hub (MASH) are delayed for children known to CAMHS.";
+      byId(p.dependencies, IDS.dependency.dutyTeams).effect = "The MASH would take about 150 safeguarding enquiries a year that CAMHS social workers handle now.";
+    });
+    expect(readiness(p, S)).toEqual([]);
+  });
+
+  it("refuses expansions that do not spell the letters or do not mean the acronym", () => {
+    expect(acronymProblems("Calls to the MASH (Main Advice and Support Helpline) would rise.").problems).toEqual([{ acronym: "MASH", kind: "made_up", given: "Main Advice and Support Helpline" }]);
+    expect(acronymProblems("Support from the PCN (local doctors' surgeries) continues.").problems[0]).toMatchObject({ acronym: "PCN", kind: "made_up" });
+    expect(acronymProblems("The Council Approved Mental Health Scheme (CAMHS) would change.").problems[0]).toMatchObject({ acronym: "CAMHS", kind: "made_up" });
+    const p = withChange((p) => (p.summary = p.summary!.replace("Child and Adolescent Mental Health Services (CAMHS)", "Community And Mental Health Support (CAMHS)")));
+    expectItem(p, "summary.acronym_expansion", "summary", "does not spell out what CAMHS stands for", "Child and Adolescent Mental Health Services (CAMHS)");
+  });
+
+  it("accepts real expansions, including ones that take letters from small words and inside words", () => {
+    for (const text of [
+      "Freedom of Information Act (FOIA)",
+      "closed-circuit television (CCTV)",
+      "Trade Union and Labour Relations (Consolidation) Act 1992 (TULRCA)",
+      "special educational needs co-ordinator (SENCO)",
+      "the Local Government Pension Scheme (LGPS)",
+      "an education, health and care plan (EHCP)",
+    ]) {
+      expect(acronymProblems(text).problems, text).toEqual([]);
+    }
+  });
+});
+
+describe("numbers in the prose that contradict the impact figures", () => {
+  it("refuses a summary that says 3 posts when the figures say 12", () => {
+    const p = withChange((p) => (p.summary = p.summary!.replace("delete the 12 social work posts", "delete 3 social work posts")));
+    expectItem(p, "summary.figures_contradict", "summary", "'3 social work posts'", "12 posts are affected");
+  });
+
+  it("and the reverse: figures of 3 posts under a summary that says 12", () => {
+    const p = completeProposal({ postsAffected: 3, fteAffected: 3, summary: completeProposal().summary });
+    expectItem(p, "summary.figures_contradict", "summary", "'12 social work posts'", "3 posts are affected");
+  });
+
+  it("refuses what will change giving a different number, a saving that is not the budget figure, and a wrong share", () => {
+    expectItem(withChange((p) => (p.whatChanges = p.whatChanges!.replace("its 12 posts", "its 30 posts"))), "details.figures_contradict", "whatChanges", "30 posts");
+    expectItem(withChange((p) => (p.summary = p.summary!.replace("save £540,000", "save £54,000"))), "summary.figures_contradict", "summary", "£540,000");
+    expectItem(withChange((p) => (p.summary = p.summary!.replace("That is 12 of the 48 posts in the service.", "That is half of the service's workforce."))), "summary.figures_contradict", "summary", "25%");
+  });
+
+  it("reads only counts tied to the change, not posts that stay, are vacant or new", () => {
+    expect(statedPostCounts("Applications, data and the digital team (41 posts) would stay with the council.")).toEqual([]);
+    expect(statedPostCounts("Offer each postholder one of the 19 vacant social worker posts.")).toEqual([]);
+    expect(statedPostCounts("Six grounds maintenance staff would change their rounds, and we would create two new ranger posts.")).toEqual([{ value: 6, phrase: "Six grounds maintenance staff" }]);
+    expect(statedBudgetAmounts("The council must save £1.9 million; this change would save £604,000 a year.").map((a) => a.value)).toEqual([1_900_000, 604_000]);
+  });
+});
+
+describe("documents that are what their type claims", () => {
+  const businessCase = (p: Proposal) => byId(p.documents, IDS.document.businessCase);
+  it("refuses a 3-byte business case", () => {
+    expectItem(withChange((p) => (businessCase(p).sizeBytes = 3)), "documents.too_small", `documents.${IDS.document.businessCase}`, "only 3 bytes");
+  });
+  it("refuses a business case that is a CSV file or a spreadsheet", () => {
+    expectItem(withChange((p) => (businessCase(p).mimeType = "text/csv")), "documents.wrong_type", `documents.${IDS.document.businessCase}`, "a CSV data file");
+    expectItem(withChange((p) => (businessCase(p).mimeType = "application/vnd.oasis.opendocument.spreadsheet")), "documents.wrong_type", `documents.${IDS.document.businessCase}`, "a spreadsheet");
+  });
+});
+
+describe("s.188 and equality answers in proportion to the size of the change", () => {
+  const twentyFour: Partial<Proposal> = {
+    postsAffected: 24,
+    fteAffected: 22.6,
+    redundancyReasons: "Budget savings.",
+    staffDescriptions: "Social workers.",
+    selectionMethod: "Interview.",
+    dismissalMethodAndTiming: "Notice given.",
+  };
+  it("refuses two-word s.188 answers at 24 posts, each named", () => {
+    const items = readiness(completeProposal(twentyFour), S).filter((u) => u.code.startsWith("stakeholders.s188"));
+    expect(items.map((u) => u.field)).toEqual(["redundancyReasons", "staffDescriptions", "selectionMethod", "dismissalMethodAndTiming"]);
+    expect(items[0].message).toMatch(/15 words or more – it has 2/);
+  });
+
+  it("asks for twice the detail at 100 posts or more", () => {
+    const full = {
+      redundancyReasons: "The council must save £540,000 a year from children's services and proposes to delete the CAMHS social work posts.",
+      staffDescriptions: "24 social workers, grades 9 and 10, out of 48 posts in Child and Adolescent Mental Health Services.",
+      selectionMethod: "All posts in the team would be deleted, so there is no selection pool; redeployment would be offered first.",
+      dismissalMethodAndTiming: "Notice would be given in June 2026 and dismissals would take effect on 31 August 2026.",
+    };
+    expect(readiness(completeProposal({ postsAffected: 24, fteAffected: 22.6, serviceWorkforcePosts: 200, ...full }), S)).toEqual([]);
+    const hundred = readiness(completeProposal({ postsAffected: 120, fteAffected: 110, serviceWorkforcePosts: 400, ...full }), S);
+    expect(hundred.filter((u) => u.code === "stakeholders.s188_too_short").length).toBe(4);
+    expect(hundred.find((u) => u.code === "stakeholders.s188_too_short")!.message).toMatch(/30 words or more/);
+  });
+
+  it("asks for more equality evidence on negative rows at collective-consultation scale", () => {
+    const p = completeProposal({ postsAffected: 24, fteAffected: 22.6, serviceWorkforcePosts: 200, redundancyReasons: "x" });
+    row(p, "carers").evidence = "Parents and young carers get practical help from social workers.";
+    expect(readiness(p, S).find((u) => u.field === "equality.carers.evidence")?.message).toMatch(/12 words or more for a change of this size/);
+  });
+});
+
+describe("an edit after approval is refused only for what it newly leaves unmet", () => {
+  it("matches items by code and field, not by their wording", () => {
+    const before: Unmet[] = [{ section: "summary", code: "summary.too_short", field: "summary", message: "it has 30" }];
+    const after: Unmet[] = [
+      { section: "summary", code: "summary.too_short", field: "summary", message: "it has 12" },
+      { section: "risks", code: "risks.none", field: "risks", message: "Add at least one risk" },
+    ];
+    expect(unmetIntroduced(before, after).map((u) => u.code)).toEqual(["risks.none"]);
+  });
+});
