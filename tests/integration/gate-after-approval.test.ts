@@ -38,7 +38,7 @@ const NOTE = { changeNote: "Correcting the consultation after a question from a 
 beforeAll(async () => {
   await seeded();
   id = proposalId(SLUG);
-});
+}, 60_000);
 
 const proposal = () => loadProposal(id)!;
 const messagesOf = (r: Called) => {
@@ -79,6 +79,19 @@ describe("an open consultation cannot be edited into what the gate forbids", () 
     const r = await expectRefused(summary.action, "/summary", {}, { intent: "continue", summary: "TBC" }, /Write a summary of the proposal in plain English – 'TBC' is a placeholder/);
     expect((r.body as Reply).lastResult.initialValue).toMatchObject({ summary: "TBC" });
     expect((r.body as Reply).lastResult.error?.summary?.join()).toMatch(/placeholder/);
+  });
+
+  it("refuses a summary that tells a different story from the figures: 3 posts where the figures say 12", async () => {
+    const text = proposal().summary!.replace("delete 12 social work posts", "delete 3 social work posts");
+    expect(text).not.toBe(proposal().summary);
+    await expectRefused(summary.action, "/summary", {}, { intent: "continue", summary: text }, /'3 social work posts'/, /12 posts are affected/);
+  });
+
+  it("refuses a near-copy pasted over another mitigation, and a mitigation date already past", async () => {
+    const [first, second] = proposal().mitigations;
+    const form = await defaultsOf(mitigationPage.loader, `/mitigations/${second.id}`, { mitigationId: String(second.id) });
+    await expectRefused(mitigationPage.action, `/mitigations/${second.id}`, { mitigationId: String(second.id) }, { ...form, intent: "continue", action: first.action.replace("12-week", "twelve-week") }, /the same as mitigation 1/);
+    await expectRefused(mitigationPage.action, `/mitigations/${second.id}`, { mitigationId: String(second.id) }, { ...form, intent: "continue", "dueOn.day": "1", "dueOn.month": "1", "dueOn.year": "2020" }, /has passed/);
   });
 
   it("refuses full details cut to filler", async () => {

@@ -23,7 +23,7 @@ beforeAll(async () => {
   const waste = db().select().from(t.services).where(eq(t.services.slug, "waste")).get()!;
   const user = db().insert(t.users).values({ email: COLLEAGUE, name: "Priya Nair", serviceId: waste.id }).returning({ id: t.users.id }).get();
   db().insert(t.userRoles).values([{ userId: user.id, role: "officer" }, { userId: user.id, role: "approver" }]).run();
-});
+}, 60_000);
 
 const act = (email: string, form: Record<string, string>) => post(staffPage.action as never, `/staff/proposals/${id}`, { id: String(id) }, email, form);
 const state = () => db().select({ state: t.proposals.state }).from(t.proposals).where(eq(t.proposals.id, id)).get()!.state;
