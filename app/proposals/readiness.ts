@@ -128,7 +128,7 @@ export function sectionStatus(
 }
 
 /** Unmet items that adding a mitigation would settle. */
-const NEEDS_MITIGATION = new Set(["risks.high_without_mitigation", "risks.unaddressed", "equality.negative_unaddressed"]);
+const NEEDS_MITIGATION = new Set(["risks.high_without_mitigation", "risks.unaddressed", "risks.acceptance_reason_generic", "equality.negative_unaddressed", "equality.justification_no_action"]);
 
 /**
  * How many words a text field needs for this proposal (and at most, for the summary), so the

@@ -638,8 +638,11 @@ function meansWhatItUsuallyDoes(acronym: string, expansion: string[]): boolean {
   const given = meaningStems(expansion);
   return usual.some((u) => {
     const want = meaningStems(expansionWords(u));
-    const found = [...want].filter((s) => given.has(s)).length;
-    return found / want.size >= 0.6;
+    const missing = [...want].filter((w) => !given.has(w)).length;
+    const extra = [...given].filter((w) => !want.has(w)).length;
+    // All the usual words (more may be added), or all but one with nothing put in its place
+    // ("Transfer of Undertakings (Protection of Employment)" without "Regulations").
+    return missing === 0 || (missing === 1 && extra === 0 && want.size >= 4);
   });
 }
 
@@ -662,13 +665,15 @@ function expansionBefore(text: string, start: number, acronym: string): { ok: bo
   // "Act 1992 (TULRCA)", "Regulations 2006 (TUPE)": a year between the words and the bracket.
   while (list.length && /^\d+$/.test(list[list.length - 1]) && !/\d/.test(acronym)) list = list.slice(0, -1);
   const window = list.slice(-(acronym.length + EXPANSION_SLACK_WORDS));
+  // Any start that spells the letters and means the acronym will do; report the shortest that spells.
+  let spelled: string[] | null = null;
   for (let s = window.length - 2; s >= 0; s--) {
     const candidate = window.slice(s);
-    if (spellsOut(acronym, candidate)) {
-      return { ok: meansWhatItUsuallyDoes(acronym, candidate), given: candidate.join(" ") };
-    }
+    if (!spellsOut(acronym, candidate)) continue;
+    if (meansWhatItUsuallyDoes(acronym, candidate)) return { ok: true, given: candidate.join(" ") };
+    spelled ??= candidate;
   }
-  return { ok: false, given: window.slice(-Math.max(2, acronym.length)).join(" ") };
+  return { ok: false, given: (spelled ?? window.slice(-Math.max(2, acronym.length))).join(" ") };
 }
 
 /** "CAMHS (Child and Adolescent Mental Health Services)" */

@@ -132,6 +132,9 @@ describe("acronyms in any published field, and expansions that are made up", () 
     expect(acronymProblems("Calls to the MASH (Main Advice and Support Helpline) would rise.").problems).toEqual([{ acronym: "MASH", kind: "made_up", given: "Main Advice and Support Helpline" }]);
     expect(acronymProblems("Support from the PCN (local doctors' surgeries) continues.").problems[0]).toMatchObject({ acronym: "PCN", kind: "made_up" });
     expect(acronymProblems("The Council Approved Mental Health Scheme (CAMHS) would change.").problems[0]).toMatchObject({ acronym: "CAMHS", kind: "made_up" });
+    expect(acronymProblems("Children's Advice and Mental Health Service (CAMHS)").problems[0]).toMatchObject({ acronym: "CAMHS", kind: "made_up" });
+    expect(acronymProblems("Children and Young People's Mental Health Services (CAMHS)").problems).toEqual([]);
+    expect(acronymProblems("the Transfer of Undertakings (Protection of Employment) Regulations (TUPE)").problems).toEqual([]);
     const p = withChange((p) => (p.summary = p.summary!.replace("Child and Adolescent Mental Health Services (CAMHS)", "Community And Mental Health Support (CAMHS)")));
     expectItem(p, "summary.acronym_expansion", "summary", "does not spell out what CAMHS stands for", "Child and Adolescent Mental Health Services (CAMHS)");
   });
