@@ -174,7 +174,7 @@ const VOID_WORDS = new Set(
     "one two three four five six seven eight nine ten first second third fourth fifth sixth seventh eighth ninth tenth " +
     "january february march april may june july august september october november december monday tuesday " +
     "wednesday thursday friday figures numbers team teams service services finance officer officers manager managers " +
-    "colleagues department directorate")
+    "colleagues department directorate await awaiting awaited pending subject outcome outcomes result results")
     .split(" "),
 );
 
@@ -205,12 +205,20 @@ function substantiveStems(text: Text): Set<string> {
 /** How long a promise or a pointer can be and still be nothing else. */
 const SHORT_TEXT_WORDS = 16;
 
+/**
+ * A promise or a pointer with at most one word of its own: "to be confirmed once the budget is
+ * agreed" says nothing; "to be decided by Cabinet after the consultation closes" says when.
+ */
+const MAX_OWN_WORDS = 1;
+
 function isDeferral(text: Text, normalised: string): boolean {
-  return DEFERRAL.test(normalised) && wordCount(text) <= SHORT_TEXT_WORDS && substantiveStems(text).size < 3;
+  // "TBC pending budget setting": a placeholder with an excuse is still a placeholder.
+  if (/\b(?:tbc|tbd|tba|todo|wip|n a)\b/.test(normalised) && wordCount(text) <= 8) return true;
+  return DEFERRAL.test(normalised) && wordCount(text) <= SHORT_TEXT_WORDS && substantiveStems(text).size <= MAX_OWN_WORDS;
 }
 
 function isPointer(text: Text, normalised: string): boolean {
-  return POINTER.test(normalised) && wordCount(text) <= SHORT_TEXT_WORDS && substantiveStems(text).size < 3;
+  return POINTER.test(normalised) && wordCount(text) <= SHORT_TEXT_WORDS && substantiveStems(text).size <= MAX_OWN_WORDS;
 }
 
 /**
