@@ -24,12 +24,9 @@ import {
   namesAction,
   namesOwner,
   namesTiming,
-  NEAR_DUPLICATE,
+  nearDuplicatePairs,
   normaliseForComparison,
   pastDatesIn,
-  sameTemplate,
-  sameText,
-  textOverlap,
   wordCount,
 } from "./text-quality";
 import {
@@ -748,7 +745,7 @@ function publishedTexts(p: Proposal, s: Settings): PublishedText[] {
 }
 
 /** Row kinds where one template with a name swapped is the trick to look for. */
-const TEMPLATED_KINDS = new Set<TextKind>(["evidence", "justification", "evidence_action", "mitigation", "dependency", "risk", "option", "option_reason", "risk_reason", "dependency_note"]);
+const TEMPLATED_KINDS: ReadonlySet<string> = new Set<TextKind>(["evidence", "justification", "evidence_action", "mitigation", "dependency", "risk", "option", "option_reason", "risk_reason", "dependency_note"]);
 
 /**
  * Any two texts of the proposal that are the same text: copied, copied with a few words changed,
@@ -756,28 +753,13 @@ const TEMPLATED_KINDS = new Set<TextKind>(["evidence", "justification", "evidenc
  * Questions may share a stem ("How much do you agree with ..."), so only exact copies count there.
  */
 function nearDuplicates(p: Proposal, s: Settings): Unmet[] {
-  const texts = publishedTexts(p, s).filter((t) => t.kind !== "label" && !isFiller(t.text));
-  const out: Unmet[] = [];
-  /** a row already reported as a copy: its other fields are copies too, and one message is enough */
-  const copiedRows = new Set<string>();
-  const rowOf = (t: PublishedText) => t.field.split(".").slice(0, 2).join(".");
-  for (let j = 1; j < texts.length; j++) {
-    const b = texts[j];
-    if (copiedRows.has(rowOf(b))) continue;
-    for (let i = 0; i < j; i++) {
-      const a = texts[i];
-      if (a.kind === "question" && b.kind === "question") continue; // exact copies: questions()
-      if (a.kind === "question" || b.kind === "question") continue;
-      const exact = sameText(a.text, b.text);
-      const near = exact || textOverlap(a.text, b.text) >= NEAR_DUPLICATE;
-      const templated = !near && a.kind === b.kind && TEMPLATED_KINDS.has(a.kind) && sameTemplate(a.text, b.text, a.names, b.names);
-      if (!near && !templated) continue;
-      out.push(copyItem(a, b, templated));
-      if (b.field.includes(".")) copiedRows.add(rowOf(b));
-      break;
-    }
-  }
-  return out;
+  const texts = publishedTexts(p, s).filter((t) => t.kind !== "label");
+  const pairs = nearDuplicatePairs(
+    texts.map((t) => ({ text: t.text, kind: t.kind, names: t.names, group: t.field.includes(".") ? t.field.split(".").slice(0, 2).join(".") : undefined })),
+    // Questions may share a stem ("How much do you agree with ..."): only exact copies count, in questions().
+    { templateKinds: TEMPLATED_KINDS, skip: (a, b) => a.kind === "question" || b.kind === "question" },
+  );
+  return pairs.map(({ index, of, templated }) => copyItem(texts[of], texts[index], templated));
 }
 
 function copyItem(a: PublishedText, b: PublishedText, templated: boolean): Unmet {

@@ -827,6 +827,43 @@ export function sameTemplate(a: Text, b: Text, namesA: ReadonlySet<string> = NO_
 
 const NO_NAMES: ReadonlySet<string> = new Set();
 
+/** One text among many, for nearDuplicatePairs. */
+export type ComparedText = {
+  text: Text;
+  /** texts of the same kind (rows of one list) are also compared as templates */
+  kind?: string;
+  /** words naming who the text is about, taken out when comparing templates */
+  names?: ReadonlySet<string>;
+  /** texts of one group (the fields of one row) are not compared with each other */
+  group?: string;
+};
+
+/**
+ * For each text that copies an earlier one (exactly, with a few words changed, or, within a kind,
+ * as a template with a name swapped), the index of the first earlier text it copies. Filler is
+ * left out (it is refused as filler). Any list of texts: a proposal, an outcome report.
+ */
+export function nearDuplicatePairs(items: readonly ComparedText[], options: { templateKinds?: ReadonlySet<string>; skip?: (a: ComparedText, b: ComparedText) => boolean } = {}): { index: number; of: number; templated: boolean }[] {
+  const out: { index: number; of: number; templated: boolean }[] = [];
+  const copiedGroups = new Set<string>();
+  for (let j = 1; j < items.length; j++) {
+    const b = items[j];
+    if (isFiller(b.text) || (b.group && copiedGroups.has(b.group))) continue;
+    for (let i = 0; i < j; i++) {
+      const a = items[i];
+      if (isFiller(a.text) || (a.group && a.group === b.group) || options.skip?.(a, b)) continue;
+      const near = sameText(a.text, b.text) || textOverlap(a.text, b.text) >= NEAR_DUPLICATE;
+      const templated = !near && a.kind != null && a.kind === b.kind && (options.templateKinds?.has(a.kind) ?? true) && sameTemplate(a.text, b.text, a.names, b.names);
+      if (!near && !templated) continue;
+      out.push({ index: j, of: i, templated });
+      // A row copied whole is reported once, by its first copied field.
+      if (b.group) copiedGroups.add(b.group);
+      break;
+    }
+  }
+  return out;
+}
+
 /** People in general, which a template keeps and swaps a name in front of. */
 const TEMPLATE_GROUP_WORDS = new Set("people person persons residents staff users customers groups group individuals those community communities families".split(" "));
 // ─── Readability ───────────────────────────────────────────────────────────────

@@ -110,11 +110,21 @@ describe("risks played down", () => {
 
 describe("acronyms in any published field, and expansions that are made up", () => {
   it.each([
-    ["a risk", (p: Proposal) => (byId(p.risks, IDS.risk.safeguarding).description = "Referrals to the MASH are delayed for children known to CAMHS."), `risks.${IDS.risk.safeguarding}.description`],
-    ["a dependency", (p: Proposal) => (byId(p.dependencies, IDS.dependency.schools).effect = "SENCOs would refer children to the duty team instead."), `dependencies.${IDS.dependency.schools}.effect`],
-    ["equality evidence", (p: Proposal) => (row(p, "disability").evidence = "About 40% of children assessed have an EHCP and rely on the social worker to coordinate support."), "equality.disability.evidence"],
-    ["the plan", (p: Proposal) => (p.alternativeFormats = "Easy Read, large print and BSL versions are available: phone 01234 567890."), "alternativeFormats"],
-    ["a question", (p: Proposal) => (p.questions[0].question = "How would the change affect your child's EHCP?"), "questions.1.question"],
+    ["a risk", (p: Proposal): void => {
+      byId(p.risks, IDS.risk.safeguarding).description = "Referrals to the MASH are delayed for children known to CAMHS.";
+    }, `risks.${IDS.risk.safeguarding}.description`],
+    ["a dependency", (p: Proposal): void => {
+      byId(p.dependencies, IDS.dependency.schools).effect = "SENCOs would refer children to the duty team instead.";
+    }, `dependencies.${IDS.dependency.schools}.effect`],
+    ["equality evidence", (p: Proposal): void => {
+      row(p, "disability").evidence = "About 40% of children assessed have an EHCP and rely on the social worker to coordinate support.";
+    }, "equality.disability.evidence"],
+    ["the plan", (p: Proposal): void => {
+      p.alternativeFormats = "Easy Read, large print and BSL versions are available: phone 01234 567890.";
+    }, "alternativeFormats"],
+    ["a question", (p: Proposal): void => {
+      p.questions[0].question = "How would the change affect your child's EHCP?";
+    }, "questions.1.question"],
   ] as const)("refuses an acronym left unexpanded in %s", (_, change, field) => {
     const item = readiness(withChange(change), S).find((u) => u.field === field && u.code.endsWith(".acronym"));
     expect(item?.message).toMatch(/^Expand [A-Z]+ the first time you use it/);
