@@ -1,5 +1,12 @@
 import { describe, it, expect } from "vitest";
 import {
+  fillerKind,
+  isGenericJustification,
+  namesAction,
+  namesOwner,
+  namesTiming,
+  nearDuplicatePairs,
+  pastDatesIn,
   isFiller,
   isPlaceholder,
   meetsMinimumWords,
@@ -165,5 +172,43 @@ describe("Comparing texts for copy-paste", () => {
   it("ignores case, punctuation, spacing and Markdown", () => {
     expect(normaliseForComparison("**No** different  impact, by age.")).toBe(normaliseForComparison("no different impact by age"));
     expect(normaliseForComparison("N/A.")).toBe(normaliseForComparison("n/a"));
+  });
+});
+
+describe("Substance rules as pure functions on any text (the outcome report's gate reuses them)", () => {
+  it("says why a text is filler", () => {
+    expect(fillerKind("Information to follow")).toBe("deferral");
+    expect(fillerKind("See the business case, section four")).toBe("pointer");
+    expect(fillerKind("Sed ut perspiciatis unde omnis iste natus error sit voluptatem accusantium doloremque laudantium.")).toBe("not_english");
+    expect(fillerKind("service change service change service change")).toBe("repetitive");
+    expect(fillerKind("This will deliver efficiencies and align with strategic priorities.")).toBe("vague");
+    expect(fillerKind("We will publish waiting times every month on this page.")).toBeNull();
+  });
+
+  it("finds copies in any list of texts, and templates within a kind", () => {
+    const texts = [
+      { text: "Respondents asked for longer opening hours at Fellside library on Saturdays." },
+      { text: "Respondents asked for longer opening hours at Fellside library on Sundays." },
+      { text: "Parents told us the new bus route would make the school run easier.", kind: "theme" },
+      { text: "We found no evidence that older people would be affected differently by the change.", kind: "row", names: new Set(["older"]) },
+      { text: "We found no evidence that disabled people would be affected differently by the change.", kind: "row", names: new Set(["disabled"]) },
+    ];
+    expect(nearDuplicatePairs(texts).map((p) => [p.index, p.of])).toEqual([
+      [1, 0],
+      [4, 3],
+    ]);
+  });
+
+  it("reads actions, owners and dates", () => {
+    expect(namesAction("Robust governance arrangements are in place.")).toBe(false);
+    expect(namesAction("Keep under review.")).toBe(false);
+    expect(namesAction("Monitor waiting times.")).toBe(false);
+    expect(namesAction("Monitor waiting times every month.")).toBe(true);
+    expect(namesAction("Train all 29 clinicians before any post is removed.")).toBe(true);
+    expect(namesOwner("The Head of Children's Social Care will chair it.")).toBe(true);
+    expect(namesTiming("before the decision")).toBe(true);
+    expect(isGenericJustification("Justified by the savings the council must make.")).toBe(true);
+    expect(isGenericJustification("Families will keep the same practical help from the duty team's family support workers.")).toBe(false);
+    expect(pastDatesIn("Done by 3 March 2025; reviewed in June 2027.", "2026-12-01")).toEqual(["3 March 2025"]);
   });
 });
