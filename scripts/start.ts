@@ -4,9 +4,10 @@
  * first command does); a real deployment runs `npm run start:production` and never seeds.
  */
 import { spawnSync } from "node:child_process";
-import fs from "node:fs";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { SERVER_BUILD, buildIsStale } from "./lib/build-state";
 
 const args = new Set(process.argv.slice(2));
 if (args.has("--demo") && process.env.PLAINSIGHT_DEMO === undefined) process.env.PLAINSIGHT_DEMO = "1";
@@ -37,14 +38,14 @@ if (env.PLAINSIGHT_DEMO) {
   }
 }
 
-const buildFile = path.resolve("build/server/index.js");
-if (!fs.existsSync(buildFile) || newestSource() > fs.statSync(buildFile).mtimeMs) {
+// --no-build serves the build as it is (the browser tests build once, then start many servers).
+if (!args.has("--no-build") && buildIsStale()) {
   console.log("Building the app (first start or the source changed)…");
   const result = spawnSync("npx", ["remix", "vite:build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-const build = await import(pathToFileURL(buildFile).href);
+const build = await import(pathToFileURL(SERVER_BUILD).href);
 const { createApp } = await import("../server/app");
 const app = createApp(build, path.resolve("build/client"));
 
@@ -53,18 +54,11 @@ if (!args.has("--no-worker")) {
   startScheduler();
 }
 
-app.listen(env.PORT, env.HOST, () => {
-  console.log(`${env.PLAINSIGHT_DEMO ? "Demo site" : "Plainsight"} running at http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${env.PORT}`);
+const server = app.listen(env.PORT, env.HOST, () => {
+  // PORT=0 takes any free port: say which one was taken.
+  const { port } = server.address() as AddressInfo;
+  console.log(`${env.PLAINSIGHT_DEMO ? "Demo site" : "Plainsight"} running at http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${port}`);
+  // The ready handshake: a parent that started us with an IPC channel (the browser tests) learns
+  // the address as soon as we accept connections, instead of polling or sleeping.
+  process.send?.({ type: "ready", port });
 });
-
-function newestSource(): number {
-  let newest = 0;
-  const visit = (p: string) => {
-    if (!fs.existsSync(p)) return;
-    const stat = fs.statSync(p);
-    if (stat.isDirectory()) for (const entry of fs.readdirSync(p)) visit(path.join(p, entry));
-    else newest = Math.max(newest, stat.mtimeMs);
-  };
-  for (const p of ["app", "vite.config.ts", "package-lock.json"]) visit(path.resolve(p));
-  return newest;
-}

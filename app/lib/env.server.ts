@@ -7,7 +7,8 @@ import { z } from "zod";
 const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    /** 0 takes any free port (the browser tests do) */
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     HOST: z.string().default("127.0.0.1"),
     DATABASE_PATH: z.string().default("data/plainsight.db"),
     UPLOADS_PATH: z.string().default("data/uploads"),

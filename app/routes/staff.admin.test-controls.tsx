@@ -1,7 +1,7 @@
 /**
  * Browser tests only: move the server's clock forward and run the worker once (open what is
  * due, deliver the outbox). Answers 404 unless PLAINSIGHT_TEST_CONTROLS=1 and demo mode are
- * both on, which only playwright.config.ts sets; never enable it otherwise.
+ * both on, which only the browser tests' servers set (tests/e2e/server.ts); never enable it otherwise.
  */
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";

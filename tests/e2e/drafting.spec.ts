@@ -9,7 +9,8 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { parse } from "yaml";
 import { DEFAULT_SETTINGS, characteristicLabel } from "../../app/lib/settings";
 import { renderPdf } from "../../db/content";

@@ -9,7 +9,8 @@
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import { parse } from "yaml";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import Database from "better-sqlite3";
 import { signIn } from "./support";
 import { e2eDatabasePath, signUpResident } from "./responses-support";
@@ -67,43 +68,55 @@ const CONSULTATION = `/consultations/${SLUG}`;
 async function postCorpusInBulk() {
   process.env.DATABASE_PATH = e2eDatabasePath();
   process.env.PLAINSIGHT_DEMO = "1";
-  const [{ db }, t, comments, respondents, schemas, drizzle] = await Promise.all([
+  const [{ db, closeDatabase }, { resetEnvForTests }, t, comments, respondents, schemas, drizzle] = await Promise.all([
     import("#db/client.server"),
+    import("~/lib/env.server"),
     import("#db/schema"),
     import("~/responses/comments.server"),
     import("~/responses/respondents.server"),
     import("~/responses/schemas"),
     import("drizzle-orm"),
   ]);
-  const proposal = db().select().from(t.proposals).where(drizzle.eq(t.proposals.slug, SLUG)).get()!;
-  const dependency = db().select().from(t.dependencies).where(drizzle.eq(t.dependencies.proposalId, proposal.id)).orderBy(t.dependencies.id).get()!;
-  const target = { type: "dependency" as const, id: dependency.id };
-  let stored = 0;
-  let refused = 0;
-  for (const [i, s] of CORPUS.entries()) {
-    // The name and organisation as the "How you appear" form would take them.
-    const profile = schemas.aboutYouSchema.safeParse({ showName: "name", name: s, respondingAs: "organisation", organisationName: s });
-    const { id } = db()
-      .insert(t.respondents)
-      .values({ email: `corpus-${i}@example.org`, privacyAcceptedAt: new Date().toISOString(), verifiedAt: new Date().toISOString() })
-      .returning({ id: t.respondents.id })
-      .get();
-    respondents.saveProfile(
-      id,
-      profile.success
-        ? { name: profile.data.name ?? null, showName: true, respondingAs: "organisation", organisationName: profile.data.organisationName ?? null }
-        : { name: null, showName: false, respondingAs: "individual", organisationName: null },
-    );
-    const result = comments.postComment({ proposal, author: { kind: "respondent", respondentId: id }, target, body: s, address: `corpus-${i}` });
-    if (result.ok) stored++;
-    else {
-      refused++;
-      // Only input that is empty once control characters and outer spaces go is refused.
-      expect(result, JSON.stringify(s)).toMatchObject({ status: 400, message: "Enter your comment" });
-      expect(stripped(s), JSON.stringify(s)).toBe("");
-    }
+  // This worker may have run another file before: open this file's server's database.
+  closeDatabase();
+  resetEnvForTests();
+  try {
+    return postAll();
+  } finally {
+    closeDatabase();
   }
-  return { proposalId: proposal.id, threadPath: `${CONSULTATION}/comments/dependency/${dependency.id}`, stored, refused };
+
+  function postAll() {
+    const proposal = db().select().from(t.proposals).where(drizzle.eq(t.proposals.slug, SLUG)).get()!;
+    const dependency = db().select().from(t.dependencies).where(drizzle.eq(t.dependencies.proposalId, proposal.id)).orderBy(t.dependencies.id).get()!;
+    const target = { type: "dependency" as const, id: dependency.id };
+    let stored = 0;
+    let refused = 0;
+    for (const [i, s] of CORPUS.entries()) {
+      // The name and organisation as the "How you appear" form would take them.
+      const profile = schemas.aboutYouSchema.safeParse({ showName: "name", name: s, respondingAs: "organisation", organisationName: s });
+      const { id } = db()
+        .insert(t.respondents)
+        .values({ email: `corpus-${i}@example.org`, privacyAcceptedAt: new Date().toISOString(), verifiedAt: new Date().toISOString() })
+        .returning({ id: t.respondents.id })
+        .get();
+      respondents.saveProfile(
+        id,
+        profile.success
+          ? { name: profile.data.name ?? null, showName: true, respondingAs: "organisation", organisationName: profile.data.organisationName ?? null }
+          : { name: null, showName: false, respondingAs: "individual", organisationName: null },
+      );
+      const result = comments.postComment({ proposal, author: { kind: "respondent", respondentId: id }, target, body: s, address: `corpus-${i}` });
+      if (result.ok) stored++;
+      else {
+        refused++;
+        // Only input that is empty once control characters and outer spaces go is refused.
+        expect(result, JSON.stringify(s)).toMatchObject({ status: 400, message: "Enter your comment" });
+        expect(stripped(s), JSON.stringify(s)).toBe("");
+      }
+    }
+    return { proposalId: proposal.id, threadPath: `${CONSULTATION}/comments/dependency/${dependency.id}`, stored, refused };
+  }
 }
 
 type Finding = string;

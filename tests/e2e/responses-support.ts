@@ -3,19 +3,13 @@
  * queued, as a resident reads their inbox), and a resident signing up through the real pages.
  */
 import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import Database from "better-sqlite3";
 import { expect, type Page } from "@playwright/test";
 
-/**
- * The database of the server playwright.config.ts starts. Its folder is named after the runner's
- * process id, and test workers are that process's children.
- */
+/** The database of the current spec file's own server (tests/e2e/fixtures.ts sets the variable). */
 export function e2eDatabasePath(): string {
-  const candidates = [process.env.PLAINSIGHT_E2E_DATABASE, path.join(os.tmpdir(), `plainsight-e2e-${process.ppid}`, "e2e.db")].filter((p): p is string => Boolean(p));
-  const found = candidates.find((p) => fs.existsSync(p));
-  if (!found) throw new Error(`The e2e database was not found (looked for ${candidates.join(", ")})`);
+  const found = process.env.PLAINSIGHT_E2E_DATABASE;
+  if (!found || !fs.existsSync(found)) throw new Error(`The e2e database was not found (PLAINSIGHT_E2E_DATABASE=${found}); import test from ./fixtures`);
   return found;
 }
 

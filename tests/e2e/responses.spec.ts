@@ -9,7 +9,8 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { parse } from "yaml";
 import { expectNoAxeViolations, signIn } from "./support";
 import { latestEmail, signUpResident } from "./responses-support";

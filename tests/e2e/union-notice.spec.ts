@@ -6,12 +6,14 @@
  * period; the proposal opens by itself; the staff group's email arrives; and the public page
  * shows who was told and when. axe checks every page on the way.
  *
- * Moving the clock uses /staff/admin/test-controls, which exists only because
- * playwright.config.ts sets PLAINSIGHT_TEST_CONTROLS=1 in demo mode.
+ * Moving the clock uses /staff/admin/test-controls, which exists only because the test server
+ * (tests/e2e/server.ts) sets PLAINSIGHT_TEST_CONTROLS=1 in demo mode. The clock it moves is
+ * this file's own server's: no other spec file sees it.
  */
 import fs from "node:fs";
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { parse } from "yaml";
 import { expectNoAxeViolations, signIn, signOut } from "./support";
 
