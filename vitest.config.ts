@@ -2,6 +2,11 @@ import { defineConfig } from "vitest/config";
 import tsconfigPaths from "vite-tsconfig-paths";
 
 // Kept apart from vite.config.ts: Vitest must not load the Remix Vite plugin.
+
+// Pinned so that no test depends on the machine's time zone. The rules themselves never read
+// it (they count days in the council's zone, app/lib/council-time.ts); tests/unit/council-time.test.ts
+// runs them under UTC, America/Los_Angeles and Asia/Kolkata as well, on purpose.
+process.env.TZ = "Europe/London";
 export default defineConfig({
   plugins: [tsconfigPaths()],
   test: {

@@ -13,6 +13,7 @@ import path from "node:path";
 import { parseDocument } from "yaml";
 import { z } from "zod";
 import { DEPENDENCY_KINDS, DOCUMENT_KINDS, EQUALITY_RATINGS, PROPOSAL_STATES, ROLES } from "./schema";
+import { DEFAULT_TIME_ZONE, addDays, councilDate, weekday } from "~/lib/council-time";
 import { equalityCharacteristics, mergeSettings, type Settings } from "~/lib/settings";
 import type { Proposal } from "~/proposals/types";
 
@@ -444,18 +445,9 @@ export function loadContent(dir = "content"): DemoContent {
 // on a Wednesday, whatever day the demo is started, and never on a weekend.
 const DAY_MS = 86_400_000;
 
-/** The calendar date in Europe/London of an instant, as YYYY-MM-DD. */
+/** The calendar date of an instant in the demo council's time zone, as YYYY-MM-DD. */
 export function londonDate(at: Date): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
-}
-
-function addDays(date: string, n: number): string {
-  const [y, m, d] = date.split("-").map(Number);
-  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
-}
-
-function weekday(date: string): number {
-  return new Date(`${date}T12:00:00Z`).getUTCDay();
+  return councilDate(at, DEFAULT_TIME_ZONE);
 }
 
 /** The Wednesday on or before the seed date (London calendar): day 0 of the content's plan dates. */

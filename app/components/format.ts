@@ -4,11 +4,12 @@
  * hydration matches): calendar dates are formatted as written, instants in UK time.
  */
 import { format, isValid, parseISO } from "date-fns";
+import { DEFAULT_TIME_ZONE } from "~/lib/council-time";
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
-const ukDate = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" });
-const ukTime = new Intl.DateTimeFormat("en-GB", { hour: "numeric", minute: "2-digit", hourCycle: "h12", timeZone: "Europe/London" });
+const ukDate = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: DEFAULT_TIME_ZONE });
+const ukTime = new Intl.DateTimeFormat("en-GB", { hour: "numeric", minute: "2-digit", hourCycle: "h12", timeZone: DEFAULT_TIME_ZONE });
 
 /** "12 February 2027" from "2027-02-12" or an ISO timestamp (read in UK time); "" if missing or malformed. */
 export function formatDate(value: string | null | undefined): string {

@@ -10,7 +10,7 @@
  * `buildProposalView` is pure: the caller passes the Markdown renderer (renderMarkdown on the
  * server) and decides which documents may be downloaded (canDownloadDocument).
  */
-import { addDays, addWeeks, formatISO, isValid, parseISO } from "date-fns";
+import { addDays, councilDate } from "~/lib/council-time";
 import type { EqualityRating, ProposalState } from "#db/schema";
 import { equalityCharacteristics, groundLabel, type Settings } from "~/lib/settings";
 import { riskScore, type Proposal, type ProposalDocument } from "~/proposals/types";
@@ -166,13 +166,14 @@ export type BuildOptions = {
   render: MarkdownRenderer;
   /** the download address for a document, or null if this viewer may not download it */
   documentHref: (doc: ProposalDocument) => string | null;
-  now?: Date;
+  /** from ~/lib/clock: the outcome clock compares it with the due date */
+  now: Date;
 };
 
 /** Weeks after closing within which the council should publish its response. */
 export const OUTCOME_DUE_WEEKS = 12;
 
-export function buildProposalView(p: Proposal, settings: Settings, { render, documentHref, now = new Date() }: BuildOptions): ProposalViewModel {
+export function buildProposalView(p: Proposal, settings: Settings, { render, documentHref, now }: BuildOptions): ProposalViewModel {
   const riskRef = new Map(p.risks.map((r, i) => [r.id, `R${i + 1}`]));
   const mitigationRef = new Map(p.mitigations.map((m, i) => [m.id, `M${i + 1}`]));
   const characteristics = equalityCharacteristics(settings);
@@ -215,8 +216,9 @@ export function buildProposalView(p: Proposal, settings: Settings, { render, doc
     };
   });
 
-  const closes = p.closesOn ? parseISO(p.closesOn) : null;
-  const due = closes && isValid(closes) ? addWeeks(closes, OUTCOME_DUE_WEEKS) : null;
+  // The outcome clock runs on the council's calendar: due 12 weeks after the closing date,
+  // overdue from the council's next midnight after that, whatever the server's time zone.
+  const due = p.closesOn && /^\d{4}-\d{2}-\d{2}$/.test(p.closesOn) ? addDays(p.closesOn, OUTCOME_DUE_WEEKS * 7) : null;
 
   return {
     slug: p.slug,
@@ -325,9 +327,9 @@ export function buildProposalView(p: Proposal, settings: Settings, { render, doc
       closedAt: p.closedAt,
       withdrawnAt: p.withdrawnAt,
       withdrawnReasonHtml: render(p.withdrawnReason, { headingOffset: 2 }),
-      outcomeDueOn: due ? formatISO(due, { representation: "date" }) : null,
+      outcomeDueOn: due,
       // overdue from the day after the due date
-      outcomeOverdue: p.state === "closed" && due != null && now.getTime() >= addDays(due, 1).getTime(),
+      outcomeOverdue: p.state === "closed" && due != null && councilDate(now, settings.council.timeZone) > due,
     },
   };
 }

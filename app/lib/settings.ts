@@ -4,6 +4,7 @@
  * Pure: no I/O. `settings.server.ts` loads and merges.
  */
 import { z } from "zod";
+import { DEFAULT_TIME_ZONE, isTimeZone } from "./council-time";
 
 export const STATUTORY_CHARACTERISTICS = [
   { key: "age", label: "Age" },
@@ -28,6 +29,8 @@ export const settingsSchema = z.object({
     contactEmail: z.string().email(),
     /** CSS colour for the header band; must keep 4.5:1 contrast with white text */
     brandColour: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+    /** the one time zone every date rule counts days in (app/lib/council-time.ts) */
+    timeZone: z.string().refine(isTimeZone, "must be an IANA time zone such as Europe/London").default(DEFAULT_TIME_ZONE),
   }),
   gate: z.object({
     summaryMinWords: z.number().int().positive(),
@@ -74,6 +77,7 @@ export const DEFAULT_SETTINGS: Settings = {
     serviceName: "Plainsight consultations",
     contactEmail: "consultations@example.gov.uk",
     brandColour: "#1d4f5c",
+    timeZone: DEFAULT_TIME_ZONE,
   },
   gate: {
     summaryMinWords: 40,

@@ -1,26 +1,27 @@
 /**
  * Working days in England and Wales: Monday to Friday, less bank holidays (the list lives in
- * content/bank-holidays.json so a council can add one without a release). Pure.
+ * content/bank-holidays.json so a council can add one without a release). Pure, on calendar
+ * dates of the council's calendar: turn an instant into one with `councilDate` first
+ * (app/lib/council-time.ts), so the server's time zone never moves a day.
  */
-import { addDays, differenceInCalendarDays, formatISO, isWeekend, parseISO } from "date-fns";
+import { addDays, daysBetween, weekday, type IsoDate } from "./council-time";
 
-export function isWorkingDay(day: Date, bankHolidays: ReadonlySet<string>): boolean {
-  return !isWeekend(day) && !bankHolidays.has(formatISO(day, { representation: "date" }));
+export function isWorkingDay(day: IsoDate, bankHolidays: ReadonlySet<string>): boolean {
+  const dow = weekday(day);
+  return dow !== 0 && dow !== 6 && !bankHolidays.has(day);
 }
 
 /** Whole working days after `from` up to and including `to` (0 if `to` is not after `from`). */
-export function workingDaysBetween(from: Date | string, to: Date | string, bankHolidays: ReadonlySet<string>): number {
-  const start = typeof from === "string" ? parseISO(from) : from;
-  const end = typeof to === "string" ? parseISO(to) : to;
-  const days = differenceInCalendarDays(end, start);
+export function workingDaysBetween(from: IsoDate, to: IsoDate, bankHolidays: ReadonlySet<string>): number {
+  const days = daysBetween(from, to);
   let count = 0;
-  for (let i = 1; i <= days; i++) if (isWorkingDay(addDays(start, i), bankHolidays)) count++;
+  for (let i = 1; i <= days; i++) if (isWorkingDay(addDays(from, i), bankHolidays)) count++;
   return count;
 }
 
 /** The date `n` working days after `from`. */
-export function addWorkingDays(from: Date | string, n: number, bankHolidays: ReadonlySet<string>): Date {
-  let day = typeof from === "string" ? parseISO(from) : from;
+export function addWorkingDays(from: IsoDate, n: number, bankHolidays: ReadonlySet<string>): IsoDate {
+  let day = from;
   let left = n;
   while (left > 0) {
     day = addDays(day, 1);

@@ -3,12 +3,10 @@
  * lifetime of a rep's personal link. Dates are ISO strings; working days count England and
  * Wales bank holidays (content/bank-holidays.json).
  */
-import { addDays, differenceInCalendarDays, formatISO, parseISO } from "date-fns";
+import { addDays, councilDate, daysBetween } from "~/lib/council-time";
 import type { Settings } from "~/lib/settings";
 import { addWorkingDays, workingDaysBetween } from "~/lib/working-days";
 import type { Proposal } from "~/proposals/types";
-
-const isoDate = (d: Date) => formatISO(d, { representation: "date" });
 
 export type NoticePeriod = {
   sentOn: string;
@@ -25,14 +23,15 @@ export type NoticePeriod = {
 
 export function noticePeriod(p: Pick<Proposal, "noticeSentAt" | "opensOn">, settings: Settings, now: Date, holidays: ReadonlySet<string>): NoticePeriod | null {
   if (!p.noticeSentAt) return null;
-  const sent = parseISO(p.noticeSentAt);
+  // Days on the council's calendar: notice sent at 23:30 UTC on a summer Friday was sent on Saturday.
+  const sent = councilDate(p.noticeSentAt, settings.council.timeZone);
   const required = settings.union.noticeWorkingDays;
-  const earliest = isoDate(addWorkingDays(sent, required, holidays));
+  const earliest = addWorkingDays(sent, required, holidays);
   const openingTooEarly = p.opensOn != null && p.opensOn < earliest;
   return {
-    sentOn: isoDate(sent),
+    sentOn: sent,
     requiredWorkingDays: required,
-    givenWorkingDays: Math.min(workingDaysBetween(sent, now, holidays), required),
+    givenWorkingDays: Math.min(workingDaysBetween(sent, councilDate(now, settings.council.timeZone), holidays), required),
     earliestOpening: earliest,
     openingTooEarly,
     expectedOpening: p.opensOn ? (openingTooEarly ? earliest : p.opensOn) : null,
@@ -65,14 +64,14 @@ export function collectiveConsultationClock(
   const posts = p.postsAffected ?? 0;
   if (posts < settings.union.collectiveConsultationPosts || !p.noticeSentAt) return null;
   const days = posts >= S188_LARGE_POSTS ? S188_LARGE_DAYS : S188_DAYS;
-  const start = parseISO(p.noticeSentAt);
-  const elapsed = Math.max(0, differenceInCalendarDays(now, start));
+  const start = councilDate(p.noticeSentAt, settings.council.timeZone);
+  const elapsed = Math.max(0, daysBetween(start, councilDate(now, settings.council.timeZone)));
   return {
     days,
-    startedOn: isoDate(start),
+    startedOn: start,
     elapsedDays: Math.min(elapsed, days),
     daysLeft: Math.max(0, days - elapsed),
-    earliestDismissal: isoDate(addDays(start, days)),
+    earliestDismissal: addDays(start, days),
   };
 }
 

@@ -6,6 +6,7 @@
 import { asc, count, countDistinct, eq } from "drizzle-orm";
 import * as t from "#db/schema";
 import { db as defaultDb, type DB } from "#db/client.server";
+import { councilTimeZone } from "~/lib/settings.server";
 import { bankHolidays } from "~/proposals/lifecycle.server";
 import type { Proposal } from "~/proposals/types";
 import { buildNotificationRecord, type NotificationRecordView } from "./record";
@@ -35,5 +36,6 @@ export function loadNotificationRecord(p: Proposal, database: DB = defaultDb()):
       staffGroups,
     },
     bankHolidays(),
+    councilTimeZone(database),
   );
 }

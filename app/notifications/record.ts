@@ -4,6 +4,7 @@
  * groups were told and when. Counts and dates only: never a person's name, an address or the
  * unions' feedback.
  */
+import { toCouncilDate } from "~/lib/council-time";
 import { workingDaysBetween } from "~/lib/working-days";
 
 export type NotificationRecordFacts = {
@@ -31,7 +32,8 @@ export type NotificationRecordView = {
   staff: { groups: { name: string; headCount: number; toldOn: string }[]; total: number };
 };
 
-export function buildNotificationRecord(f: NotificationRecordFacts, holidays: ReadonlySet<string>): NotificationRecordView {
+/** `timeZone`: the council's, in which the working days are counted. */
+export function buildNotificationRecord(f: NotificationRecordFacts, holidays: ReadonlySet<string>, timeZone: string): NotificationRecordView {
   const opening = f.openedAt ?? f.opensOn;
   const groups = [...f.staffGroups].sort((a, b) => a.name.localeCompare(b.name)).map((g) => ({ name: g.name, headCount: g.headCount, toldOn: g.sentAt }));
   return {
@@ -41,7 +43,7 @@ export function buildNotificationRecord(f: NotificationRecordFacts, holidays: Re
         ? {
             toldOn: f.noticeSentAt,
             names: f.unionNames,
-            workingDaysBeforeOpening: opening ? workingDaysBetween(f.noticeSentAt, opening, holidays) : null,
+            workingDaysBeforeOpening: opening ? workingDaysBetween(toCouncilDate(f.noticeSentAt, timeZone), toCouncilDate(opening, timeZone), holidays) : null,
             opened: f.openedAt != null,
             repsNotified: f.repsNotified,
             repsAcknowledged: f.repsAcknowledged,

@@ -9,6 +9,7 @@ import * as t from "#db/schema";
 import { db as defaultDb, writeTransaction, type DB } from "#db/client.server";
 import { appendAudit } from "~/audit/audit.server";
 import { now as clockNow } from "~/lib/clock";
+import { councilDate } from "~/lib/council-time";
 import { loadSettings } from "~/lib/settings.server";
 import { unansweredFeedbackCount } from "~/notifications/notices.server";
 import { onTransition } from "~/notifications/on-transition.server";
@@ -115,7 +116,9 @@ export function applyTransition(
  * proposal is its own transaction, so one that cannot open does not hold back the rest.
  */
 export function runScheduledTransitions(at: Date = clockNow(), database: DB = defaultDb()): { opened: string[]; closed: string[] } {
-  const todayIso = at.toISOString().slice(0, 10);
+  // The council's date, as checkTransition reads it: a consultation closing today takes
+  // responses until midnight in the council's time zone, whatever the server's.
+  const todayIso = councilDate(at, loadSettings(database).council.timeZone);
   const dueToOpen = database
     .select({ id: t.proposals.id, slug: t.proposals.slug })
     .from(t.proposals)

@@ -8,10 +8,10 @@
  *     └──────────────────┘                                                              ▼
  *   (any state before decided) ──withdraw (published reason)──▶ withdrawn            closed
  */
-import { formatISO, parseISO } from "date-fns";
 import type { ProposalState } from "#db/schema";
 import { can, type Viewer } from "~/auth/permissions";
 import type { Settings } from "~/lib/settings";
+import { councilDate } from "~/lib/council-time";
 import { workingDaysBetween } from "~/lib/working-days";
 import { readiness } from "./readiness";
 import { meetsMinimumWords } from "./text-quality";
@@ -91,8 +91,9 @@ export function gateBindsEdits(p: Pick<Proposal, "state">): boolean {
 
 const STATES_BEFORE_DECISION: ProposalState[] = ["draft", "in_review", "union_notice", "scheduled", "open", "closed", "outcome_published"];
 
-function today(now: Date): string {
-  return formatISO(now, { representation: "date" });
+/** Today on the council's calendar, whatever the server's time zone. */
+function today(ctx: TransitionContext): string {
+  return councilDate(ctx.now, ctx.settings.council.timeZone);
 }
 
 export function checkTransition(transition: Transition, p: Proposal, actor: Actor, ctx: TransitionContext): TransitionDecision {
@@ -125,10 +126,10 @@ export function checkTransition(transition: Transition, p: Proposal, actor: Acto
     case "open": {
       if (actor.kind !== "system" && !(person && can(person, "admin:manage"))) return refuse(403, "Consultations open by themselves at their opening date");
       if (p.state !== "union_notice" && p.state !== "scheduled") return refuse(409, "Only an approved proposal can open");
-      if (!p.opensOn || today(ctx.now) < p.opensOn) return refuse(409, "The opening date has not come yet");
+      if (!p.opensOn || today(ctx) < p.opensOn) return refuse(409, "The opening date has not come yet");
       if (p.state === "union_notice") {
         if (!p.noticeSentAt) return refuse(409, "The unions have not been sent notice");
-        const given = workingDaysBetween(parseISO(p.noticeSentAt), ctx.now, ctx.bankHolidays);
+        const given = workingDaysBetween(councilDate(p.noticeSentAt, ctx.settings.council.timeZone), today(ctx), ctx.bankHolidays);
         const required = ctx.settings.union.noticeWorkingDays;
         if (given < required) return refuse(409, `The unions have had ${given} of the ${required} working days' notice`);
         // The unions' confidential feedback must be answered before the public sees the proposal.
@@ -141,7 +142,7 @@ export function checkTransition(transition: Transition, p: Proposal, actor: Acto
       if (actor.kind !== "system" && !(person && can(person, "admin:manage"))) return refuse(403, "Consultations close by themselves at their closing date");
       if (p.state !== "open") return refuse(409, "Only an open consultation can close");
       // Responses are taken until the end of the closing date.
-      if (!p.closesOn || today(ctx.now) <= p.closesOn) return refuse(409, "The closing date has not passed");
+      if (!p.closesOn || today(ctx) <= p.closesOn) return refuse(409, "The closing date has not passed");
       return { ok: true, to: "closed" };
     }
     case "withdraw": {

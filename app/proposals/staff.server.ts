@@ -1,6 +1,6 @@
 /** Reads for the staff area that are not the proposal itself. */
 import { asc, eq, and } from "drizzle-orm";
-import { format } from "date-fns";
+import { formatDateTime } from "~/components/format";
 import * as t from "#db/schema";
 import { db as defaultDb, type DB } from "#db/client.server";
 
@@ -29,7 +29,8 @@ export function auditTrail(proposalId: number, database: DB = defaultDb()) {
       const reason = detail?.reason ?? detail?.changeNote;
       return {
         id: e.id,
-        when: format(new Date(e.at), "d MMM yyyy, HH:mm"),
+        // In the council's time, not the server's.
+        when: formatDateTime(e.at),
         who: e.who ?? "The system",
         // An edit says what was saved ("Added risk 3"); once open, with its published change note.
         what: (detail?.what ?? ACTION_WORDS[e.action] ?? e.action) + (reason ? `: “${reason}”` : ""),

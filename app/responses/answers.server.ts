@@ -15,6 +15,7 @@ import { now } from "~/lib/clock";
 import { env } from "~/lib/env.server";
 import { takeAllowance } from "./rate-limit.server";
 import { ANSWER_MAX_CHARS, CHANNEL_LABELS, RATE_LIMITS, TOO_MANY_ANSWERS, acceptingResponses, normaliseText, notAcceptingMessage, type Channel, type Stance } from "./rules";
+import { councilTimeZone } from "~/lib/settings.server";
 
 export type Answer = { questionId: number; stance: Stance | null; text: string | null };
 
@@ -44,7 +45,7 @@ export function saveOnlineResponse(input: { proposalId: number; respondentId: nu
   return writeTransaction((tx): SaveResult => {
     const p = tx.select({ id: t.proposals.id, state: t.proposals.state, closesOn: t.proposals.closesOn }).from(t.proposals).where(eq(t.proposals.id, input.proposalId)).get();
     if (!p) return { ok: false, status: 404, message: "Not found" };
-    if (!acceptingResponses(p, at)) return { ok: false, status: 409, message: notAcceptingMessage(p) };
+    if (!acceptingResponses(p, at, councilTimeZone(tx))) return { ok: false, status: 409, message: notAcceptingMessage(p) };
     const answers = cleanAnswers(input.answers, questionIdsOf(tx, p.id));
     if (typeof answers === "string") return { ok: false, status: 400, message: answers };
     const existing = tx

@@ -40,6 +40,7 @@ import {
   normaliseText,
 } from "./rules";
 import { refundAllowance, takeAllowance } from "./rate-limit.server";
+import { councilTimeZone } from "~/lib/settings.server";
 
 export type Author = { kind: "respondent"; respondentId: number } | { kind: "officer"; viewer: SignedInViewer };
 
@@ -114,7 +115,7 @@ export function postComment(
       .where(eq(t.proposals.id, input.proposal.id))
       .get();
     if (!p) return fail(404, "Not found");
-    if (!acceptingResponses(p, at)) return fail(409, notAcceptingMessage(p));
+    if (!acceptingResponses(p, at, councilTimeZone(tx))) return fail(409, notAcceptingMessage(p));
 
     let target: CommentTarget = input.target ?? { type: "proposal", id: p.id };
     let depth = 0;
@@ -197,7 +198,7 @@ export function editComment(input: { proposalId: number; commentId: number; auth
   return writeTransaction((tx): WriteResult => {
     const c = loadOwned(tx, input.commentId, input.proposalId, input.author);
     if (!c) return fail(404, "Not found");
-    if (!acceptingResponses({ state: c.proposalState, closesOn: c.closesOn }, at)) return fail(409, CLOSED_MESSAGE);
+    if (!acceptingResponses({ state: c.proposalState, closesOn: c.closesOn }, at, councilTimeZone(tx))) return fail(409, CLOSED_MESSAGE);
     if (!canEditComment(c, at)) return fail(403, "You can no longer edit this comment. Comments can be changed for 15 minutes after posting.");
     const hash = commentHash(checked.body);
     if (hash === c.bodyHash) return { ok: true, commentId: c.id, status: c.status };
@@ -225,7 +226,7 @@ export function deleteComment(input: { proposalId: number; commentId: number; au
   return writeTransaction((tx): WriteResult => {
     const c = loadOwned(tx, input.commentId, input.proposalId, input.author);
     if (!c) return fail(404, "Not found");
-    if (!acceptingResponses({ state: c.proposalState, closesOn: c.closesOn }, at)) return fail(409, CLOSED_MESSAGE);
+    if (!acceptingResponses({ state: c.proposalState, closesOn: c.closesOn }, at, councilTimeZone(tx))) return fail(409, CLOSED_MESSAGE);
     if (!canDeleteComment(c)) return fail(409, "This comment cannot be deleted");
     tx.update(t.comments)
       .set({ status: "deleted", deletedAt: at.toISOString(), bodyMarkdown: "", bodyHtml: "", bodyHash: "" })

@@ -36,8 +36,9 @@ export type Participant = {
 
 export async function participantFor(request: Request, proposal: Pick<Proposal, "state" | "closesOn" | "serviceId" | "createdById">): Promise<Participant> {
   const [staff, respondent] = await Promise.all([getViewer(request), getRespondent(request)]);
-  const accepting = acceptingResponses(proposal, now());
-  const councilName = loadSettings().council.name;
+  const settings = loadSettings();
+  const accepting = acceptingResponses(proposal, now(), settings.council.timeZone);
+  const councilName = settings.council.name;
   const official = staff != null && canEditProposal(staff, proposal);
   // Signed in as staff, the staff identity wins: an officer must not post as a resident by accident.
   const mode: FormMode = !accepting

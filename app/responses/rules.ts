@@ -3,7 +3,7 @@
  * how, when a consultation stops taking responses, how deep replies go, how long an author may
  * edit, and what counts as the same text posted twice.
  */
-import { formatISO } from "date-fns";
+import { councilDate } from "~/lib/council-time";
 import type { ProposalState, RESPONDING_AS as DB_RESPONDING_AS, STANCES as DB_STANCES } from "#db/schema";
 
 // ─── Limits ────────────────────────────────────────────────────────────────────
@@ -116,19 +116,15 @@ export function profileComplete(r: { privacyAcceptedAt: string | null; respondin
 }
 
 // ─── Closing ───────────────────────────────────────────────────────────────────
-/** The calendar day the rules compare with a closing date (the same one the scheduler uses). */
-function today(now: Date): string {
-  return formatISO(now, { representation: "date" });
-}
-
 /**
- * Whether a consultation takes responses now: open, and not past the end of its closing date.
- * The second half matters between midnight and the scheduler's next tick, when the state still
+ * Whether a consultation takes responses now: open, and not past the end of its closing date
+ * on the council's calendar (the day the scheduler closes it on, in the same time zone). The
+ * second half matters between midnight and the scheduler's next tick, when the state still
  * says "open".
  */
-export function acceptingResponses(p: { state: ProposalState; closesOn: string | null }, now: Date): boolean {
+export function acceptingResponses(p: { state: ProposalState; closesOn: string | null }, now: Date, timeZone: string): boolean {
   if (p.state !== "open") return false;
-  return !p.closesOn || today(now) <= p.closesOn;
+  return !p.closesOn || councilDate(now, timeZone) <= p.closesOn;
 }
 
 export const CLOSED_MESSAGE = "This consultation has closed. The council is no longer taking responses or comments.";

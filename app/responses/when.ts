@@ -6,8 +6,10 @@
  * "12:05 pm", so comments posted between noon and one o'clock failed to hydrate.
  * `hourCycle: "h12"` means 1–12 everywhere.
  */
-const day = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" });
-const time = new Intl.DateTimeFormat("en-GB", { hour: "numeric", minute: "2-digit", hourCycle: "h12", timeZone: "Europe/London" });
+import { DEFAULT_TIME_ZONE } from "~/lib/council-time";
+
+const day = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: DEFAULT_TIME_ZONE });
+const time = new Intl.DateTimeFormat("en-GB", { hour: "numeric", minute: "2-digit", hourCycle: "h12", timeZone: DEFAULT_TIME_ZONE });
 
 export function formatWhen(value: string | null | undefined): string {
   if (!value) return "";

@@ -23,6 +23,7 @@ import { useErrorTitle } from "~/responses/forms";
 import { requireReadyRespondent } from "~/responses/respondents.server";
 import { ANSWER_MAX_CHARS, STANCE_LABELS, STANCES, acceptingResponses, asksForStance, displayName, notAcceptingMessage } from "~/responses/rules";
 import { answerField, answersFrom, answersSchema, stanceField } from "~/responses/schemas";
+import { councilTimeZone } from "~/lib/settings.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: commentsCss }];
 
@@ -30,7 +31,7 @@ async function load(request: Request, slug: string) {
   const viewer = await getViewer(request);
   const proposal = requireVisibleProposal(viewer, slug);
   if (!isPublic(proposal)) throw notFound();
-  return { viewer, proposal, accepting: acceptingResponses(proposal, now()) };
+  return { viewer, proposal, accepting: acceptingResponses(proposal, now(), councilTimeZone()) };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

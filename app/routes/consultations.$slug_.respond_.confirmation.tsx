@@ -13,6 +13,7 @@ import commentsCss from "~/responses/comments.css?url";
 import { requireReadyRespondent } from "~/responses/respondents.server";
 import { STANCE_LABELS, acceptingResponses } from "~/responses/rules";
 import { formatWhen } from "~/responses/when";
+import { councilTimeZone } from "~/lib/settings.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: commentsCss }];
 
@@ -27,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     base,
     title: proposal.title,
     closesOn: proposal.closesOn,
-    canChange: acceptingResponses(proposal, now()),
+    canChange: acceptingResponses(proposal, now(), councilTimeZone()),
     updatedAt: mine.updatedAt,
     answers: proposal.questions.map((q, i) => ({ n: i + 1, question: q.question, stance: mine.answers[q.id]?.stance ?? null, text: mine.answers[q.id]?.text ?? null })),
   };

@@ -15,6 +15,7 @@ import { setClock } from "~/lib/clock";
 import { addRep } from "~/notifications/directory.server";
 import { loadNotificationRecord } from "~/notifications/record.server";
 import { hashToken } from "~/notifications/tokens.server";
+import { councilDate } from "~/lib/council-time";
 import { workingDaysBetween } from "~/lib/working-days";
 import { applyTransition, bankHolidays, runScheduledTransitions } from "~/proposals/lifecycle.server";
 import { loader as consultationLoader } from "~/routes/consultations.$slug";
@@ -299,7 +300,7 @@ describe("the public record", () => {
   it("shows when the unions were told, working days before opening, acknowledgements and staff told; no names", () => {
     const p = proposal(SLUG);
     const record = loadNotificationRecord(p);
-    const workingDays = workingDaysBetween(SEED_DATE, p.openedAt!, bankHolidays());
+    const workingDays = workingDaysBetween(councilDate(SEED_DATE, "Europe/London"), councilDate(p.openedAt!, "Europe/London"), bankHolidays());
     expect(workingDays).toBeGreaterThanOrEqual(10);
     expect(record.unions).toEqual({
       toldOn: SEED_DATE.toISOString(),

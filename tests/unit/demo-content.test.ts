@@ -10,6 +10,7 @@ import { describe, expect, it } from "vitest";
 import { ContentError, consultationToProposal, dateInDays, loadContent, renderPdf, unwrapMarkdown } from "#db/content";
 import { readiness } from "~/proposals/readiness";
 import { equalityCharacteristics } from "~/lib/settings";
+import { councilDate } from "~/lib/council-time";
 import { workingDaysBetween } from "~/lib/working-days";
 
 const seedDate = new Date("2026-03-10T10:00:00Z");
@@ -112,7 +113,7 @@ describe("the publication gate on the demo consultations", () => {
     for (const at of ["2026-12-18T16:00:00Z", "2026-12-24T09:00:00Z", "2027-03-24T12:00:00Z", "2027-08-27T12:00:00Z"]) {
       for (const c of underNotice) {
         const p = proposal(c.data.slug, new Date(at));
-        expect(workingDaysBetween(p.noticeSentAt!, p.opensOn!, holidays)).toBeGreaterThanOrEqual(settings.union.noticeWorkingDays);
+        expect(workingDaysBetween(councilDate(p.noticeSentAt!, settings.council.timeZone), p.opensOn!, holidays)).toBeGreaterThanOrEqual(settings.union.noticeWorkingDays);
       }
     }
   });

@@ -193,18 +193,18 @@ describe("the public notification record", () => {
     ],
   };
   it("says when the unions were told, how many working days before opening, and who acknowledged", () => {
-    const record = buildNotificationRecord(facts, holidays);
+    const record = buildNotificationRecord(facts, holidays, "Europe/London");
     expect(record.unions).toEqual({ toldOn: facts.noticeSentAt, names: ["GMB", "Unite"], workingDaysBeforeOpening: 15, opened: true, repsNotified: 3, repsAcknowledged: 2 });
     expect(record.staff.total).toBe(120);
     expect(record.staff.groups.map((g) => g.name)).toEqual(["Depot staff", "Refuse crews"]);
   });
   it("carries counts and dates only", () => {
-    const record = buildNotificationRecord(facts, holidays);
+    const record = buildNotificationRecord(facts, holidays, "Europe/London");
     const keys = JSON.stringify(record);
     expect(keys).not.toMatch(/email|author|body|feedback/i);
   });
   it("says so when no staff were affected", () => {
-    const record = buildNotificationRecord({ ...facts, noStaffAffected: true, noticeSentAt: null, unionNames: [], staffGroups: [] }, holidays);
+    const record = buildNotificationRecord({ ...facts, noStaffAffected: true, noticeSentAt: null, unionNames: [], staffGroups: [] }, holidays, "Europe/London");
     expect(record.noStaffAffected).toBe(true);
     expect(record.unions).toBeNull();
   });

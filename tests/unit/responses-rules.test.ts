@@ -41,18 +41,31 @@ describe("how a respondent is shown", () => {
   });
 });
 
-describe("when responses are taken", () => {
-  const open = { state: "open" as const, closesOn: "2027-03-31" };
-  it("takes them while open, to the end of the closing date", () => {
-    expect(acceptingResponses(open, new Date("2027-03-31T12:00:00"))).toBe(true);
-    expect(acceptingResponses(open, new Date("2027-03-31T23:59:00"))).toBe(true);
+describe("when responses are taken: to the end of the closing date in the council's time zone", () => {
+  const LONDON = "Europe/London";
+  it("in summer (BST, UTC+1): until 23:59 London, which is 22:59 UTC; not at 00:30 BST the next day (23:30 UTC)", () => {
+    const open = { state: "open" as const, closesOn: "2027-06-30" };
+    expect(acceptingResponses(open, new Date("2027-06-30T11:00:00Z"), LONDON)).toBe(true);
+    expect(acceptingResponses(open, new Date("2027-06-30T22:59:59Z"), LONDON)).toBe(true);
+    expect(acceptingResponses(open, new Date("2027-06-30T23:00:00Z"), LONDON)).toBe(false);
+    expect(acceptingResponses(open, new Date("2027-06-30T23:30:00Z"), LONDON)).toBe(false);
   });
-  it("stops the day after, even before the scheduler has closed it", () => {
-    expect(acceptingResponses(open, new Date("2027-04-01T00:01:00"))).toBe(false);
+  it("in winter (GMT): until 23:59 London, which is 23:59 UTC", () => {
+    const open = { state: "open" as const, closesOn: "2027-01-29" };
+    expect(acceptingResponses(open, new Date("2027-01-29T23:59:59Z"), LONDON)).toBe(true);
+    expect(acceptingResponses(open, new Date("2027-01-30T00:00:00Z"), LONDON)).toBe(false);
+  });
+  it("the council's zone decides, not a default: the same instant in another zone is another day", () => {
+    const open = { state: "open" as const, closesOn: "2027-06-30" };
+    expect(acceptingResponses(open, new Date("2027-06-30T23:30:00Z"), "America/Los_Angeles")).toBe(true);
+    expect(acceptingResponses(open, new Date("2027-06-30T19:00:00Z"), "Asia/Kolkata")).toBe(false);
+  });
+  it("with no closing date, an open consultation takes them", () => {
+    expect(acceptingResponses({ state: "open", closesOn: null }, new Date("2027-06-30T23:30:00Z"), LONDON)).toBe(true);
   });
   it("never takes them unless open", () => {
     for (const state of ["draft", "in_review", "union_notice", "scheduled", "closed", "outcome_published", "decided", "withdrawn"] as const) {
-      expect(acceptingResponses({ state, closesOn: "2099-01-01" }, new Date("2027-01-01"))).toBe(false);
+      expect(acceptingResponses({ state, closesOn: "2099-01-01" }, new Date("2027-01-01T12:00:00Z"), LONDON)).toBe(false);
     }
   });
 });

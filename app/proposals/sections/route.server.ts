@@ -11,6 +11,7 @@ import { z } from "zod";
 import { requireViewer } from "~/auth/session.server";
 import type { SignedInViewer } from "~/auth/permissions";
 import { now } from "~/lib/clock";
+import { councilDate } from "~/lib/council-time";
 import { renderMarkdown } from "~/lib/markdown.server";
 import type { Settings } from "~/lib/settings";
 import { loadSettings } from "~/lib/settings.server";
@@ -52,7 +53,8 @@ export async function requireEditing(request: Request, params: Params, options: 
   // A save from a page opened before the proposal was submitted is answered by the save itself
   // (409, with the reason and the input kept), not by a redirect that would lose what was typed.
   if (!mode && !options.saving) throw redirect(proposalPath(proposal.id));
-  return { viewer, proposal, settings: loadSettings(), mode: mode ?? "draft", today: now().toISOString().slice(0, 10) };
+  const settings = loadSettings();
+  return { viewer, proposal, settings, mode: mode ?? "draft", today: councilDate(now(), settings.council.timeZone) };
 }
 
 /** For actions: as requireEditing, but a proposal that cannot be changed now is refused by the save. */
