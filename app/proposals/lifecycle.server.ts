@@ -92,10 +92,15 @@ export function applyTransition(
 
     const iso = at.toISOString();
     const actorId = actor.kind === "person" ? actor.viewer.id : null;
-    tx.update(t.proposals)
+    // Compare-and-set: the state moves only from the state the rule was asked about. The
+    // IMMEDIATE transaction already serialises writers; this keeps the guarantee if a caller
+    // ever reads outside it (tests/integration/lifecycle-race.test.ts races two processes).
+    const { changes } = tx
+      .update(t.proposals)
       .set({ state: decision.to, revision: proposal.revision + 1, updatedAt: iso, ...stamps(transition, iso, actor, options.reason?.trim()) })
       .where(and(eq(t.proposals.id, proposalId), eq(t.proposals.state, proposal.state)))
       .run();
+    if (changes !== 1) return { ok: false, status: 409, message: "Someone else changed this proposal at the same moment: reload it to see where it is now" } as const;
     appendAudit(tx, {
       actorId,
       action: `proposal.${transition}`,
