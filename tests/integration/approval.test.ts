@@ -55,8 +55,9 @@ beforeAll(async () => {
 
 describe("approving a proposal through the staff page", () => {
   it("refuses an incomplete proposal and changes nothing", async () => {
-    const youth = db().select().from(t.proposals).where(eq(t.proposals.slug, "youth-service-draft")).get();
-    const draftId = youth?.id ?? db().select().from(t.proposals).where(eq(t.proposals.state, "draft")).get()!.id;
+    const youth = db().select().from(t.proposals).where(eq(t.proposals.slug, "youth-service-review")).get();
+    expect(youth?.state, "the demo's draft that fails the gate").toBe("draft");
+    const draftId = youth!.id;
     // As if it had reached review without passing the gate (for example edited after submission).
     db().update(t.proposals).set({ state: "in_review" }).where(eq(t.proposals.id, draftId)).run();
     const before = snapshot(draftId);

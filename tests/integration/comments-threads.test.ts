@@ -267,7 +267,8 @@ describe("through the page", () => {
   });
 
   it("answers 404 for a thread on a proposal the public cannot see, or a row that is not in it", async () => {
-    expect((await call(proposalThread, "/consultations/parks-reopening/comments", { params: { slug: "parks-reopening" } })).status).toBe(404);
+    expect(proposalBySlug("reopening-a-closed-park").state).toBe("union_notice");
+    expect((await call(proposalThread, "/consultations/reopening-a-closed-park/comments", { params: { slug: "reopening-a-closed-park" } })).status).toBe(404);
     expect((await call(proposalThread, "/consultations/no-such-thing/comments", { params: { slug: "no-such-thing" } })).status).toBe(404);
     expect((await call(itemThread, `/consultations/${SLUG}/comments/risk/${otherRiskId}`, { params: { slug: SLUG, kind: "risk", itemId: String(otherRiskId) } })).status).toBe(404);
     expect((await call(itemThread, `/consultations/${SLUG}/comments/rysk/1`, { params: { slug: SLUG, kind: "rysk", itemId: "1" } })).status).toBe(404);

@@ -36,7 +36,9 @@ describe("the history before any change", () => {
   });
 
   it("is the same 404 for a draft as for a consultation that does not exist", async () => {
-    expect((await historyOf("youth-service-draft")).status).toBe(404);
+    // (Every public surface, hidden state and viewer: hidden-means-404.test.ts.)
+    expect(db().select().from(t.proposals).where(eq(t.proposals.slug, "youth-service-review")).get()?.state).toBe("draft");
+    expect((await historyOf("youth-service-review")).status).toBe(404);
     expect((await historyOf("no-such-consultation")).status).toBe(404);
   });
 });

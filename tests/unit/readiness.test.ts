@@ -5,7 +5,7 @@
  * fixture is known to be complete and each rule is known to be the one that fired.
  */
 import { describe, it, expect } from "vitest";
-import { DEFAULT_SETTINGS, type Settings } from "~/lib/settings";
+import { DEFAULT_SETTINGS, STATUTORY_CHARACTERISTICS, type Settings } from "~/lib/settings";
 import { isLarge, readiness, sectionStatus, unmetBySection, wordsRequired } from "~/proposals/readiness";
 import { SECTIONS, type Proposal, type Unmet } from "~/proposals/types";
 import { blankProposal, completeProposal, criticisedCamhsDraft, IDS } from "../fixtures/proposals";
@@ -481,8 +481,14 @@ describe("6. Mitigations: linked to the risks and equality rows they address, wi
 });
 
 describe("7. Equality impact assessment: a rated, evidenced row for each protected characteristic (Equality Act 2010 s.149)", () => {
-  it("covers the nine statutory characteristics and the council's three local ones", () => {
-    expect(completeProposal().equalityRows).toHaveLength(12);
+  it("covers the nine statutory characteristics and the council's three local ones: each one missing is named", () => {
+    const keys = [...STATUTORY_CHARACTERISTICS.map((c) => c.key), ...S.localCharacteristics.map((c) => c.key)];
+    expect(keys).toHaveLength(12);
+    for (const key of keys) {
+      const unmet = readiness(completeWith((p) => (p.equalityRows = p.equalityRows.filter((r) => r.characteristic !== key))), S);
+      // (A mitigation linked only to that row may be left unlinked too: that is its own rule.)
+      expect(unmet.filter((u) => u.code === "equality.row_missing").map((u) => u.field), key).toEqual([`equality.${key}`]);
+    }
   });
 
   it("needs a row for every statutory characteristic", () => {
