@@ -15,5 +15,7 @@ export default defineConfig({
     setupFiles: ["tests/setup.ts"],
     pool: "forks",
     testTimeout: 20000,
+    // Seeding the demo hashes every account's password (argon2): seconds on a busy machine.
+    hookTimeout: 60000,
   },
 });

@@ -3,6 +3,10 @@ import os from "node:os";
 import path from "node:path";
 import fs from "node:fs";
 import { afterAll } from "vitest";
+import { configure } from "@testing-library/dom";
+
+// findBy… and waitFor wait for a condition; on a machine busy with other work, allow it time.
+configure({ asyncUtilTimeout: 5000 });
 
 // Each test file gets its own database file, so integration tests never share state.
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plainsight-test-"));
