@@ -265,5 +265,6 @@ describe("a worker killed mid-send", () => {
     const copy = smtp!.received.find((m) => to(m) === retried.toAddress)!;
     expect(copy.parsed.messageId).toBe(messageIdFor(retried.idempotencyKey, domainOf(env().MAIL_FROM)));
     expect(done.find((r) => r.id === retried.id)!.attempts).toBe(2);
-  }, 60_000);
+    // Three worker processes start one after another: tens of seconds each on a busy machine.
+  }, 180_000);
 });
