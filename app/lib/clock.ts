@@ -19,11 +19,6 @@ export function nowIso(): string {
   return now().toISOString();
 }
 
-/** Today's date, YYYY-MM-DD, for rules that compare calendar days. */
-export function todayIso(): string {
-  return now().toISOString().slice(0, 10);
-}
-
 export function setClock(at: Date | null) {
   state.fixed = at;
 }

@@ -18,7 +18,8 @@ import { can, type SignedInViewer } from "~/auth/permissions";
 import { nowIso } from "~/lib/clock";
 import { equalityCharacteristics } from "~/lib/settings";
 import { loadSettings } from "~/lib/settings.server";
-import { todayIso } from "~/lib/clock";
+import { now } from "~/lib/clock";
+import { councilDate } from "~/lib/council-time";
 import { canEditProposal, editingMode, gateBindsEdits } from "./lifecycle";
 import { loadProposal } from "./proposals.server";
 import { readiness, unmetIntroduced } from "./readiness";
@@ -94,7 +95,7 @@ export function editProposal(
       // the proposal met before it. Throwing here rolls the whole save back.
       if (gateBindsEdits(p)) {
         const settings = loadSettings(tx);
-        const context = { today: todayIso() };
+        const context = { today: councilDate(now(), settings.council.timeZone) };
         const introduced = unmetIntroduced(readiness(p, settings, context), readiness(loadProposal(p.id, tx)!, settings, context));
         if (introduced.length) throw new Refused({ ok: false, status: 422, kind: "gate", message: GATE_MESSAGE, unmet: introduced });
       }

@@ -41,6 +41,7 @@ import {
   type SectionKey,
   type Unmet,
 } from "./types";
+import { toCouncilDate } from "~/lib/council-time";
 
 /** Fixed minimums that are about filler rather than proportion, so they are not settings. */
 const MIN_WORDS = {
@@ -69,7 +70,8 @@ export type GateContext = { today?: string };
 type Check = (p: Proposal, s: Settings, c: Required<GateContext>) => Unmet[];
 
 export function readiness(proposal: Proposal, settings: Settings, context: GateContext = {}): Unmet[] {
-  const c: Required<GateContext> = { today: context.today ?? proposal.updatedAt.slice(0, 10) };
+  // The day it was last saved on the council's calendar (a save at 23:30 BST is the next day in UTC).
+  const c: Required<GateContext> = { today: context.today ?? toCouncilDate(proposal.updatedAt, settings.council.timeZone) };
   // Rules that read the proposal as a whole (copies, acronyms) report against the section of
   // the field they found, after that section's own items, so the list stays in gate order.
   const whole = [...nearDuplicates(proposal, settings), ...acronymsThroughout(proposal, settings)];

@@ -19,6 +19,8 @@ import { completeProposal } from "../fixtures/proposals";
 const SERVICE = 1;
 const OTHER_SERVICE = 2;
 const DRAFTER_ID = 1;
+/** An approver and officer of the service who edited the proposal in its current round. */
+const EDITOR_ID = 9;
 
 type Roles = NonNullable<Viewer>["roles"];
 const person = (id: number, roles: Roles, serviceId: number | null, unionIds: number[] = []): Actor => ({
@@ -34,6 +36,7 @@ const ACTORS = {
   "officer of another service": person(3, ["officer"], OTHER_SERVICE),
   approver: person(4, ["approver"], null),
   "approver who drafted it": person(DRAFTER_ID, ["approver", "officer"], SERVICE),
+  "approver who changed it since it was last returned": person(EDITOR_ID, ["approver", "officer"], SERVICE),
   admin: person(5, ["admin"], null),
   moderator: person(6, ["moderator"], null),
   "decision maker": person(7, ["decision_maker"], null),
@@ -44,14 +47,14 @@ type ActorName = keyof typeof ACTORS;
 
 /** Who may make each transition (anyone else: 403, in every state). */
 const MAY: Record<Transition, ActorName[]> = {
-  submit: ["drafter", "drafter, since moved to another service", "officer of the same service (an editor)", "approver who drafted it", "admin"],
-  // Separation of duties: never the drafter, even an approver.
+  submit: ["drafter", "drafter, since moved to another service", "officer of the same service (an editor)", "approver who drafted it", "approver who changed it since it was last returned", "admin"],
+  // Separation of duties: never the drafter, nor anyone who changed it since it was last returned.
   approve: ["approver"],
-  reject: ["approver", "approver who drafted it"],
+  reject: ["approver", "approver who drafted it", "approver who changed it since it was last returned"],
   // Consultations open and close by themselves; an admin may do it by hand.
   open: ["the scheduler", "admin"],
   close: ["the scheduler", "admin"],
-  withdraw: ["drafter", "drafter, since moved to another service", "officer of the same service (an editor)", "approver", "approver who drafted it", "admin"],
+  withdraw: ["drafter", "drafter, since moved to another service", "officer of the same service (an editor)", "approver", "approver who drafted it", "approver who changed it since it was last returned", "admin"],
 };
 
 /** From which states each transition goes, and where to (any other state: 409). */
@@ -68,7 +71,7 @@ const NOW = new Date("2026-06-15T10:00:00Z");
 const REASON = "The figures for the winter rounds need to be checked again";
 
 /** A proposal in `state` that meets everything each transition asks of it at NOW. */
-function proposalIn(state: ProposalState): Proposal {
+function proposalIn(state: ProposalState, overrides: Partial<Proposal> = {}): Proposal {
   return completeProposal({
     state,
     serviceId: SERVICE,
@@ -76,9 +79,10 @@ function proposalIn(state: ProposalState): Proposal {
     // completeProposal opens 5 January and closes 30 March 2026: both passed at NOW.
     noticeSentAt: "2025-11-03T09:00:00.000Z",
     openedAt: ["open", "closed", "outcome_published", "decided"].includes(state) ? "2026-01-05T00:00:00.000Z" : null,
+    ...overrides,
   });
 }
-const ctx = (overrides: Partial<TransitionContext> = {}): TransitionContext => ({ settings: DEFAULT_SETTINGS, now: NOW, bankHolidays: new Set(), reason: REASON, unansweredFeedback: 0, ...overrides });
+const ctx = (overrides: Partial<TransitionContext> = {}): TransitionContext => ({ settings: DEFAULT_SETTINGS, now: NOW, bankHolidays: new Set(), reason: REASON, unansweredFeedback: 0, editorIds: [DRAFTER_ID, EDITOR_ID], ...overrides });
 
 describe("the matrix covers the whole lifecycle", () => {
   it("every transition and every state the schema knows is in the table", () => {
@@ -117,7 +121,7 @@ describe("what each allowed transition still needs", () => {
     }
   });
   it("approve: to union notice when staff or unions are affected, to scheduled when none are", () => {
-    const noStaff = { ...proposalIn("in_review"), staffGroups: [], unions: [], postsAffected: 0, fteAffected: 0, noStaffAffected: true };
+    const noStaff = proposalIn("in_review", { staffGroups: [], unions: [], postsAffected: 0, fteAffected: 0, noStaffAffected: true });
     expect(checkTransition("approve", noStaff, approver, ctx())).toEqual({ ok: true, to: "scheduled" });
     expect(checkTransition("approve", proposalIn("in_review"), approver, ctx())).toEqual({ ok: true, to: "union_notice" });
   });
