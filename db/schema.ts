@@ -35,10 +35,37 @@ export const users = sqliteTable(
     /** the service an officer belongs to; officers may edit only their service's proposals */
     serviceId: integer("service_id").references(() => services.id, { onDelete: "set null" }),
     isDemo: integer("is_demo", { mode: "boolean" }).notNull().default(false),
+    /** deactivated by an admin: cannot sign in, and every session ended at once */
     disabledAt: text("disabled_at"),
+    /** when they last signed in (password, personal link or single sign-on), shown to admins */
+    lastSignedInAt: text("last_signed_in_at"),
+    /** single sign-on: the identity provider and its stable id for this person, linked at their
+     * first sign-in through it; later sign-ins match on these, never on the email address */
+    ssoIssuer: text("sso_issuer"),
+    ssoSubject: text("sso_subject"),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("users_email_unique").on(t.email)],
+  (t) => [uniqueIndex("users_email_unique").on(t.email), uniqueIndex("users_sso_unique").on(t.ssoIssuer, t.ssoSubject)],
+);
+
+/** An admin's invitation to a member of staff: a single-use, expiring link to set a password.
+ * Only the token's SHA-256 is stored. A new invitation replaces any the person still holds. */
+export const staffInvitations = sqliteTable(
+  "staff_invitations",
+  {
+    id: id(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull(),
+    invitedById: integer("invited_by_id").references(() => users.id, { onDelete: "set null" }),
+    expiresAt: text("expires_at").notNull(),
+    usedAt: text("used_at"),
+    /** replaced by a newer invitation, or withdrawn when the account was deactivated */
+    revokedAt: text("revoked_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("staff_invitations_token_unique").on(t.tokenHash), index("staff_invitations_user_idx").on(t.userId)],
 );
 
 export const ROLES = [

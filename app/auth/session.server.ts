@@ -91,6 +91,7 @@ export async function createUserSession(userId: number, redirectTo: string): Pro
       })
       .returning({ id: t.sessions.id })
       .get();
+    tx.update(t.users).set({ lastSignedInAt: at.toISOString() }).where(eq(t.users.id, userId)).run();
     appendAudit(tx, { actorId: userId, action: "auth.sign_in", entityType: "user", entityId: userId, detail: { sessionId: row.id } });
   });
   return redirect(safeRedirect(redirectTo), {

@@ -23,6 +23,13 @@ const envSchema = z
     /** e.g. smtp://user:pass@mail.example.gov.uk:587; without it the demo delivers to a local inbox */
     SMTP_URL: z.string().optional(),
     MAIL_FROM: z.string().default("Plainsight <no-reply@example.gov.uk>"),
+    /** single sign-on with the council's identity provider (OpenID Connect); all three or none.
+     * The issuer is the tenant's own, e.g. https://login.microsoftonline.com/<tenant id>/v2.0 */
+    OIDC_ISSUER: z.string().url().optional(),
+    OIDC_CLIENT_ID: z.string().min(1).optional(),
+    OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    /** what the sign-in button calls the provider: "Sign in with …" */
+    OIDC_LABEL: z.string().min(1).max(60).default("your council account"),
     /** browser tests only: a route that moves the clock and runs the worker (refused outside demo mode) */
     PLAINSIGHT_TEST_CONTROLS: z
       .enum(["0", "1"])
@@ -30,6 +37,14 @@ const envSchema = z
       .transform((v) => v === "1"),
   })
   .superRefine((env, ctx) => {
+    const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
+    if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["OIDC_ISSUER"],
+        message: "Single sign-on needs all three of OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET (or none of them)",
+      });
+    }
     if (env.NODE_ENV === "production" && !env.PLAINSIGHT_DEMO && (!env.SESSION_SECRET || env.SESSION_SECRET.length < 32)) {
       ctx.addIssue({
         code: "custom",

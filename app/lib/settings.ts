@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { DEFAULT_TIME_ZONE, isTimeZone } from "./council-time";
+import { ROLES } from "#db/schema";
 
 export const STATUTORY_CHARACTERISTICS = [
   { key: "age", label: "Age" },
@@ -66,6 +67,29 @@ export const settingsSchema = z.object({
   }),
   localCharacteristics: z.array(characteristic),
   withholdingGrounds: z.array(ground),
+  /** how staff sign in; docs/decisions (single sign-on) */
+  signIn: z
+    .object({
+      /** off: staff sign in only through single sign-on (honoured only while it is configured) */
+      localPasswords: z.boolean().default(true),
+      /** how long an invitation link works */
+      invitationDays: z.number().int().min(1).max(30).default(7),
+      sso: z
+        .object({
+          /** email domains the council controls: a first sign-in from one may link to the invited
+           * account with that address even when the provider does not vouch for the address */
+          allowedDomains: z.array(z.string()).default([]),
+          /** create an account at first sign-in for someone from an allowed domain whose groups
+           * give them a role; off: only people an admin has invited */
+          createAccounts: z.boolean().default(false),
+          /** the ID token claim that lists a person's groups (Entra ID: "groups" or "roles") */
+          groupsClaim: z.string().min(1).default("groups"),
+          /** group → role; when any are set, staff roles follow the groups at every sign-in */
+          groupRoles: z.array(z.object({ group: z.string().min(1), role: z.enum(ROLES) })).default([]),
+        })
+        .default({ allowedDomains: [], createAccounts: false, groupsClaim: "groups", groupRoles: [] }),
+    })
+    .default({ localPasswords: true, invitationDays: 7, sso: { allowedDomains: [], createAccounts: false, groupsClaim: "groups", groupRoles: [] } }),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -106,6 +130,11 @@ export const DEFAULT_SETTINGS: Settings = {
     { key: "foia_s31_law_enforcement", label: "Law enforcement (Freedom of Information Act 2000, section 31)" },
     { key: "eir_12_5_e", label: "Commercial confidentiality (Environmental Information Regulations 2004, regulation 12(5)(e))" },
   ],
+  signIn: {
+    localPasswords: true,
+    invitationDays: 7,
+    sso: { allowedDomains: [], createAccounts: false, groupsClaim: "groups", groupRoles: [] },
+  },
 };
 
 /** Every characteristic an equality assessment must cover: the nine statutory ones, then local ones. */

@@ -69,16 +69,3 @@ export const staffGroupSchema = z
       ctx.addIssue({ code: "custom", path: ["distributionEmail"], message: "Enter a distribution list address, or members' addresses, so that the group can be told" });
     }
   });
-
-export const unionSettingsSchema = z.object({
-  noticeWorkingDays: z.coerce
-    .number({ error: "Enter the notice period in working days, like 10" })
-    .int({ error: "The notice period must be a whole number of working days" })
-    .min(0, { error: "The notice period must be 0 working days or more" })
-    .max(90, { error: "The notice period must be 90 working days or fewer" }),
-  noticeLinkDays: z.coerce
-    .number({ error: "Enter how many days a personal link works, like 7" })
-    .int({ error: "The number of days must be a whole number" })
-    .min(1, { error: "A personal link must work for at least 1 day" })
-    .max(30, { error: "A personal link must work for 30 days or fewer" }),
-});

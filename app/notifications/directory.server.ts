@@ -1,7 +1,7 @@
 /**
  * The directory admins keep: recognised unions and their reps, the council's services and
- * their staff groups (head count, and a distribution list or members' addresses), and the
- * union notice settings. Every change is audited.
+ * their staff groups (head count, and a distribution list or members' addresses). Every change
+ * is audited. (The union notice settings are with the other settings: app/settings/.)
  */
 import { and, asc, count, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
@@ -9,8 +9,7 @@ import * as t from "#db/schema";
 import { db as defaultDb, writeTransaction, type DB } from "#db/client.server";
 import { appendAudit } from "~/audit/audit.server";
 import { now } from "~/lib/clock";
-import { loadSettings } from "~/lib/settings.server";
-import { parseMemberEmails, type repSchema, type serviceSchema, type staffGroupSchema, type unionSchema, type unionSettingsSchema } from "./directory-forms";
+import { parseMemberEmails, type repSchema, type serviceSchema, type staffGroupSchema, type unionSchema } from "./directory-forms";
 import { sendPendingNoticesToRep } from "./notices.server";
 
 function slugify(text: string): string {
@@ -156,14 +155,5 @@ export function saveStaffGroup(actorId: number, serviceId: number, groupId: numb
     writeMembers(tx, id, input);
     appendAudit(tx, { actorId, action: groupId ? "directory.staff_group_changed" : "directory.staff_group_added", entityType: "staff_group", entityId: id, detail: { name: input.name, headCount: input.headCount } });
     return id;
-  }, database);
-}
-
-// ─── Settings ──────────────────────────────────────────────────────────────────
-export function saveUnionSettings(actorId: number, input: z.infer<typeof unionSettingsSchema>, database: DB = defaultDb()) {
-  writeTransaction((tx) => {
-    const value = { ...loadSettings(tx).union, ...input };
-    tx.insert(t.settings).values({ key: "union", value }).onConflictDoUpdate({ target: t.settings.key, set: { value } }).run();
-    appendAudit(tx, { actorId, action: "settings.union_changed", entityType: "settings", entityId: null, detail: input });
   }, database);
 }

@@ -182,3 +182,55 @@ export function subscribeConfirmEmail(v: { council: string; what: string; confir
 export function unsubscribeHeaders(unsubscribeUrl: string): Record<string, string> {
   return { "List-Unsubscribe": `<${unsubscribeUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" };
 }
+
+// ─── Staff accounts ────────────────────────────────────────────────────────────
+
+/**
+ * An admin's invitation. With `link`, a single-use link to set a password; without one the
+ * council signs staff in only through its own identity provider, so the email says where to
+ * sign in instead.
+ */
+export function staffInvitationEmail(v: {
+  council: string;
+  serviceName: string;
+  name: string;
+  invitedBy: string;
+  roles: string;
+  link: string | null;
+  linkExpiresAt: string | null;
+  signInUrl: string;
+  ssoLabel: string | null;
+}): Email {
+  return {
+    subject: `You have been invited to ${v.serviceName}`,
+    text: lines(
+      `Dear ${v.name},`,
+      "",
+      `${v.invitedBy} has given you an account on ${v.serviceName}, ${v.council}'s consultation service, as: ${v.roles}.`,
+      "",
+      v.link ? "Set your password here to start:" : `Sign in with ${v.ssoLabel ?? "your council account"} here:`,
+      v.link ?? v.signInUrl,
+      "",
+      v.link && v.linkExpiresAt ? `This link is personal to you. It works once and stops working on ${formatDateTime(v.linkExpiresAt)}. Do not forward this email.` : null,
+      v.link && v.ssoLabel ? `You can also sign in with ${v.ssoLabel} at ${v.signInUrl}` : null,
+      "If you were not expecting this, ignore this email: nobody can use the account until a password is set.",
+      signOff(v.council),
+    ),
+  };
+}
+
+/** A link an admin sends to someone who already has a password and has lost it. */
+export function staffPasswordLinkEmail(v: { council: string; serviceName: string; name: string; link: string; linkExpiresAt: string }): Email {
+  return {
+    subject: `Set a new password for ${v.serviceName}`,
+    text: lines(
+      `Dear ${v.name},`,
+      "",
+      `An admin at ${v.council} has sent you a link to set a new password for ${v.serviceName}:`,
+      v.link,
+      "",
+      `This link is personal to you. It works once and stops working on ${formatDateTime(v.linkExpiresAt)}. Your current password keeps working until you set a new one. Do not forward this email.`,
+      signOff(v.council),
+    ),
+  };
+}

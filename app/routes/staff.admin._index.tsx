@@ -1,4 +1,4 @@
-/** The admin area: the directory the notices rely on, the settings, and the email outbox. */
+/** The admin area: staff accounts, the directory the notices rely on, the settings, and the email outbox. */
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/auth/session.server";
@@ -24,6 +24,12 @@ export default function AdminHome() {
       <h1 className="govuk-heading-l">Admin</h1>
       <ul className="govuk-list govuk-list--spaced">
         <li>
+          <Link className="govuk-link govuk-!-font-weight-bold" to="/staff/admin/users">
+            Staff accounts
+          </Link>
+          <p className="govuk-body govuk-!-margin-bottom-0">Invite staff, give them roles and a service, deactivate accounts, and see when each person last signed in.</p>
+        </li>
+        <li>
           <Link className="govuk-link govuk-!-font-weight-bold" to="/staff/admin/unions">
             Unions and representatives
           </Link>
@@ -37,9 +43,11 @@ export default function AdminHome() {
         </li>
         <li>
           <Link className="govuk-link govuk-!-font-weight-bold" to="/staff/admin/settings">
-            Union notice settings
+            Settings
           </Link>
-          <p className="govuk-body govuk-!-margin-bottom-0">The notice period in working days, and how long personal links work.</p>
+          <p className="govuk-body govuk-!-margin-bottom-0">
+            The council's name and branding, the publication check, the consultation period, union notice, equality characteristics, grounds for withholding and sign-in.
+          </p>
         </li>
         <li>
           <Link className="govuk-link govuk-!-font-weight-bold" to="/staff/admin/outbox">

@@ -7,6 +7,9 @@ import { z } from "zod";
 import { authenticate, clientAddressFrom, landingPageFor } from "~/auth/sign-in.server";
 import { landingPage } from "~/auth/permissions";
 import { createUserSession, getViewer, safeRedirect } from "~/auth/session.server";
+import { ssoProvider } from "~/auth/sso-config.server";
+import { passwordSignInRefusal } from "~/auth/sso.server";
+import { loadSettings } from "~/lib/settings.server";
 import { env } from "~/lib/env.server";
 import { ErrorSummary, type ErrorSummaryItem } from "~/components/ErrorSummary";
 import { PasswordInput, TextInput, conformProps } from "~/components/form-fields";
@@ -33,7 +36,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const redirectTo = asked ? safeRedirect(asked) : "";
   const viewer = await getViewer(request);
   if (viewer) throw redirect(redirectTo || landingPage(viewer.roles));
-  return { redirectTo, demo: env().PLAINSIGHT_DEMO };
+  const sso = ssoProvider();
+  return { redirectTo, demo: env().PLAINSIGHT_DEMO, sso: sso ? { label: sso.label, only: !loadSettings().signIn.localPasswords } : null };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -49,12 +53,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
       status: result.reason === "throttled" ? 429 : 400,
     });
   }
+  const ssoOnly = passwordSignInRefusal(result.userId);
+  if (ssoOnly) return data(submission.reply({ formErrors: [ssoOnly], hideFields: ["password"] }), { status: 403 });
   // No page asked for: send each person to where their work is.
   return createUserSession(result.userId, redirectTo ? safeRedirect(redirectTo) : landingPageFor(result.userId));
 }
 
 export default function StaffSignIn() {
-  const { redirectTo, demo } = useLoaderData<typeof loader>();
+  const { redirectTo, demo, sso } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [blockedSubmits, setBlockedSubmits] = useState(0);
   const [form, fields] = useForm({
@@ -102,6 +108,17 @@ export default function StaffSignIn() {
         <h1 className="govuk-heading-l">{TITLE}</h1>
         {demo ? (
           <div className="govuk-inset-text">Demo accounts are listed in the terminal where the app started.</div>
+        ) : null}
+        {sso ? (
+          <Form method="post" action="/staff/sso/start">
+            <input type="hidden" name="redirectTo" value={redirectTo} />
+            <button type="submit" className="govuk-button" data-module="govuk-button">
+              Sign in with {sso.label}
+            </button>
+          </Form>
+        ) : null}
+        {sso ? (
+          <h2 className="govuk-heading-m">{sso.only ? "Union representatives: sign in with a password" : "Or sign in with a password"}</h2>
         ) : null}
         <Form
           method="post"

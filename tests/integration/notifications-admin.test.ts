@@ -17,7 +17,7 @@ import { notifyStaffAtOpening } from "~/notifications/staff.server";
 import { loadNotificationRecord } from "~/notifications/record.server";
 import { loader as adminLoader } from "~/routes/staff.admin._index";
 import { loader as inboxLoader } from "~/routes/staff.admin.inbox._index";
-import { action as settingsAction } from "~/routes/staff.admin.settings";
+import { action as settingsAction } from "~/routes/staff.admin.settings.$section";
 import { action as groupAction, loader as groupLoader } from "~/routes/staff.admin.staff-groups.$id";
 import { action as testControls } from "~/routes/staff.admin.test-controls";
 import { action as unionAction } from "~/routes/staff.admin.unions.$id";
@@ -108,12 +108,12 @@ describe("staff groups", () => {
 
 describe("settings", () => {
   it("the notice period is a setting in working days", async () => {
-    const bad = await run(() => settingsAction({ request: post("/staff/admin/settings", { noticeWorkingDays: "-1", noticeLinkDays: "7" }, admin), params: {}, context: {} }));
-    expect(bad.status).toBe(400);
-    const ok = await run(() => settingsAction({ request: post("/staff/admin/settings", { noticeWorkingDays: "15", noticeLinkDays: "5" }, admin), params: {}, context: {} }));
-    expect(ok.status).toBe(302);
+    const save = (form: Record<string, string>) =>
+      run(() => settingsAction({ request: post("/staff/admin/settings/union-notice", { collectiveConsultationPosts: "20", ...form }, admin), params: { section: "union-notice" }, context: {} }));
+    expect((await save({ noticeWorkingDays: "-1", noticeLinkDays: "7" })).status).toBe(400);
+    expect((await save({ noticeWorkingDays: "15", noticeLinkDays: "5" })).status).toBe(302);
     expect(loadSettings().union).toMatchObject({ noticeWorkingDays: 15, noticeLinkDays: 5, collectiveConsultationPosts: 20 });
-    await run(() => settingsAction({ request: post("/staff/admin/settings", { noticeWorkingDays: "10", noticeLinkDays: "7" }, admin), params: {}, context: {} }));
+    await save({ noticeWorkingDays: "10", noticeLinkDays: "7" });
   });
 });
 
