@@ -5,7 +5,7 @@
 import type { ReactNode } from "react";
 import { Link } from "@remix-run/react";
 import { SectionNeeds } from "./SectionForm";
-import { SummaryList, type SummaryListRow } from "./SummaryList";
+import { SummaryCard, SummaryList, type SummaryListRow } from "./SummaryList";
 
 export type RowCard = { key: string | number; title: string; rows: SummaryListRow[]; changeHref: string; changeLabel: string };
 
@@ -44,21 +44,9 @@ export function RowListPage({
         <SectionNeeds items={needs} />
         {cards.length === 0 ? <p className="govuk-body">{emptyText}</p> : null}
         {cards.map((card) => (
-          <div className="govuk-summary-card" key={card.key}>
-            <div className="govuk-summary-card__title-wrapper">
-              <h2 className="govuk-summary-card__title">{card.title}</h2>
-              <ul className="govuk-summary-card__actions">
-                <li className="govuk-summary-card__action">
-                  <Link className="govuk-link" to={card.changeHref}>
-                    Change<span className="govuk-visually-hidden"> {card.changeLabel}</span>
-                  </Link>
-                </li>
-              </ul>
-            </div>
-            <div className="govuk-summary-card__content">
-              <SummaryList rows={card.rows} />
-            </div>
-          </div>
+          <SummaryCard key={card.key} title={card.title} changeHref={card.changeHref} changeLabel={card.changeLabel}>
+            <SummaryList rows={card.rows} />
+          </SummaryCard>
         ))}
         <div className="govuk-button-group">
           {addHref ? (

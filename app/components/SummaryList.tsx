@@ -55,3 +55,22 @@ function ActionLink({ action }: { action: SummaryListAction }) {
     </Link>
   );
 }
+
+/** GOV.UK summary card: a titled box with a "Change" link, around a summary list or any content. */
+export function SummaryCard({ title, changeHref, changeLabel, children }: { title: ReactNode; changeHref: string; changeLabel: string; children: ReactNode }) {
+  return (
+    <div className="govuk-summary-card">
+      <div className="govuk-summary-card__title-wrapper">
+        <h2 className="govuk-summary-card__title">{title}</h2>
+        <ul className="govuk-summary-card__actions">
+          <li className="govuk-summary-card__action">
+            <Link className="govuk-link" to={changeHref}>
+              Change<span className="govuk-visually-hidden"> {changeLabel}</span>
+            </Link>
+          </li>
+        </ul>
+      </div>
+      <div className="govuk-summary-card__content">{children}</div>
+    </div>
+  );
+}

@@ -5,7 +5,7 @@ import { requirePermission } from "~/auth/session.server";
 import { ssoProvider } from "~/auth/sso-config.server";
 import { pageTitle } from "~/components/page-title";
 import { SuccessBanner } from "~/components/SuccessBanner";
-import { SummaryList } from "~/components/SummaryList";
+import { SummaryCard, SummaryList } from "~/components/SummaryList";
 import { STATUTORY_CHARACTERISTICS } from "~/lib/settings";
 import { loadSettings } from "~/lib/settings.server";
 import { LIST_SECTIONS } from "~/settings/lists";
@@ -24,7 +24,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
       description: s.description,
       rows: s.fields.map((f) => ({ label: f.label, value: displayValue(f, settings, s) })),
     })),
-    lists: LIST_SECTIONS.map((l) => ({ slug: l.slug, title: l.title, items: settings[l.key].map((i) => i.label), statutory: l.key === "localCharacteristics" ? STATUTORY_CHARACTERISTICS.length : 0 })),
+    lists: LIST_SECTIONS.map((l) => ({
+      slug: l.slug,
+      title: l.title,
+      items: settings[l.key].map((i) => i.label),
+      statutory: l.key === "localCharacteristics" ? STATUTORY_CHARACTERISTICS.length : 0,
+    })),
     sso: sso ? { issuer: sso.issuer, label: sso.label } : null,
   };
 }
@@ -45,53 +50,31 @@ export default function Settings() {
       <h1 className="govuk-heading-l">Settings</h1>
       <p className="govuk-body">Every change is recorded in the audit log with who made it.</p>
       {sections.map((s) => (
-        <div className="govuk-summary-card" key={s.slug}>
-          <div className="govuk-summary-card__title-wrapper">
-            <h2 className="govuk-summary-card__title">{s.title}</h2>
-            <ul className="govuk-summary-card__actions">
-              <li className="govuk-summary-card__action">
-                <Link className="govuk-link" to={`/staff/admin/settings/${s.slug}`}>
-                  Change<span className="govuk-visually-hidden"> {s.title.toLowerCase()}</span>
-                </Link>
-              </li>
-            </ul>
-          </div>
-          <div className="govuk-summary-card__content">
-            <p className="govuk-body">{s.description}</p>
-            {s.slug === "sign-in" ? (
-              <p className="govuk-body">
-                {sso ? `Single sign-on is set up with ${sso.issuer} (“Sign in with ${sso.label}”).` : "Single sign-on is not set up. The server's administrator sets OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET to turn it on."}
-              </p>
-            ) : null}
-            <SummaryList rows={s.rows.map((r) => ({ key: r.label, value: <span className="app-break-anywhere">{r.value}</span> }))} />
-          </div>
-        </div>
+        <SummaryCard key={s.slug} title={s.title} changeHref={`/staff/admin/settings/${s.slug}`} changeLabel={s.title.toLowerCase()}>
+          <p className="govuk-body">{s.description}</p>
+          {s.slug === "sign-in" ? (
+            <p className="govuk-body">
+              {sso
+                ? `Single sign-on is set up with ${sso.issuer} (“Sign in with ${sso.label}”).`
+                : "Single sign-on is not set up. The server's administrator sets OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET to turn it on."}
+            </p>
+          ) : null}
+          <SummaryList rows={s.rows.map((r) => ({ key: r.label, value: <span className="app-break-anywhere">{r.value}</span> }))} />
+        </SummaryCard>
       ))}
       {lists.map((l) => (
-        <div className="govuk-summary-card" key={l.slug}>
-          <div className="govuk-summary-card__title-wrapper">
-            <h2 className="govuk-summary-card__title">{l.title}</h2>
-            <ul className="govuk-summary-card__actions">
-              <li className="govuk-summary-card__action">
-                <Link className="govuk-link" to={`/staff/admin/settings/lists/${l.slug}`}>
-                  Change<span className="govuk-visually-hidden"> {l.title.toLowerCase()}</span>
-                </Link>
-              </li>
+        <SummaryCard key={l.slug} title={l.title} changeHref={`/staff/admin/settings/lists/${l.slug}`} changeLabel={l.title.toLowerCase()}>
+          {l.statutory ? <p className="govuk-body">The {l.statutory} protected characteristics of the Equality Act 2010, and the council's own:</p> : null}
+          {l.items.length ? (
+            <ul className="govuk-list govuk-list--bullet">
+              {l.items.map((i) => (
+                <li key={i}>{i}</li>
+              ))}
             </ul>
-          </div>
-          <div className="govuk-summary-card__content">
-            {l.statutory ? <p className="govuk-body">The {l.statutory} protected characteristics of the Equality Act 2010, and the council's own:</p> : null}
-            {l.items.length ? (
-              <ul className="govuk-list govuk-list--bullet">
-                {l.items.map((i) => (
-                  <li key={i}>{i}</li>
-                ))}
-              </ul>
-            ) : (
-              <p className="govuk-body">None.</p>
-            )}
-          </div>
-        </div>
+          ) : (
+            <p className="govuk-body">None.</p>
+          )}
+        </SummaryCard>
       ))}
     </>
   );
