@@ -76,7 +76,7 @@ function Field({ f, field }: { f: FieldDef; field: { id: string; name: string; e
       defaultValue={value}
       type={f.kind === "email" ? "email" : "text"}
       inputMode={numeric ? (f.kind === "integer" || f.kind === "money" ? "numeric" : "decimal") : undefined}
-      width={numeric ? (f.kind === "money" ? "10" : "4") : f.kind === "colour" ? "10" : undefined}
+      width={numeric ? (f.kind === "money" || (f.max ?? 0) >= 100_000 ? "10" : "4") : f.kind === "colour" ? "10" : f.kind === "timezone" ? "20" : undefined}
       prefix={f.prefix}
       suffix={f.suffix}
       spellCheck={false}

@@ -9,10 +9,11 @@
  */
 import { z } from "zod";
 import { contrastRatio } from "~/components/colour";
+import { isTimeZone } from "~/lib/council-time";
 import { ROLES, ROLE_LABELS, type Role } from "~/auth/roles";
 import type { Settings } from "~/lib/settings";
 
-type Kind = "text" | "email" | "colour" | "integer" | "decimal" | "percent" | "money" | "lines" | "yesno";
+type Kind = "text" | "email" | "colour" | "timezone" | "integer" | "decimal" | "percent" | "money" | "lines" | "yesno";
 
 export type FieldDef = {
   /** dotted path inside the section's value, e.g. "thresholds.posts" */
@@ -43,8 +44,8 @@ export const SCALAR_SECTIONS: SectionDef[] = [
   {
     key: "council",
     slug: "council",
-    title: "Council name and branding",
-    description: "How the council and this service are named on every page and email, and the colour of the header.",
+    title: "Council name, branding and time zone",
+    description: "How the council and this service are named on every page and email, the colour of the header, and the time zone every date counts in.",
     fields: [
       { path: "name", label: "Council's full name", hint: "For example, Northmoor Borough Council", kind: "text", noun: "The council's name", maxLength: 120 },
       { path: "shortName", label: "Short name", hint: "Used where space is short, for example Northmoor", kind: "text", noun: "The short name", maxLength: 60 },
@@ -56,6 +57,14 @@ export const SCALAR_SECTIONS: SectionDef[] = [
         hint: "A hex colour like #1f4e4a. White text on it must reach a contrast of 4.5 to 1 (WCAG 2.2 AA), so dark colours work best.",
         kind: "colour",
         noun: "The header colour",
+      },
+      {
+        path: "timeZone",
+        label: "Time zone",
+        hint: "Every date counts in this time zone: when consultations open and close, when comments stop, working days of union notice. An IANA name: Europe/London for England, Wales and Scotland.",
+        kind: "timezone",
+        noun: "The time zone",
+        maxLength: 64,
       },
     ],
   },
@@ -74,6 +83,26 @@ export const SCALAR_SECTIONS: SectionDef[] = [
       { path: "thresholds.budgetGbp", label: "Large proposal: budget change", kind: "money", noun: "The budget threshold", min: 1, max: 1_000_000_000, prefix: "£" },
       { path: "highRiskScore", label: "High risk score", kind: "integer", noun: "The high risk score", min: 1, max: 25, hint: "Likelihood times impact, each 1 to 5. A risk scoring this or more must have a mitigation." },
       { path: "evidenceMinWords", label: "Shortest equality evidence", kind: "integer", noun: "The shortest equality evidence", min: 1, max: 500, suffix: "words" },
+      {
+        path: "minDocumentBytes",
+        label: "Smallest business case or equality assessment file",
+        kind: "integer",
+        noun: "The smallest document",
+        min: 0,
+        max: 10_000_000,
+        suffix: "bytes",
+        hint: "A smaller file cannot be the real document (an empty template or a one-line note). 1,000 bytes is about a page of plain text.",
+      },
+      {
+        path: "s188MinWords",
+        label: "Shortest answer in the collective consultation information",
+        kind: "integer",
+        noun: "The shortest collective consultation answer",
+        min: 0,
+        max: 500,
+        suffix: "words",
+        hint: "Each answer a union needs under section 188 when 20 or more posts are at risk; doubled at 100 or more posts.",
+      },
       {
         path: "acronymAllowList",
         label: "Acronyms everyone knows",
@@ -270,6 +299,13 @@ function fieldSchema(f: FieldDef): z.ZodType<unknown> {
         .refine((v) => !/^#[0-9a-f]{6}$/.test(v) || (contrastRatio(v, "#ffffff") ?? 0) >= 4.5, {
           error: (issue) => `${f.noun} is too light: white text on it has a contrast of ${(contrastRatio(String(issue.input), "#ffffff") ?? 0).toFixed(1)} to 1, and needs 4.5 to 1. Choose a darker colour`,
         });
+    case "timezone":
+      return z
+        .string({ error: `Enter ${lower(f.noun)}` })
+        .trim()
+        .min(1, { error: `Enter ${lower(f.noun)}` })
+        .max(f.maxLength ?? 64, { error: `${f.noun} must be ${f.maxLength ?? 64} characters or fewer` })
+        .refine((v) => isTimeZone(v), { error: `${f.noun} must be an IANA time zone name, like Europe/London` });
     case "yesno":
       return z.enum(["yes", "no"], { error: `Select yes or no: ${lower(f.noun)}` }).transform((v) => v === "yes");
     case "lines":

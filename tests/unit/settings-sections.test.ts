@@ -62,6 +62,15 @@ describe("what each page refuses", () => {
     expect(errorsFor("consultation-period", { minimumWeeks: "14", defaultWeeks: "12" }).errors?.minimumWeeks).toMatch(/not be longer than the usual/);
   });
 
+  it("a time zone that is not one, and the gate's document and s.188 minimums", () => {
+    expect(errorsFor("council", { timeZone: "London" }).errors?.timeZone).toBe("The time zone must be an IANA time zone name, like Europe/London");
+    expect(errorsFor("council", { timeZone: "" }).errors?.timeZone).toBe("Enter the time zone");
+    expect(errorsFor("council", { timeZone: " Europe/Dublin " }).value).toMatchObject({ timeZone: "Europe/Dublin" });
+    expect(errorsFor("publication-check", { minDocumentBytes: "-1" }).errors?.minDocumentBytes).toBe("The smallest document must be 0 bytes or more");
+    expect(errorsFor("publication-check", { minDocumentBytes: "2,500", s188MinWords: "30" }).value).toMatchObject({ minDocumentBytes: 2500, s188MinWords: 30 });
+    expect(errorsFor("publication-check", { s188MinWords: "many" }).errors?.s188MinWords).toBe("The shortest collective consultation answer must be a number, like 0");
+  });
+
   it("collective consultation later than the law's 20 posts", () => {
     expect(errorsFor("union-notice", { collectiveConsultationPosts: "25" }).errors?.collectiveConsultationPosts).toBe("The collective consultation threshold must be 20 posts or fewer");
   });
