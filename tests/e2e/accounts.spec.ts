@@ -4,8 +4,11 @@
  * lands signed in; the admin sees when they last signed in, changes a role and deactivates an
  * account, which signs its owner out at once; the settings pages save and refuse. axe checks
  * every new page, with and without errors, and the accounts table reflows at 320 CSS pixels.
+ * The file has a server and database of its own (./fixtures), so the accounts it adds and the
+ * settings it changes touch no other spec.
  */
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { expectNoAxeViolations, signIn, signOut } from "./support";
 
 const ADMIN = { email: "admin@northmoor.example", password: "demo-admin-2026" };
@@ -162,10 +165,13 @@ test("settings pages save, refuse with a message, and the accounts table reflows
   await expect(page.getByRole("status")).toContainText("Settings saved");
   await expect(page.locator(".govuk-summary-card").filter({ hasText: "Publication check" })).toContainText("High risk score16");
 
-  await page.getByRole("link", { name: "Change council name and branding" }).click();
+  await page.getByRole("link", { name: "Change council name, branding and time zone" }).click();
   await page.getByLabel("Header colour").fill("#ffdd00");
+  await page.getByLabel("Time zone").fill("London");
   await page.getByRole("button", { name: "Save settings" }).click();
   await expect(page.getByRole("alert")).toContainText("too light");
+  await expect(page.getByRole("alert")).toContainText("The time zone must be an IANA time zone name, like Europe/London");
+  await expect(page.getByLabel("Time zone")).toHaveValue("London");
   await page.getByRole("link", { name: "Settings", exact: true }).click();
 
   await page.getByRole("link", { name: "Change equality characteristics" }).click();
