@@ -115,7 +115,7 @@ export default function StaffAccount() {
             </Form>
           ) : null}
           {!self ? (
-            <Link to={`/staff/admin/users/${account.id}/deactivate`} role="button" draggable={false} className="govuk-button govuk-button--warning" data-module="govuk-button">
+            <Link to={`/staff/admin/users/${account.id}/deactivate`} draggable={false} className="govuk-button govuk-button--warning">
               Deactivate account
             </Link>
           ) : null}

@@ -41,7 +41,7 @@ export default function StaffAccounts() {
       {invited ? <SuccessBanner>Invitation sent to {invited}.</SuccessBanner> : null}
       <span className="govuk-caption-l">Admin</span>
       <h1 className="govuk-heading-l">Staff accounts</h1>
-      <Link to="/staff/admin/users/invite" role="button" draggable={false} className="govuk-button" data-module="govuk-button">
+      <Link to="/staff/admin/users/invite" draggable={false} className="govuk-button">
         Invite a member of staff
       </Link>
       <nav aria-label="Filter accounts">

@@ -28,7 +28,7 @@ async function linkInEmail(page: Page, to: string, subject: RegExp, path: string
 
 async function invite(page: Page, who: { name: string; email: string }, role: string, service?: string) {
   await page.goto("/staff/admin/users");
-  await page.getByRole("button", { name: "Invite a member of staff" }).click();
+  await page.getByRole("link", { name: "Invite a member of staff" }).click();
   await page.getByLabel("Full name").fill(who.name);
   await page.getByLabel("Email address").fill(who.email);
   await page.getByRole("checkbox", { name: role }).check();
@@ -60,7 +60,7 @@ async function acceptInvitation(browser: Browser, link: string, who: { name: str
 }
 
 test("an admin invites an officer and an approver, who set their passwords and sign in; the admin manages their accounts", async ({ page, browser }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(600_000);
   await signIn(page, ADMIN.email, ADMIN.password);
   await page.goto("/staff/admin");
   await page.getByRole("link", { name: "Staff accounts" }).click();
@@ -68,7 +68,7 @@ test("an admin invites an officer and an approver, who set their passwords and s
   await expectNoAxeViolations(page);
 
   // The invite page, and its refusals: no role, and an address already registered.
-  await page.getByRole("button", { name: "Invite a member of staff" }).click();
+  await page.getByRole("link", { name: "Invite a member of staff" }).click();
   await expectNoAxeViolations(page);
   await page.getByLabel("Full name").fill("Sam Again");
   await page.getByLabel("Email address").fill("officer@northmoor.example");
@@ -125,7 +125,7 @@ test("an admin invites an officer and an approver, who set their passwords and s
   await expect(page.locator(".govuk-summary-list")).toContainText("Officer and Approver");
 
   // Deactivate the approver: signed out at once, in their own browser.
-  await page.getByRole("button", { name: "Deactivate account" }).click();
+  await page.getByRole("link", { name: "Deactivate account" }).click();
   await expectNoAxeViolations(page);
   await page.getByRole("button", { name: "Deactivate account" }).click();
   await expect(page.getByRole("status")).toContainText("signed out everywhere");
@@ -135,7 +135,7 @@ test("an admin invites an officer and an approver, who set their passwords and s
   // The admin's own page offers no way to lock themselves out.
   await page.goto("/staff/admin/users");
   await page.getByRole("link", { name: "Chris Taylor" }).click();
-  await expect(page.getByRole("button", { name: "Deactivate account" })).toHaveCount(0);
+  await expect(page.getByText("Deactivate account")).toHaveCount(0);
   await page.getByRole("link", { name: "Change roles" }).click();
   await page.getByRole("checkbox", { name: "Admin" }).uncheck();
   await page.getByRole("checkbox", { name: "Moderator" }).check();
@@ -148,7 +148,7 @@ test("an admin invites an officer and an approver, who set their passwords and s
 });
 
 test("settings pages save, refuse with a message, and the accounts table reflows at 320 pixels", async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   await signIn(page, ADMIN.email, ADMIN.password);
   await page.goto("/staff/admin/settings");
   await expectNoAxeViolations(page);
