@@ -16,7 +16,11 @@ import { env } from "~/lib/env.server";
 import { loadSettings } from "~/lib/settings.server";
 import styles from "~/styles/main.scss?url";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles },
+  // Every page offers the site's feed to browsers and feed readers.
+  { rel: "alternate", type: "application/atom+xml", href: "/feeds/consultations.atom", title: "New and updated consultations" },
+];
 
 export async function loader({ request }: LoaderFunctionArgs): Promise<FrameData> {
   const settings = loadSettings();

@@ -759,6 +759,8 @@ export const comments = sqliteTable(
   },
   (t) => [
     index("comments_thread_idx").on(t.proposalId, t.targetType, t.targetId, t.status, t.id),
+    // a consultation's published comments in order, a batch at a time (exports, the API, feeds)
+    index("comments_publishable_idx").on(t.proposalId, t.status, t.id),
     index("comments_parent_idx").on(t.parentId),
     index("comments_respondent_idx").on(t.respondentId, t.bodyHash),
   ],

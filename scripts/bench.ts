@@ -38,7 +38,19 @@ function rssOf(pid: number): number {
 
 try {
   await waitForServer();
-  const pages = ["/", "/consultations?status=open", "/consultations/camhs-social-work", "/consultations/ict-strategic-partnership", "/healthz"];
+  const pages = [
+    "/",
+    "/consultations?status=open",
+    "/consultations/camhs-social-work",
+    "/consultations/ict-strategic-partnership",
+    // The open data: the API list, one consultation's JSON, search, a feed and a CSV file.
+    "/api/v1/consultations",
+    "/api/v1/consultations/camhs-social-work",
+    "/api/v1/search?q=waiting+times",
+    "/feeds/consultations.atom",
+    "/api/v1/risks.csv",
+    "/healthz",
+  ];
   console.log("page".padEnd(44), "req/s".padStart(8), "p50 ms".padStart(8), "p99 ms".padStart(8), "errors".padStart(7));
   for (const page of pages) {
     const result = await autocannon({ url: `http://127.0.0.1:${PORT}${page}`, connections: 10, duration: 5 });

@@ -23,6 +23,27 @@ export function securityHeaders(_req: express.Request, res: express.Response, ne
   next();
 }
 
+/**
+ * Resolves when the client has taken what was sent (true), or has gone away (false). Streamed
+ * responses (CSV exports) wait on it before reading the next batch, so a slow client never makes
+ * the server buffer a whole export (Remix writes a stream without waiting for "drain").
+ */
+export function whenDrained(res: express.Response): Promise<boolean> {
+  if (res.destroyed || res.writableEnded) return Promise.resolve(false);
+  if (!res.writableNeedDrain) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const done = (ok: boolean) => () => {
+      res.off("drain", onDrain);
+      res.off("close", onClose);
+      resolve(ok);
+    };
+    const onDrain = done(true);
+    const onClose = done(false);
+    res.once("drain", onDrain);
+    res.once("close", onClose);
+  });
+}
+
 export function createApp(build: ServerBuild, clientDir: string) {
   const app = express();
   app.disable("x-powered-by");
@@ -30,6 +51,6 @@ export function createApp(build: ServerBuild, clientDir: string) {
   app.use("/assets", express.static(`${clientDir}/assets`, { immutable: true, maxAge: "1y", index: false }));
   app.use(express.static(clientDir, { maxAge: "1h", index: false }));
   // req.ip is the socket address (no proxy trust configured): the sign-in throttle keys on it.
-  app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV, getLoadContext: (req, res) => ({ clientAddress: req.ip, cspNonce: res.locals.cspNonce }) }));
+  app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV, getLoadContext: (req, res) => ({ clientAddress: req.ip, cspNonce: res.locals.cspNonce, flowControl: () => whenDrained(res) }) }));
   return app;
 }

@@ -7,6 +7,7 @@ import { can, type Action } from "./permissions";
 
 const SECTIONS: { href: string; text: string; action: Action }[] = [
   { href: "/staff", text: "Proposals", action: "proposal:view-staff" },
+  { href: "/staff/search", text: "Search", action: "proposal:view-staff" },
   { href: "/staff/notices", text: "Union notices", action: "proposal:edit" },
   { href: "/staff/responses", text: "Offline responses", action: "proposal:edit" },
   { href: "/staff/moderation", text: "Moderation", action: "comment:moderate" },

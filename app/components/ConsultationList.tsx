@@ -4,6 +4,7 @@
  */
 import { Link } from "@remix-run/react";
 import type { ProposalState } from "#db/schema";
+import { SearchForm } from "~/search/SearchForm";
 import { formatDate, plural } from "./format";
 import { Pagination } from "./Pagination";
 import { StateTag } from "./StateTag";
@@ -85,6 +86,8 @@ export function ConsultationListPage({ data, basePath, councilName }: { data: Co
             Get an email when a new consultation opens
           </Link>
         </p>
+
+        <SearchForm />
 
         <form method="get" action={basePath} className="app-filter">
           <div className="govuk-form-group">

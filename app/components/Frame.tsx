@@ -135,6 +135,7 @@ export const FOOTER_LINKS: FooterLink[] = [
   { href: "/privacy", text: "Privacy notice" },
   { href: "/house-rules", text: "House rules for comments" },
   { href: "/moderation-log", text: "Moderation log" },
+  { href: "/open-data", text: "Open data" },
 ];
 
 export function SiteFooter({ council, links = FOOTER_LINKS }: Pick<FrameData, "council"> & { links?: FooterLink[] }) {

@@ -13,7 +13,8 @@ import { fileTypeLabel, formatDate, formatFileSize, plural } from "./format";
 import { ImpactFigures } from "./ImpactFigures";
 import { Markdown } from "./Markdown";
 import type { DependencyView, DocumentView, MitigationView, OptionView, ProposalViewModel } from "./proposal-view-model";
-import { RiskMatrix, RiskTable } from "./RiskTable";
+import { RiskTable } from "./RiskTable";
+import { EqualityChart, RiskMatrixChart } from "./charts/ProposalCharts";
 import { SummaryList } from "./SummaryList";
 import { ItemThreadList } from "~/responses/ItemThreadList";
 import type { ItemThreads } from "~/responses/types";
@@ -392,7 +393,7 @@ export function ProposalView({
         </p>
         <RiskTable risks={p.risks} />
         {threads ? <ItemThreadList heading="Comments on each risk" links={threads.risks} id="risk-threads" /> : null}
-        <RiskMatrix risks={p.risks} highRiskScore={p.highRiskScore} />
+        <RiskMatrixChart risks={p.risks} highRiskScore={p.highRiskScore} />
       </>
     ),
     dependencies: (
@@ -412,6 +413,7 @@ export function ProposalView({
         <p className="govuk-body">
           The public sector equality duty (Equality Act 2010, section 149) requires the council to consider the effect of its decisions on people who share a protected characteristic.
         </p>
+        <EqualityChart rows={p.equality.rows} />
         <EqualityGrid rows={p.equality.rows} />
         {threads ? <ItemThreadList heading="Comments on the impact for each characteristic" links={threads.equality} id="equality-threads" /> : null}
         <h3 className="govuk-heading-m app-section__subheading">The three aims of the duty</h3>

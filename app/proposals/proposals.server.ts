@@ -3,12 +3,12 @@
  * queries per proposal (one per child table), never one per row.
  * Every read on behalf of a viewer goes through the visibility predicate.
  */
-import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
 import * as t from "#db/schema";
 import { db as defaultDb, type DB } from "#db/client.server";
 import type { Viewer } from "~/auth/permissions";
 import type { Proposal } from "./types";
-import { canSeeProposal, PUBLIC_STATES } from "./visibility";
+import { canSeeProposal, PUBLIC_STATES, visibilityFacts } from "./visibility";
 
 type ProposalRow = typeof t.proposals.$inferSelect;
 
@@ -84,6 +84,14 @@ function assemble(database: DB, rows: ProposalRow[]): Proposal[] {
   });
 }
 
+/** Proposals by id, in the order given, each with everything it carries. No visibility check: callers filter. */
+function loadProposals(ids: number[], database: DB): Proposal[] {
+  if (ids.length === 0) return [];
+  const rows = database.select().from(t.proposals).where(inArray(t.proposals.id, ids)).all();
+  const byId = new Map(assemble(database, rows).map((p) => [p.id, p]));
+  return ids.map((id) => byId.get(id)).filter((p): p is Proposal => p != null);
+}
+
 export function loadProposal(id: number, database: DB = defaultDb()): Proposal | null {
   const row = database.select().from(t.proposals).where(eq(t.proposals.id, id)).get();
   return row ? assemble(database, [row])[0] : null;
@@ -140,9 +148,8 @@ export function listPublicConsultations(
   page: number,
   database: DB = defaultDb(),
 ): { items: ConsultationListItem[]; total: number; page: number; pages: number } {
-  const states = [...LIST_FILTERS[filter]];
   // A withdrawn proposal is public only if it had opened: the same rule as isPublic().
-  const where = and(inArray(t.proposals.state, states), sql`(${t.proposals.state} <> 'withdrawn' OR ${t.proposals.openedAt} IS NOT NULL)`);
+  const where = publicWhere(LIST_FILTERS[filter]);
   const total = database.select({ n: count() }).from(t.proposals).where(where).get()?.n ?? 0;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const current = Math.min(Math.max(1, page), pages);
@@ -170,6 +177,91 @@ export function listPublicConsultations(
     .filter((r) => canSeeProposal(null, { ...r, unionIds: [] }))
     .map(({ serviceId: _s, createdById: _c, ...item }) => item);
   return { items, total, page: current, pages };
+}
+
+// ─── Open data: public proposals a page at a time ──────────────────────────────
+/** What the open data may be filtered by. Dates are ISO calendar dates, inclusive; `updatedSince` an ISO instant. */
+export type PublicProposalQuery = {
+  states?: readonly t.ProposalState[];
+  serviceId?: number;
+  slug?: string;
+  opensFrom?: string;
+  opensTo?: string;
+  closesFrom?: string;
+  closesTo?: string;
+  updatedSince?: string;
+  /** keyset paging: proposals with a larger id than this */
+  afterId?: number;
+  limit: number;
+};
+
+/** The SQL half of isPublic(): it narrows, and the predicate still decides each row. */
+function publicWhere(states: readonly t.ProposalState[] = PUBLIC_STATES): SQL {
+  const allowed = states.filter((s) => (PUBLIC_STATES as readonly string[]).includes(s));
+  return and(
+    inArray(t.proposals.state, allowed.length ? allowed : ["__none__" as t.ProposalState]),
+    sql`(${t.proposals.state} <> 'withdrawn' OR ${t.proposals.openedAt} IS NOT NULL)`,
+  )!;
+}
+
+/**
+ * Public consultations in id order (ids never change, so a page boundary never moves), each
+ * with everything it carries, through the visibility predicate. `nextAfterId` is where the next
+ * page starts, or null on the last page.
+ */
+export function publicProposals(q: PublicProposalQuery, database: DB = defaultDb()): { proposals: Proposal[]; nextAfterId: number | null } {
+  const conditions: (SQL | undefined)[] = [publicWhere(q.states)];
+  if (q.serviceId != null) conditions.push(eq(t.proposals.serviceId, q.serviceId));
+  if (q.slug != null) conditions.push(eq(t.proposals.slug, q.slug));
+  if (q.opensFrom) conditions.push(gte(t.proposals.opensOn, q.opensFrom));
+  if (q.opensTo) conditions.push(lte(t.proposals.opensOn, q.opensTo));
+  if (q.closesFrom) conditions.push(gte(t.proposals.closesOn, q.closesFrom));
+  if (q.closesTo) conditions.push(lte(t.proposals.closesOn, q.closesTo));
+  if (q.updatedSince) conditions.push(gte(t.proposals.updatedAt, q.updatedSince));
+  if (q.afterId != null) conditions.push(gt(t.proposals.id, q.afterId));
+  const ids = database
+    .select({ id: t.proposals.id })
+    .from(t.proposals)
+    .where(and(...conditions))
+    .orderBy(asc(t.proposals.id))
+    .limit(q.limit + 1)
+    .all()
+    .map((r) => r.id);
+  const more = ids.length > q.limit;
+  const page = ids.slice(0, q.limit);
+  const proposals = loadProposals(page, database).filter((p) => canSeeProposal(null, visibilityFacts(p)));
+  return { proposals, nextAfterId: more ? page[page.length - 1] : null };
+}
+
+/** The most recently changed public consultations, newest first (for feeds), through the predicate. */
+export function recentlyUpdatedPublicProposals(limit: number, database: DB = defaultDb()): Proposal[] {
+  const ids = database.select({ id: t.proposals.id }).from(t.proposals).where(publicWhere()).orderBy(desc(t.proposals.updatedAt), desc(t.proposals.id)).limit(limit).all().map((r) => r.id);
+  return loadProposals(ids, database).filter((p) => canSeeProposal(null, visibilityFacts(p)));
+}
+
+/** Every public consultation, a batch at a time, for exports that stream. */
+export function* eachPublicProposalBatch(q: Omit<PublicProposalQuery, "afterId" | "limit"> = {}, batchSize = 25, database: DB = defaultDb()): Generator<Proposal[]> {
+  let afterId: number | undefined;
+  for (;;) {
+    const { proposals, nextAfterId } = publicProposals({ ...q, afterId, limit: batchSize }, database);
+    if (proposals.length) yield proposals;
+    if (nextAfterId == null) return;
+    afterId = nextAfterId;
+  }
+}
+
+/** The public consultation at `slug`, or null: a hidden one is exactly as absent as a missing one. */
+export function publicProposalBySlug(slug: string, database: DB = defaultDb()): Proposal | null {
+  return requireOrNull(() => requireVisibleProposal(null, slug, database));
+}
+
+function requireOrNull<T>(fn: () => T): T | null {
+  try {
+    return fn();
+  } catch (thrown) {
+    if (thrown instanceof Response && thrown.status === 404) return null;
+    throw thrown;
+  }
 }
 
 /** Proposals a staff member can see on their dashboard, newest activity first. */

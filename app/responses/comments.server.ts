@@ -457,26 +457,78 @@ export function threadCounts(proposalId: number, database: DB = defaultDb()): Re
   return Object.fromEntries(rows.map((r) => [`${r.type}:${r.id}`, r.n]));
 }
 
+export type PublishableComment = {
+  id: number;
+  proposalId: number;
+  parentId: number | null;
+  targetType: TargetType;
+  targetId: number | null;
+  /** an official answer from the council */
+  official: boolean;
+  /** the name as the page shows it: what the author chose ("Resident" unless they chose to be named) */
+  author: { name: string; capacity: string | null };
+  /** the Markdown the author wrote, and the sanitised HTML the page shows */
+  text: string;
+  html: string;
+  createdAt: string;
+  editedAt: string | null;
+};
+
+export type PublishableScope = {
+  proposalIds?: number[];
+  ids?: number[];
+  /** only official answers */
+  official?: boolean;
+  /** keyset paging: comments with a larger id than this, oldest first */
+  afterId?: number;
+  limit?: number;
+  /** newest first (for feeds); keyset paging then goes downwards from `beforeId` */
+  newestFirst?: boolean;
+  beforeId?: number;
+};
+
 /**
- * Comments any export, feed or search may publish: visible ones only, and nothing about who wrote
- * them beyond whether the council did (open data carries no personal data). Hidden, pending and
- * deleted comments never leave through here.
+ * Comments any export, feed, search or API may publish: visible ones only, with the name the
+ * page shows and nothing else about the author (no email, no respondent id: open data carries no
+ * personal data the author did not choose to show). Hidden, pending and deleted comments never
+ * leave through here. `scope` is one consultation's id, or a filter with keyset paging so that
+ * a consultation with thousands of comments can be streamed a batch at a time.
  */
-export function publishableComments(proposalId: number, database: DB = defaultDb()) {
-  return database
-    .select({
-      id: t.comments.id,
-      parentId: t.comments.parentId,
-      targetType: t.comments.targetType,
-      targetId: t.comments.targetId,
-      officerId: t.comments.officerId,
-      text: t.comments.bodyMarkdown,
-      createdAt: t.comments.createdAt,
-      editedAt: t.comments.editedAt,
-    })
-    .from(t.comments)
-    .where(and(eq(t.comments.proposalId, proposalId), eq(t.comments.status, "visible")))
-    .orderBy(t.comments.id)
-    .all()
-    .map(({ officerId, ...c }) => ({ ...c, official: officerId != null }));
+export function publishableComments(scope: number | PublishableScope, database: DB = defaultDb()): PublishableComment[] {
+  const s: PublishableScope = typeof scope === "number" ? { proposalIds: [scope] } : scope;
+  if (s.proposalIds?.length === 0 || s.ids?.length === 0) return [];
+  const list = (ids: number[]) => sql.join(ids.map((id) => sql`${id}`), sql`, `);
+  const where: SQL[] = [sql`c.status = 'visible'`];
+  if (s.proposalIds) where.push(sql`c.proposal_id IN (${list(s.proposalIds)})`);
+  if (s.ids) where.push(sql`c.id IN (${list(s.ids)})`);
+  if (s.official) where.push(sql`c.officer_id IS NOT NULL`);
+  if (s.afterId != null) where.push(sql`c.id > ${s.afterId}`);
+  if (s.beforeId != null) where.push(sql`c.id < ${s.beforeId}`);
+  const rows = database.all<Row & { proposal_id: number; target_type: TargetType; target_id: number | null; body_markdown: string }>(sql`
+    SELECT ${COLUMNS}, c.proposal_id, c.target_type, c.target_id, c.body_markdown
+    FROM comments c ${JOINS}
+    WHERE ${sql.join(where, sql` AND `)}
+    ORDER BY c.id ${s.newestFirst ? sql`DESC` : sql`ASC`}
+    ${s.limit != null ? sql`LIMIT ${s.limit}` : sql``}`);
+  return rows.map((row) => ({
+    id: row.id,
+    proposalId: row.proposal_id,
+    parentId: row.parent_id,
+    targetType: row.target_type,
+    targetId: row.target_id,
+    official: row.officer_id != null,
+    author:
+      row.officer_id != null
+        ? { name: row.u_name ?? "", capacity: null }
+        : displayName({ name: row.r_name, showName: Boolean(row.r_show_name), respondingAs: row.r_responding_as, organisationName: row.r_organisation_name }),
+    text: row.body_markdown,
+    html: row.body_html,
+    createdAt: row.created_at,
+    editedAt: row.edited_at,
+  }));
+}
+
+/** How many comments publishableComments() would return for one consultation. */
+export function publishableCommentCount(proposalId: number, database: DB = defaultDb()): number {
+  return database.get<{ n: number }>(sql`SELECT count(*) AS n FROM comments c WHERE c.proposal_id = ${proposalId} AND c.status = 'visible'`)?.n ?? 0;
 }

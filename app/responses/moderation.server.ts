@@ -4,7 +4,7 @@
  * hide with a rule and a note, approve, or restore. The author is emailed; the public log
  * records what was hidden, when and under which rule, never the words.
  */
-import { and, asc, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import * as t from "#db/schema";
 import { db as defaultDb, writeTransaction, type DB } from "#db/client.server";
 import { appendAudit } from "~/audit/audit.server";
@@ -290,13 +290,10 @@ export type LogEntry = {
 
 const LOG_PAGE_SIZE = 50;
 
-/** What was hidden or restored, when and under which rule. Never the text, the author or the note. */
-export function moderationLog(page: number, database: DB = defaultDb()) {
-  const where = inArray(t.moderationActions.action, ["hide", "restore"]);
-  const total = database.select({ n: count() }).from(t.moderationActions).where(where).get()?.n ?? 0;
-  const pages = Math.max(1, Math.ceil(total / LOG_PAGE_SIZE));
-  const current = Math.min(Math.max(1, page), pages);
-  const rows = database
+const LOG_WHERE = inArray(t.moderationActions.action, ["hide", "restore"]);
+
+function logRows(database: DB, where: SQL | undefined) {
+  return database
     .select({
       id: t.moderationActions.id,
       action: t.moderationActions.action,
@@ -316,12 +313,11 @@ export function moderationLog(page: number, database: DB = defaultDb()) {
     .from(t.moderationActions)
     .innerJoin(t.comments, eq(t.comments.id, t.moderationActions.commentId))
     .innerJoin(t.proposals, eq(t.proposals.id, t.comments.proposalId))
-    .where(where)
-    .orderBy(desc(t.moderationActions.at), desc(t.moderationActions.id))
-    .limit(LOG_PAGE_SIZE)
-    .offset((current - 1) * LOG_PAGE_SIZE)
-    .all();
-  const entries: LogEntry[] = rows.map((r) => ({
+    .where(and(LOG_WHERE, where));
+}
+
+function toLogEntry(r: ReturnType<ReturnType<typeof logRows>["all"]>[number]): LogEntry {
+  return {
     id: r.id,
     action: r.action as "hide" | "restore",
     rule: r.rule,
@@ -331,8 +327,34 @@ export function moderationLog(page: number, database: DB = defaultDb()) {
     target: { type: r.targetType, id: r.targetId ?? 0 },
     isReply: r.parentId != null,
     official: r.officerId != null,
-  }));
+  };
+}
+
+/** What was hidden or restored, when and under which rule. Never the text, the author or the note. */
+export function moderationLog(page: number, database: DB = defaultDb()) {
+  const total = database.select({ n: count() }).from(t.moderationActions).where(LOG_WHERE).get()?.n ?? 0;
+  const pages = Math.max(1, Math.ceil(total / LOG_PAGE_SIZE));
+  const current = Math.min(Math.max(1, page), pages);
+  const rows = logRows(database, undefined)
+    .orderBy(desc(t.moderationActions.at), desc(t.moderationActions.id))
+    .limit(LOG_PAGE_SIZE)
+    .offset((current - 1) * LOG_PAGE_SIZE)
+    .all();
+  const entries: LogEntry[] = rows.map(toLogEntry);
   return { entries, page: current, pages, total };
+}
+
+/**
+ * The public log of some consultations, oldest first, a batch at a time (keyset on the entry's
+ * id) for the API and the CSV export. Entries whose consultation the public may not see are left
+ * out altogether.
+ */
+export function moderationLogEntries(scope: { proposalIds: number[]; afterId?: number; limit?: number }, database: DB = defaultDb()): LogEntry[] {
+  if (scope.proposalIds.length === 0) return [];
+  const where = and(inArray(t.comments.proposalId, scope.proposalIds), scope.afterId != null ? gt(t.moderationActions.id, scope.afterId) : undefined);
+  const query = logRows(database, where).orderBy(asc(t.moderationActions.id));
+  const rows = scope.limit != null ? query.limit(scope.limit).all() : query.all();
+  return rows.map(toLogEntry).filter((e) => e.consultation != null);
 }
 
 // ─── Pre-moderation ────────────────────────────────────────────────────────────

@@ -9,6 +9,7 @@ import { getViewer } from "~/auth/session.server";
 import { Breadcrumbs } from "~/components/Breadcrumbs";
 import { formatDate } from "~/components/format";
 import { pageTitle } from "~/components/page-title";
+import { alternateLinks } from "~/open-data/links";
 import { buildProposalView } from "~/components/proposal-view-model";
 import { ProposalView } from "~/components/ProposalView";
 import { StateTag } from "~/components/StateTag";
@@ -25,6 +26,9 @@ import commentsCss from "~/responses/comments.css?url";
 import { ConsultationComments } from "~/responses/ConsultationComments";
 import { responsesSentence } from "~/responses/ResponseCounts";
 import { consultationPageResponses } from "~/responses/thread-page.server";
+import { answersByQuestion, responseCounts } from "~/responses/answers.server";
+import { questionStatistics } from "~/responses/statistics";
+import { ResponseCharts } from "~/components/charts/ProposalCharts";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: commentsCss }];
 
@@ -45,13 +49,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     approval: approvalRecord(proposal),
     // Counts, thread links and the newest comments: published consultations only.
     responses: await consultationPageResponses(request, proposal),
+    // The charts of responses so far: counts only, never anyone's words.
+    responseCharts: isPublic(proposal) ? { byChannel: responseCounts(proposal.id), questions: questionStatistics(proposal.questions, answersByQuestion(proposal.id)) } : null,
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: pageTitle(matches, data?.proposal.title ?? null) }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: pageTitle(matches, data?.proposal.title ?? null) },
+  // The same consultation as data and as a feed, for those who would rather read it by machine.
+  ...(data?.isPublic ? alternateLinks(data.proposal.slug) : []),
+];
 
 export default function Consultation() {
-  const { proposal: p, isPublic, notificationRecord, approval, responses } = useLoaderData<typeof loader>();
+  const { proposal: p, isPublic, notificationRecord, approval, responses, responseCharts } = useLoaderData<typeof loader>();
   const base = `/consultations/${encodeURIComponent(p.slug)}`;
 
   const keyRows: SummaryListRow[] = [
@@ -168,6 +178,14 @@ export default function Consultation() {
         <div className="govuk-grid-column-full">
           <ProposalView proposal={p} threads={responses?.threads} />
           <NotificationRecord record={notificationRecord} />
+          {responseCharts && responseCharts.byChannel.total > 0 ? (
+            <section className="app-section" aria-labelledby="response-charts-heading" id="responses-so-far">
+              <h2 className="govuk-heading-l" id="response-charts-heading">
+                {p.state === "open" ? "Responses so far" : "Responses"}
+              </h2>
+              <ResponseCharts data={responseCharts} />
+            </section>
+          ) : null}
           {responses ? <ConsultationComments slug={p.slug} responses={responses} /> : null}
         </div>
       </div>

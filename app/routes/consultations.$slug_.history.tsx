@@ -9,6 +9,7 @@ import { getViewer } from "~/auth/session.server";
 import { Breadcrumbs } from "~/components/Breadcrumbs";
 import { formatDate, formatDateTime } from "~/components/format";
 import { pageTitle } from "~/components/page-title";
+import { alternateLinks } from "~/open-data/links";
 import { SectionChanges } from "~/components/WordDiff";
 import { loadSettings } from "~/lib/settings.server";
 import { requireVisibleProposal } from "~/proposals/proposals.server";
@@ -25,7 +26,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: pageTitle(matches, data ? `Changes to the consultation – ${data.title}` : "Changes to the consultation") }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: pageTitle(matches, data ? `Changes to the consultation – ${data.title}` : "Changes to the consultation") },
+  ...(data ? alternateLinks(data.slug) : []),
+];
 
 export default function ConsultationHistory() {
   const { slug, title, openedAt, versions } = useLoaderData<typeof loader>();
@@ -57,7 +61,7 @@ export default function ConsultationHistory() {
             {versions
               .filter((v) => !v.isBaseline)
               .map((v) => (
-                <li key={v.number} className="govuk-!-margin-bottom-8" data-version={v.number}>
+                <li key={v.number} id={`version-${v.number}`} className="govuk-!-margin-bottom-8" data-version={v.number}>
                   <h2 className="govuk-heading-m">
                     Version {v.number}: {formatDateTime(v.createdAt)}
                   </h2>

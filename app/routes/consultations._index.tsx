@@ -3,11 +3,12 @@
  * Filter and page come from the query string; anything malformed falls back to the default
  * (all consultations, first page) rather than failing.
  */
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData, useLocation, useRouteLoaderData } from "@remix-run/react";
 import { ConsultationListPage, STATUS_FILTERS, type ConsultationListData, type StatusFilter } from "~/components/ConsultationList";
 import type { FrameData } from "~/components/Frame";
 import { pageTitle } from "~/components/page-title";
+import { LIST_ALTERNATES } from "~/open-data/links";
 import { markdownToPlainText } from "~/lib/markdown.server";
 import { listPublicConsultations } from "~/proposals/proposals.server";
 
@@ -31,6 +32,9 @@ function excerpt(text: string, max = EXCERPT_CHARS): string {
 
 export async function loader({ request }: LoaderFunctionArgs): Promise<ConsultationListData> {
   const url = new URL(request.url);
+  // Words typed into an old link or a browser's site search go to the search page.
+  const q = url.searchParams.get("q");
+  if (q != null && q.trim()) throw redirect(`/search?${new URLSearchParams({ q: q.slice(0, 200) })}`);
   const status = parseStatus(url.searchParams.get("status"));
   const result = listPublicConsultations(status, parsePage(url.searchParams.get("page")));
   return {
@@ -52,10 +56,10 @@ export async function loader({ request }: LoaderFunctionArgs): Promise<Consultat
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  if (!data || data.isHome) return [{ title: pageTitle(matches) }];
+  if (!data || data.isHome) return [{ title: pageTitle(matches) }, ...LIST_ALTERNATES];
   const label = STATUS_FILTERS.find((f) => f.value === data.status);
   const base = data.status === "all" || !label ? "Consultations" : `${label.label} consultations`;
-  return [{ title: pageTitle(matches, data.pages > 1 ? `${base} (page ${data.page} of ${data.pages})` : base) }];
+  return [{ title: pageTitle(matches, data.pages > 1 ? `${base} (page ${data.page} of ${data.pages})` : base) }, ...LIST_ALTERNATES];
 };
 
 export default function Consultations() {

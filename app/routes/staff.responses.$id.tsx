@@ -4,7 +4,9 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/auth/session.server";
 import { canEditProposal } from "~/proposals/lifecycle";
 import { requireVisibleProposalById } from "~/proposals/proposals.server";
-import { listOfflineResponses, responseCounts } from "~/responses/answers.server";
+import { answersByQuestion, listOfflineResponses, responseCounts } from "~/responses/answers.server";
+import { questionStatistics } from "~/responses/statistics";
+import { ResponseCharts } from "~/components/charts/ProposalCharts";
 import { CHANNEL_LABELS, parseId } from "~/responses/rules";
 import { ResponseCounts } from "~/responses/ResponseCounts";
 import { formatWhen } from "~/responses/when";
@@ -20,6 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     title: proposal.title,
     canEnter: proposal.state === "open" || proposal.state === "closed",
     counts: responseCounts(proposal.id),
+    questions: questionStatistics(proposal.questions, answersByQuestion(proposal.id)),
     entered: listOfflineResponses(proposal.id),
     saved: url.searchParams.has("saved"),
   };
@@ -40,6 +43,7 @@ export default function ProposalResponses() {
       <span className="govuk-caption-l">{d.title}</span>
       <h1 className="govuk-heading-l">Responses</h1>
       <ResponseCounts counts={d.counts} />
+      {d.counts.total > 0 ? <ResponseCharts data={{ byChannel: d.counts, questions: d.questions }} idPrefix="staff-responses" /> : null}
       {d.canEnter ? (
         <Link to={`/staff/responses/${d.id}/new`} role="button" draggable={false} className="govuk-button" data-module="govuk-button">
           Enter a response

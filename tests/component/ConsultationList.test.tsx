@@ -47,12 +47,20 @@ describe("ConsultationListPage", () => {
 
   it("filters with a GET form of radios, the current filter checked", () => {
     const { container } = inRouter(<ConsultationListPage data={data} basePath="/consultations" />);
-    const form = container.querySelector("form")!;
+    const form = container.querySelector<HTMLElement>("form.app-filter")!;
     expect(form.getAttribute("method")).toBe("get");
     expect(form.getAttribute("action")).toBe("/consultations");
     const group = within(form).getByRole("group", { name: "Show consultations" });
     expect(within(group).getAllByRole("radio").map((r) => (r as HTMLInputElement).value)).toEqual(["all", "open", "closed", "concluded"]);
     expect(within(group).getByRole("radio", { name: "Open" })).toBeChecked();
+  });
+
+  it("has a search box that goes to the search page", () => {
+    const { container } = inRouter(<ConsultationListPage data={data} basePath="/consultations" />);
+    const search = container.querySelector("form[role=search]")!;
+    expect(search.getAttribute("action")).toBe("/search");
+    expect(search.getAttribute("method")).toBe("get");
+    expect(within(search as HTMLElement).getByRole("searchbox", { name: "Search consultations and comments" })).toHaveAttribute("name", "q");
   });
 
   it("pages with links that keep the filter", () => {

@@ -6,10 +6,10 @@ const texts = (roles: Parameters<typeof staffSections>[0]) => staffSections(role
 
 describe("the staff area shows each person the sections they can use", () => {
   it("an officer drafts, follows union notices and enters offline responses", () => {
-    expect(texts(["officer"])).toEqual(["Proposals", "Union notices", "Offline responses"]);
+    expect(texts(["officer"])).toEqual(["Proposals", "Search", "Union notices", "Offline responses"]);
   });
   it("a moderator sees proposals and the moderation queue, not admin", () => {
-    expect(texts(["moderator"])).toEqual(["Proposals", "Moderation"]);
+    expect(texts(["moderator"])).toEqual(["Proposals", "Search", "Moderation"]);
   });
   it("a union rep sees only their notices", () => {
     expect(texts(["union_rep"])).toEqual(["Your union notices"]);

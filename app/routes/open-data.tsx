@@ -1,0 +1,81 @@
+/**
+ * /open-data: for people. What is published, the licence, each dataset with its columns and a
+ * download link, and how to use the API and the feeds. The words live in content/open-data.md;
+ * the list of datasets comes from the catalogue the exporter uses, so they cannot disagree.
+ */
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { loadContentPage } from "~/components/content-page.server";
+import { Markdown } from "~/components/Markdown";
+import { pageTitle } from "~/components/page-title";
+import { loadSettings } from "~/lib/settings.server";
+import { DATASETS } from "~/open-data/datasets";
+
+const MARKER = "<p>{{datasets}}</p>";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { council } = loadSettings();
+  const baseUrl = new URL(request.url).origin;
+  const page = await loadContentPage(
+    "open-data.md",
+    { title: "Open data", markdown: `Everything on the consultation pages is published under the Open Government Licence v3.0.\n\n{{datasets}}` },
+    { "council.name": council.name, "council.contactEmail": council.contactEmail, baseUrl },
+  );
+  const [before, after = ""] = page.html.split(MARKER);
+  return {
+    title: page.title,
+    before,
+    after,
+    datasets: DATASETS.map((d) => ({ name: d.name, title: d.title, row: d.row, columns: d.columns.map((c) => ({ ...c })) })),
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: pageTitle(matches, data?.title ?? "Open data") },
+  { tagName: "link", rel: "alternate", type: "application/json", href: "/api/v1/openapi.json", title: "OpenAPI description of the open data" },
+];
+
+export default function OpenData() {
+  const { title, before, after, datasets } = useLoaderData<typeof loader>();
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <h1 className="govuk-heading-xl">{title}</h1>
+        <Markdown html={before} />
+        <ul className="govuk-list app-datasets" data-testid="datasets">
+          {datasets.map((d) => (
+            <li key={d.name} className="govuk-!-margin-bottom-6">
+              <h3 className="govuk-heading-s govuk-!-margin-bottom-1">{d.title}</h3>
+              <p className="govuk-body govuk-!-margin-bottom-1">One row per {d.row}.</p>
+              <p className="govuk-body govuk-!-margin-bottom-1">
+                <a className="govuk-link" href={`/api/v1/${d.name}.csv`} download={`${d.name}.csv`}>
+                  Download {d.title.toLowerCase()} (CSV)
+                </a>
+              </p>
+              <details className="govuk-details govuk-!-margin-bottom-0">
+                <summary className="govuk-details__summary">
+                  <span className="govuk-details__summary-text">
+                    Columns<span className="govuk-visually-hidden"> of {d.title.toLowerCase()}</span>
+                  </span>
+                </summary>
+                <div className="govuk-details__text">
+                  <dl className="govuk-summary-list govuk-summary-list--no-border">
+                    {d.columns.map((c) => (
+                      <div key={c.name} className="govuk-summary-list__row">
+                        <dt className="govuk-summary-list__key">
+                          <code>{c.name}</code>
+                        </dt>
+                        <dd className="govuk-summary-list__value">{c.description}</dd>
+                      </div>
+                    ))}
+                  </dl>
+                </div>
+              </details>
+            </li>
+          ))}
+        </ul>
+        <Markdown html={after} />
+      </div>
+    </div>
+  );
+}

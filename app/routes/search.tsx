@@ -1,0 +1,111 @@
+/**
+ * /search: one box across published consultations and published comments, ranked, with the
+ * matched words highlighted, filtered by status and service. The same results are at
+ * /api/v1/search as JSON. Bad filters are ignored here (a person typed them); the JSON refuses them.
+ */
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { formatDate, plural } from "~/components/format";
+import { pageTitle } from "~/components/page-title";
+import { Pagination } from "~/components/Pagination";
+import { StateTag } from "~/components/StateTag";
+import { SEARCHABLE_STATES, SearchForm, Snippet } from "~/search/SearchForm";
+import { searchPublic, servicesWithPublicConsultations } from "~/search/search.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const q = (url.searchParams.get("q") ?? "").slice(0, 200);
+  const statusParam = url.searchParams.get("status") ?? "";
+  const status = (SEARCHABLE_STATES as readonly string[]).includes(statusParam) ? statusParam : "";
+  const services = servicesWithPublicConsultations();
+  const serviceParam = url.searchParams.get("service") ?? "";
+  const service = services.some((s) => s.slug === serviceParam) ? serviceParam : "";
+  const pageParam = url.searchParams.get("page");
+  const page = pageParam && /^\d{1,3}$/.test(pageParam) ? Number(pageParam) : 1;
+  const results = q.trim() ? searchPublic({ q, filters: { states: status ? [status as (typeof SEARCHABLE_STATES)[number]] : undefined, serviceSlug: service || undefined }, page }) : null;
+  const query = new URLSearchParams();
+  if (q) query.set("q", q);
+  if (status) query.set("status", status);
+  if (service) query.set("service", service);
+  return { q, status, service, services, results, query: query.toString() };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const title = data?.q ? `Search results for “${data.q}”` : "Search";
+  const tags: ReturnType<MetaFunction> = [{ title: pageTitle(matches, title) }];
+  if (data?.q) tags.push({ tagName: "link", rel: "alternate", type: "application/json", href: `/api/v1/search?${data.query}`, title: "These results as JSON" });
+  return tags;
+};
+
+export default function Search() {
+  const { q, status, service, services, results, query } = useLoaderData<typeof loader>();
+  const hrefFor = (page: number) => `/search?${query}${page > 1 ? `&page=${page}` : ""}`;
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <h1 className="govuk-heading-xl">Search</h1>
+        <SearchForm q={q} filters={{ status, service, services }} />
+        {results ? (
+          <>
+            <p className="govuk-body" role="status">
+              {results.terms.length === 0
+                ? "Type some words to search for."
+                : `${plural(results.consultations.length, "consultation")} and ${plural(results.comments.total, "comment")} found${results.matched === "any" ? " containing some of your words (none contained them all)" : ""}.`}
+            </p>
+            {results.consultations.length > 0 ? (
+              <>
+                <h2 className="govuk-heading-l">Consultations</h2>
+                <ul className="app-consultation-list" data-testid="consultation-results">
+                  {results.consultations.map((c) => (
+                    <li key={c.slug} className="app-consultation-list__item">
+                      <h3 className="govuk-heading-m app-consultation-list__title">
+                        <Link className="govuk-link" to={c.href}>
+                          {c.title}
+                        </Link>
+                      </h3>
+                      <ul className="app-consultation-list__meta">
+                        <li>
+                          <StateTag state={c.state} />
+                        </li>
+                        <li>{c.serviceName}</li>
+                      </ul>
+                      <Snippet parts={c.snippet} />
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
+            {results.comments.hits.length > 0 ? (
+              <>
+                <h2 className="govuk-heading-l">Comments</h2>
+                <ul className="app-consultation-list" data-testid="comment-results">
+                  {results.comments.hits.map((c) => (
+                    <li key={c.id} className="app-consultation-list__item">
+                      <h3 className="govuk-heading-s app-consultation-list__title">
+                        <Link className="govuk-link" to={c.href}>
+                          {c.official ? "Official answer" : "Comment"} by {c.author.name}
+                          {c.author.capacity && !c.official ? ` (${c.author.capacity})` : ""} on {formatDate(c.createdAt)}
+                        </Link>
+                      </h3>
+                      <p className="govuk-body-s govuk-!-margin-bottom-1">On: {c.consultation.title}</p>
+                      <Snippet parts={c.snippet} />
+                    </li>
+                  ))}
+                </ul>
+                <Pagination page={results.comments.page} pages={results.comments.pages} hrefFor={hrefFor} label="Pages of comments found" />
+              </>
+            ) : null}
+            {results.terms.length > 0 ? (
+              <p className="govuk-body">
+                <a className="govuk-link" href={`/api/v1/search?${query}`}>
+                  These results as JSON
+                </a>{" "}
+                (see <Link className="govuk-link" to="/open-data">open data</Link>)
+              </p>
+            ) : null}
+          </>
+        ) : null}
+      </div>
+    </div>
+  );
+}

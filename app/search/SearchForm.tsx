@@ -1,0 +1,73 @@
+/**
+ * The search box: a GET form to /search that works without JavaScript. On the list pages it is
+ * the words alone; on the search page it also has the status and service filters.
+ */
+import type { ProposalState } from "#db/schema";
+import { stateLabel } from "~/components/StateTag";
+
+export const SEARCHABLE_STATES = ["open", "closed", "outcome_published", "decided", "withdrawn"] as const satisfies readonly ProposalState[];
+
+export function SearchForm({
+  q = "",
+  filters,
+}: {
+  q?: string;
+  filters?: { status: string; service: string; services: { slug: string; name: string }[] };
+}) {
+  return (
+    <form method="get" action="/search" role="search" className="app-search">
+      <div className="govuk-form-group govuk-!-margin-bottom-3">
+        <label className="govuk-label govuk-label--s" htmlFor="search-q">
+          Search consultations and comments
+        </label>
+        <div className="govuk-hint" id="search-q-hint">
+          For example, a service, a risk or a place
+        </div>
+        <input className="govuk-input govuk-!-width-two-thirds" id="search-q" name="q" type="search" defaultValue={q} maxLength={200} aria-describedby="search-q-hint" spellCheck={false} />
+      </div>
+      {filters ? (
+        <div className="app-search__filters">
+          <div className="govuk-form-group govuk-!-margin-bottom-3">
+            <label className="govuk-label" htmlFor="search-status">
+              Status
+            </label>
+            <select className="govuk-select" id="search-status" name="status" defaultValue={filters.status}>
+              <option value="">Any</option>
+              {SEARCHABLE_STATES.map((s) => (
+                <option key={s} value={s}>
+                  {stateLabel(s)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="govuk-form-group govuk-!-margin-bottom-3">
+            <label className="govuk-label" htmlFor="search-service">
+              Service
+            </label>
+            <select className="govuk-select" id="search-service" name="service" defaultValue={filters.service}>
+              <option value="">Any</option>
+              {filters.services.map((s) => (
+                <option key={s.slug} value={s.slug}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+      ) : null}
+      <button type="submit" className="govuk-button govuk-!-margin-bottom-6" data-module="govuk-button">
+        Search
+      </button>
+    </form>
+  );
+}
+
+/** A snippet with the matched words marked (text only: nothing here is HTML). */
+export function Snippet({ parts }: { parts: { text: string; match: boolean }[] }) {
+  if (parts.length === 0) return null;
+  return (
+    <p className="govuk-body app-search__snippet">
+      {parts.map((p, i) => (p.match ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))}
+    </p>
+  );
+}

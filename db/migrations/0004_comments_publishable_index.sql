@@ -1,0 +1,1 @@
+CREATE INDEX `comments_publishable_idx` ON `comments` (`proposal_id`,`status`,`id`);

@@ -1,0 +1,72 @@
+import fs from "node:fs";
+import { expect, test } from "@playwright/test";
+import { expectNoAxeViolations } from "./support";
+
+test("a visitor searches for a CAMHS risk, finds the consultation, then downloads the risks as CSV from the open-data page", async ({ page }) => {
+  // Two pages checked with axe on a shared two-core machine: allow for it.
+  test.setTimeout(120_000);
+  await page.goto("/consultations");
+  await page.getByRole("searchbox", { name: "Search consultations and comments" }).fill("safeguarding expertise");
+  await page.getByRole("button", { name: "Search", exact: true }).click();
+  await expect(page).toHaveURL(/\/search\?q=safeguarding\+expertise/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Search");
+  const results = page.getByTestId("consultation-results");
+  await expect(results.locator("mark").first()).toHaveText(/safeguarding|expertise/i);
+  await expectNoAxeViolations(page);
+
+  await results.getByRole("link", { name: /Children and Young People's Mental Health Services/ }).click();
+  await expect(page).toHaveURL(/\/consultations\/camhs-social-work$/);
+  // The page offers itself as data and as a feed.
+  await expect(page.locator('link[rel="alternate"][type="application/json"]')).toHaveAttribute("href", "/api/v1/consultations/camhs-social-work");
+  await expect(page.locator('link[rel="alternate"][type="application/atom+xml"]')).toHaveCount(2);
+
+  await page.getByRole("contentinfo").getByRole("link", { name: "Open data" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Open data");
+  await expect(page.locator("main")).toContainText("Open Government Licence v3.0");
+  await expectNoAxeViolations(page);
+
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download risks (CSV)" }).click()]);
+  expect(download.suggestedFilename()).toBe("risks.csv");
+  const csv = fs.readFileSync((await download.path())!, "utf8");
+  const [header, ...rows] = csv.trim().split("\r\n");
+  expect(header).toBe("consultation,risk_id,ref,description,who_bears,likelihood,impact,score,level,mitigations,acceptance_reason");
+  expect(rows.some((r) => r.startsWith("camhs-social-work,") && /safeguarding expertise/.test(r))).toBe(true);
+  expect(csv).not.toMatch(/youth-service-review|reopening-a-closed-park|garden-waste-collections/);
+});
+
+test("the API, feeds, sitemap and robots.txt answer through the real server, with CORS and 304", async ({ request }) => {
+  const list = await request.get("/api/v1/consultations?limit=1", { headers: { Origin: "https://elsewhere.example" } });
+  expect(list.status()).toBe(200);
+  expect(list.headers()["access-control-allow-origin"]).toBe("*");
+  const body = await list.json();
+  expect(body.links.next).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/v1\/consultations\?limit=1&cursor=/);
+  const next = await request.get(body.links.next);
+  expect(next.status()).toBe(200);
+
+  const camhs = await request.get("/api/v1/consultations/camhs-social-work");
+  const etag = camhs.headers()["etag"];
+  expect((await request.get("/api/v1/consultations/camhs-social-work", { headers: { "If-None-Match": etag } })).status()).toBe(304);
+  expect((await request.get("/api/v1/consultations/youth-service-review")).status()).toBe(404);
+  expect((await request.get("/api/v1/consultations?limit=500")).status()).toBe(400);
+  expect((await request.get("/api/v1/search?q=%22NEAR(%28*")).status()).toBe(200);
+
+  const feed = await request.get("/feeds/consultations.atom");
+  expect(feed.headers()["content-type"]).toBe("application/atom+xml; charset=utf-8");
+  expect(await feed.text()).toContain("<feed xmlns=\"http://www.w3.org/2005/Atom\">");
+  expect(await (await request.get("/sitemap.xml")).text()).toContain("/consultations/camhs-social-work</loc>");
+  expect(await (await request.get("/robots.txt")).text()).toContain("Disallow: /staff/");
+  const csv = await request.get("/api/v1/comments.csv");
+  expect(csv.headers()["content-type"]).toBe("text/csv; charset=utf-8; header=present");
+});
+
+test("the search page and the open-data page pass axe, and odd searches are answered", async ({ page }) => {
+  for (const q of ['"unbalanced', "NEAR(a b)", "' OR 1=1 --", "*", "বাংলা"]) {
+    const response = await page.goto(`/search?q=${encodeURIComponent(q)}`);
+    expect(response?.status(), q).toBe(200);
+  }
+  await page.goto("/search?q=waiting&status=open&service=camhs");
+  await expect(page.getByLabel("Status")).toHaveValue("open");
+  await expectNoAxeViolations(page);
+  await page.goto("/open-data");
+  await expectNoAxeViolations(page);
+});
