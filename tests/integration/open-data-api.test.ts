@@ -204,6 +204,7 @@ describe("one consultation", () => {
     expect(c.dates).toMatchObject({ opensOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), openedAt: expect.stringMatching(/Z$/), outcomeDueOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
     expect(c.notificationRecord.unions).toMatchObject({ toldOn: expect.any(String), repsNotified: expect.any(Number) });
     expect(c.notificationRecord.staff.total).toBeGreaterThan(0);
+    expect(c.approval).toEqual({ approverName: expect.any(String), approvedAt: expect.stringMatching(/Z$/) });
     expect(c.versions.length).toBeGreaterThanOrEqual(0);
     expect(c.responses.total).toBe(8);
     expect(c.responses.byChannel).toMatchObject({ online: 4, paper: 2, phone: 1, event: 1, email: 0 });
