@@ -8,8 +8,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { formatDate, plural } from "~/components/format";
 import { pageTitle } from "~/components/page-title";
 import { Pagination } from "~/components/Pagination";
-import { StateTag } from "~/components/StateTag";
-import { SEARCHABLE_STATES, SearchForm, Snippet } from "~/search/SearchForm";
+import { ConsultationHits, SEARCHABLE_STATES, SearchForm, Snippet } from "~/search/SearchForm";
 import { searchPublic, servicesWithPublicConsultations } from "~/search/search.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -55,24 +54,7 @@ export default function Search() {
             {results.consultations.length > 0 ? (
               <>
                 <h2 className="govuk-heading-l">Consultations</h2>
-                <ul className="app-consultation-list" data-testid="consultation-results">
-                  {results.consultations.map((c) => (
-                    <li key={c.slug} className="app-consultation-list__item">
-                      <h3 className="govuk-heading-m app-consultation-list__title">
-                        <Link className="govuk-link" to={c.href}>
-                          {c.title}
-                        </Link>
-                      </h3>
-                      <ul className="app-consultation-list__meta">
-                        <li>
-                          <StateTag state={c.state} />
-                        </li>
-                        <li>{c.serviceName}</li>
-                      </ul>
-                      <Snippet parts={c.snippet} />
-                    </li>
-                  ))}
-                </ul>
+                <ConsultationHits hits={results.consultations.map((c) => ({ ...c, key: c.slug }))} testId="consultation-results" />
               </>
             ) : null}
             {results.comments.hits.length > 0 ? (

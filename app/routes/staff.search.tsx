@@ -3,12 +3,11 @@
  * under union notice included, by the same visibility predicate as everything else.
  */
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/auth/session.server";
 import { plural } from "~/components/format";
 import { pageTitle } from "~/components/page-title";
-import { StateTag } from "~/components/StateTag";
-import { Snippet } from "~/search/SearchForm";
+import { ConsultationHits } from "~/search/SearchForm";
 import { searchForStaff } from "~/search/search.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -43,24 +42,7 @@ export default function StaffSearch() {
             <p className="govuk-body" role="status">
               {terms.length === 0 ? "Type some words to search for." : `${plural(hits.length, "proposal")} found.`}
             </p>
-            <ul className="app-consultation-list">
-              {hits.map((h) => (
-                <li key={h.id} className="app-consultation-list__item">
-                  <h2 className="govuk-heading-m app-consultation-list__title">
-                    <Link className="govuk-link" to={h.href}>
-                      {h.title}
-                    </Link>
-                  </h2>
-                  <ul className="app-consultation-list__meta">
-                    <li>
-                      <StateTag state={h.state} />
-                    </li>
-                    <li>{h.serviceName}</li>
-                  </ul>
-                  <Snippet parts={h.snippet} />
-                </li>
-              ))}
-            </ul>
+            <ConsultationHits hits={hits.map((h) => ({ ...h, key: h.id }))} heading="h2" />
           </>
         ) : null}
       </div>

@@ -2,8 +2,9 @@
  * The search box: a GET form to /search that works without JavaScript. On the list pages it is
  * the words alone; on the search page it also has the status and service filters.
  */
+import { Link } from "@remix-run/react";
 import type { ProposalState } from "#db/schema";
-import { stateLabel } from "~/components/StateTag";
+import { StateTag, stateLabel } from "~/components/StateTag";
 
 export const SEARCHABLE_STATES = ["open", "closed", "outcome_published", "decided", "withdrawn"] as const satisfies readonly ProposalState[];
 
@@ -69,5 +70,37 @@ export function Snippet({ parts }: { parts: { text: string; match: boolean }[] }
     <p className="govuk-body app-search__snippet">
       {parts.map((p, i) => (p.match ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))}
     </p>
+  );
+}
+
+/** Consultations found: title, status, service and the best matching passage. */
+export function ConsultationHits({
+  hits,
+  heading: Heading = "h3",
+  testId,
+}: {
+  hits: { key: string | number; title: string; href: string; state: ProposalState; serviceName: string; snippet: { text: string; match: boolean }[] }[];
+  heading?: "h2" | "h3";
+  testId?: string;
+}) {
+  return (
+    <ul className="app-consultation-list" data-testid={testId}>
+      {hits.map((c) => (
+        <li key={c.key} className="app-consultation-list__item">
+          <Heading className="govuk-heading-m app-consultation-list__title">
+            <Link className="govuk-link" to={c.href}>
+              {c.title}
+            </Link>
+          </Heading>
+          <ul className="app-consultation-list__meta">
+            <li>
+              <StateTag state={c.state} />
+            </li>
+            <li>{c.serviceName}</li>
+          </ul>
+          <Snippet parts={c.snippet} />
+        </li>
+      ))}
+    </ul>
   );
 }
