@@ -4,7 +4,8 @@
  * open-data page and the OpenAPI description all read them from here.
  *
  * Proposals come through the visibility predicate (eachPublicProposalBatch), comments through
- * publishableComments(), the moderation log through its public reader: nothing else is read.
+ * publishableComments(), answers through publishableAnswers() (after closing, no words, no
+ * respondent), the moderation log through its public reader: nothing else is read.
  */
 import { db as defaultDb, type DB } from "#db/client.server";
 import { loadSettings } from "~/lib/settings.server";
@@ -15,6 +16,7 @@ import type { Proposal } from "~/proposals/types";
 import { responseCounts } from "~/responses/answers.server";
 import { publishableCommentCount, publishableComments } from "~/responses/comments.server";
 import { moderationLogEntries } from "~/responses/moderation.server";
+import { publishableAnswers } from "./answers.server";
 import type { CsvValue } from "./csv.server";
 import { DATASETS, type DatasetName } from "./datasets";
 import { outcomeDueOn, publicDependencies, publicEqualityRows, publicMitigations, publicRisks } from "./record";
@@ -80,6 +82,21 @@ const SOURCES: Record<DatasetName, RowSource> = {
           ]);
           if (comments.length < COMMENT_BATCH) break;
           afterId = comments[comments.length - 1].id;
+        }
+      }
+    }
+  },
+  answers: function* (batches, { database }) {
+    for (const batch of batches) {
+      for (const p of batch) {
+        let after: { responseId: number; questionId: number } | undefined;
+        for (;;) {
+          const answers = publishableAnswers(p, { after, limit: COMMENT_BATCH }, database);
+          if (answers.length === 0) break;
+          yield answers.map((a) => [p.slug, a.responseId, a.channel, a.questionId, a.questionNumber, a.question, a.stance, a.answeredInWords]);
+          if (answers.length < COMMENT_BATCH) break;
+          const last = answers[answers.length - 1];
+          after = { responseId: last.responseId, questionId: last.questionId };
         }
       }
     }

@@ -145,6 +145,21 @@ export const DATASETS = [
     ],
   },
   {
+    name: "answers",
+    title: "Answers to the questions, after closing",
+    row: "one answer to one question of a closed consultation, without the respondent, their words or anything else that could identify them",
+    columns: [
+      CONSULTATION,
+      c("response_id", "stable number of the response: the answers one person or one letter gave to several questions share it"),
+      c("channel", "how the response came: online, paper, phone, event or email"),
+      c("question_id", "stable number of the question"),
+      c("question_number", "its position on the response form (1, 2…)"),
+      c("question", "the question as asked"),
+      c("stance", "how far they agreed (strongly_agree, agree, neutral, disagree, strongly_disagree, dont_know), or empty"),
+      c("answered_in_words", "whether they also answered in their own words (the words are not published: they may identify someone)"),
+    ],
+  },
+  {
     name: "moderation-log",
     title: "Moderation log",
     row: "one comment hidden or restored by a moderator (never the words, the author or the note)",

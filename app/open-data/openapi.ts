@@ -291,7 +291,7 @@ SCHEMAS.Consultation = {
       feed: url(""),
       comments: url("all its comments, a page at a time"),
       moreComments: { type: ["string", "null"], format: "uri" },
-      csv: obj(Object.fromEntries(["risks", "dependencies", "mitigations", "equalityRows", "notifications", "comments", "moderationLog"].map((k) => [k, url("")]))),
+      csv: obj(Object.fromEntries(["risks", "dependencies", "mitigations", "equalityRows", "notifications", "comments", "moderationLog", "answers"].map((k) => [k, url("")]))),
     }),
     licence: ref("Licence"),
   }),
@@ -451,7 +451,7 @@ export function openApiDocument(origin: string) {
                   schema: { type: "string" },
                   examples: Object.fromEntries([
                     ...DATASETS.map((d) => [`${d.name}Csv`, { summary: d.title, value: `${d.columns.map((c) => c.name).join(",")}\r\n` }]),
-                    ["camhsRisksCsv", { summary: "the CAMHS consultation's risks", value: `${DATASETS[1].columns.map((c) => c.name).join(",")}\r\n` }],
+                    ["camhsRisksCsv", { summary: "the CAMHS consultation's risks", value: `${DATASETS.find((d) => d.name === "risks")!.columns.map((c) => c.name).join(",")}\r\n` }],
                   ]),
                 },
               },

@@ -204,7 +204,12 @@ export type ConsultationRecordInput = {
   url: UrlFor;
 };
 
-/** Everything public about one consultation. */
+/**
+ * Everything public about one consultation.
+ * Extension point for issue 11: the outcome report ("you said, we did", its themes) and the
+ * decision belong here as `outcome` and `decision` (and in the OpenAPI schema, which is closed),
+ * read through the same visibility rule once that branch lands.
+ */
 export function consultationRecord(input: ConsultationRecordInput) {
   const { proposal: p, settings, url } = input;
   const paths = consultationPaths(p.slug);
@@ -283,6 +288,7 @@ export function consultationRecord(input: ConsultationRecordInput) {
         notifications: csv("notifications"),
         comments: csv("comments"),
         moderationLog: csv("moderation-log"),
+        answers: csv("answers"),
       },
     },
     licence: LICENCE,

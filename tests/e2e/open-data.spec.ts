@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { expectNoAxeViolations } from "./support";
 
 test("a visitor searches for a CAMHS risk, finds the consultation, then downloads the risks as CSV from the open-data page", async ({ page }) => {

@@ -53,6 +53,14 @@ let camhsId = 0;
 beforeAll(async () => {
   await seededWithResponses();
   camhsId = db().select().from(t.proposals).where(eq(t.proposals.slug, "camhs-social-work")).get()!.id;
+  // Answers on the closed library consultation: one online in words, one letter an officer entered.
+  const library = db().select().from(t.proposals).where(eq(t.proposals.slug, "library-opening-hours")).get()!;
+  const question = db().select().from(t.consultationQuestions).where(eq(t.consultationQuestions.proposalId, library.id)).get()!;
+  const resident = db().select().from(t.respondents).get()!;
+  const online = db().insert(t.responses).values({ proposalId: library.id, respondentId: resident.id, channel: "online" }).returning({ id: t.responses.id }).get().id;
+  db().insert(t.responseAnswers).values({ responseId: online, questionId: question.id, stance: "disagree", text: "My daughter Amelia at Northmoor Primary relies on the Saturday opening." }).run();
+  const paper = db().insert(t.responses).values({ proposalId: library.id, channel: "paper", respondentLabel: "Letter from Mr J. Whitfield, 4 Mill Lane" }).returning({ id: t.responses.id }).get().id;
+  db().insert(t.responseAnswers).values({ responseId: paper, questionId: question.id, stance: null, text: "Please keep the late opening on Thursdays." }).run();
 });
 
 describe("every dataset", () => {
@@ -100,6 +108,44 @@ describe("every dataset", () => {
     expect((await csv("risks", "?consultation=youth-service-review")).status).toBe(404);
     expect((await csv("risks", "?consultation=../../etc/passwd")).status).toBe(404);
     expect((await csv("risks", "?format=xlsx")).status).toBe(400);
+  });
+});
+
+describe("answers", () => {
+  it("are published once a consultation has closed: channel, question and stance, never the words or who gave them", async () => {
+    const library = db().select().from(t.proposals).where(eq(t.proposals.slug, "library-opening-hours")).get()!;
+    expect(library.state).toBe("closed");
+    const stored = db()
+      .select({ responseId: t.responses.id, label: t.responses.respondentLabel, respondentId: t.responses.respondentId, text: t.responseAnswers.text, stance: t.responseAnswers.stance })
+      .from(t.responseAnswers)
+      .innerJoin(t.responses, eq(t.responses.id, t.responseAnswers.responseId))
+      .where(eq(t.responses.proposalId, library.id))
+      .all();
+    const withWords = stored.filter((a) => (a.text ?? "").trim() !== "");
+    expect(withWords.length, "the demo has answers in words to check against").toBeGreaterThan(0);
+
+    const text = await (await csv("answers", "?consultation=library-opening-hours")).text();
+    const [header, ...rows] = parseCsv(text);
+    const col = (row: string[], name: string) => row[header.indexOf(name)];
+    expect(rows).toHaveLength(stored.length);
+    for (const row of rows) {
+      const answer = stored.find((a) => String(a.responseId) === col(row, "response_id") && (a.stance ?? "") === col(row, "stance"));
+      expect(answer, row.join(",")).toBeDefined();
+      expect(["online", "paper", "phone", "event", "email"]).toContain(col(row, "channel"));
+      expect(col(row, "question")).not.toBe("");
+    }
+    expect(rows.filter((r) => col(r, "answered_in_words") === "true")).toHaveLength(withWords.length);
+    for (const a of withWords) expect(text).not.toContain(a.text!.trim().slice(0, 40));
+    for (const a of stored) if (a.label) expect(text).not.toContain(a.label);
+    expect(header).not.toContain("respondent");
+  });
+
+  it("are not published while the consultation is open", async () => {
+    const camhsAnswers = db().select().from(t.responses).where(eq(t.responses.proposalId, camhsId)).all();
+    expect(camhsAnswers.length).toBeGreaterThan(0);
+    const rows = parseCsv(await (await csv("answers", "?consultation=camhs-social-work")).text());
+    expect(rows).toHaveLength(1);
+    expect(parseCsv(await (await csv("answers")).text()).some((r) => r[0] === "camhs-social-work")).toBe(false);
   });
 });
 
