@@ -8,6 +8,11 @@ export type Dataset = { name: string; title: string; row: string; columns: Colum
 const c = (name: string, description: string): Column => ({ name, description });
 const CONSULTATION = c("consultation", "the consultation's slug: its address is /consultations/{slug}");
 
+/**
+ * Issue 11 adds "themes" and "outcomes" (one row per theme with the council's response; one per
+ * published outcome report and decision) here, with a row source in datasets.server.ts: the
+ * header, the open-data page, the OpenAPI examples and the canary test then follow by themselves.
+ */
 export const DATASETS = [
   {
     name: "consultations",

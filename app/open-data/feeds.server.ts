@@ -173,6 +173,9 @@ export function consultationFeed(p: Proposal, url: UrlFor, database: DB = defaul
       summary: "The consultation has closed. The council will publish what people said and what it will do.",
     });
   }
+  // Issue 11 (not on main when this was written): the outcome report's publication and the
+  // decision go here as entries of their own (ids on the outcome page, `/consultations/{slug}/outcome#outcome` and `#decision`,
+  // dates outcomePublishedAt and decidedAt), read only once they are public.
   if (p.withdrawnAt) {
     entries.push({
       id: canonical(`${paths.html}#withdrawn`),

@@ -21,6 +21,7 @@ export function sitemap(url: UrlFor, database: DB = defaultDb()): { xml: string;
   for (const batch of eachPublicProposalBatch({}, 100, database)) {
     for (const p of batch) {
       const paths = consultationPaths(p.slug);
+      // Issue 11: add the outcome page (/consultations/{slug}/outcome) once its report is published.
       entries.push({ loc: url(paths.html), lastmod: p.updatedAt }, { loc: url(paths.history), lastmod: p.updatedAt });
       times.push(p.updatedAt);
     }
