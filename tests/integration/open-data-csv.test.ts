@@ -147,6 +147,18 @@ describe("answers", () => {
     expect(rows).toHaveLength(1);
     expect(parseCsv(await (await csv("answers")).text()).some((r) => r[0] === "camhs-social-work")).toBe(false);
   });
+
+  it("are not published for a consultation withdrawn before it closed", async () => {
+    const library = db().select().from(t.proposals).where(eq(t.proposals.slug, "library-opening-hours")).get()!;
+    const withAnswers = parseCsv(await (await csv("answers", "?consultation=library-opening-hours")).text());
+    expect(withAnswers.length).toBeGreaterThan(1);
+    try {
+      db().update(t.proposals).set({ state: "withdrawn", closedAt: null, withdrawnAt: library.closedAt, withdrawnReason: "The council will keep the current opening hours." }).where(eq(t.proposals.id, library.id)).run();
+      expect(parseCsv(await (await csv("answers", "?consultation=library-opening-hours")).text())).toHaveLength(1);
+    } finally {
+      db().update(t.proposals).set({ state: library.state, closedAt: library.closedAt, withdrawnAt: library.withdrawnAt, withdrawnReason: library.withdrawnReason }).where(eq(t.proposals.id, library.id)).run();
+    }
+  });
 });
 
 describe("text that could hurt a spreadsheet", () => {
