@@ -12,9 +12,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseDocument } from "yaml";
 import { z } from "zod";
-import { DEPENDENCY_KINDS, DOCUMENT_KINDS, EQUALITY_RATINGS, PROPOSAL_STATES, ROLES } from "./schema";
+import { DEPENDENCY_KINDS, DOCUMENT_KINDS, EQUALITY_RATINGS, PROPOSAL_STATES, ROLES, TRANSFER_KINDS } from "./schema";
 import { DEFAULT_TIME_ZONE, addDays, councilDate, weekday } from "~/lib/council-time";
 import { equalityCharacteristics, mergeSettings, type Settings } from "~/lib/settings";
+import { now as clockNow } from "~/lib/clock";
 import type { Proposal } from "~/proposals/types";
 
 // ─── Schemas ───────────────────────────────────────────────────────────────────
@@ -223,6 +224,7 @@ export const consultationFileSchema = z
         opensInDays: days.optional(),
         closesInDays: days.optional(),
         shortPeriodReason: text.optional(),
+        preElectionReason: text.optional(),
         howToRespond: text.optional(),
         alternativeFormats: text.optional(),
         events: text.optional(),
@@ -236,13 +238,34 @@ export const consultationFileSchema = z
         staffGroups: z.array(slug).default([]),
         /** union short names from organisation.yaml */
         unions: z.array(text).default([]),
-        /** TULRCA s.188 disclosure, needed from 20 posts */
+        /** of the posts affected, how many are proposed for redundancy */
+        redundancyPosts: z.number().int().min(0).optional(),
+        /** key of an establishment in the settings (council.yaml) */
+        establishment: slug.optional(),
+        firstDismissalInDays: days.optional(),
+        /** TULRCA s.188(4) disclosure, needed from 20 redundancies at one establishment */
         s188: z
           .object({
             redundancyReasons: text.optional(),
             staffDescriptions: text.optional(),
+            employedInDescriptions: text.optional(),
             selectionMethod: text.optional(),
             dismissalMethodAndTiming: text.optional(),
+            redundancyPayMethod: text.optional(),
+          })
+          .strict()
+          .optional(),
+        /** s.188(4)(g) to (i) and TUPE reg 13(2A) */
+        agencyWorkers: z.object({ count: z.number().int().min(0), parts: text.optional(), work: text.optional() }).strict().optional(),
+        /** TUPE 2006 reg 13 */
+        transfer: z
+          .object({
+            kind: z.enum(TRANSFER_KINDS),
+            inDays: days.optional(),
+            reasons: text.optional(),
+            implications: text.optional(),
+            measures: text.optional(),
+            transfereeMeasures: text.optional(),
           })
           .strict()
           .optional(),
@@ -268,8 +291,12 @@ export type OrgContent = { organisation: OrganisationFile; accounts: DemoAccount
 export type DemoContent = OrgContent & {
   /** council.yaml as written: settings overrides, one row per top-level key */
   council: Record<string, unknown>;
-  /** the defaults merged with council.yaml */
+  /** council.yaml as stored for a demo seeded on that day (relative dates resolved) */
+  councilAt: (seedDate: Date) => Record<string, unknown>;
+  /** the defaults merged with council.yaml, as of today */
   settings: Settings;
+  /** the same for a demo seeded on that day */
+  settingsAt: (seedDate: Date) => Settings;
   consultations: { file: string; data: ConsultationFile }[];
   bankHolidays: string[];
 };
@@ -347,6 +374,8 @@ export function checkConsultation(c: ConsultationFile, org: OrgContent, settings
       if (!rowKeys.has(key)) problems.push(`mitigations[${i}].equality[${j}]: no equality row for "${key}"`);
     });
   });
+  const establishment = c.stakeholders.establishment;
+  if (establishment && !settings.establishments.some((e) => e.key === establishment)) problems.push(`stakeholders.establishment: "${establishment}" is not an establishment in the settings`);
   const grounds = new Set(settings.withholdingGrounds.map((g) => g.key));
   c.documents.forEach((d, i) =>
     d.withheld.forEach((w, j) => {
@@ -372,9 +401,12 @@ export function loadContent(dir = "content"): DemoContent {
   const at = (...p: string[]) => path.join(dir, ...p);
 
   const council = validate(councilFileSchema, readYaml(at("council.yaml")) ?? {}, at("council.yaml"));
+  const relative = relativePeriodsSchema.safeParse(council.preElectionPeriods ?? []);
+  if (!relative.success) throw new ContentError(at("council.yaml"), relative.error.issues.map((i) => `preElectionPeriods${fieldPath(i.path).replace(/^\(top level\)$/, "")}: ${i.message}`));
+  const settingsAt = (seedDate: Date): Settings => mergeSettings(councilAt(council, seedDate));
   let settings: Settings;
   try {
-    settings = mergeSettings(council);
+    settings = settingsAt(clockNow());
   } catch (e) {
     const issues = e instanceof z.ZodError ? e.issues.map((i) => `${fieldPath(i.path)}: ${i.message}`) : [String(e)];
     throw new ContentError(at("council.yaml"), issues);
@@ -435,7 +467,32 @@ export function loadContent(dir = "content"): DemoContent {
   }
   const bankHolidays = validate(bankHolidaysFileSchema, holidaysJson, holidaysFile)["england-and-wales"];
 
-  return { council, settings, organisation, accounts, consultations, bankHolidays };
+  return { council, councilAt: (seedDate: Date) => councilAt(council, seedDate), settings, settingsAt, organisation, accounts, consultations, bankHolidays };
+}
+
+/** Pre-election periods in council.yaml: dates, or for the demo days from the seed. */
+const relativePeriodsSchema = z.array(
+  z.union([
+    z.object({ name: text, startsOn: z.string(), endsOn: z.string() }).strict(),
+    z
+      .object({ name: text, startsInDays: days, endsInDays: days })
+      .strict()
+      .refine((p) => p.endsInDays >= p.startsInDays, { message: "endsInDays must not be before startsInDays" }),
+  ]),
+);
+
+/** council.yaml as settings for a demo seeded on `seedDate`: relative days become dates. */
+export function councilAt(council: Record<string, unknown>, seedDate: Date): Record<string, unknown> {
+  const periods = council.preElectionPeriods;
+  if (!Array.isArray(periods)) return council;
+  return {
+    ...council,
+    preElectionPeriods: periods.map((p: Record<string, unknown>) =>
+      typeof p?.startsInDays === "number" && typeof p?.endsInDays === "number"
+        ? { name: p.name, startsOn: dateInDays(seedDate, p.startsInDays), endsOn: dateInDays(seedDate, p.endsInDays) }
+        : p,
+    ),
+  };
 }
 
 // ─── Dates relative to the seed ────────────────────────────────────────────────
@@ -679,6 +736,8 @@ export function consultationToProposal(file: ConsultationFile, org: OrgContent, 
   const d = file.details;
   const im = file.impact;
   const s188 = file.stakeholders.s188 ?? {};
+  const agency = file.stakeholders.agencyWorkers;
+  const transfer = file.stakeholders.transfer;
   const stamps = Object.values(times).filter((t): t is string => t != null).sort();
   let documentPartId = 0;
 
@@ -719,6 +778,11 @@ export function consultationToProposal(file: ConsultationFile, org: OrgContent, 
     opensOn: file.plan.opensInDays != null ? dateInDays(seedDate, file.plan.opensInDays) : null,
     closesOn: file.plan.closesInDays != null ? dateInDays(seedDate, file.plan.closesInDays) : null,
     shortPeriodReason: file.plan.shortPeriodReason ?? null,
+    // Approved as a length: the length of the plan, fixed once approved.
+    periodDays: times.approvedAt && file.plan.opensInDays != null && file.plan.closesInDays != null ? file.plan.closesInDays - file.plan.opensInDays : null,
+    plannedOpensOn: null,
+    plannedClosesOn: null,
+    preElectionReason: file.plan.preElectionReason ?? null,
     howToRespond: file.plan.howToRespond ?? null,
     alternativeFormats: file.plan.alternativeFormats ?? null,
     events: file.plan.events ?? null,
@@ -728,6 +792,20 @@ export function consultationToProposal(file: ConsultationFile, org: OrgContent, 
     staffDescriptions: s188.staffDescriptions ?? null,
     selectionMethod: s188.selectionMethod ?? null,
     dismissalMethodAndTiming: s188.dismissalMethodAndTiming ?? null,
+    employedInDescriptions: s188.employedInDescriptions ?? null,
+    redundancyPayMethod: s188.redundancyPayMethod ?? null,
+    agencyWorkerCount: agency?.count ?? null,
+    agencyWorkerParts: agency?.parts ?? null,
+    agencyWorkerWork: agency?.work ?? null,
+    establishment: file.stakeholders.establishment ?? null,
+    redundancyPosts: file.stakeholders.redundancyPosts ?? null,
+    firstDismissalOn: file.stakeholders.firstDismissalInDays != null ? dateInDays(seedDate, file.stakeholders.firstDismissalInDays) : null,
+    transferKind: transfer?.kind ?? null,
+    transferOn: transfer?.inDays != null ? dateInDays(seedDate, transfer.inDays) : null,
+    transferReasons: transfer?.reasons ?? null,
+    transferImplications: transfer?.implications ?? null,
+    transferMeasures: transfer?.measures ?? null,
+    transfereeMeasures: transfer?.transfereeMeasures ?? null,
 
     submittedAt: times.submittedAt,
     approvedAt: times.approvedAt,

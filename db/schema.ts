@@ -168,6 +168,10 @@ export const PROPOSAL_STATES = [
 ] as const;
 export type ProposalState = (typeof PROPOSAL_STATES)[number];
 
+/** TUPE 2006: how staff would move between employers, or "none" (the explicit answer). */
+export const TRANSFER_KINDS = ["none", "outsourcing", "insourcing", "shared_service"] as const;
+export type TransferKind = (typeof TRANSFER_KINDS)[number];
+
 export const proposals = sqliteTable(
   "proposals",
   {
@@ -212,6 +216,13 @@ export const proposals = sqliteTable(
     opensOn: text("opens_on"),
     closesOn: text("closes_on"),
     shortPeriodReason: text("short_period_reason"),
+    /** the approved length in days: if opening slips, closing moves to keep it (period.ts) */
+    periodDays: integer("period_days"),
+    /** the dates as planned, kept when the consultation opened later than planned */
+    plannedOpensOn: text("planned_opens_on"),
+    plannedClosesOn: text("planned_closes_on"),
+    /** the published reason for running during a pre-election period */
+    preElectionReason: text("pre_election_reason"),
     howToRespond: text("how_to_respond"),
     alternativeFormats: text("alternative_formats"),
     events: text("events"),
@@ -219,11 +230,37 @@ export const proposals = sqliteTable(
     noStaffAffected: integer("no_staff_affected", { mode: "boolean" }).notNull().default(false),
     /** moderation: hold new comments for review before they appear */
     premoderateComments: integer("premoderate_comments", { mode: "boolean" }).notNull().default(false),
-    // s.188 TULRCA disclosure, required when 20 or more posts are at risk
+    // s.188 TULRCA disclosure, required when 20 or more redundancies are proposed at one
+    // establishment within 90 days (this proposal's and others', employment.ts)
     redundancyReasons: text("redundancy_reasons"),
     staffDescriptions: text("staff_descriptions"),
     selectionMethod: text("selection_method"),
     dismissalMethodAndTiming: text("dismissal_method_and_timing"),
+    /** s.188(4)(c): the total employed at the establishment in each description */
+    employedInDescriptions: text("employed_in_descriptions"),
+    /** s.188(4)(f): how redundancy payments beyond the statutory minimum would be calculated */
+    redundancyPayMethod: text("redundancy_pay_method"),
+    /** s.188(4)(g)-(i) and TUPE reg 13(2A): agency workers, where they work and what they do */
+    agencyWorkerCount: integer("agency_worker_count"),
+    agencyWorkerParts: text("agency_worker_parts"),
+    agencyWorkerWork: text("agency_worker_work"),
+    /** key of an establishment in settings: where the staff at risk are employed */
+    establishment: text("establishment"),
+    /** of the posts affected, how many are proposed for redundancy (null = not answered) */
+    redundancyPosts: integer("redundancy_posts"),
+    /** the proposed date the first dismissal would take effect */
+    firstDismissalOn: text("first_dismissal_on"),
+    // TUPE 2006 reg 13: a proposal that moves staff to or from another employer
+    transferKind: text("transfer_kind", { enum: TRANSFER_KINDS }),
+    transferOn: text("transfer_on"),
+    /** reg 13(2)(a): the fact of the transfer and the reasons for it */
+    transferReasons: text("transfer_reasons"),
+    /** reg 13(2)(b): the legal, economic and social implications for affected employees */
+    transferImplications: text("transfer_implications"),
+    /** reg 13(2)(c): the measures the council envisages, or that there are none */
+    transferMeasures: text("transfer_measures"),
+    /** reg 13(2)(d): the measures the other employer envisages, or that there are none */
+    transfereeMeasures: text("transferee_measures"),
 
     // lifecycle facts
     submittedAt: text("submitted_at"),

@@ -63,7 +63,7 @@ export async function seedDemo(
   writeTransaction((tx) => {
     if (!isDatabaseEmpty(tx)) throw new Error("The database already has users: the demo is seeded only into an empty database.");
 
-    for (const [key, value] of Object.entries(content.council)) {
+    for (const [key, value] of Object.entries(content.councilAt(now))) {
       tx.insert(t.settings).values({ key, value }).run();
     }
 
@@ -163,6 +163,22 @@ export async function seedDemo(
           staffDescriptions: p.staffDescriptions,
           selectionMethod: p.selectionMethod,
           dismissalMethodAndTiming: p.dismissalMethodAndTiming,
+          employedInDescriptions: p.employedInDescriptions,
+          redundancyPayMethod: p.redundancyPayMethod,
+          agencyWorkerCount: p.agencyWorkerCount,
+          agencyWorkerParts: p.agencyWorkerParts,
+          agencyWorkerWork: p.agencyWorkerWork,
+          establishment: p.establishment,
+          redundancyPosts: p.redundancyPosts,
+          firstDismissalOn: p.firstDismissalOn,
+          transferKind: p.transferKind,
+          transferOn: p.transferOn,
+          transferReasons: p.transferReasons,
+          transferImplications: p.transferImplications,
+          transferMeasures: p.transferMeasures,
+          transfereeMeasures: p.transfereeMeasures,
+          periodDays: p.periodDays,
+          preElectionReason: p.preElectionReason,
           submittedAt: p.submittedAt,
           approvedAt: p.approvedAt,
           approvedById: p.approvedById,

@@ -314,9 +314,12 @@ export function PlanDetails({ plan }: { plan: ProposalViewModel["plan"] }) {
         rows={[
           { key: "Opens", value: plan.opensOn ? formatDate(plan.opensOn) : "Not set" },
           { key: "Closes", value: plan.closesOn ? formatDate(plan.closesOn) : "Not set" },
+          ...(plan.length ? [{ key: "Length", value: plan.length }] : []),
         ]}
       />
+      <DatesMoved plan={plan} />
       {plan.shortPeriodReasonHtml ? <Part title="Why the consultation is shorter than 12 weeks" html={plan.shortPeriodReasonHtml} /> : null}
+      {plan.preElectionReasonHtml ? <Part title="Why the consultation runs during a pre-election period" html={plan.preElectionReasonHtml} /> : null}
       <Part title="How to respond" html={plan.howToRespondHtml} />
       {plan.questions.length > 0 ? (
         <>
@@ -331,6 +334,18 @@ export function PlanDetails({ plan }: { plan: ProposalViewModel["plan"] }) {
       <Part title="Other formats and help to respond" html={plan.alternativeFormatsHtml} />
       <Part title="Events" html={plan.eventsHtml} />
     </>
+  );
+}
+
+/** When the consultation opened later than planned: the closing date moved to keep the approved length. */
+export function DatesMoved({ plan }: { plan: Pick<ProposalViewModel["plan"], "opensOn" | "plannedOpensOn" | "plannedClosesOn" | "movedClosesOn" | "length"> }) {
+  if (!plan.plannedOpensOn || !plan.opensOn || !plan.movedClosesOn) return null;
+  return (
+    <div className="govuk-inset-text" data-testid="dates-moved">
+      The consultation was planned to open on {formatDate(plan.plannedOpensOn)}
+      {plan.plannedClosesOn ? <> and close on {formatDate(plan.plannedClosesOn)}</> : null}. It opened on {formatDate(plan.opensOn)}, so its closing date moved to{" "}
+      {formatDate(plan.movedClosesOn)}: people still have the full {plan.length ?? "period"} that was approved.
+    </div>
   );
 }
 

@@ -13,6 +13,7 @@
 import { addDays, councilDate } from "~/lib/council-time";
 import type { EqualityRating, ProposalState } from "#db/schema";
 import { equalityCharacteristics, groundLabel, type Settings } from "~/lib/settings";
+import { addDaysIso, approvedLength, describeLength } from "~/proposals/period";
 import { riskScore, type Proposal, type ProposalDocument } from "~/proposals/types";
 import { riskLevel, type RiskLevel } from "./risk-level";
 
@@ -135,7 +136,15 @@ export type ProposalViewModel = {
   plan: {
     opensOn: string | null;
     closesOn: string | null;
+    /** the dates as planned, when it opened later than planned (the closing date moved with it) */
+    plannedOpensOn: string | null;
+    plannedClosesOn: string | null;
+    /** where the closing date moved to when it opened late (a later extension is a public version) */
+    movedClosesOn: string | null;
+    /** the approved length, e.g. "12 weeks" */
+    length: string | null;
     shortPeriodReasonHtml: string;
+    preElectionReasonHtml: string;
     howToRespondHtml: string;
     alternativeFormatsHtml: string;
     eventsHtml: string;
@@ -310,7 +319,18 @@ export function buildProposalView(p: Proposal, settings: Settings, { render, doc
     plan: {
       opensOn: p.opensOn,
       closesOn: p.closesOn,
+      plannedOpensOn: p.plannedOpensOn ?? null,
+      plannedClosesOn: p.plannedClosesOn ?? null,
+      movedClosesOn: (() => {
+        const days = approvedLength({ ...p, opensOn: p.plannedOpensOn ?? null, closesOn: p.plannedClosesOn ?? null });
+        return p.plannedOpensOn && p.opensOn && days != null ? addDaysIso(p.opensOn, days) : null;
+      })(),
+      length: (() => {
+        const days = approvedLength(p);
+        return days != null && days > 0 ? describeLength(days) : null;
+      })(),
       shortPeriodReasonHtml: render(p.shortPeriodReason, { headingOffset: 2 }),
+      preElectionReasonHtml: render(p.preElectionReason ?? null, { headingOffset: 2 }),
       howToRespondHtml: render(p.howToRespond, { headingOffset: 2 }),
       alternativeFormatsHtml: render(p.alternativeFormats, { headingOffset: 2 }),
       eventsHtml: render(p.events, { headingOffset: 2 }),

@@ -19,6 +19,7 @@ export const STATUTORY_CHARACTERISTICS = [
   { key: "sexual_orientation", label: "Sexual orientation" },
 ] as const;
 
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD");
 const characteristic = z.object({ key: z.string().min(1), label: z.string().min(1) });
 const ground = z.object({ key: z.string().min(1), label: z.string().min(1) });
 
@@ -90,6 +91,26 @@ export const settingsSchema = z.object({
         .default({ allowedDomains: [], createAccounts: false, groupsClaim: "groups", groupRoles: [] }),
     })
     .default({ localPasswords: true, invitationDays: 7, sso: { allowedDomains: [], createAccounts: false, groupsClaim: "groups", groupRoles: [] } }),
+  /**
+   * Pre-election periods (Cabinet Office Consultation Principles 2018: avoid them): a
+   * consultation that would run during one cannot open without a published reason.
+   */
+  preElectionPeriods: z
+    .array(
+      z
+        .object({ name: z.string().min(1), startsOn: isoDate, endsOn: isoDate })
+        .refine((p) => p.startsOn <= p.endsOn, { message: "A pre-election period must end on or after the day it starts" }),
+    )
+    .default([]),
+  /**
+   * TULRCA s.188 counts redundancies "at one establishment": the places staff are assigned to.
+   * With one entry, every proposal is at it and officers are not asked.
+   */
+  establishments: z.array(z.object({ key: z.string().min(1), label: z.string().min(1) })).min(1),
+  challenges: z.object({
+    /** working days the council has to answer a public challenge to the facts */
+    answerWorkingDays: z.number().int().min(1).max(60),
+  }),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -135,6 +156,9 @@ export const DEFAULT_SETTINGS: Settings = {
     invitationDays: 7,
     sso: { allowedDomains: [], createAccounts: false, groupsClaim: "groups", groupRoles: [] },
   },
+  preElectionPeriods: [],
+  establishments: [{ key: "council", label: "All council sites" }],
+  challenges: { answerWorkingDays: 10 },
 };
 
 /** Every characteristic an equality assessment must cover: the nine statutory ones, then local ones. */
@@ -144,6 +168,11 @@ export function equalityCharacteristics(settings: Settings): { key: string; labe
 
 export function characteristicLabel(settings: Settings, key: string): string {
   return equalityCharacteristics(settings).find((c) => c.key === key)?.label ?? key;
+}
+
+export function establishmentLabel(settings: Settings, key: string | null): string | null {
+  if (key == null) return null;
+  return settings.establishments.find((e) => e.key === key)?.label ?? key;
 }
 
 export function groundLabel(settings: Settings, key: string): string {

@@ -29,6 +29,7 @@ import {
   type SendError,
   type Verdict,
 } from "./delivery";
+import { startNoticeClockIfDelivered } from "./notice-clock.server";
 
 export type OutgoingEmail = {
   from: string;
@@ -124,10 +125,15 @@ export function claimNext(at: Date, database: DB = defaultDb(), leaseMs = CLAIM_
 /** Record the outcome, but only while our claim stands: a lapsed claim belongs to another worker. */
 function settle(row: OutboxRow, set: Partial<typeof t.outbox.$inferInsert>, database: DB) {
   writeTransaction((tx) => {
-    tx.update(t.outbox)
+    const settled = tx
+      .update(t.outbox)
       .set(set)
       .where(and(eq(t.outbox.id, row.id), eq(t.outbox.status, "sending"), eq(t.outbox.claimedUntil, row.claimedUntil!)))
-      .run();
+      .run().changes;
+    // A union notice delivered: the notice period may start now (notice-clock.server.ts).
+    if (settled && set.status === "sent" && row.event === "union_notice" && row.proposalId != null) {
+      startNoticeClockIfDelivered(tx, row.proposalId, set.sentAt ? new Date(set.sentAt) : clockNow());
+    }
   }, database);
 }
 

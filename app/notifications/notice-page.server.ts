@@ -9,21 +9,49 @@ import { loadSettings } from "~/lib/settings.server";
 import { bankHolidays } from "~/proposals/lifecycle.server";
 import type { Proposal } from "~/proposals/types";
 import { canDownloadDocument, visibilityFacts } from "~/proposals/visibility";
-import { collectiveConsultationClock, noticePeriod } from "./notice-rules";
+import type { Settings } from "~/lib/settings";
+import { AGENCY_ITEMS, S188_ITEMS, TRANSFER_LABELS, TUPE_ITEMS, collectiveConsultation, collectiveConsultationClock, describeTotal } from "~/proposals/employment";
+import { noticePeriod } from "./notice-rules";
 import { acknowledgement, canAnswerFeedback, feedbackThreads, noticeStatus, repUnions, unansweredFeedbackCount } from "./notices.server";
 import { unreachableGroups } from "./staff.server";
 import { db } from "#db/client.server";
 
 const md = (text: string | null) => renderMarkdown(text, "officer", { headingOffset: 2 });
 
-/** TULRCA s.188(4): what the union must be told in writing when 20 or more posts are at risk. */
-function s188Disclosure(p: Proposal, collective: boolean) {
-  if (!collective) return null;
+/** Agency workers: s.188(4)(g) to (i) and TUPE reg 13(2A). */
+function agencyItems(p: Proposal, paragraphs: boolean) {
+  const para = (x: string) => (paragraphs ? `${x} ` : "");
+  return [
+    { label: `${para(AGENCY_ITEMS.count.paragraph)}${AGENCY_ITEMS.count.label}`, html: p.agencyWorkerCount == null ? "" : `<p>${p.agencyWorkerCount}</p>` },
+    ...(p.agencyWorkerCount ? [
+      { label: `${para(AGENCY_ITEMS.parts.paragraph)}${AGENCY_ITEMS.parts.label}`, html: md(p.agencyWorkerParts) },
+      { label: `${para(AGENCY_ITEMS.work.paragraph)}${AGENCY_ITEMS.work.label}`, html: md(p.agencyWorkerWork) },
+    ] : []),
+  ];
+}
+
+/** TULRCA s.188(4)(a) to (i): what the union must be told in writing when collective consultation applies. */
+function s188Disclosure(p: Proposal, settings: Settings) {
+  const c = collectiveConsultation(p, settings);
+  if (!c.applies) return null;
   return {
-    reasonsHtml: md(p.redundancyReasons),
-    descriptionsHtml: md(p.staffDescriptions),
-    selectionHtml: md(p.selectionMethod),
-    dismissalHtml: md(p.dismissalMethodAndTiming),
+    total: describeTotal(c, settings),
+    firstDismissalOn: p.firstDismissalOn,
+    items: [...S188_ITEMS.map((item) => ({ label: `${item.paragraph} ${item.label}`, html: md(p[item.field]) })), ...agencyItems(p, true)],
+  };
+}
+
+/** TUPE 2006 reg 13(2): what the union must be told before a transfer. */
+function tupeDisclosure(p: Proposal, settings: Settings) {
+  if (!p.transferKind || p.transferKind === "none") return null;
+  return {
+    kind: TRANSFER_LABELS[p.transferKind].replace(/^Yes: /, ""),
+    transferOn: p.transferOn,
+    items: [
+      ...TUPE_ITEMS.map((item) => ({ label: `${item.paragraph} ${item.label}`, html: md(p[item.field]) })),
+      // Told once: with the s.188 items when collective consultation applies too.
+      ...(collectiveConsultation(p, settings).applies ? [] : agencyItems(p, false)),
+    ],
   };
 }
 
@@ -33,12 +61,12 @@ function facts(p: Proposal, at: Date) {
     settings,
     period: noticePeriod(p, settings, at, bankHolidays()),
     clock: collectiveConsultationClock(p, settings, at),
-    collective: (p.postsAffected ?? 0) >= settings.union.collectiveConsultationPosts,
+    collective: collectiveConsultation(p, settings).applies,
   };
 }
 
 export function repNoticePage(viewer: SignedInViewer, p: Proposal, at: Date) {
-  const { settings, period, clock, collective } = facts(p, at);
+  const { settings, period, clock } = facts(p, at);
   const unions = repUnions(viewer, p);
   const threads = feedbackThreads(p.id, unions.map((u) => u.id));
   const facts_ = visibilityFacts(p);
@@ -54,7 +82,8 @@ export function repNoticePage(viewer: SignedInViewer, p: Proposal, at: Date) {
     underNotice: p.state === "union_notice",
     period,
     clock,
-    s188: s188Disclosure(p, collective),
+    s188: s188Disclosure(p, settings),
+    tupe: tupeDisclosure(p, settings),
     postsAffected: p.postsAffected,
     staffGroups: p.staffGroups.map((g) => ({ name: g.name, headCount: g.headCount })),
     acknowledgedAt: acknowledgement(p.id, viewer.id)?.at ?? null,
@@ -70,7 +99,7 @@ export function staffNoticePage(viewer: SignedInViewer, p: Proposal, at: Date) {
     period,
     clock,
     collective,
-    s188Complete: !collective || [p.redundancyReasons, p.staffDescriptions, p.selectionMethod, p.dismissalMethodAndTiming].every((v) => v && v.trim()),
+    s188Complete: !collective || S188_ITEMS.every((item) => p[item.field]?.trim()),
     unanswered: unansweredFeedbackCount(p.id),
     mayAnswer: canAnswerFeedback(viewer, p) && p.state === "union_notice",
     unions: status.unions.map((u) => ({ ...u, thread: threads.get(u.id) ?? [] })),

@@ -15,6 +15,7 @@ import type { SignedInViewer, Viewer } from "~/auth/permissions";
 import { env } from "~/lib/env.server";
 import type { Settings } from "~/lib/settings";
 import { loadSettings } from "~/lib/settings.server";
+import { collectiveConsultation } from "~/proposals/employment";
 import { canEditProposal } from "~/proposals/lifecycle";
 import { bankHolidays } from "~/proposals/lifecycle.server";
 import { loadProposal } from "~/proposals/proposals.server";
@@ -84,7 +85,7 @@ function sendNoticeTo(tx: DB, p: Proposal, rep: Rep, at: Date, settings: Setting
     closesOn: p.closesOn,
     earliestOpening: period?.earliestOpening ?? null,
     noticeWorkingDays: settings.union.noticeWorkingDays,
-    collectiveConsultation: (p.postsAffected ?? 0) >= settings.union.collectiveConsultationPosts,
+    collectiveConsultation: collectiveConsultation(p, settings).applies,
     link: link.url,
     linkExpiresAt: link.expiresAt,
   });
@@ -357,8 +358,9 @@ function noticedProposals(database: DB, where: SQL | undefined) {
     })
     .from(t.proposals)
     .innerJoin(t.services, eq(t.services.id, t.proposals.serviceId))
-    .where(and(isNotNull(t.proposals.noticeSentAt), where))
-    .orderBy(desc(t.proposals.noticeSentAt))
+    // Approved with unions to tell: the notice may still be on its way (notice-clock.server.ts).
+    .where(and(isNotNull(t.proposals.approvedAt), where))
+    .orderBy(desc(t.proposals.approvedAt))
     .all()
     .map((r) => ({ ...r, unionIds: r.unionIds ? r.unionIds.split(",").map(Number) : [] }))
     .filter((r) => r.unionIds.length > 0);

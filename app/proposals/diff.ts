@@ -8,7 +8,7 @@
  */
 import { diffWords } from "diff";
 import { formatDate, formatMoney, formatNumber } from "~/components/format";
-import { characteristicLabel, groundLabel, type Settings } from "~/lib/settings";
+import { characteristicLabel, establishmentLabel, groundLabel, type Settings } from "~/lib/settings";
 import { SECTIONS, riskScore, type Proposal, type SectionKey } from "./types";
 
 export type DiffPart = { value: string; added?: true; removed?: true };
@@ -105,6 +105,7 @@ export function sectionTexts(p: Proposal, s: Settings, options: { internal?: boo
       p.opensOn && `Opens: ${formatDate(p.opensOn)}`,
       p.closesOn && `Closes: ${formatDate(p.closesOn)}`,
       titled("Why the consultation is shorter than usual", p.shortPeriodReason),
+      titled("Why it runs during a pre-election period", p.preElectionReason ?? null),
       titled("How to respond", p.howToRespond),
       titled("Other formats and help to respond", p.alternativeFormats),
       titled("Events", p.events),
@@ -118,6 +119,20 @@ export function sectionTexts(p: Proposal, s: Settings, options: { internal?: boo
           titled("Numbers and descriptions of staff", p.staffDescriptions),
           titled("Selection method", p.selectionMethod),
           titled("How and when dismissals would be carried out", p.dismissalMethodAndTiming),
+          p.redundancyPosts != null && `Posts proposed for redundancy: ${formatNumber(p.redundancyPosts)}`,
+          p.establishment && `Establishment: ${establishmentLabel(s, p.establishment)}`,
+          p.firstDismissalOn && `First dismissal: ${formatDate(p.firstDismissalOn)}`,
+          titled("Total employed in each description", p.employedInDescriptions ?? null),
+          titled("How redundancy payments would be calculated", p.redundancyPayMethod ?? null),
+          p.agencyWorkerCount != null && `Agency workers: ${formatNumber(p.agencyWorkerCount)}`,
+          titled("Where the agency workers work", p.agencyWorkerParts ?? null),
+          titled("What the agency workers do", p.agencyWorkerWork ?? null),
+          p.transferKind && `Transfer of staff: ${p.transferKind.replace("_", " ")}`,
+          p.transferOn && `Transfer date: ${formatDate(p.transferOn)}`,
+          titled("The transfer and its reasons", p.transferReasons ?? null),
+          titled("Implications for staff", p.transferImplications ?? null),
+          titled("Measures the council envisages", p.transferMeasures ?? null),
+          titled("Measures the other employer envisages", p.transfereeMeasures ?? null),
         )
       : p.noStaffAffected || (!p.staffGroups.length && !p.unions.length)
         ? "No staff affected."

@@ -242,6 +242,22 @@ export type ProposalColumns = Partial<
     | "staffDescriptions"
     | "selectionMethod"
     | "dismissalMethodAndTiming"
+    | "periodDays"
+    | "preElectionReason"
+    | "employedInDescriptions"
+    | "redundancyPayMethod"
+    | "agencyWorkerCount"
+    | "agencyWorkerParts"
+    | "agencyWorkerWork"
+    | "establishment"
+    | "redundancyPosts"
+    | "firstDismissalOn"
+    | "transferKind"
+    | "transferOn"
+    | "transferReasons"
+    | "transferImplications"
+    | "transferMeasures"
+    | "transfereeMeasures"
   >
 >;
 

@@ -11,9 +11,11 @@ import { appendAudit } from "~/audit/audit.server";
 import { now as clockNow } from "~/lib/clock";
 import { councilDate } from "~/lib/council-time";
 import { loadSettings } from "~/lib/settings.server";
+import { unionsWithoutReps } from "~/notifications/notice-clock.server";
 import { unansweredFeedbackCount } from "~/notifications/notices.server";
 import { onTransition } from "~/notifications/on-transition.server";
 import { checkTransition, type Actor, type Transition, type TransitionDecision } from "./lifecycle";
+import { periodOpeningOn, plannedLength } from "./period";
 import { loadProposal } from "./proposals.server";
 import type { Proposal } from "./types";
 
@@ -48,22 +50,34 @@ export function editorsSinceLastReturn(proposalId: number, database: DB = defaul
 export type TransitionResult = TransitionDecision & { proposal?: Proposal };
 
 /** The lifecycle timestamps each transition stamps. */
-function stamps(transition: Transition, at: string, actor: Actor, reason: string | undefined): Partial<typeof t.proposals.$inferInsert> {
+function stamps(transition: Transition, at: string, actor: Actor, reason: string | undefined, p: Proposal, now: Date, timeZone: string): Partial<typeof t.proposals.$inferInsert> {
   switch (transition) {
     case "submit":
       return { submittedAt: at, returnedReason: null };
     case "approve":
-      // Approval sends the union notice (issue: union notice delivery); the clock starts now.
-      return { approvedAt: at, approvedById: actor.kind === "person" ? actor.viewer.id : null, noticeSentAt: at };
+      // The approved length is kept whatever happens to the opening date (period.ts). The
+      // notice period starts when the notice is delivered (notice-clock.server.ts); with no
+      // union to tell, there is nothing to wait for.
+      return { approvedAt: at, approvedById: actor.kind === "person" ? actor.viewer.id : null, periodDays: plannedLength(p) ?? p.periodDays, noticeSentAt: p.unions.length ? null : at };
     case "reject":
       return { returnedReason: reason ?? null, submittedAt: null };
     case "open":
-      return { openedAt: at };
+      return { openedAt: at, ...openingDates(p, councilDate(now, timeZone)) };
     case "close":
       return { closedAt: at };
     case "withdraw":
       return { withdrawnAt: at, withdrawnReason: reason ?? null };
   }
+}
+
+/**
+ * Opening on `today`: the consultation runs for its approved length from today. If that moves
+ * the dates, the plan is kept beside them so the public page and the history can say so.
+ */
+function openingDates(p: Proposal, today: string): { opensOn?: string; closesOn?: string; plannedOpensOn?: string | null; plannedClosesOn?: string | null } {
+  const period = periodOpeningOn(p, today);
+  if (!period || !period.moved) return {};
+  return { opensOn: period.opensOn, closesOn: period.closesOn, plannedOpensOn: p.opensOn, plannedClosesOn: p.closesOn };
 }
 
 function snapshotVersion(tx: DB, p: Proposal, reason: "submitted" | "approved", actorId: number | null) {
@@ -82,12 +96,22 @@ export function applyTransition(
 ): TransitionResult {
   const at = options.now ?? clockNow();
   const settings = loadSettings(database);
+  const timeZone = settings.council.timeZone;
   return writeTransaction((tx) => {
     const proposal = loadProposal(proposalId, tx);
     if (!proposal) return { ok: false, status: 409, message: "This proposal no longer exists" } as const;
     const unansweredFeedback = transition === "open" ? unansweredFeedbackCount(proposalId, tx) : 0;
     const editorIds = transition === "approve" ? editorsSinceLastReturn(proposalId, tx) : [];
-    const decision = checkTransition(transition, proposal, actor, { settings, now: at, bankHolidays: bankHolidays(), reason: options.reason, unansweredFeedback, editorIds });
+    const unionsWithoutRepsNow = transition === "approve" ? unionsWithoutReps(tx, proposal.unions.map((u) => u.id)) : [];
+    const decision = checkTransition(transition, proposal, actor, {
+      settings,
+      now: at,
+      bankHolidays: bankHolidays(),
+      reason: options.reason,
+      unansweredFeedback,
+      editorIds,
+      unionsWithoutReps: unionsWithoutRepsNow,
+    });
     if (!decision.ok) return decision;
 
     const iso = at.toISOString();
@@ -97,16 +121,22 @@ export function applyTransition(
     // ever reads outside it (tests/integration/lifecycle-race.test.ts races two processes).
     const { changes } = tx
       .update(t.proposals)
-      .set({ state: decision.to, revision: proposal.revision + 1, updatedAt: iso, ...stamps(transition, iso, actor, options.reason?.trim()) })
+      .set({ state: decision.to, revision: proposal.revision + 1, updatedAt: iso, ...stamps(transition, iso, actor, options.reason?.trim(), proposal, at, timeZone) })
       .where(and(eq(t.proposals.id, proposalId), eq(t.proposals.state, proposal.state)))
       .run();
     if (changes !== 1) return { ok: false, status: 409, message: "Someone else changed this proposal at the same moment: reload it to see where it is now" } as const;
+    const moved = transition === "open" ? openingDates(proposal, councilDate(at, timeZone)) : {};
     appendAudit(tx, {
       actorId,
       action: `proposal.${transition}`,
       entityType: "proposal",
       entityId: proposalId,
-      detail: { from: proposal.state, to: decision.to, ...(options.reason ? { reason: options.reason.trim() } : {}) },
+      detail: {
+        from: proposal.state,
+        to: decision.to,
+        ...(options.reason ? { reason: options.reason.trim() } : {}),
+        ...("plannedOpensOn" in moved ? { plannedOpensOn: moved.plannedOpensOn, plannedClosesOn: moved.plannedClosesOn, opensOn: moved.opensOn, closesOn: moved.closesOn } : {}),
+      },
     });
     if (transition === "submit") snapshotVersion(tx, proposal, "submitted", actorId);
     if (transition === "approve") snapshotVersion(tx, proposal, "approved", actorId);

@@ -13,6 +13,8 @@ import { can, type Viewer } from "~/auth/permissions";
 import type { Settings } from "~/lib/settings";
 import { councilDate } from "~/lib/council-time";
 import { workingDaysBetween } from "~/lib/working-days";
+import { dismissalDateRefusal } from "./employment";
+import { periodOpeningRefusal } from "./period";
 import { readiness } from "./readiness";
 import { meetsMinimumWords } from "./text-quality";
 import type { Proposal, Unmet } from "./types";
@@ -33,6 +35,8 @@ export type TransitionContext = {
   unansweredFeedback?: number;
   /** people who changed the proposal since it was last returned, or since it was started (for approval) */
   editorIds?: readonly number[];
+  /** notified unions with no representative on record to receive the notice (for approval) */
+  unionsWithoutReps?: string[];
 };
 
 export type TransitionRefusal = {
@@ -96,6 +100,19 @@ function today(ctx: TransitionContext): string {
   return councilDate(ctx.now, ctx.settings.council.timeZone);
 }
 
+/**
+ * Approval sends the notice, so every notified union must have someone to receive it; and the
+ * first dismissal must leave the s.188 consultation its days even if it starts today.
+ */
+function approvalNoticeRefusal(p: Proposal, ctx: TransitionContext): string | null {
+  const missing = ctx.unionsWithoutReps ?? [];
+  if (missing.length) {
+    const names = missing.length === 1 ? missing[0] : `${missing.slice(0, -1).join(", ")} and ${missing[missing.length - 1]}`;
+    return `${names} ${missing.length === 1 ? "has" : "have"} no representative on record to receive the notice: an admin must add one (Admin, Unions) before this proposal can be approved`;
+  }
+  return dismissalDateRefusal(p, ctx.settings, today(ctx));
+}
+
 export function checkTransition(transition: Transition, p: Proposal, actor: Actor, ctx: TransitionContext): TransitionDecision {
   const person = actor.kind === "person" ? actor.viewer : null;
   switch (transition) {
@@ -115,6 +132,8 @@ export function checkTransition(transition: Transition, p: Proposal, actor: Acto
       // The server checks the gate again: a proposal edited since submission may no longer pass.
       const unmet = readiness(p, ctx.settings);
       if (unmet.length) return refuse(422, `This proposal cannot be approved until ${unmet.length} ${unmet.length === 1 ? "requirement is" : "requirements are"} met`, unmet);
+      const cannotNotify = approvalNoticeRefusal(p, ctx);
+      if (cannotNotify) return refuse(422, cannotNotify);
       return { ok: true, to: needsUnionNotice(p) ? "union_notice" : "scheduled" };
     }
     case "reject": {
@@ -136,6 +155,9 @@ export function checkTransition(transition: Transition, p: Proposal, actor: Acto
         const unanswered = ctx.unansweredFeedback ?? 0;
         if (unanswered > 0) return refuse(409, `${unanswered} ${unanswered === 1 ? "feedback item from the unions has" : "feedback items from the unions have"} not been answered`);
       }
+      // The period as approved, from today: its length, its reasons, no pre-election period.
+      const period = periodOpeningRefusal(p, ctx.settings, today(ctx)) ?? (p.noticeSentAt ? dismissalDateRefusal(p, ctx.settings, councilDate(p.noticeSentAt, ctx.settings.council.timeZone)) : null);
+      if (period) return refuse(409, period);
       return { ok: true, to: "open" };
     }
     case "close": {

@@ -3,11 +3,13 @@
  * queries per proposal (one per child table), never one per row.
  * Every read on behalf of a viewer goes through the visibility predicate.
  */
-import { and, asc, count, desc, eq, gt, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, lte, notInArray, sql, type SQL } from "drizzle-orm";
 import * as t from "#db/schema";
 import { db as defaultDb, type DB } from "#db/client.server";
 import type { Viewer } from "~/auth/permissions";
-import type { Proposal } from "./types";
+import { loadSettings } from "~/lib/settings.server";
+import { establishmentOf, withinAggregationPeriod } from "./employment";
+import type { OtherRedundancies, Proposal } from "./types";
 import { canSeeProposal, PUBLIC_STATES, visibilityFacts } from "./visibility";
 
 type ProposalRow = typeof t.proposals.$inferSelect;
@@ -49,6 +51,7 @@ function assemble(database: DB, rows: ProposalRow[]): Proposal[] {
   const questions = database.select().from(t.consultationQuestions).where(inArray(t.consultationQuestions.proposalId, ids)).orderBy(asc(t.consultationQuestions.position), asc(t.consultationQuestions.id)).all();
 
   const of = <R extends { proposalId: number }>(list: R[], id: number) => list.filter((r) => r.proposalId === id);
+  const redundancies = otherRedundancies(database, rows);
 
   return rows.map((row) => {
     const { createdAt: _c, ...fields } = row;
@@ -80,6 +83,7 @@ function assemble(database: DB, rows: ProposalRow[]): Proposal[] {
       staffGroups: of(groups, row.id).map(({ id, name, headCount, serviceName }) => ({ id, name, headCount, serviceName })),
       unions: of(unionRows, row.id).map(({ id, name, shortName }) => ({ id, name, shortName })),
       questions: of(questions, row.id).map(({ id, question }) => ({ id, question })),
+      ...(redundancies.has(row.id) ? { otherRedundancies: redundancies.get(row.id) } : {}),
     };
   });
 }
@@ -90,6 +94,32 @@ function loadProposals(ids: number[], database: DB): Proposal[] {
   const rows = database.select().from(t.proposals).where(inArray(t.proposals.id, ids)).all();
   const byId = new Map(assemble(database, rows).map((p) => [p.id, p]));
   return ids.map((id) => byId.get(id)).filter((p): p is Proposal => p != null);
+}
+
+/**
+ * TULRCA s.188 counts redundancies "at one establishment within a period of 90 days or less"
+ * across proposals (employment.ts): for each of `rows` that proposes redundancies, the others
+ * at the same establishment, past drafting and not withdrawn, whose first dismissal falls
+ * within 90 days of its own. One query for the candidates, whatever the number of rows.
+ */
+function otherRedundancies(database: DB, rows: ProposalRow[]): Map<number, OtherRedundancies> {
+  const out = new Map<number, OtherRedundancies>();
+  const proposing = rows.filter((r) => (r.redundancyPosts ?? 0) > 0 && r.firstDismissalOn);
+  if (!proposing.length) return out;
+  const settings = loadSettings(database);
+  const candidates = database
+    .select({ id: t.proposals.id, establishment: t.proposals.establishment, posts: t.proposals.redundancyPosts, firstDismissalOn: t.proposals.firstDismissalOn })
+    .from(t.proposals)
+    .where(and(notInArray(t.proposals.state, ["draft", "withdrawn"]), gt(t.proposals.redundancyPosts, 0), isNotNull(t.proposals.firstDismissalOn)))
+    .all();
+  for (const row of proposing) {
+    const here = establishmentOf(row, settings);
+    const others = candidates.filter(
+      (c) => c.id !== row.id && here != null && establishmentOf(c, settings) === here && withinAggregationPeriod(c.firstDismissalOn!, row.firstDismissalOn!),
+    );
+    out.set(row.id, { proposals: others.length, posts: others.reduce((n, c) => n + (c.posts ?? 0), 0) });
+  }
+  return out;
 }
 
 export function loadProposal(id: number, database: DB = defaultDb()): Proposal | null {

@@ -29,6 +29,8 @@ import {
   pastDatesIn,
   wordCount,
 } from "./text-quality";
+import { employmentUnmet } from "./employment";
+import { periodUnmet } from "./period";
 import {
   SECTIONS,
   riskScore,
@@ -579,16 +581,8 @@ function plan(p: Proposal, s: Settings): Unmet[] {
   if (opens == null) out.push(unmet("plan", "plan.opens_missing", "opensOn", "Enter the date the consultation opens"));
   if (closes == null) out.push(unmet("plan", "plan.closes_missing", "closesOn", "Enter the date the consultation closes"));
 
-  if (opens != null && closes != null) {
-    const days = closes - opens;
-    if (days <= 0) {
-      out.push(unmet("plan", "plan.closes_before_opens", "closesOn", "The closing date must be after the opening date"));
-    } else if (days < s.plan.minimumWeeks * 7) {
-      out.push(unmet("plan", "plan.period_below_minimum", "closesOn", `The consultation must run for at least ${s.plan.minimumWeeks} weeks – it runs for ${weeksAndDays(days)}`));
-    } else if (days < s.plan.defaultWeeks * 7 && isFiller(p.shortPeriodReason)) {
-      out.push(unmet("plan", "plan.short_period_reason_missing", "shortPeriodReason", ask(`Explain why the consultation runs for ${weeksAndDays(days)}, less than ${s.plan.defaultWeeks} weeks – the reason will be published`, p.shortPeriodReason)));
-    }
-  }
+  // The length and the pre-election periods: the same rule the opening applies (period.ts).
+  if (opens != null && closes != null) out.push(...periodUnmet(p, s));
   if (isFiller(p.howToRespond)) {
     out.push(unmet("plan", "plan.how_to_respond_missing", "howToRespond", ask("Say how people can respond", p.howToRespond)));
   }
@@ -618,32 +612,8 @@ function stakeholders(p: Proposal, s: Settings): Unmet[] {
     out.push(unmet("stakeholders", "stakeholders.not_answered", "staffGroups", "Choose the staff groups and unions affected, or confirm that no staff are affected"));
   }
 
-  // TULRCA 1992 s.188: proposing 20 or more redundancies at one establishment within 90 days
-  // means collective consultation, and s.188(4) lists what must be disclosed in writing.
-  if (posts >= s.union.collectiveConsultationPosts) {
-    const because = `${posts} posts are affected, so the union notice must include it (Trade Union and Labour Relations (Consolidation) Act 1992, section 188)`;
-    const s188 = [
-      ["redundancyReasons", "Give the reasons for the proposed redundancies"], // s.188(4)(a)
-      ["staffDescriptions", "Give the numbers and descriptions of staff who may be made redundant"], // s.188(4)(b), (c)
-      ["selectionMethod", "Describe how staff would be selected for redundancy"], // s.188(4)(d)
-      ["dismissalMethodAndTiming", "Describe how dismissals would be carried out and over what period"], // s.188(4)(e)
-    ] as const;
-    // Proportionate to the change: a two-word answer tells a union nothing about 20 or more jobs,
-    // and 100 or more (the 45-day clock) needs twice the detail.
-    const minWords = posts >= 100 ? s.gate.s188MinWords * 2 : s.gate.s188MinWords;
-    for (const [field, request] of s188) {
-      const text = p[field];
-      if (isFiller(text)) {
-        out.push(unmet("stakeholders", "stakeholders.s188_missing", field, `${request}: ${because}`));
-      } else if (wordCount(text) < minWords) {
-        out.push(unmet("stakeholders", "stakeholders.s188_too_short", field, `${request} in full, in ${minWords} words or more – it has ${wordCount(text)}: ${because}`));
-      } else if (field === "staffDescriptions" && !/\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\b/i.test(text ?? "")) {
-        out.push(unmet("stakeholders", "stakeholders.s188_too_short", field, `Give the numbers of staff who may be made redundant, by job and grade: ${because}`));
-      } else if (field === "dismissalMethodAndTiming" && !namesTiming(text)) {
-        out.push(unmet("stakeholders", "stakeholders.s188_too_short", field, `Say over what period the dismissals would take effect, with dates: ${because}`));
-      }
-    }
-  }
+  // TULRCA 1992 s.188 and s.193, TUPE 2006 reg 13: what the unions must be told (employment.ts).
+  out.push(...employmentUnmet(p, s));
   return out;
 }
 
@@ -862,7 +832,8 @@ const TOUCHED: Record<SectionKey, (p: Proposal) => boolean> = {
   plan: (p) => [p.opensOn, p.closesOn, p.shortPeriodReason, p.howToRespond, p.alternativeFormats, p.events].some(hasText),
   stakeholders: (p) =>
     p.staffGroups.length > 0 || p.unions.length > 0 || p.noStaffAffected ||
-    [p.redundancyReasons, p.staffDescriptions, p.selectionMethod, p.dismissalMethodAndTiming].some(hasText),
+    [p.redundancyReasons, p.staffDescriptions, p.selectionMethod, p.dismissalMethodAndTiming].some(hasText) ||
+    p.redundancyPosts != null || p.transferKind != null,
   questions: (p) => p.questions.length > 0,
 };
 
@@ -907,15 +878,6 @@ function isoDay(text: string | null | undefined): number | null {
 
 function isIsoDate(text: string | null | undefined): boolean {
   return isoDay(text) != null;
-}
-
-function weeksAndDays(days: number): string {
-  const weeks = Math.floor(days / 7);
-  const rest = days % 7;
-  const w = weeks === 1 ? "1 week" : `${weeks} weeks`;
-  const d = rest === 1 ? "1 day" : `${rest} days`;
-  if (!weeks) return d;
-  return rest ? `${w} and ${d}` : w;
 }
 
 /** Short enough to quote in a message, cut at a word. */

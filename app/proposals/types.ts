@@ -3,7 +3,7 @@
  * (readiness.ts), the lifecycle rules and the visibility predicate all take this shape,
  * so they can be tested without a database. proposals.server.ts builds it from the tables.
  */
-import type { EqualityRating, ProposalState } from "#db/schema";
+import type { EqualityRating, ProposalState, TransferKind } from "#db/schema";
 
 export type ProposalOption = {
   id: number;
@@ -68,6 +68,9 @@ export type ProposalDocument = {
   withheldParts: WithheldPart[];
 };
 
+/** Counts only: officers of one service may not see another service's proposals before they open. */
+export type OtherRedundancies = { proposals: number; posts: number };
+
 export type StaffGroupRef = { id: number; name: string; headCount: number; serviceName: string };
 export type UnionRef = { id: number; name: string; shortName: string };
 
@@ -108,6 +111,12 @@ export type Proposal = {
   opensOn: string | null;
   closesOn: string | null;
   shortPeriodReason: string | null;
+  /** the approved length in days; null until the plan is saved with both dates */
+  periodDays: number | null;
+  /** the dates as planned, set only if the consultation opened later than planned */
+  plannedOpensOn: string | null;
+  plannedClosesOn: string | null;
+  preElectionReason: string | null;
   howToRespond: string | null;
   alternativeFormats: string | null;
   events: string | null;
@@ -117,6 +126,26 @@ export type Proposal = {
   staffDescriptions: string | null;
   selectionMethod: string | null;
   dismissalMethodAndTiming: string | null;
+  employedInDescriptions: string | null;
+  redundancyPayMethod: string | null;
+  agencyWorkerCount: number | null;
+  agencyWorkerParts: string | null;
+  agencyWorkerWork: string | null;
+  establishment: string | null;
+  redundancyPosts: number | null;
+  firstDismissalOn: string | null;
+  transferKind: TransferKind | null;
+  transferOn: string | null;
+  transferReasons: string | null;
+  transferImplications: string | null;
+  transferMeasures: string | null;
+  transfereeMeasures: string | null;
+  /**
+   * Redundancies proposed by other proposals at the same establishment with a first dismissal
+   * within 90 days of this one's (TULRCA s.188 counts them together). Loaded with the proposal
+   * (proposals.server.ts); absent when the proposal was built without a database.
+   */
+  otherRedundancies?: OtherRedundancies;
 
   submittedAt: string | null;
   approvedAt: string | null;

@@ -69,8 +69,12 @@ export default function Consultation() {
     { key: "Service", value: p.serviceName },
   ];
   const notYetOpen = !isPublic;
-  if (p.plan.opensOn) keyRows.push({ key: notYetOpen ? "Opens" : "Opened", value: formatDate(p.plan.opensOn) });
-  if (p.plan.closesOn) keyRows.push({ key: notYetOpen || p.state === "open" ? "Closes" : "Closed", value: formatDate(p.plan.closesOn) });
+  const moved = p.plan.plannedOpensOn != null;
+  if (p.plan.opensOn) keyRows.push({ key: notYetOpen ? "Opens" : "Opened", value: `${formatDate(p.plan.opensOn)}${moved ? ` (planned for ${formatDate(p.plan.plannedOpensOn)})` : ""}` });
+  if (p.plan.closesOn) {
+    const was = moved && p.plan.plannedClosesOn && p.plan.closesOn === p.plan.movedClosesOn ? ` (moved from ${formatDate(p.plan.plannedClosesOn)} to keep the ${p.plan.length ?? "period"} approved)` : "";
+    keyRows.push({ key: notYetOpen || p.state === "open" ? "Closes" : "Closed", value: `${formatDate(p.plan.closesOn)}${was}` });
+  }
   if (p.state === "closed" && p.lifecycle.outcomeDueOn) keyRows.push({ key: "Outcome due by", value: formatDate(p.lifecycle.outcomeDueOn) });
   if (approval) keyRows.push({ key: "Approved for publication", value: <span data-testid="approval">{`by ${approval.approverName} on ${formatDate(approval.approvedAt)}`}</span> });
   if (responses) keyRows.push({ key: "Responses", value: responsesSentence(responses.counts) });

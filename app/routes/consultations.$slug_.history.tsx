@@ -13,6 +13,8 @@ import { alternateLinks } from "~/open-data/links";
 import { SectionChanges } from "~/components/WordDiff";
 import { loadSettings } from "~/lib/settings.server";
 import { requireVisibleProposal } from "~/proposals/proposals.server";
+import { DatesMoved } from "~/components/ProposalView";
+import { datesMovedAtOpening } from "~/proposals/period";
 import { publicHistory } from "~/proposals/versions.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -23,6 +25,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     title: proposal.title,
     openedAt: proposal.openedAt,
     versions: publicHistory(proposal.id, loadSettings()),
+    // Opening late moved the closing date: part of the record of what changed.
+    dates: datesMovedAtOpening(proposal),
   };
 }
 
@@ -32,7 +36,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
 ];
 
 export default function ConsultationHistory() {
-  const { slug, title, openedAt, versions } = useLoaderData<typeof loader>();
+  const { slug, title, openedAt, versions, dates } = useLoaderData<typeof loader>();
   const base = `/consultations/${encodeURIComponent(slug)}`;
   return (
     <>
@@ -48,6 +52,12 @@ export default function ConsultationHistory() {
         <div className="govuk-grid-column-two-thirds">
           <span className="govuk-caption-l">{title}</span>
           <h1 className="govuk-heading-xl">Changes to the consultation</h1>
+          {dates ? (
+            <>
+              <h2 className="govuk-heading-m">When it opened</h2>
+              <DatesMoved plan={dates} />
+            </>
+          ) : null}
           {versions.length <= 1 ? (
             <p className="govuk-body" data-testid="no-changes">
               Nothing has changed since the consultation {openedAt ? `opened on ${formatDate(openedAt)}` : "was published"}.

@@ -152,25 +152,43 @@ export default function Notice() {
       )}
 
       {page.s188 ? (
-        <section className="app-section" aria-labelledby="s188-heading">
+        <section className="app-section" aria-labelledby="s188-heading" data-testid="s188-disclosure">
           <h2 className="govuk-heading-l" id="s188-heading">
             Collective consultation (section 188)
           </h2>
           <p className="govuk-body">
-            {plural(page.postsAffected ?? 0, "post")} may be affected, so the council must consult the recognised unions collectively (Trade Union and Labour Relations (Consolidation) Act 1992,
-            section 188).
+            {page.s188.total}, so the council must consult the recognised unions collectively and tell them the following in writing (Trade Union and Labour Relations
+            (Consolidation) Act 1992, section 188(4)).
             {page.clock
               ? ` Consultation began on ${formatDate(page.clock.startedOn)} and must run for at least ${page.clock.days} days: no dismissal can take effect before ${formatDate(page.clock.earliestDismissal)}.`
               : null}
+            {page.s188.firstDismissalOn ? ` The first dismissal is proposed to take effect on ${formatDate(page.s188.firstDismissalOn)}.` : null}
           </p>
-          <h3 className="govuk-heading-m">Reasons for the proposed redundancies</h3>
-          <Markdown html={page.s188.reasonsHtml} />
-          <h3 className="govuk-heading-m">Numbers and descriptions of staff affected</h3>
-          <Markdown html={page.s188.descriptionsHtml} />
-          <h3 className="govuk-heading-m">How staff would be selected</h3>
-          <Markdown html={page.s188.selectionHtml} />
-          <h3 className="govuk-heading-m">How and when dismissals would be carried out</h3>
-          <Markdown html={page.s188.dismissalHtml} />
+          {page.s188.items.map((item) => (
+            <div key={item.label}>
+              <h3 className="govuk-heading-s">{item.label}</h3>
+              <Markdown html={item.html} fallback={<p className="govuk-body">Not provided.</p>} />
+            </div>
+          ))}
+        </section>
+      ) : null}
+
+      {page.tupe ? (
+        <section className="app-section" aria-labelledby="tupe-heading" data-testid="tupe-disclosure">
+          <h2 className="govuk-heading-l" id="tupe-heading">
+            Transfer of staff (TUPE regulation 13)
+          </h2>
+          <p className="govuk-body">
+            Staff would transfer: {page.tupe.kind}
+            {page.tupe.transferOn ? `, on ${formatDate(page.tupe.transferOn)} or later` : ""}. The council must tell the unions the following before the transfer (Transfer of
+            Undertakings (Protection of Employment) Regulations 2006, regulation 13).
+          </p>
+          {page.tupe.items.map((item) => (
+            <div key={item.label}>
+              <h3 className="govuk-heading-s">{item.label}</h3>
+              <Markdown html={item.html} fallback={<p className="govuk-body">Not provided.</p>} />
+            </div>
+          ))}
         </section>
       ) : null}
 

@@ -52,7 +52,7 @@ export default function Notices() {
                     {n.title}
                   </Link>
                 </td>
-                <td className="govuk-table__cell">{formatDate(n.noticeSentAt)}</td>
+                <td className="govuk-table__cell">{n.noticeSentAt ? formatDate(n.noticeSentAt) : "Being delivered"}</td>
                 <td className="govuk-table__cell">
                   <StateTag state={n.state} />
                 </td>

@@ -41,7 +41,7 @@ async function requireProposal(request: Request, id: string | undefined) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, proposal } = await requireProposal(request, params.id);
-  if (!proposal.noticeSentAt || !proposal.unions.length) throw notFound();
+  if (!proposal.approvedAt || !proposal.unions.length) throw notFound();
   return staffNoticePage(viewer, proposal, now());
 }
 
@@ -81,6 +81,7 @@ export default function StaffNotice() {
 
   const { proposal: p, period, clock } = page;
   const rows: SummaryListRow[] = [{ key: "Status", value: <StateTag state={p.state} /> }];
+  if (!period) rows.push({ key: "Notice given", value: "Not yet delivered to a representative of every union: the notice period starts when it is" });
   if (period) {
     rows.push({ key: "Notice given", value: formatDate(period.sentOn) });
     rows.push({ key: "Notice period", value: `${plural(period.givenWorkingDays, "working day")} of ${period.requiredWorkingDays} given` });

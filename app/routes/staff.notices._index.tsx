@@ -55,8 +55,8 @@ export default function StaffNotices() {
                     {n.title}
                   </Link>
                 </td>
-                <td className="govuk-table__cell">{formatDate(n.period?.sentOn)}</td>
-                <td className="govuk-table__cell">{formatDate(n.period?.earliestOpening)}</td>
+                <td className="govuk-table__cell">{n.period ? formatDate(n.period.sentOn) : "Not yet delivered"}</td>
+                <td className="govuk-table__cell">{n.period ? formatDate(n.period.earliestOpening) : "Not known until delivered"}</td>
                 <td className="govuk-table__cell govuk-table__cell--numeric">{n.unanswered}</td>
               </tr>
             ))}

@@ -25,6 +25,8 @@ import { SECTIONS, type Unmet } from "~/proposals/types";
 import { auditTrail } from "~/proposals/staff.server";
 import { changesSinceLastReview } from "~/proposals/versions.server";
 import { SuccessBanner } from "~/components/SuccessBanner";
+import { PeriodPanel } from "~/components/PeriodPanel";
+import { periodPanel } from "~/proposals/period.server";
 
 const idParam = z.coerce.number().int().positive();
 
@@ -56,6 +58,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       withdraw: !["decided", "withdrawn"].includes(proposal.state) && can(viewer, "proposal:withdraw") && (canEditProposal(viewer, proposal) || can(viewer, "proposal:approve")),
     },
     trail: auditTrail(proposal.id),
+    period: periodPanel(proposal),
   };
 }
 
@@ -91,7 +94,7 @@ const DONE_MESSAGES: Record<string, string> = {
 };
 
 export default function StaffProposal() {
-  const { proposal, unmet, tasks, isPublicEdit, sinceLastReview, may, trail } = useLoaderData<typeof loader>();
+  const { proposal, unmet, tasks, isPublicEdit, sinceLastReview, may, trail, period } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const done = searchParams.get("done");
@@ -133,6 +136,8 @@ export default function StaffProposal() {
             <p className="govuk-body">{proposal.returnedReason}</p>
           </div>
         ) : null}
+
+        <PeriodPanel panel={period} />
 
         {tasks ? (
           <>

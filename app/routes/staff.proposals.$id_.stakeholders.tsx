@@ -6,11 +6,12 @@ import * as t from "#db/schema";
 import { db } from "#db/client.server";
 import { pageTitle } from "~/components/page-title";
 import { SectionFormPage, useSectionForm } from "~/components/SectionForm";
-import { Checkboxes, Textarea } from "~/components/form-fields";
+import { Checkboxes } from "~/components/form-fields";
 import { saveStakeholders } from "~/proposals/editing.server";
-import { nextPath, proposalPath } from "~/proposals/sections/pages";
+import { EMPLOYMENT_FIELDS } from "~/proposals/sections/employment";
+import { employmentPath, nextPath, proposalPath } from "~/proposals/sections/pages";
 import { pageBasics, requireEditing, requireEditingToSave, runSectionAction } from "~/proposals/sections/route.server";
-import { S188_FIELDS, stakeholdersDefaults, stakeholdersSchema } from "~/proposals/sections/stakeholders";
+import { stakeholdersDefaults, stakeholdersSchema } from "~/proposals/sections/stakeholders";
 
 const TITLE = "Staff and unions affected";
 
@@ -34,12 +35,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   // The proposal's own service first: most changes affect the staff who provide it.
   const ordered = [...groups.filter((g) => g.serviceId === e.proposal.serviceId), ...groups.filter((g) => g.serviceId !== e.proposal.serviceId)];
   return {
-    ...pageBasics(e, context, "stakeholders"),
+    // What redundancy and transfer need is asked on the next page.
+    ...pageBasics(e, context, "stakeholders", (u) => !(EMPLOYMENT_FIELDS as readonly string[]).includes(u.field ?? "")),
     defaults: stakeholdersDefaults(e.proposal),
     groups: ordered.map((g) => ({ value: String(g.id), label: `${g.name} (${g.serviceName})`, hint: `${g.headCount} staff` })),
     unions: unions.map((u) => ({ value: String(u.id), label: u.name })),
     posts: e.proposal.postsAffected ?? 0,
-    s188From: e.settings.union.collectiveConsultationPosts,
   };
 }
 
@@ -50,15 +51,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     section: "stakeholders",
     schema: (mode) => stakeholdersSchema(mode, { staffGroupIds: groups.map((g) => g.id), unionIds: unions.map((u) => u.id) }),
     save: (input, value) => saveStakeholders(e.viewer, e.proposal.id, input, value),
-    next: () => nextPath(e.proposal.id, "stakeholders"),
+    // Posts affected: what the law requires the unions to be told comes next.
+    next: () => ((e.proposal.postsAffected ?? 0) > 0 ? employmentPath(e.proposal.id) : nextPath(e.proposal.id, "stakeholders")),
   });
 }
 
 export default function StakeholdersPage() {
-  const { proposal, revision, isPublicEdit, needs, defaults, groups, unions, posts, s188From } = useLoaderData<typeof loader>();
+  const { proposal, revision, isPublicEdit, needs, defaults, groups, unions, posts } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const state = useSectionForm({ id: "stakeholders-form", defaults, reply, revision, firstField: "staffGroups" });
-  const s188 = posts >= s188From;
   return (
     <SectionFormPage formId="stakeholders-form" state={state} needs={needs} caption={proposal.title} heading={TITLE} backHref={proposalPath(proposal.id)} isPublicEdit={isPublicEdit} closesOn={proposal.closesOn}>
       <p className="govuk-body">The recognised unions get confidential notice before the consultation opens, and the staff groups are told when it opens.</p>
@@ -73,15 +74,7 @@ export default function StakeholdersPage() {
         defaultValue={state.list("noStaffAffected")}
         error={state.error("noStaffAffected")}
       />
-      <h2 className="govuk-heading-m">{s188 ? "Collective consultation: what the union notice must include" : "If 20 or more posts are affected (optional)"}</h2>
-      <p className="govuk-body">
-        {s188
-          ? `${posts} posts are affected, so the union notice must include the following (Trade Union and Labour Relations (Consolidation) Act 1992, section 188). This is not published.`
-          : `When ${s188From} or more posts are affected, the union notice must include the following (Trade Union and Labour Relations (Consolidation) Act 1992, section 188). This is not published.`}
-      </p>
-      {S188_FIELDS.map((f) => (
-        <Textarea key={f.name} id={f.name} name={f.name} label={s188 ? f.label : `${f.label} (optional)`} labelSize="s" hint={f.hint} rows={4} defaultValue={state.text(f.name)} error={state.error(f.name)} />
-      ))}
+      {posts > 0 ? <p className="govuk-body">{posts} posts are affected: the next page asks about redundancies and any transfer of staff to another employer.</p> : null}
     </SectionFormPage>
   );
 }

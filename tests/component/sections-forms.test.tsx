@@ -173,9 +173,10 @@ describe("a risk's page", () => {
 describe("the consultation plan", () => {
   const loaderData = {
     ...basics,
-    defaults: { opensOn: {}, closesOn: {}, shortPeriodReason: "", howToRespond: "", alternativeFormats: "", events: "" },
+    defaults: { opensOn: {}, closesOn: {}, shortPeriodReason: "", preElectionReason: "", howToRespond: "", alternativeFormats: "", events: "" },
     opensOn: null,
     weeks: { defaultWeeks: 12, minimumWeeks: 6 },
+    elections: [],
   };
 
   it("a date that does not exist links to its first box and keeps the three boxes as typed", async () => {

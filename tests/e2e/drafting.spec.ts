@@ -247,11 +247,22 @@ test("an officer builds the CAMHS proposal from nothing to submission, and a dif
   await page.getByLabel("Events (optional)", { exact: true }).fill(camhs.events!);
   await continueButton(page).click();
 
-  // 10. Staff and unions (a union with no demo reps, so no other test's inbox changes).
+  // 10. Staff and unions (a union not notified of anything else in the demo, so no other test's inbox changes).
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Staff and unions affected");
   await expectNoAxeViolations(page);
   await page.getByLabel(/^CAMHS social workers/).check();
   await page.getByLabel("Unite the Union").check();
+  await continueButton(page).click();
+
+  // 10 (continued). Redundancy and transfer: 12 posts at risk, dismissals more than 90 days
+  // after the open CAMHS consultation's, so the two are not counted together.
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Redundancy and transfer of staff");
+  await expectNoAxeViolations(page);
+  await page.getByLabel("Of the 12 posts affected, how many are proposed for redundancy?").fill("12");
+  await checkIn(page, "Where do the staff at risk work?", /^Ashdown House/);
+  await fillDate(page, "When would the first dismissal take effect?", inDays(28 + 84 + 200));
+  await checkIn(page, "Would any staff transfer to or from another employer?", /^No: no staff would move/);
+  await expect(page.getByTestId("collective-consultation")).toContainText("below the 20 at which collective consultation applies");
   await continueButton(page).click();
 
   // 11. Consultation questions.

@@ -14,7 +14,6 @@ import { now, setClock } from "~/lib/clock";
 import { env } from "~/lib/env.server";
 import { domainOf, messageIdFor } from "~/notifications/delivery";
 import { deliverDue, smtpTransport } from "~/notifications/delivery.server";
-import { addRep } from "~/notifications/directory.server";
 import { listOutbox, queueEmail, retryEmail } from "~/notifications/outbox.server";
 import { requestSubscription } from "~/notifications/subscriptions.server";
 import { applyTransition, runScheduledTransitions } from "~/proposals/lifecycle.server";
@@ -42,8 +41,6 @@ const copiesOf = (address: string) => smtp!.received.filter((m) => m.envelopeTo.
 
 beforeAll(async () => {
   await seedCouncil();
-  const unite = db().select().from(t.unions).where(eq(t.unions.shortName, "Unite")).get()!;
-  addRep(user("admin@northmoor.example").id, unite.id, { name: "Priya Nair", email: "rep.unite@northmoor.example" });
   port = await freePort();
   smtpUrl = `smtp://127.0.0.1:${port}`;
 }, 60_000);

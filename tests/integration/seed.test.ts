@@ -45,7 +45,7 @@ describe("seedDemo", () => {
     expect(officer.serviceId).not.toBeNull();
     const roles = database.select().from(t.userRoles).all();
     for (const role of t.ROLES) expect(roles.some((r) => r.role === role)).toBe(true);
-    expect(database.select().from(t.unionReps).all()).toHaveLength(2);
+    expect(database.select().from(t.unionReps).all()).toHaveLength(3);
     expect(formatAccountsTable(accounts)).toContain("demo-officer-2026");
   });
 

@@ -12,6 +12,7 @@ import * as t from "#db/schema";
 import { db } from "#db/client.server";
 import { NotificationRecord } from "~/components/NotificationRecord";
 import { setClock } from "~/lib/clock";
+import { deliverDue, localTransport } from "~/notifications/delivery.server";
 import { addRep } from "~/notifications/directory.server";
 import { loadNotificationRecord } from "~/notifications/record.server";
 import { hashToken } from "~/notifications/tokens.server";
@@ -28,7 +29,7 @@ import { DAY, SEED_DATE, cookieFor, cookieFrom, get, linkIn, outboxFor, post, pr
 const SLUG = "garden-waste-collections";
 const TONY = "rep.gmb@northmoor.example"; // GMB
 const KAREN = "rep.unison@northmoor.example"; // UNISON: not notified of garden waste
-const PRIYA = "rep.unite@northmoor.example"; // Unite, added below
+const PRIYA = "rep.unite@northmoor.example"; // Priya Nair, Unite
 const DRAFTER = "approver2@northmoor.example"; // David Mensah, waste officer who drafted it
 const FEEDBACK = "Crews on the winter rounds would lose overtime they rely on; please share the rota modelling.";
 
@@ -38,8 +39,6 @@ let tonyLink: string;
 beforeAll(async () => {
   await seedCouncil();
   gardenWasteId = proposal(SLUG).id;
-  const unite = db().select().from(t.unions).where(eq(t.unions.shortName, "Unite")).get()!;
-  expect(addRep(user("admin@northmoor.example").id, unite.id, { name: "Priya Nair", email: PRIYA })).toMatchObject({ ok: true, noticesSent: 0 });
 }, 60_000);
 
 afterAll(() => setClock(null));
@@ -70,6 +69,15 @@ describe("approval sends the notice", () => {
     expect(links).toHaveLength(2);
     expect(links.map((l) => l.tokenHash)).toContain(hashToken(token));
     expect(JSON.stringify(links)).not.toContain(token);
+  });
+
+  it("the notice period starts when the notice has reached a representative of every notified union, not at approval", async () => {
+    expect(proposal(SLUG).noticeSentAt).toBeNull();
+    const delivered = new Date(SEED_DATE.getTime() + 60_000);
+    await deliverDue({ transport: localTransport(), now: () => delivered });
+    expect(proposal(SLUG).noticeSentAt).toBe(delivered.toISOString());
+    const entry = db().select().from(t.auditLog).where(and(eq(t.auditLog.action, "notice.delivered"), eq(t.auditLog.entityId, gardenWasteId))).all();
+    expect(entry).toHaveLength(1);
   });
 });
 
@@ -303,7 +311,7 @@ describe("the public record", () => {
     const workingDays = workingDaysBetween(councilDate(SEED_DATE, "Europe/London"), councilDate(p.openedAt!, "Europe/London"), bankHolidays());
     expect(workingDays).toBeGreaterThanOrEqual(10);
     expect(record.unions).toEqual({
-      toldOn: SEED_DATE.toISOString(),
+      toldOn: new Date(SEED_DATE.getTime() + 60_000).toISOString(),
       names: ["GMB, the general union", "Unite the Union"],
       workingDaysBeforeOpening: workingDays,
       opened: true,

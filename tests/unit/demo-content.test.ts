@@ -36,7 +36,7 @@ describe("content files", () => {
     for (const role of ["officer", "approver", "union_rep", "moderator", "decision_maker", "admin"]) expect(roles).toContain(role);
     expect(content.accounts.filter((a) => a.roles.includes("officer")).length).toBeGreaterThanOrEqual(2);
     expect(content.accounts.filter((a) => a.roles.includes("approver")).length).toBeGreaterThanOrEqual(2);
-    expect(content.accounts.filter((a) => a.roles.includes("union_rep")).map((a) => a.union).sort()).toEqual(["GMB", "UNISON"]);
+    expect(content.accounts.filter((a) => a.roles.includes("union_rep")).map((a) => a.union).sort()).toEqual(["GMB", "UNISON", "Unite"]);
   });
 
   it("covers the states the demo needs", () => {
@@ -81,12 +81,12 @@ describe("the publication gate on the demo consultations", () => {
   const published = content.consultations.filter((c) => c.data.state !== "draft");
 
   it.each(published.map((c) => [c.data.slug, c.data.state]))("%s (%s) passes the gate", (slug) => {
-    expect(readiness(proposal(slug), settings)).toEqual([]);
+    expect(readiness(proposal(slug), content.settingsAt(seedDate))).toEqual([]);
   });
 
   it("passes whatever the seed date (dates are relative)", () => {
     for (const at of [new Date("2026-12-24T23:30:00Z"), new Date("2027-06-30T05:00:00Z")]) {
-      for (const c of published) expect(readiness(proposal(c.data.slug, at), settings)).toEqual([]);
+      for (const c of published) expect(readiness(proposal(c.data.slug, at), content.settingsAt(at))).toEqual([]);
     }
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { addDays, format, parseISO } from "date-fns";
 import type { Viewer } from "~/auth/permissions";
 import { checkTransition, type Actor, type TransitionContext } from "~/proposals/lifecycle";
 import { DEFAULT_SETTINGS } from "~/lib/settings";
@@ -82,7 +83,9 @@ describe("return to the drafter", () => {
 });
 
 describe("opening", () => {
-  const underNotice = (noticeSentAt: string, opensOn: string) => completeProposal({ state: "union_notice", noticeSentAt, opensOn });
+  // Approved for 12 weeks from `opensOn`.
+  const underNotice = (noticeSentAt: string, opensOn: string) =>
+    completeProposal({ state: "union_notice", noticeSentAt, opensOn, closesOn: format(addDays(parseISO(opensOn), 84), "yyyy-MM-dd"), firstDismissalOn: "2027-09-01" });
 
   it("opens by itself once the opening date has come and the unions have had 10 working days", () => {
     const p = underNotice("2026-11-09T09:00:00Z", "2026-11-25");

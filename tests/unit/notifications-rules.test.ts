@@ -17,7 +17,7 @@ import {
   messageIdFor,
   scrubSecrets,
 } from "~/notifications/delivery";
-import { collectiveConsultationClock, noticeLinkExpiry, noticeLinkUsable, noticePeriod } from "~/notifications/notice-rules";
+import { noticeLinkExpiry, noticeLinkUsable, noticePeriod } from "~/notifications/notice-rules";
 import { buildNotificationRecord } from "~/notifications/record";
 import { staffOpenedEmail, unionNoticeEmail, unsubscribeHeaders } from "~/notifications/templates";
 import { checkTransition } from "~/proposals/lifecycle";
@@ -125,32 +125,6 @@ describe("the notice period", () => {
   });
 });
 
-describe("the collective consultation clock (TULRCA s.188)", () => {
-  const at = new Date("2026-11-20T12:00:00Z");
-  it("does not apply below 20 posts", () => {
-    expect(collectiveConsultationClock({ postsAffected: 19, noticeSentAt: "2026-11-02T10:00:00Z" }, DEFAULT_SETTINGS, at)).toBeNull();
-  });
-  it("runs 30 days from 20 to 99 posts", () => {
-    expect(collectiveConsultationClock({ postsAffected: 20, noticeSentAt: "2026-11-02T10:00:00Z" }, DEFAULT_SETTINGS, at)).toEqual({
-      days: 30,
-      startedOn: "2026-11-02",
-      elapsedDays: 18,
-      daysLeft: 12,
-      earliestDismissal: "2026-12-02",
-    });
-  });
-  it("runs 45 days from 100 posts", () => {
-    const clock = collectiveConsultationClock({ postsAffected: 100, noticeSentAt: "2026-11-02T10:00:00Z" }, DEFAULT_SETTINGS, at)!;
-    expect(clock.days).toBe(45);
-    expect(clock.earliestDismissal).toBe("2026-12-17");
-  });
-  it("stops at zero days left", () => {
-    const clock = collectiveConsultationClock({ postsAffected: 30, noticeSentAt: "2026-09-01T10:00:00Z" }, DEFAULT_SETTINGS, at)!;
-    expect(clock.daysLeft).toBe(0);
-    expect(clock.elapsedDays).toBe(30);
-  });
-});
-
 describe("personal links", () => {
   it("expire after the council's number of days, and work only once", () => {
     const sent = new Date("2026-11-02T10:00:00Z");
@@ -163,7 +137,7 @@ describe("personal links", () => {
 });
 
 describe("opening after union notice", () => {
-  const underNotice = completeProposal({ state: "union_notice", noticeSentAt: "2026-11-02T09:00:00Z", opensOn: "2026-11-25" });
+  const underNotice = completeProposal({ state: "union_notice", noticeSentAt: "2026-11-02T09:00:00Z", opensOn: "2026-11-25", closesOn: "2027-02-17", firstDismissalOn: "2027-09-01" });
   const ctx = { settings: DEFAULT_SETTINGS, now: new Date("2026-11-25T10:00:00Z"), bankHolidays: holidays };
   it("waits while any union feedback is unanswered", () => {
     expect(checkTransition("open", underNotice, { kind: "system" }, { ...ctx, unansweredFeedback: 2 })).toMatchObject({

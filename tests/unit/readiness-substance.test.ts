@@ -210,7 +210,7 @@ describe("s.188 and equality answers in proportion to the size of the change", (
   };
   it("refuses two-word s.188 answers at 24 posts, each named", () => {
     const items = readiness(completeProposal(twentyFour), S).filter((u) => u.code.startsWith("stakeholders.s188"));
-    expect(items.map((u) => u.field)).toEqual(["redundancyReasons", "staffDescriptions", "selectionMethod", "dismissalMethodAndTiming"]);
+    expect(items.map((u) => u.field)).toEqual(["redundancyReasons", "staffDescriptions", "employedInDescriptions", "selectionMethod", "dismissalMethodAndTiming", "redundancyPayMethod"]);
     expect(items[0].message).toMatch(/15 words or more – it has 2/);
   });
 
@@ -220,10 +220,13 @@ describe("s.188 and equality answers in proportion to the size of the change", (
       staffDescriptions: "24 social workers, grades 9 and 10, out of 48 posts in Child and Adolescent Mental Health Services.",
       selectionMethod: "All posts in the team would be deleted, so there is no selection pool; redeployment would be offered first.",
       dismissalMethodAndTiming: "Notice would be given in June 2026 and dismissals would take effect on 31 August 2026.",
+      employedInDescriptions: "The council employs 31 social workers at grades 9 and 10 at this establishment, 24 of them in CAMHS.",
+      redundancyPayMethod: "Statutory redundancy pay calculated on actual weekly pay, with no cap, under the council's redundancy policy.",
+      agencyWorkerCount: 0,
     };
     expect(readiness(completeProposal({ postsAffected: 24, fteAffected: 22.6, serviceWorkforcePosts: 200, ...full }), S)).toEqual([]);
     const hundred = readiness(completeProposal({ postsAffected: 120, fteAffected: 110, serviceWorkforcePosts: 400, ...full }), S);
-    expect(hundred.filter((u) => u.code === "stakeholders.s188_too_short").length).toBe(4);
+    expect(hundred.filter((u) => u.code === "stakeholders.s188_too_short").length).toBe(6);
     expect(hundred.find((u) => u.code === "stakeholders.s188_too_short")!.message).toMatch(/30 words or more/);
   });
 

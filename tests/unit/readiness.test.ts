@@ -693,35 +693,47 @@ describe("10. Staff and unions: who is affected is always answered, explicitly",
   });
 });
 
-describe(`10. Staff and unions: ${S.union.collectiveConsultationPosts} or more posts trigger the union notice items of TULRCA 1992 s.188`, () => {
+describe(`10. Staff and unions: ${S.union.collectiveConsultationPosts} or more redundancies trigger the union notice items of TULRCA 1992 s.188(4)`, () => {
   const s188 = {
     redundancyReasons: "The council must save £540,000 a year from children's services and proposes to delete the CAMHS social work posts.",
     staffDescriptions: "24 social workers, grades 9 and 10, out of 48 posts in Child and Adolescent Mental Health Services.",
+    employedInDescriptions: "The council employs 31 social workers at grades 9 and 10 at this establishment, 24 of them in CAMHS.",
     selectionMethod: "All posts in the team would be deleted, so there is no selection pool; redeployment would be offered first.",
     dismissalMethodAndTiming: "Notice would be given in June 2026 and dismissals would take effect on 31 August 2026.",
+    redundancyPayMethod: "Statutory redundancy pay calculated on actual weekly pay, with no cap, under the council's redundancy policy.",
+    agencyWorkerCount: 0,
   };
   const twentyFour = { postsAffected: 24, fteAffected: 22.6 };
 
-  it("needs the reasons, the numbers and descriptions of staff, the selection method and the method and timing of dismissals", () => {
+  it("needs every item of s.188(4), (a) to (i), agency workers included", () => {
     const unmet = readiness(completeProposal(twentyFour), S);
-    expect(unmet.map((u) => u.code)).toEqual(Array(4).fill("stakeholders.s188_missing"));
-    expect(unmet.map((u) => u.field)).toEqual(["redundancyReasons", "staffDescriptions", "selectionMethod", "dismissalMethodAndTiming"]);
+    expect(unmet.map((u) => u.code)).toEqual([...Array(6).fill("stakeholders.s188_missing"), "stakeholders.agency_missing"]);
+    expect(unmet.map((u) => u.field)).toEqual(["redundancyReasons", "staffDescriptions", "employedInDescriptions", "selectionMethod", "dismissalMethodAndTiming", "redundancyPayMethod", "agencyWorkerCount"]);
     expect(unmet[0].message).toBe(
-      "Give the reasons for the proposed redundancies: 24 posts are affected, so the union notice must include it (Trade Union and Labour Relations (Consolidation) Act 1992, section 188)",
+      "Give the reasons for the proposed redundancies: 24 posts are proposed for redundancy at All council sites, so the union notice must include it (Trade Union and Labour Relations (Consolidation) Act 1992, section 188(4))",
     );
   });
 
-  it("passes when all four are given", () => {
+  it("passes when all are given", () => {
     expect(readiness(completeProposal({ ...twentyFour, ...s188 }), S)).toEqual([]);
   });
 
-  it.each(Object.keys(s188) as (keyof typeof s188)[])("fails when %s is missing or a placeholder", (field) => {
+  it.each(Object.keys(s188).filter((k) => k !== "agencyWorkerCount") as (keyof typeof s188)[])("fails when %s is missing or a placeholder", (field) => {
     expectOnly(completeProposal({ ...twentyFour, ...s188, [field]: null }), "stakeholders.s188_missing", field, "section 188");
     expectOnly(completeProposal({ ...twentyFour, ...s188, [field]: "TBC" }), "stakeholders.s188_missing", field);
   });
 
+  it("asks where the agency workers work and what they do when there are any", () => {
+    const unmet = readiness(completeProposal({ ...twentyFour, ...s188, agencyWorkerCount: 3 }), S);
+    expect(unmet.map((u) => u.field)).toEqual(["agencyWorkerParts", "agencyWorkerWork"]);
+  });
+
   it(`does not apply below ${S.union.collectiveConsultationPosts} posts`, () => {
     expect(readiness(completeProposal({ postsAffected: 19, fteAffected: 18 }), S)).toEqual([]);
+  });
+
+  it("counts only the posts proposed for redundancy, not every post affected", () => {
+    expect(readiness(completeProposal({ ...twentyFour, redundancyPosts: 4 }), S)).toEqual([]);
   });
 });
 

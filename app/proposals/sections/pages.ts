@@ -4,6 +4,7 @@
  * the check-answers page and the section pages alike.
  */
 import { SECTIONS, type SectionKey, type Unmet } from "../types";
+import { EMPLOYMENT_FIELDS } from "./employment";
 
 /** The task list's names, in the officer's words. */
 export const TASK_TITLES: Record<SectionKey, string> = {
@@ -41,7 +42,12 @@ export function nextPath(proposalId: number, section: SectionKey): string {
 }
 
 const ROW_SECTIONS: SectionKey[] = ["options", "risks", "dependencies", "mitigations", "questions"];
-const DATE_FIELDS = new Set(["opensOn", "closesOn", "dueOn", "reviewOn", "newClosesOn"]);
+const DATE_FIELDS = new Set(["opensOn", "closesOn", "dueOn", "reviewOn", "newClosesOn", "firstDismissalOn", "transferOn"]);
+
+/** Redundancy and transfer: part of the stakeholders section, on a page of its own. */
+export function employmentPath(proposalId: number): string {
+  return `${proposalPath(proposalId)}/employment`;
+}
 
 /** The id of the element a link to a field should land on (a date input's first box). */
 export function fieldAnchor(name: string): string {
@@ -76,5 +82,6 @@ export function unmetHref(proposalId: number, u: Unmet): string {
     }
     return `${base}#file`;
   }
+  if (u.section === "stakeholders" && (EMPLOYMENT_FIELDS as readonly string[]).includes(parts[0])) return `${employmentPath(proposalId)}#${fieldAnchor(parts[0])}`;
   return u.field ? `${base}#${fieldAnchor(parts[0])}` : base;
 }
