@@ -834,3 +834,65 @@ export const moderationActions = sqliteTable(
   },
   (t) => [index("moderation_actions_at_idx").on(t.at)],
 );
+
+// ─── Challenges to the facts ───────────────────────────────────────────────────
+/**
+ * A public challenge to one published claim: a figure, a risk, a dependency, a mitigation, an
+ * equality row or a statement. The council answers in public within a set number of working
+ * days, by correcting it (a public version) or by explaining why it stands.
+ *
+ * Who wrote it is stored only as far as they chose to be known (docs/decisions, challenges):
+ * a resident's respondent id, a union rep's user id, and for a member of staff nothing at all,
+ * not even which link or address they came from, so no query can say which member of staff.
+ */
+export const CHALLENGE_TARGETS = ["figure", "risk", "dependency", "mitigation", "equality_row", "statement"] as const;
+export const CHALLENGE_AUTHORS = ["resident", "union_rep", "staff"] as const;
+export const CHALLENGE_STATUSES = ["visible", "pending", "hidden"] as const;
+export const challenges = sqliteTable(
+  "challenges",
+  {
+    id: id(),
+    proposalId: integer("proposal_id")
+      .notNull()
+      .references(() => proposals.id, { onDelete: "cascade" }),
+    targetType: text("target_type", { enum: CHALLENGE_TARGETS }).notNull(),
+    /** the figure's field name, the row's id, or the section key of a statement */
+    targetRef: text("target_ref").notNull(),
+    /** the claim as it was published when challenged, in words */
+    claim: text("claim").notNull(),
+    reason: text("reason").notNull(),
+    evidence: text("evidence").notNull(),
+    authorKind: text("author_kind", { enum: CHALLENGE_AUTHORS }).notNull(),
+    respondentId: integer("respondent_id").references(() => respondents.id, { onDelete: "set null" }),
+    userId: integer("user_id").references(() => users.id, { onDelete: "set null" }),
+    /** the name shown, only if the author chose to give it */
+    displayName: text("display_name"),
+    /** for a union rep: the union they wrote for */
+    unionName: text("union_name"),
+    status: text("status", { enum: CHALLENGE_STATUSES }).notNull().default("visible"),
+    createdAt: createdAt(),
+    /** the last day the council may answer: creation plus the working days in settings */
+    dueOn: text("due_on").notNull(),
+    answerKind: text("answer_kind", { enum: ["corrected", "stands"] }),
+    answer: text("answer"),
+    answeredAt: text("answered_at"),
+    answeredById: integer("answered_by_id").references(() => users.id, { onDelete: "set null" }),
+    /** for a correction: the public version that made it */
+    versionId: integer("version_id").references(() => proposalVersions.id, { onDelete: "set null" }),
+    moderationRule: text("moderation_rule"),
+    moderatedAt: text("moderated_at"),
+  },
+  (t) => [index("challenges_proposal_idx").on(t.proposalId, t.status, t.answeredAt)],
+);
+
+/**
+ * The key in the link staff of the affected service are emailed at opening: the same for every
+ * one of them, so using it says "a member of staff" and nothing more. Only its hash is kept.
+ */
+export const staffChallengeKeys = sqliteTable("staff_challenge_keys", {
+  proposalId: integer("proposal_id")
+    .primaryKey()
+    .references(() => proposals.id, { onDelete: "cascade" }),
+  tokenHash: text("token_hash").notNull(),
+  createdAt: createdAt(),
+});

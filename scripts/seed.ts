@@ -6,6 +6,7 @@
 import { migrateDatabase, openDatabase } from "#db/client.server";
 import { formatAccountsTable, isDatabaseEmpty, seedDemo, uploadsDir } from "#db/seed.server";
 import { seedDemoResponses } from "~/responses/seed.server";
+import { seedDemoChallenges } from "~/challenges/seed.server";
 import { now } from "~/lib/clock";
 
 const file = process.env.DATABASE_PATH ?? "data/plainsight.db";
@@ -17,6 +18,7 @@ try {
   } else {
     const { accounts } = await seedDemo(database, now());
     seedDemoResponses(database, now());
+    seedDemoChallenges(database, now());
     console.log(`Seeded the demo council into ${file} (documents in ${uploadsDir()}).\n`);
     console.log("Demo accounts (demo mode only; the passwords are public):\n");
     console.log(formatAccountsTable(accounts));

@@ -32,6 +32,8 @@ if (env.PLAINSIGHT_DEMO) {
     const { accounts } = await seedDemo(db(), now());
     const { seedDemoResponses } = await import("~/responses/seed.server");
     seedDemoResponses(db(), now());
+    const { seedDemoChallenges } = await import("~/challenges/seed.server");
+    seedDemoChallenges(db(), now());
     console.log(`\nDemo accounts (demo mode only):\n${formatAccountsTable(accounts)}\n`);
   } else {
     console.log("Demo mode: the database already has data; demo accounts are as first printed (see README).");

@@ -27,6 +27,8 @@ export type ConsultationListEntry = {
   excerpt: string;
   opensOn: string | null;
   closesOn: string | null;
+  /** public challenges to its facts waiting for an answer, and how many are overdue */
+  challenges?: { open: number; overdue: number };
 };
 
 export type ConsultationListData = {
@@ -131,6 +133,12 @@ export function ConsultationListPage({ data, basePath, councilName }: { data: Co
                     </li>
                     <li>{item.serviceName}</li>
                     {dates ? <li>{dates}</li> : null}
+                    {item.challenges?.open ? (
+                      <li data-testid="challenge-count">
+                        {plural(item.challenges.open, "challenge to the facts", "challenges to the facts")} waiting for an answer
+                        {item.challenges.overdue ? <strong>, {item.challenges.overdue} overdue</strong> : null}
+                      </li>
+                    ) : null}
                   </ul>
                   {item.excerpt ? <p className="govuk-body app-consultation-list__summary">{item.excerpt}</p> : null}
                 </li>

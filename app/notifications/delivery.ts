@@ -101,5 +101,5 @@ function describeError(error: SendError): string {
  * them removed, so the database never holds a working sign-in link after delivery.
  */
 export function scrubSecrets(text: string): string {
-  return text.replace(/(\/(?:notices\/link|subscribe\/confirm|staff\/invitation)\/)[A-Za-z0-9_-]{16,}/g, "$1(removed after sending)");
+  return text.replace(/(\/(?:notices\/link|subscribe\/confirm|staff\/invitation|challenge\/staff)\/)[A-Za-z0-9_-]{16,}/g, "$1(removed after sending)");
 }

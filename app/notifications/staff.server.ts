@@ -9,6 +9,7 @@ import type { DB } from "#db/client.server";
 import { env } from "~/lib/env.server";
 import { loadSettings } from "~/lib/settings.server";
 import type { Proposal } from "~/proposals/types";
+import { issueStaffChallengeLink } from "~/challenges/challenges.server";
 import { queueEmail } from "./outbox.server";
 import { staffOpenedEmail } from "./templates";
 
@@ -27,11 +28,13 @@ export function notifyStaffAtOpening(tx: DB, p: Proposal, at: Date): number {
   const settings = loadSettings(tx);
   const groups = tx.select().from(t.staffGroups).where(inArray(t.staffGroups.id, ids)).all();
   const members = tx.select().from(t.staffGroupMembers).where(inArray(t.staffGroupMembers.staffGroupId, ids)).all();
+  // One link for all of them: using it says "a member of staff" and nothing more (challenges).
+  const challengeLink = issueStaffChallengeLink(tx, p);
   let queued = 0;
   for (const group of groups) {
     const addresses = groupAddresses(group, members.filter((m) => m.staffGroupId === group.id).map((m) => m.email));
     for (const to of addresses) {
-      const email = staffOpenedEmail({ council: settings.council.name, groupName: group.name, title: p.title, serviceName: p.serviceName, publicUrl: publicUrl(p.slug), closesOn: p.closesOn });
+      const email = staffOpenedEmail({ council: settings.council.name, groupName: group.name, title: p.title, serviceName: p.serviceName, publicUrl: publicUrl(p.slug), closesOn: p.closesOn, challengeLink });
       if (queueEmail(tx, { idempotencyKey: `staff-opened:${p.id}:${group.id}:${to.toLowerCase()}`, event: "staff_opened", to, ...email, proposalId: p.id })) queued++;
     }
     // The head count at the time, so the record does not change when the directory does.

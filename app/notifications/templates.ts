@@ -98,7 +98,7 @@ export function unionFeedbackReceivedEmail(v: { council: string; title: string; 
   };
 }
 
-export function staffOpenedEmail(v: { council: string; groupName: string; title: string; serviceName: string; publicUrl: string; closesOn: string | null }): Email {
+export function staffOpenedEmail(v: { council: string; groupName: string; title: string; serviceName: string; publicUrl: string; closesOn: string | null; challengeLink?: string | null }): Email {
   return {
     subject: `A proposal affecting your team is open for consultation – ${v.title}`,
     text: lines(
@@ -114,6 +114,9 @@ export function staffOpenedEmail(v: { council: string; groupName: string; title:
       v.publicUrl,
       "",
       "Your trade union was given advance notice and can advise you.",
+      v.challengeLink ? "" : null,
+      v.challengeLink ? "If you think a fact in the proposal is wrong, you can challenge it in public as a member of staff, under your name or as \"a member of staff\". The council does not record who uses this link: it is the same for everyone in the staff groups affected." : null,
+      v.challengeLink ?? null,
       signOff(v.council),
     ),
   };

@@ -7,8 +7,10 @@ import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, lte, notInArray
 import * as t from "#db/schema";
 import { db as defaultDb, type DB } from "#db/client.server";
 import type { Viewer } from "~/auth/permissions";
+import { now as clockNow } from "~/lib/clock";
 import { loadSettings } from "~/lib/settings.server";
 import { establishmentOf, withinAggregationPeriod } from "./employment";
+import { dayOf } from "./period";
 import type { OtherRedundancies, Proposal } from "./types";
 import { canSeeProposal, PUBLIC_STATES, visibilityFacts } from "./visibility";
 
@@ -168,6 +170,8 @@ export type ConsultationListItem = {
   opensOn: string | null;
   closesOn: string | null;
   openedAt: string | null;
+  /** public challenges to its facts still waiting for the council's answer, and how many are late */
+  challenges: { open: number; overdue: number };
 };
 
 export const PAGE_SIZE = 20;
@@ -177,6 +181,7 @@ export function listPublicConsultations(
   filter: ListFilter,
   page: number,
   database: DB = defaultDb(),
+  today: string = dayOf(clockNow()),
 ): { items: ConsultationListItem[]; total: number; page: number; pages: number } {
   // A withdrawn proposal is public only if it had opened: the same rule as isPublic().
   const where = publicWhere(LIST_FILTERS[filter]);
@@ -195,6 +200,8 @@ export function listPublicConsultations(
       openedAt: t.proposals.openedAt,
       serviceId: t.proposals.serviceId,
       createdById: t.proposals.createdById,
+      openChallenges: sql<number>`(SELECT count(*) FROM challenges c WHERE c.proposal_id = ${t.proposals.id} AND c.status = 'visible' AND c.answered_at IS NULL)`,
+      overdueChallenges: sql<number>`(SELECT count(*) FROM challenges c WHERE c.proposal_id = ${t.proposals.id} AND c.status = 'visible' AND c.answered_at IS NULL AND c.due_on < ${today})`,
     })
     .from(t.proposals)
     .innerJoin(t.services, eq(t.services.id, t.proposals.serviceId))
@@ -205,7 +212,7 @@ export function listPublicConsultations(
     .all()
     // The SQL narrows; the predicate decides. Anything it refuses never reaches the page.
     .filter((r) => canSeeProposal(null, { ...r, unionIds: [] }))
-    .map(({ serviceId: _s, createdById: _c, ...item }) => item);
+    .map(({ serviceId: _s, createdById: _c, openChallenges, overdueChallenges, ...item }) => ({ ...item, challenges: { open: Number(openChallenges), overdue: Number(overdueChallenges) } }));
   return { items, total, page: current, pages };
 }
 

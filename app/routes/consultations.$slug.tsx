@@ -23,6 +23,10 @@ import { loadNotificationRecord } from "~/notifications/record.server";
 import { NotificationRecord } from "~/components/NotificationRecord";
 import { canDownloadDocument, isPublic, visibilityFacts } from "~/proposals/visibility";
 import commentsCss from "~/responses/comments.css?url";
+import { ChallengesSection } from "~/challenges/ChallengeList";
+import { hiddenChallenges, publicChallenges } from "~/challenges/challenges.server";
+import { ruleTitle } from "~/responses/house-rules.server";
+import { SuccessBanner } from "~/components/SuccessBanner";
 import { ConsultationComments } from "~/responses/ConsultationComments";
 import { responsesSentence } from "~/responses/ResponseCounts";
 import { consultationPageResponses } from "~/responses/thread-page.server";
@@ -36,7 +40,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
   const proposal = requireVisibleProposal(viewer, params.slug ?? "");
   const facts = visibilityFacts(proposal);
-  const proposalView = buildProposalView(proposal, loadSettings(), {
+  const settings = loadSettings();
+  const proposalView = buildProposalView(proposal, settings, {
     render: (markdown, options) => renderMarkdown(markdown, "officer", options),
     documentHref: (doc) => (canDownloadDocument(viewer, facts, doc) ? `/consultations/${encodeURIComponent(proposal.slug)}/documents/${doc.id}` : null),
     now: now(),
@@ -51,6 +56,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     responses: await consultationPageResponses(request, proposal),
     // The charts of responses so far: counts only, never anyone's words.
     responseCharts: isPublic(proposal) ? { byChannel: responseCounts(proposal.id), questions: questionStatistics(proposal.questions, answersByQuestion(proposal.id)) } : null,
+    // Challenges to the facts: public consultations only (an empty list otherwise).
+    challenges: publicChallenges(proposal),
+    hiddenChallenges: hiddenChallenges(proposal).map((h) => ({ ruleTitle: ruleTitle(h.rule), at: h.at })),
+    challengeDays: settings.challenges.answerWorkingDays,
+    challengeFlash: (() => {
+      const flag = new URL(request.url).searchParams.get("challenge");
+      return flag === "made" || flag === "held" ? flag : null;
+    })(),
   };
 }
 
@@ -61,7 +74,29 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
 ];
 
 export default function Consultation() {
-  const { proposal: p, isPublic, notificationRecord, approval, responses, responseCharts } = useLoaderData<typeof loader>();
+  const { proposal: p, isPublic, notificationRecord, approval, responses, responseCharts, challenges, hiddenChallenges: hidden, challengeDays, challengeFlash } = useLoaderData<typeof loader>();
+  const overdue = challenges.filter((c) => c.standing === "overdue").length;
+  const challengeHref = (claim: string) => `${`/consultations/${encodeURIComponent(p.slug)}`}/challenge?claim=${encodeURIComponent(claim)}`;
+  const challengeLinks =
+    isPublic && responses?.accepting
+      ? {
+          impact: (
+            <Link className="govuk-link" to={challengeHref("figure:postsAffected")}>
+              Challenge a figure
+            </Link>
+          ),
+          risks: (
+            <Link className="govuk-link" to={challengeHref(p.risks[0] ? `risk:${p.risks[0].id}` : "")}>
+              Challenge a risk or its rating
+            </Link>
+          ),
+          equality: (
+            <Link className="govuk-link" to={`/consultations/${encodeURIComponent(p.slug)}/challenge`}>
+              Challenge an equality finding
+            </Link>
+          ),
+        }
+      : undefined;
   const base = `/consultations/${encodeURIComponent(p.slug)}`;
 
   const keyRows: SummaryListRow[] = [
@@ -115,6 +150,29 @@ export default function Consultation() {
             </p>
             <Markdown html={p.lifecycle.withdrawnReasonHtml} />
           </div>
+        </div>
+      ) : null}
+
+      {challengeFlash ? (
+        <SuccessBanner>
+          {challengeFlash === "held"
+            ? "Your challenge has been sent. It will appear once a moderator has checked it against the house rules."
+            : `Your challenge has been published below. The council must answer it within ${challengeDays} working days.`}
+        </SuccessBanner>
+      ) : null}
+
+      {overdue ? (
+        <div className="govuk-warning-text" data-testid="challenges-overdue">
+          <span className="govuk-warning-text__icon" aria-hidden="true">
+            !
+          </span>
+          <strong className="govuk-warning-text__text">
+            <span className="govuk-visually-hidden">Warning</span>
+            The council has not answered {overdue === 1 ? "1 challenge" : `${overdue} challenges`} to the facts of this consultation within {challengeDays} working days.{" "}
+            <a className="govuk-link" href="#challenges">
+              See the challenges
+            </a>
+          </strong>
         </div>
       ) : null}
 
@@ -180,7 +238,8 @@ export default function Consultation() {
 
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-full">
-          <ProposalView proposal={p} threads={responses?.threads} />
+          <ProposalView proposal={p} threads={responses?.threads} sectionActions={challengeLinks} />
+          {isPublic ? <ChallengesSection challenges={challenges} hidden={hidden} slug={p.slug} accepting={responses?.accepting ?? false} workingDays={challengeDays} /> : null}
           <NotificationRecord record={notificationRecord} />
           {responseCharts && responseCharts.byChannel.total > 0 ? (
             <section className="app-section" aria-labelledby="response-charts-heading" id="responses-so-far">

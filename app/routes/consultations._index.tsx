@@ -51,6 +51,7 @@ export async function loader({ request }: LoaderFunctionArgs): Promise<Consultat
       excerpt: excerpt(markdownToPlainText(item.summary)),
       opensOn: item.opensOn,
       closesOn: item.closesOn,
+      challenges: item.challenges,
     })),
   };
 }

@@ -27,6 +27,7 @@ import { changesSinceLastReview } from "~/proposals/versions.server";
 import { SuccessBanner } from "~/components/SuccessBanner";
 import { PeriodPanel } from "~/components/PeriodPanel";
 import { periodPanel } from "~/proposals/period.server";
+import { challengeSummary } from "~/challenges/challenges.server";
 
 const idParam = z.coerce.number().int().positive();
 
@@ -59,6 +60,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     trail: auditTrail(proposal.id),
     period: periodPanel(proposal),
+    challenges: challengeSummary(proposal.id),
   };
 }
 
@@ -94,7 +96,7 @@ const DONE_MESSAGES: Record<string, string> = {
 };
 
 export default function StaffProposal() {
-  const { proposal, unmet, tasks, isPublicEdit, sinceLastReview, may, trail, period } = useLoaderData<typeof loader>();
+  const { proposal, unmet, tasks, isPublicEdit, sinceLastReview, may, trail, period, challenges } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const done = searchParams.get("done");
@@ -138,6 +140,15 @@ export default function StaffProposal() {
         ) : null}
 
         <PeriodPanel panel={period} />
+        {challenges.open || challenges.pending || challenges.answered ? (
+          <p className="govuk-body" data-testid="challenge-summary">
+            <Link className="govuk-link" to="/staff/challenges">
+              Challenges to the facts
+            </Link>
+            : {challenges.open} waiting for the council&apos;s answer{challenges.overdue ? `, ${challenges.overdue} overdue` : ""}
+            {challenges.pending ? `, ${challenges.pending} held for moderation` : ""}, {challenges.answered} answered.
+          </p>
+        ) : null}
 
         {tasks ? (
           <>

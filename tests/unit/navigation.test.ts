@@ -5,11 +5,11 @@ import { landingPage } from "~/auth/permissions";
 const texts = (roles: Parameters<typeof staffSections>[0]) => staffSections(roles).map((s) => s.text);
 
 describe("the staff area shows each person the sections they can use", () => {
-  it("an officer drafts, follows union notices and enters offline responses", () => {
-    expect(texts(["officer"])).toEqual(["Proposals", "Search", "Union notices", "Offline responses"]);
+  it("an officer drafts, follows union notices, enters offline responses and answers challenges", () => {
+    expect(texts(["officer"])).toEqual(["Proposals", "Search", "Union notices", "Offline responses", "Challenges"]);
   });
-  it("a moderator sees proposals and the moderation queue, not admin", () => {
-    expect(texts(["moderator"])).toEqual(["Proposals", "Search", "Moderation"]);
+  it("a moderator sees proposals, challenges and the moderation queue, not admin", () => {
+    expect(texts(["moderator"])).toEqual(["Proposals", "Search", "Challenges", "Moderation"]);
   });
   it("a union rep sees only their notices", () => {
     expect(texts(["union_rep"])).toEqual(["Your union notices"]);

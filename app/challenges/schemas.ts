@@ -1,0 +1,64 @@
+/**
+ * The challenge forms' schemas, used by the page (Conform on submit) and the action. The server
+ * module checks the same things again against the proposal (challenges.server.ts): these only
+ * say what is missing or too long, in GOV.UK's words.
+ */
+import { z } from "zod";
+import { normaliseText } from "~/responses/rules";
+import { HONEYPOT_FIELD } from "~/responses/schemas";
+import { ANSWER_MAX_CHARS, EVIDENCE_MAX_CHARS, NAME_MAX_CHARS, QUOTE_MAX_CHARS, REASON_MAX_CHARS } from "./rules";
+
+const n = (value: number) => value.toLocaleString("en-GB");
+
+const text = (max: number, tooLong: string) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v == null ? undefined : normaliseText(v) || undefined))
+    .refine((v) => v == null || v.length <= max, { error: tooLong });
+
+const required = (missing: string, max: number, tooLong: string) =>
+  z
+    .string({ error: missing })
+    .max(max * 2, { error: tooLong })
+    .transform((v) => normaliseText(v))
+    .refine((v) => v.length > 0, { error: missing })
+    .refine((v) => v.length <= max, { error: tooLong });
+
+export const challengeSchema = z
+  .object({
+    claim: z.string({ error: "Choose the fact you are challenging" }).min(1, { error: "Choose the fact you are challenging" }),
+    quote: text(QUOTE_MAX_CHARS, `The words you copy must be ${n(QUOTE_MAX_CHARS)} characters or fewer`),
+    reason: required("Say why you think it is wrong", REASON_MAX_CHARS, `Your reason must be ${n(REASON_MAX_CHARS)} characters or fewer`),
+    evidence: required("Give your evidence: what you know, how you know it, or where it can be checked", EVIDENCE_MAX_CHARS, `Your evidence must be ${n(EVIDENCE_MAX_CHARS)} characters or fewer`),
+    [HONEYPOT_FIELD]: z.string().optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.claim.startsWith("statement:") && !v.quote) ctx.addIssue({ code: "custom", path: ["quote"], message: "Copy the words you are challenging" });
+  });
+
+/** Through the staff link: the same, and how they appear. */
+export const staffChallengeSchema = z
+  .object({
+    claim: z.string({ error: "Choose the fact you are challenging" }).min(1, { error: "Choose the fact you are challenging" }),
+    quote: text(QUOTE_MAX_CHARS, `The words you copy must be ${n(QUOTE_MAX_CHARS)} characters or fewer`),
+    reason: required("Say why you think it is wrong", REASON_MAX_CHARS, `Your reason must be ${n(REASON_MAX_CHARS)} characters or fewer`),
+    evidence: required("Give your evidence: what you know, how you know it, or where it can be checked", EVIDENCE_MAX_CHARS, `Your evidence must be ${n(EVIDENCE_MAX_CHARS)} characters or fewer`),
+    showAs: z.enum(["staff", "name"], { error: "Choose how you appear" }),
+    name: text(NAME_MAX_CHARS, `Your name must be ${n(NAME_MAX_CHARS)} characters or fewer`),
+    [HONEYPOT_FIELD]: z.string().optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.claim.startsWith("statement:") && !v.quote) ctx.addIssue({ code: "custom", path: ["quote"], message: "Copy the words you are challenging" });
+    if (v.showAs === "name" && !v.name) ctx.addIssue({ code: "custom", path: ["name"], message: "Enter your name, or choose to appear as “A member of staff”" });
+  });
+
+export const answerSchema = z
+  .object({
+    answerKind: z.enum(["corrected", "stands"], { error: "Say whether the council has corrected it or why it stands" }),
+    answer: required("Write the council's answer: it is published", ANSWER_MAX_CHARS, `The answer must be ${n(ANSWER_MAX_CHARS)} characters or fewer`),
+    versionId: z.string().optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.answerKind === "corrected" && !v.versionId) ctx.addIssue({ code: "custom", path: ["versionId"], message: "Choose the published version that corrects it" });
+  });
