@@ -16,12 +16,12 @@ import { can, type SignedInViewer } from "~/auth/permissions";
 import { now as clockNow } from "~/lib/clock";
 import { env } from "~/lib/env.server";
 import { markdownToPlainText } from "~/lib/markdown.server";
-import { loadSettings } from "~/lib/settings.server";
+import { councilTimeZone, loadSettings } from "~/lib/settings.server";
 import { queueEmail } from "~/notifications/outbox.server";
 import { hashToken, isTokenShaped, newToken } from "~/notifications/tokens.server";
 import { canEditProposal } from "~/proposals/lifecycle";
 import { bankHolidays } from "~/proposals/lifecycle.server";
-import { dayOf } from "~/proposals/period";
+import { councilDate } from "~/lib/council-time";
 import { loadProposal } from "~/proposals/proposals.server";
 import { meetsMinimumWords } from "~/proposals/text-quality";
 import type { Proposal } from "~/proposals/types";
@@ -131,7 +131,7 @@ export function createChallenge(p: Proposal, author: ChallengeAuthor, input: Cha
   const result = writeTransaction((tx): ChallengeResult => {
     const now = tx.select({ state: t.proposals.state, closesOn: t.proposals.closesOn, premoderate: t.proposals.premoderateComments }).from(t.proposals).where(eq(t.proposals.id, p.id)).get();
     if (!now) return fail(404, "Not found");
-    if (!acceptingResponses(now, at)) return fail(409, "This consultation has closed, so its facts can no longer be challenged here. You can still write to the council.");
+    if (!acceptingResponses(now, at, councilTimeZone(tx))) return fail(409, "This consultation has closed, so its facts can no longer be challenged here. You can still write to the council.");
     const settings = loadSettings(tx);
     const status = now.premoderate ? "pending" : "visible";
     const row = tx
@@ -250,7 +250,7 @@ export function publicChallenges(p: Proposal, at: Date = clockNow(), database: D
     .where(and(eq(t.challenges.proposalId, p.id), eq(t.challenges.status, "visible")))
     .orderBy(asc(t.challenges.id))
     .all();
-  return views(database, p.id, rows, dayOf(at));
+  return views(database, p.id, rows, councilDate(at, councilTimeZone(database)));
 }
 
 /** Challenges moderators hid, for the public record: when and under which rule, never the words. */
@@ -270,7 +270,7 @@ export type ChallengeCounts = { open: number; overdue: number; answered: number 
 export function challengeCounts(proposalIds: number[], at: Date = clockNow(), database: DB = defaultDb()): Map<number, ChallengeCounts> {
   const out = new Map<number, ChallengeCounts>();
   if (!proposalIds.length) return out;
-  const today = dayOf(at);
+  const today = councilDate(at, councilTimeZone(database));
   const rows = database
     .select({
       proposalId: t.challenges.proposalId,
@@ -314,7 +314,7 @@ export function staffChallengeList(viewer: SignedInViewer, at: Date = clockNow()
     .orderBy(sql`${t.challenges.answeredAt} IS NOT NULL`, asc(t.challenges.dueOn), asc(t.challenges.id))
     .all();
   const proposals = new Map<number, Proposal | null>();
-  const today = dayOf(at);
+  const today = councilDate(at, councilTimeZone(database));
   return rows
     .filter((r) => {
       if (!proposals.has(r.c.proposalId)) proposals.set(r.c.proposalId, loadProposal(r.c.proposalId, database));
@@ -347,7 +347,7 @@ export function staffChallenge(viewer: SignedInViewer, id: number, at: Date = cl
     .all()
     .map((v) => ({ ...v, number: numbers.get(v.id) ?? 0 }));
   return {
-    ...views(database, p.id, [row], dayOf(at))[0],
+    ...views(database, p.id, [row], councilDate(at, councilTimeZone(database)))[0],
     status: row.status,
     proposal: { id: p.id, slug: p.slug, title: p.title },
     answersForCouncil: mayAnswer(viewer, p),

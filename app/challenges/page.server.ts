@@ -68,7 +68,7 @@ export function challengeFormPage(p: Proposal, chosen: string | null) {
   return {
     title: p.title,
     back: `/consultations/${encodeURIComponent(p.slug)}`,
-    accepting: acceptingResponses(p, now()),
+    accepting: acceptingResponses(p, now(), settings.council.timeZone),
     workingDays: settings.challenges.answerWorkingDays,
     claims,
     chosen: claims.some((c) => c.value === chosen) ? chosen : null,

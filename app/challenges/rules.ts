@@ -7,7 +7,7 @@
  * public within a set number of working days (settings.challenges.answerWorkingDays), either by
  * correcting it (a public version with the change) or by explaining why it stands.
  */
-import { formatISO } from "date-fns";
+import { councilDate } from "~/lib/council-time";
 import { characteristicLabel, type Settings } from "~/lib/settings";
 import { addWorkingDays } from "~/lib/working-days";
 import { riskScore, type Proposal } from "~/proposals/types";
@@ -130,9 +130,12 @@ export function quotes(publishedText: string, quote: string): boolean {
 }
 
 // ─── The deadline and where a challenge stands ─────────────────────────────────
-/** The last day the council may answer: the working days in settings after the challenge. */
+/**
+ * The last day the council may answer: the working days in settings after the day the challenge
+ * was made, on the council's calendar (a challenge at 23:30 UTC on a summer Friday was made on Saturday).
+ */
 export function answerDueOn(createdAt: Date, s: Settings, bankHolidays: ReadonlySet<string>): string {
-  return formatISO(addWorkingDays(createdAt, s.challenges.answerWorkingDays, bankHolidays), { representation: "date" });
+  return addWorkingDays(councilDate(createdAt, s.council.timeZone), s.challenges.answerWorkingDays, bankHolidays);
 }
 
 export type ChallengeStanding = "waiting" | "overdue" | "corrected" | "stands";

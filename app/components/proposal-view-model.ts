@@ -13,7 +13,7 @@
 import { addDays, councilDate } from "~/lib/council-time";
 import type { EqualityRating, ProposalState } from "#db/schema";
 import { equalityCharacteristics, groundLabel, type Settings } from "~/lib/settings";
-import { addDaysIso, approvedLength, describeLength } from "~/proposals/period";
+import { approvedLength, describeLength } from "~/proposals/period";
 import { riskScore, type Proposal, type ProposalDocument } from "~/proposals/types";
 import { riskLevel, type RiskLevel } from "./risk-level";
 
@@ -323,7 +323,7 @@ export function buildProposalView(p: Proposal, settings: Settings, { render, doc
       plannedClosesOn: p.plannedClosesOn ?? null,
       movedClosesOn: (() => {
         const days = approvedLength({ ...p, opensOn: p.plannedOpensOn ?? null, closesOn: p.plannedClosesOn ?? null });
-        return p.plannedOpensOn && p.opensOn && days != null ? addDaysIso(p.opensOn, days) : null;
+        return p.plannedOpensOn && p.opensOn && days != null ? addDays(p.opensOn, days) : null;
       })(),
       length: (() => {
         const days = approvedLength(p);

@@ -20,7 +20,8 @@
  */
 import type { TransferKind } from "#db/schema";
 import { establishmentLabel, type Settings } from "~/lib/settings";
-import { addDaysIso, daysBetween, dayOf, longDate } from "./period";
+import { addDays, councilDate, daysBetween } from "~/lib/council-time";
+import { longDate } from "./period";
 import { isFiller, namesTiming, wordCount } from "./text-quality";
 
 /** A number in figures or words, as a count of staff is written. */
@@ -178,14 +179,15 @@ export function describeTotal(c: CollectiveConsultation, s: Settings): string {
  * When collective consultation begins, as far as is known: the day the notice was delivered,
  * otherwise the planned opening (the notice always comes before it). Null if neither is known.
  */
-export function consultationStart(p: Pick<Proposal, "noticeSentAt" | "opensOn">): string | null {
-  if (p.noticeSentAt) return dayOf(new Date(p.noticeSentAt));
+export function consultationStart(p: Pick<Proposal, "noticeSentAt" | "opensOn">, s: Settings): string | null {
+  // The day it was delivered on the council's calendar (council-time.ts), whatever the server's.
+  if (p.noticeSentAt) return councilDate(p.noticeSentAt, s.council.timeZone);
   return p.opensOn && /^\d{4}-\d{2}-\d{2}$/.test(p.opensOn) ? p.opensOn : null;
 }
 
 /** The first day a dismissal may take effect under s.188(1A), counted from `start`. */
 export function earliestDismissal(start: string, days: number): string {
-  return addDaysIso(start, days);
+  return addDays(start, days);
 }
 
 /** The s.188 clock once the notice has been delivered: for the notice pages. */
@@ -200,8 +202,8 @@ export type CollectiveConsultationClock = {
 export function collectiveConsultationClock(p: Proposal, s: Settings, now: Date): CollectiveConsultationClock | null {
   const c = collectiveConsultation(p, s);
   if (!c.applies || !c.days || !p.noticeSentAt) return null;
-  const start = dayOf(new Date(p.noticeSentAt));
-  const elapsed = Math.max(0, daysBetween(start, dayOf(now)));
+  const start = councilDate(p.noticeSentAt, s.council.timeZone);
+  const elapsed = Math.max(0, daysBetween(start, councilDate(now, s.council.timeZone)));
   return { days: c.days, startedOn: start, elapsedDays: Math.min(elapsed, c.days), daysLeft: Math.max(0, c.days - elapsed), earliestDismissal: earliestDismissal(start, c.days) };
 }
 
@@ -211,7 +213,7 @@ export type Hr1Reminder = { days: 30 | 45; total: number; deadline: string | nul
 export function hr1Reminder(p: Proposal, s: Settings): Hr1Reminder | null {
   const c = collectiveConsultation(p, s);
   if (!c.applies || !c.days) return null;
-  const deadline = p.firstDismissalOn && /^\d{4}-\d{2}-\d{2}$/.test(p.firstDismissalOn) ? addDaysIso(p.firstDismissalOn, -c.days) : null;
+  const deadline = p.firstDismissalOn && /^\d{4}-\d{2}-\d{2}$/.test(p.firstDismissalOn) ? addDays(p.firstDismissalOn, -c.days) : null;
   const by = deadline ? `by ${longDate(deadline)}, ${c.days} days before the first dismissal on ${longDate(p.firstDismissalOn!)}` : `at least ${c.days} days before the first dismissal`;
   return {
     days: c.days,
@@ -263,7 +265,7 @@ export function employmentUnmet(p: Proposal, s: Settings): Unmet[] {
         );
       }
       // s.188(1A): the 30 or 45 days are a rule, not a display.
-      const start = consultationStart(p);
+      const start = consultationStart(p, s);
       if (c.applies && c.days && start) {
         const earliest = earliestDismissal(start, c.days);
         if (p.firstDismissalOn < earliest) {

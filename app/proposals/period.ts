@@ -11,7 +11,7 @@
  * default), for less than the default (12 weeks) without its published reason, or during a
  * pre-election period without a published reason for consulting then.
  */
-import { addDays, differenceInCalendarDays, formatISO, parseISO } from "date-fns";
+import { addDays, councilDate, daysBetween, type IsoDate } from "~/lib/council-time";
 import type { Settings } from "~/lib/settings";
 import { addWorkingDays } from "~/lib/working-days";
 import { isFiller } from "./text-quality";
@@ -21,26 +21,15 @@ type PeriodFacts = Pick<Proposal, "opensOn" | "closesOn" | "periodDays" | "short
 
 export type PreElectionPeriod = Settings["preElectionPeriods"][number];
 
-/** The council's calendar day of an instant, as YYYY-MM-DD (the day the rules compare). */
-export function dayOf(at: Date): string {
-  return formatISO(at, { representation: "date" });
-}
+// Every date below is a day of the council's calendar (app/lib/council-time.ts): instants are
+// turned into one with councilDate in the council's time zone before any comparison.
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-function realDay(text: string | null | undefined): string | null {
+/** The text if it is a real calendar day ("2027-02-30" is not), otherwise null. */
+function realDay(text: string | null | undefined): IsoDate | null {
   if (!text || !ISO_DAY.test(text)) return null;
-  const d = parseISO(text);
-  return Number.isNaN(d.getTime()) || dayOf(d) !== text ? null : text;
-}
-
-/** Calendar days from one ISO day to another. */
-export function daysBetween(from: string, to: string): number {
-  return differenceInCalendarDays(parseISO(to), parseISO(from));
-}
-
-export function addDaysIso(day: string, n: number): string {
-  return dayOf(addDays(parseISO(day), n));
+  return addDays(text, 0) === text ? text : null;
 }
 
 /** The length of the plan in days from its two dates, or null when either is missing. */
@@ -73,7 +62,7 @@ export function describeLength(days: number): string {
 export function periodOpeningOn(p: PeriodFacts, openingDay: string): { opensOn: string; closesOn: string; days: number; moved: boolean } | null {
   const days = approvedLength(p);
   if (days == null) return null;
-  const closesOn = addDaysIso(openingDay, days);
+  const closesOn = addDays(openingDay, days);
   return { opensOn: openingDay, closesOn, days, moved: openingDay !== p.opensOn || closesOn !== p.closesOn };
 }
 
@@ -165,7 +154,7 @@ export type ForecastInputs = {
 export function openingForecast(p: Proposal, inputs: ForecastInputs): OpeningForecast | null {
   const planned = realDay(p.opensOn);
   if (!planned || approvedLength(p) == null) return null;
-  const today = dayOf(inputs.now);
+  const today = councilDate(inputs.now, inputs.settings.council.timeZone);
   let earliest = planned < today ? today : planned;
   const waitingFor: string[] = [];
   if (planned < today) waitingFor.push(`The planned opening date (${longDate(planned)}) has passed`);
@@ -178,10 +167,10 @@ export function openingForecast(p: Proposal, inputs: ForecastInputs): OpeningFor
           ? `The notice has not yet been delivered to a representative of ${listNames(names)}: the ${required} working days' notice starts when it has`
           : `The notice has not yet been delivered: the ${required} working days' notice starts when it has`,
       );
-      const fromToday = dayOf(addWorkingDays(inputs.now, required, inputs.bankHolidays));
+      const fromToday = addWorkingDays(today, required, inputs.bankHolidays);
       if (fromToday > earliest) earliest = fromToday;
     } else {
-      const noticeOver = dayOf(addWorkingDays(parseISO(p.noticeSentAt), required, inputs.bankHolidays));
+      const noticeOver = addWorkingDays(councilDate(p.noticeSentAt, inputs.settings.council.timeZone), required, inputs.bankHolidays);
       if (noticeOver > earliest) {
         earliest = noticeOver;
         waitingFor.push(`The unions' notice period runs until ${longDate(noticeOver)}`);
@@ -196,7 +185,7 @@ export function openingForecast(p: Proposal, inputs: ForecastInputs): OpeningFor
   for (let guard = 0; guard < 10; guard++) {
     const blocking = isFiller(p.preElectionReason) ? preElectionOverlaps(inputs.settings, period.opensOn, period.closesOn) : [];
     if (!blocking.length) break;
-    const after = addDaysIso(blocking.reduce((end, e) => (e.endsOn > end ? e.endsOn : end), blocking[0].endsOn), 1);
+    const after = addDays(blocking.reduce((end, e) => (e.endsOn > end ? e.endsOn : end), blocking[0].endsOn), 1);
     waitingFor.push(`The pre-election period for the ${blocking[0].name} ends on ${longDate(blocking[0].endsOn)}`);
     period = periodOpeningOn(p, after)!;
   }
@@ -208,7 +197,7 @@ export function datesMovedAtOpening(p: Pick<Proposal, "opensOn" | "plannedOpensO
   if (!p.plannedOpensOn || !p.opensOn) return null;
   const days = approvedLength({ opensOn: p.plannedOpensOn, closesOn: p.plannedClosesOn, periodDays: p.periodDays, shortPeriodReason: null, preElectionReason: null });
   if (days == null) return null;
-  return { opensOn: p.opensOn, plannedOpensOn: p.plannedOpensOn, plannedClosesOn: p.plannedClosesOn, movedClosesOn: addDaysIso(p.opensOn, days), length: describeLength(days) };
+  return { opensOn: p.opensOn, plannedOpensOn: p.plannedOpensOn, plannedClosesOn: p.plannedClosesOn, movedClosesOn: addDays(p.opensOn, days), length: describeLength(days) };
 }
 
 // ─── Small helpers ─────────────────────────────────────────────────────────────

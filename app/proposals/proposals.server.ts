@@ -8,9 +8,9 @@ import * as t from "#db/schema";
 import { db as defaultDb, type DB } from "#db/client.server";
 import type { Viewer } from "~/auth/permissions";
 import { now as clockNow } from "~/lib/clock";
-import { loadSettings } from "~/lib/settings.server";
+import { councilTimeZone, loadSettings } from "~/lib/settings.server";
 import { establishmentOf, withinAggregationPeriod } from "./employment";
-import { dayOf } from "./period";
+import { councilDate } from "~/lib/council-time";
 import type { OtherRedundancies, Proposal } from "./types";
 import { canSeeProposal, PUBLIC_STATES, visibilityFacts } from "./visibility";
 
@@ -181,7 +181,7 @@ export function listPublicConsultations(
   filter: ListFilter,
   page: number,
   database: DB = defaultDb(),
-  today: string = dayOf(clockNow()),
+  today: string = councilDate(clockNow(), councilTimeZone(database)),
 ): { items: ConsultationListItem[]; total: number; page: number; pages: number } {
   // A withdrawn proposal is public only if it had opened: the same rule as isPublic().
   const where = publicWhere(LIST_FILTERS[filter]);

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import * as t from "#db/schema";
 import { db } from "#db/client.server";
-import { addDaysIso } from "~/proposals/period";
+import { addDays } from "~/lib/council-time";
 import * as start from "~/routes/staff.proposals.new";
 import * as impact from "~/routes/staff.proposals.$id_.impact";
 import * as employment from "~/routes/staff.proposals.$id_.employment";
@@ -52,14 +52,14 @@ describe("redundancies counted across proposals at one establishment within 90 d
       revision: String(revisionOf(second)),
       redundancyPosts: "12",
       establishment: "ashdown-house",
-      "firstDismissalOn.day": String(Number(addDaysIso(camhsDismissal, 30).slice(8))),
-      "firstDismissalOn.month": String(Number(addDaysIso(camhsDismissal, 30).slice(5, 7))),
-      "firstDismissalOn.year": addDaysIso(camhsDismissal, 30).slice(0, 4),
+      "firstDismissalOn.day": String(Number(addDays(camhsDismissal, 30).slice(8))),
+      "firstDismissalOn.month": String(Number(addDays(camhsDismissal, 30).slice(5, 7))),
+      "firstDismissalOn.year": addDays(camhsDismissal, 30).slice(0, 4),
       transferKind: "none",
     });
     expect(saved.status).toBe(302);
     const row = db().select().from(t.proposals).where(eq(t.proposals.id, second)).get()!;
-    expect(row).toMatchObject({ redundancyPosts: 12, establishment: "ashdown-house", firstDismissalOn: addDaysIso(camhsDismissal, 30), transferKind: "none" });
+    expect(row).toMatchObject({ redundancyPosts: 12, establishment: "ashdown-house", firstDismissalOn: addDays(camhsDismissal, 30), transferKind: "none" });
   });
 
   it("two proposals of 12 posts each cross the threshold: the draft must carry the whole s.188(4) disclosure", async () => {
@@ -91,10 +91,10 @@ describe("redundancies counted across proposals at one establishment within 90 d
   });
 
   it("a first dismissal 90 days or more apart is a separate period", async () => {
-    db().update(t.proposals).set({ firstDismissalOn: addDaysIso(camhsDismissal, 90) }).where(eq(t.proposals.id, second)).run();
+    db().update(t.proposals).set({ firstDismissalOn: addDays(camhsDismissal, 90) }).where(eq(t.proposals.id, second)).run();
     const page = (await get(employment.loader, url(second, "/employment"), { id: String(second) }, OFFICER)).body as EmploymentPage;
     expect(page.collective).toMatchObject({ applies: false, total: 12 });
-    db().update(t.proposals).set({ firstDismissalOn: addDaysIso(camhsDismissal, 30) }).where(eq(t.proposals.id, second)).run();
+    db().update(t.proposals).set({ firstDismissalOn: addDays(camhsDismissal, 30) }).where(eq(t.proposals.id, second)).run();
   });
 });
 

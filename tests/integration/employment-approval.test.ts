@@ -9,7 +9,7 @@ import { count, eq } from "drizzle-orm";
 import * as t from "#db/schema";
 import { db } from "#db/client.server";
 import { setClock } from "~/lib/clock";
-import { addDaysIso } from "~/proposals/period";
+import { addDays } from "~/lib/council-time";
 import { action as proposalAction } from "~/routes/staff.proposals.$id";
 import { cookieFor, post, proposal, run, seedCouncil } from "../fixtures/notifications-council";
 
@@ -41,11 +41,11 @@ beforeAll(async () => {
   const p = proposal(SLUG);
   id = p.id;
   closesOn = p.closesOn!;
-  const firstDismissalOn = addDaysIso(closesOn, 1);
+  const firstDismissalOn = addDays(closesOn, 1);
   db().update(t.proposals).set({ redundancyPosts: 16, establishment: "moor-lane-depot", firstDismissalOn, ...disclosure }).where(eq(t.proposals.id, id)).run();
   // Another proposal past drafting at the depot, dismissing within 90 days: 6 more posts.
   const parks = proposal("reopening-a-closed-park");
-  db().update(t.proposals).set({ redundancyPosts: 6, establishment: "moor-lane-depot", firstDismissalOn: addDaysIso(firstDismissalOn, 30) }).where(eq(t.proposals.id, parks.id)).run();
+  db().update(t.proposals).set({ redundancyPosts: 6, establishment: "moor-lane-depot", firstDismissalOn: addDays(firstDismissalOn, 30) }).where(eq(t.proposals.id, parks.id)).run();
 }, 60_000);
 
 afterAll(() => setClock(null));
@@ -58,7 +58,7 @@ describe("approval and the s.188 days", () => {
 
   it("is refused when the first dismissal would come less than 30 days after consultation could start, and nothing changes", async () => {
     // Approved 20 days before the first dismissal: the unions cannot have their 30 days.
-    setClock(new Date(`${addDaysIso(closesOn, -19)}T10:00:00.000Z`));
+    setClock(new Date(`${addDays(closesOn, -19)}T10:00:00.000Z`));
     const cookie = await cookieFor("approver@northmoor.example");
     const before = snapshot();
     const refused = await run(() => proposalAction({ request: post(`/staff/proposals/${id}`, { intent: "approve" }, cookie), params: { id: String(id) }, context: {} }));

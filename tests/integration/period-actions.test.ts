@@ -12,7 +12,7 @@ import { db } from "#db/client.server";
 import { setClock } from "~/lib/clock";
 import { deliverDue, localTransport } from "~/notifications/delivery.server";
 import { runScheduledTransitions } from "~/proposals/lifecycle.server";
-import { addDaysIso, dayOf } from "~/proposals/period";
+import { addDays, councilDate } from "~/lib/council-time";
 import { action as proposalAction, loader as proposalLoader } from "~/routes/staff.proposals.$id";
 import { loader as consultationLoader } from "~/routes/consultations.$slug";
 import { loader as historyLoader } from "~/routes/consultations.$slug_.history";
@@ -71,7 +71,7 @@ describe("approval", () => {
 
   it("after the planned opening date is allowed, and fixes the approved length; the notice period waits for delivery", async () => {
     // Approved a week after the day it was meant to open.
-    setClock(new Date(`${addDaysIso(planned.opensOn, 7)}T10:00:00.000Z`));
+    setClock(new Date(`${addDays(planned.opensOn, 7)}T10:00:00.000Z`));
     approverCookie = await cookieFor(APPROVER);
     const approved = await approve();
     expect(approved.response?.headers.get("Location")).toBe(`/staff/proposals/${id}?done=approve`);
@@ -87,7 +87,7 @@ describe("approval", () => {
       period: { forecast: { opensOn: string; closesOn: string; waitingFor: string[] } };
     };
     expect(page.period.forecast.waitingFor.join(" ")).toMatch(/not yet been delivered to a representative of GMB, the general union and Unite the Union/);
-    expect(page.period.forecast.closesOn).toBe(addDaysIso(page.period.forecast.opensOn, 84));
+    expect(page.period.forecast.closesOn).toBe(addDays(page.period.forecast.opensOn, 84));
   });
 });
 
@@ -97,7 +97,7 @@ describe("opening", () => {
     expect(proposal(SLUG).noticeSentAt).not.toBeNull();
     const today = new Date(Date.parse(proposal(SLUG).noticeSentAt!) + 20 * DAY);
     setClock(today);
-    setSetting("preElectionPeriods", [{ name: "Northmoor Borough Council elections", startsOn: addDaysIso(dayOf(today), 60), endsOn: addDaysIso(dayOf(today), 100) }]);
+    setSetting("preElectionPeriods", [{ name: "Northmoor Borough Council elections", startsOn: addDays(councilDate(today, "Europe/London"), 60), endsOn: addDays(councilDate(today, "Europe/London"), 100) }]);
     const before = snapshot();
     expect(runScheduledTransitions().opened).not.toContain(SLUG);
     expect(snapshot()).toEqual(before);
@@ -113,15 +113,15 @@ describe("opening", () => {
   });
 
   it("keeps the approved length: the closing date moves with the late opening", () => {
-    const today = dayOf(new Date(Date.parse(proposal(SLUG).noticeSentAt!) + 20 * DAY));
+    const today = councilDate(new Date(Date.parse(proposal(SLUG).noticeSentAt!) + 20 * DAY), "Europe/London");
     expect(runScheduledTransitions().opened).toContain(SLUG);
     const p = proposal(SLUG);
     expect(p.state).toBe("open");
     expect(p.opensOn).toBe(today);
-    expect(p.closesOn).toBe(addDaysIso(today, 84));
+    expect(p.closesOn).toBe(addDays(today, 84));
     expect(p).toMatchObject({ plannedOpensOn: planned.opensOn, plannedClosesOn: planned.closesOn });
     const opened = db().select().from(t.auditLog).where(and(eq(t.auditLog.action, "proposal.open"), eq(t.auditLog.entityId, id))).get()!;
-    expect(opened.detail).toMatchObject({ plannedOpensOn: planned.opensOn, plannedClosesOn: planned.closesOn, opensOn: today, closesOn: addDaysIso(today, 84) });
+    expect(opened.detail).toMatchObject({ plannedOpensOn: planned.opensOn, plannedClosesOn: planned.closesOn, opensOn: today, closesOn: addDays(today, 84) });
   });
 
   it("the public page and the history say so", async () => {

@@ -12,7 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, councilDate, daysBetween, isTimeZone, toCouncilDate, weekday } from "~/lib/council-time";
 import { DEFAULT_SETTINGS, mergeSettings, type Settings } from "~/lib/settings";
 import { addWorkingDays, workingDaysBetween } from "~/lib/working-days";
-import { collectiveConsultationClock, noticePeriod } from "~/notifications/notice-rules";
+import { noticePeriod } from "~/notifications/notice-rules";
+import { collectiveConsultationClock } from "~/proposals/employment";
 import { buildNotificationRecord } from "~/notifications/record";
 import { checkTransition, type Actor, type TransitionContext } from "~/proposals/lifecycle";
 import { acceptingResponses } from "~/responses/rules";
@@ -153,7 +154,7 @@ for (const processZone of ["UTC", "America/Los_Angeles", "Asia/Kolkata"]) {
         expect(period.givenWorkingDays).toBe(0);
       });
       it("the s.188 clock counts London days", () => {
-        const clock = collectiveConsultationClock({ postsAffected: 25, noticeSentAt: "2027-06-30T23:30:00.000Z" }, DEFAULT_SETTINGS, new Date("2027-07-30T23:00:00Z"))!;
+        const clock = collectiveConsultationClock(completeProposal({ redundancyPosts: 25, noticeSentAt: "2027-06-30T23:30:00.000Z" }), DEFAULT_SETTINGS, new Date("2027-07-30T23:00:00Z"))!;
         expect(clock.startedOn).toBe("2027-07-01");
         expect(clock.elapsedDays).toBe(30);
         expect(clock.earliestDismissal).toBe("2027-07-31");
