@@ -6,7 +6,8 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import type { Browser } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { parse } from "yaml";
 import { expectNoAxeViolations, signIn } from "./support";
 import { signUpResident } from "./responses-support";
@@ -20,14 +21,14 @@ const ANSWER = "You are right: the 2025/26 annual report counts 655 children and
 const accounts: { email: string; password: string }[] = parse(fs.readFileSync(path.resolve("content/demo-accounts.yaml"), "utf8")).accounts;
 const password = (email: string) => accounts.find((a) => a.email === email)!.password;
 
-async function officerPage(page: Page) {
-  const context = await page.context().browser()!.newContext();
+async function officerPage(browser: Browser) {
+  const context = await browser.newContext();
   const officer = await context.newPage();
   await signIn(officer, OFFICER, password(OFFICER));
   return officer;
 }
 
-test("a resident challenges an impact figure, the officer corrects it, and the public page shows the answer and what changed", async ({ page }) => {
+test("a resident challenges an impact figure, the officer corrects it, and the public page shows the answer and what changed", async ({ page, browser }) => {
   test.setTimeout(240_000);
 
   // 1. The resident starts from the figure on the public page and signs in by email on the way.
@@ -55,7 +56,7 @@ test("a resident challenges an impact figure, the officer corrects it, and the p
   await expectNoAxeViolations(page);
 
   // 2. The officer corrects the figure: a published change with its note.
-  const officer = await officerPage(page);
+  const officer = await officerPage(browser);
   await officer.goto("/staff/challenges");
   await expectNoAxeViolations(officer);
   await officer.getByRole("link", { name: "Service users affected a year: 620" }).click();

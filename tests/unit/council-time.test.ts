@@ -124,13 +124,13 @@ for (const processZone of ["UTC", "America/Los_Angeles", "Asia/Kolkata"]) {
       it("union notice: the working days count on London's calendar, whatever the hour of sending", () => {
         // Sent at 23:30 BST on Friday 2 July 2027 (22:30 UTC): still Friday in London, so Monday
         // 5 July is the first working day and Friday 16 July the tenth.
-        const sentLateFriday = completeProposal({ state: "union_notice", noticeSentAt: "2027-07-02T22:30:00.000Z", opensOn: "2027-07-16" });
+        const sentLateFriday = completeProposal({ state: "union_notice", noticeSentAt: "2027-07-02T22:30:00.000Z", opensOn: "2027-07-16", closesOn: "2027-10-08" });
         expect(checkTransition("open", sentLateFriday, system, ctx("2027-07-15T23:00:00Z"))).toEqual({ ok: true, to: "open" });
         expect(checkTransition("open", sentLateFriday, system, ctx("2027-07-15T22:59:00Z"))).toMatchObject({ ok: false, status: 409 });
         // Sent at 00:30 BST on Friday 2 July (23:30 UTC on Thursday): Friday in London, so it is
         // day 0 and the tenth working day is Friday 16 July; a UTC calendar would have dated it
         // Thursday and let it open a day early, on the 15th.
-        const sentEarlyFriday = completeProposal({ state: "union_notice", noticeSentAt: "2027-07-01T23:30:00.000Z", opensOn: "2027-07-15" });
+        const sentEarlyFriday = completeProposal({ state: "union_notice", noticeSentAt: "2027-07-01T23:30:00.000Z", opensOn: "2027-07-15", closesOn: "2027-10-07" });
         expect(checkTransition("open", sentEarlyFriday, system, ctx("2027-07-14T23:00:00Z"))).toMatchObject({ ok: false, status: 409 });
         expect(checkTransition("open", sentEarlyFriday, system, ctx("2027-07-15T23:00:00Z"))).toEqual({ ok: true, to: "open" });
       });

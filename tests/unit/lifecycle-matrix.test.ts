@@ -79,6 +79,8 @@ function proposalIn(state: ProposalState, overrides: Partial<Proposal> = {}): Pr
     // completeProposal opens 5 January and closes 30 March 2026: both passed at NOW.
     noticeSentAt: "2025-11-03T09:00:00.000Z",
     openedAt: ["open", "closed", "outcome_published", "decided"].includes(state) ? "2026-01-05T00:00:00.000Z" : null,
+    // Approval fixes the length (12 weeks), so a late opening keeps it (period.ts).
+    periodDays: ["draft", "in_review"].includes(state) ? null : 84,
     ...overrides,
   });
 }
