@@ -4,6 +4,7 @@
  */
 import type { PeriodPanel as Panel } from "~/proposals/period.server";
 import { formatDate } from "./format";
+import { WarningText } from "./WarningText";
 
 export function PeriodPanel({ panel }: { panel: Panel }) {
   const { forecast, hr1 } = panel;
@@ -31,17 +32,7 @@ export function PeriodPanel({ panel }: { panel: Panel }) {
           ) : null}
         </section>
       ) : null}
-      {hr1 ? (
-        <div className="govuk-warning-text" data-testid="hr1-reminder">
-          <span className="govuk-warning-text__icon" aria-hidden="true">
-            !
-          </span>
-          <strong className="govuk-warning-text__text">
-            <span className="govuk-visually-hidden">Warning</span>
-            {hr1}
-          </strong>
-        </div>
-      ) : null}
+      {hr1 ? <WarningText testId="hr1-reminder">{hr1}</WarningText> : null}
     </>
   );
 }

@@ -15,6 +15,7 @@ import { EMPLOYMENT_FIELDS, employmentDefaults, employmentSchema } from "~/propo
 import { nextPath, proposalPath } from "~/proposals/sections/pages";
 import { pageBasics, requireEditing, requireEditingToSave, runSectionAction } from "~/proposals/sections/route.server";
 import { TRANSFER_KINDS } from "#db/schema";
+import { WarningText } from "~/components/WarningText";
 
 const TITLE = "Redundancy and transfer of staff";
 
@@ -104,17 +105,7 @@ export default function EmploymentPage() {
             : `${collective.sentence}: below the ${threshold} at which collective consultation applies, counting other proposals at the same establishment within 90 days.`}
         </div>
       ) : null}
-      {hr1 ? (
-        <div className="govuk-warning-text" data-testid="hr1-reminder">
-          <span className="govuk-warning-text__icon" aria-hidden="true">
-            !
-          </span>
-          <strong className="govuk-warning-text__text">
-            <span className="govuk-visually-hidden">Warning</span>
-            {hr1}
-          </strong>
-        </div>
-      ) : null}
+      {hr1 ? <WarningText testId="hr1-reminder">{hr1}</WarningText> : null}
 
       <h2 className="govuk-heading-m">{collective.applies ? "What the union notice must include (section 188(4))" : `If ${threshold} or more redundancies are proposed (section 188(4))`}</h2>
       {S188_ITEMS.map((item) => (

@@ -48,6 +48,9 @@ test("a resident challenges an impact figure, the officer corrects it, and the p
   await page.getByLabel("Why do you think it is wrong?").fill(REASON);
   await page.getByLabel("What is your evidence?").fill(EVIDENCE);
   await page.getByRole("button", { name: "Send the challenge" }).click();
+  // The action redirects to the consultation's page: wait for that navigation, however long a
+  // busy machine takes, before reading the page.
+  await page.waitForURL(/[?&]challenge=made/);
   await expect(page.getByText(/Your challenge has been published below/)).toBeVisible();
   const mine = page.getByTestId("challenge").filter({ hasText: "Service users affected a year: 620" });
   await expect(mine).toContainText("Waiting for the council's answer");
@@ -68,6 +71,7 @@ test("a resident challenges an impact figure, the officer corrects it, and the p
   await officer.getByLabel("What did you change, and why?").fill("Corrected the number of children and young people to 655 (2025/26), after a public challenge.");
   await officer.getByRole("group", { name: "Is this a material change?" }).getByLabel("No", { exact: true }).check();
   await officer.getByRole("button", { name: "Continue", exact: true }).click();
+  await officer.waitForURL((url) => !url.pathname.endsWith("/impact"));
   await expect(officer.getByRole("heading", { level: 1 })).not.toHaveText("Impact figures");
 
   // 3. ... and answers the challenge, naming that version.
@@ -77,6 +81,7 @@ test("a resident challenges an impact figure, the officer corrects it, and the p
   await expect(officer.getByLabel("The published version that corrects it (if corrected)")).toContainText("Version 2");
   await officer.getByLabel("The council's answer (published)").fill(ANSWER);
   await officer.getByRole("button", { name: "Publish the answer" }).click();
+  await officer.waitForURL(/[?&]done=answered/);
   await expect(officer.getByText("Your answer has been published on the consultation's page.")).toBeVisible();
   await expectNoAxeViolations(officer);
   await officer.context().close();

@@ -112,6 +112,14 @@ describe("opening", () => {
     db().delete(t.settings).where(eq(t.settings.key, "plan")).run();
   });
 
+  it("is refused when the approved length is now below the default and has no published reason, and nothing changes", () => {
+    setSetting("plan", { defaultWeeks: 13, minimumWeeks: 6 });
+    const before = snapshot();
+    expect(runScheduledTransitions().opened).not.toContain(SLUG);
+    expect(snapshot()).toEqual(before);
+    db().delete(t.settings).where(eq(t.settings.key, "plan")).run();
+  });
+
   it("keeps the approved length: the closing date moves with the late opening", () => {
     const today = councilDate(new Date(Date.parse(proposal(SLUG).noticeSentAt!) + 20 * DAY), "Europe/London");
     expect(runScheduledTransitions().opened).toContain(SLUG);
