@@ -91,7 +91,7 @@ export default function ListSetting() {
         ) : null}
         {items.length ? (
           <table className="govuk-table app-table--reflow">
-            <caption className="govuk-table__caption govuk-table__caption--m">{list.key === "localCharacteristics" ? "The council's own characteristics" : "Grounds"}</caption>
+            <caption className="govuk-table__caption govuk-table__caption--m">{list.caption}</caption>
             <thead className="govuk-table__head">
               <tr className="govuk-table__row">
                 <th scope="col" className="govuk-table__header">

@@ -1,14 +1,14 @@
 /**
  * The settings that are lists of named things proposals refer to by key: the council's own
- * equality characteristics (beside the nine in the Equality Act 2010) and the grounds for
- * withholding part of a document. A key never changes once made, so renaming one keeps every
+ * equality characteristics (beside the nine in the Equality Act 2010), the grounds for
+ * withholding part of a document, and the establishments s.188 counts redundancies at. A key never changes once made, so renaming one keeps every
  * equality row and withheld part that uses it. Pure.
  */
 import { z } from "zod";
 import { STATUTORY_CHARACTERISTICS, type Settings } from "~/lib/settings";
 
 export type ListDef = {
-  key: "localCharacteristics" | "withholdingGrounds";
+  key: "localCharacteristics" | "withholdingGrounds" | "establishments";
   slug: string;
   title: string;
   description: string;
@@ -17,6 +17,8 @@ export type ListDef = {
   labelHint: string;
   /** what uses an item, in "used by 3 …" */
   usedBy: string;
+  /** the table's caption */
+  caption: string;
 };
 
 export const LIST_SECTIONS: ListDef[] = [
@@ -29,6 +31,7 @@ export const LIST_SECTIONS: ListDef[] = [
     item: "characteristic",
     labelHint: "For example, Carers, or Armed forces community",
     usedBy: "equality assessments",
+    caption: "The council's own characteristics",
   },
   {
     key: "withholdingGrounds",
@@ -39,6 +42,18 @@ export const LIST_SECTIONS: ListDef[] = [
     item: "ground",
     labelHint: "Name the law, for example: Legal professional privilege (Freedom of Information Act 2000, section 42)",
     usedBy: "withheld parts of documents",
+    caption: "Grounds",
+  },
+  {
+    key: "establishments",
+    slug: "establishments",
+    title: "Establishments",
+    description:
+      "The places staff are assigned to. Redundancies proposed at one establishment within 90 days are counted together, across proposals, for collective consultation (Trade Union and Labour Relations (Consolidation) Act 1992, section 188). With only one, every proposal is at it and officers are not asked.",
+    item: "establishment",
+    labelHint: "For example, Moor Lane depot, or Ashdown House",
+    usedBy: "proposals",
+    caption: "Establishments",
   },
 ];
 

@@ -9,7 +9,7 @@
  */
 import { z } from "zod";
 import { contrastRatio } from "~/components/colour";
-import { isTimeZone } from "~/lib/council-time";
+import { addDays, isTimeZone } from "~/lib/council-time";
 import { ROLES, ROLE_LABELS, type Role } from "~/auth/roles";
 import type { Settings } from "~/lib/settings";
 
@@ -33,7 +33,8 @@ export type FieldDef = {
 };
 
 export type SectionDef = {
-  key: "council" | "gate" | "plan" | "union" | "signIn";
+  /** the setting the page writes; a field with the path "" is the whole value (a list) */
+  key: "council" | "gate" | "plan" | "union" | "signIn" | "preElectionPeriods" | "challenges";
   slug: string;
   title: string;
   description: string;
@@ -124,6 +125,23 @@ export const SCALAR_SECTIONS: SectionDef[] = [
     ],
   },
   {
+    key: "preElectionPeriods",
+    slug: "pre-election-periods",
+    title: "Pre-election periods",
+    description:
+      "Periods before an election when consultations should not run (Cabinet Office Consultation Principles). A consultation that would run during one cannot open without a published reason; without one, it waits until the period is over.",
+    fields: [
+      {
+        path: "",
+        label: "Pre-election periods",
+        hint: "One a line: the election, a colon, then the first and last day, like: Northmoor Borough Council elections: 2027-03-26 to 2027-05-06",
+        kind: "lines",
+        noun: "The list of pre-election periods",
+        line: { pattern: /^[^:\n]{1,120}: \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}$/, message: "must be the election, a colon, then two dates, like Local elections: 2027-03-26 to 2027-05-06", maxLines: 50 },
+      },
+    ],
+  },
+  {
     key: "union",
     slug: "union-notice",
     title: "Union notice",
@@ -149,6 +167,24 @@ export const SCALAR_SECTIONS: SectionDef[] = [
         max: 20,
         suffix: "posts",
         hint: "The union notice carries the information for collective consultation (Trade Union and Labour Relations (Consolidation) Act 1992, section 188) when this many posts are at risk. The law sets 20: the council may choose fewer, never more.",
+      },
+    ],
+  },
+  {
+    key: "challenges",
+    slug: "challenges",
+    title: "Challenges to the facts",
+    description: "Anyone can challenge a figure, risk, equality finding or statement in an open consultation; the council must answer each one in public.",
+    fields: [
+      {
+        path: "answerWorkingDays",
+        label: "Time to answer a challenge",
+        kind: "integer",
+        noun: "The time to answer a challenge",
+        min: 1,
+        max: 60,
+        suffix: "working days",
+        hint: "Counted from the day after the challenge is made. Weekends and England and Wales bank holidays do not count.",
       },
     ],
   },
@@ -200,10 +236,12 @@ export function sectionBySlug(slug: string | undefined): SectionDef | undefined 
 
 /** The form's name for a field: Conform reads dots as nesting, so dots become dashes. */
 export function fieldName(path: string): string {
+  if (!path) return "value";
   return path.replace(/\./g, "-");
 }
 
 function get(value: unknown, path: string): unknown {
+  if (!path) return value;
   return path.split(".").reduce<unknown>((v, k) => (v && typeof v === "object" ? (v as Record<string, unknown>)[k] : undefined), value);
 }
 
@@ -214,6 +252,29 @@ function set(target: Record<string, unknown>, path: string, value: unknown) {
   node[keys.at(-1)!] = value;
 }
 
+type PreElectionPeriod = Settings["preElectionPeriods"][number];
+
+/** One line of a list setting as the form shows it. */
+function lineOf(x: unknown): string {
+  if (typeof x === "string") return x;
+  if (x && typeof x === "object" && "startsOn" in x) {
+    const p = x as PreElectionPeriod;
+    return `${p.name}: ${p.startsOn} to ${p.endsOn}`;
+  }
+  return `${(x as { group: string }).group} = ${(x as { role: Role }).role}`;
+}
+
+/** "Local elections: 2027-03-26 to 2027-05-06" → the period, or why it is not one. */
+export function parsePreElectionPeriod(line: string): PreElectionPeriod | { error: string } {
+  const match = /^(.*): (\d{4}-\d{2}-\d{2}) to (\d{4}-\d{2}-\d{2})$/.exec(line);
+  if (!match) return { error: "must be the election, a colon, then two dates" };
+  const [, name, startsOn, endsOn] = match;
+  const real = (d: string) => addDays(d, 0) === d;
+  if (!real(startsOn) || !real(endsOn)) return { error: "has a date that does not exist" };
+  if (endsOn < startsOn) return { error: "ends before it starts" };
+  return { name: name.trim(), startsOn, endsOn };
+}
+
 /** The current value of each field as the form shows it. */
 export function formDefaults(section: SectionDef, settings: Settings): Record<string, string> {
   const value = settings[section.key];
@@ -222,7 +283,7 @@ export function formDefaults(section: SectionDef, settings: Settings): Record<st
     const v = get(value, f.path);
     if (f.kind === "yesno") out[fieldName(f.path)] = v ? "yes" : "no";
     else if (f.kind === "percent") out[fieldName(f.path)] = typeof v === "number" ? String(Math.round(v * 1000) / 10) : "";
-    else if (f.kind === "lines") out[fieldName(f.path)] = Array.isArray(v) ? v.map((x) => (typeof x === "string" ? x : `${(x as { group: string }).group} = ${(x as { role: Role }).role}`)).join("\n") : "";
+    else if (f.kind === "lines") out[fieldName(f.path)] = Array.isArray(v) ? v.map(lineOf).join("\n") : "";
     else out[fieldName(f.path)] = v == null ? "" : String(v);
   }
   return out;
@@ -338,6 +399,12 @@ export function sectionSchema(section: SectionDef, context: { ssoConfigured: boo
       if (section.key === "plan" && n("minimumWeeks") > n("defaultWeeks")) {
         ctx.addIssue({ code: "custom", path: [fieldName("minimumWeeks")], message: "The shortest period must not be longer than the usual length" });
       }
+      if (section.key === "preElectionPeriods") {
+        ((v[fieldName("")] as string[] | undefined) ?? []).forEach((line, i) => {
+          const parsed = parsePreElectionPeriod(line);
+          if ("error" in parsed) ctx.addIssue({ code: "custom", path: [fieldName("")], message: `Line ${i + 1} (“${line.slice(0, 40)}”) ${parsed.error}` });
+        });
+      }
       if (section.key === "signIn") {
         const lines = (v[fieldName("sso.groupRoles")] as string[] | undefined) ?? [];
         lines.forEach((line, i) => {
@@ -354,6 +421,8 @@ export function sectionSchema(section: SectionDef, context: { ssoConfigured: boo
       }
     })
     .transform((v: Record<string, unknown>) => {
+      // A list setting is the whole value (typed as the form's object: the action stores it as it is).
+      if (section.key === "preElectionPeriods") return ((v[fieldName("")] as string[]) ?? []).map((l) => parsePreElectionPeriod(l) as PreElectionPeriod) as unknown as Record<string, unknown>;
       const out: Record<string, unknown> = {};
       for (const f of section.fields) {
         let value = v[fieldName(f.path)];
@@ -388,7 +457,7 @@ export function displayValue(f: FieldDef, settings: Settings, section: SectionDe
     case "decimal":
       return typeof v === "number" ? `${v.toLocaleString("en-GB")}${f.suffix ? ` ${f.suffix}` : ""}` : "";
     case "lines": {
-      const list = Array.isArray(v) ? v.map((x) => (typeof x === "string" ? x : `${(x as { group: string }).group} = ${(x as { role: Role }).role}`)) : [];
+      const list = Array.isArray(v) ? v.map(lineOf) : [];
       return list.length ? list.join(", ") : "None";
     }
     default:

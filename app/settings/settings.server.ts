@@ -69,8 +69,10 @@ export function usage(list: ListDef, keys: string[], database: DB = defaultDb())
   const rows =
     list.key === "localCharacteristics"
       ? database.select({ key: t.equalityRows.characteristic, n: count() }).from(t.equalityRows).where(inArray(t.equalityRows.characteristic, keys)).groupBy(t.equalityRows.characteristic).all()
-      : database.select({ key: t.withheldParts.ground, n: count() }).from(t.withheldParts).where(inArray(t.withheldParts.ground, keys)).groupBy(t.withheldParts.ground).all();
-  return new Map(rows.map((r) => [r.key, r.n]));
+      : list.key === "establishments"
+        ? database.select({ key: t.proposals.establishment, n: count() }).from(t.proposals).where(inArray(t.proposals.establishment, keys)).groupBy(t.proposals.establishment).all()
+        : database.select({ key: t.withheldParts.ground, n: count() }).from(t.withheldParts).where(inArray(t.withheldParts.ground, keys)).groupBy(t.withheldParts.ground).all();
+  return new Map(rows.map((r) => [r.key ?? "", r.n]));
 }
 
 type ListResult = { ok: true; key: string } | { ok: false; message: string };
@@ -110,6 +112,8 @@ export function removeListItem(actorId: number, list: ListDef, key: string, data
     if (!item) return { ok: false, message: `That ${list.item} no longer exists` };
     const used = usage(list, [key], tx).get(key) ?? 0;
     if (used) return { ok: false, message: `${item.label} is used in ${used} ${list.usedBy}, so it cannot be removed. You can rename it` };
+    // s.188 counts at an establishment: a council always has at least one (settings.ts).
+    if (list.key === "establishments" && current.length === 1) return { ok: false, message: `${item.label} is the only establishment, so it cannot be removed. You can rename it` };
     writeSetting(tx, actorId, list.key, current.filter((i) => i.key !== key), { removed: key });
     return { ok: true, key };
   }, database);

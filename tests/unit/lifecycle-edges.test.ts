@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import type { Viewer } from "~/auth/permissions";
 import { checkTransition, editingMode, gateBindsEdits, needsUnionNotice, type Actor, type TransitionContext } from "~/proposals/lifecycle";
-import type { ProposalState } from "~/proposals/types";
+import type { ProposalState } from "#db/schema";
 import { DEFAULT_SETTINGS } from "~/lib/settings";
 import { blankProposal, completeProposal } from "../fixtures/proposals";
 
@@ -71,7 +71,7 @@ describe("refusal messages count what is missing", () => {
     }
   });
   it("unanswered union feedback holds the opening, counted in the singular and plural", () => {
-    const p = completeProposal({ state: "union_notice", opensOn: "2026-11-25", noticeSentAt: new Date("2026-10-01T09:00:00Z") });
+    const p = completeProposal({ state: "union_notice", opensOn: "2026-11-25", periodDays: 84, noticeSentAt: "2026-10-01T09:00:00.000Z" });
     const system: Actor = { kind: "system" };
     expect(checkTransition("open", p, system, ctx({ unansweredFeedback: 0 }))).toEqual({ ok: true, to: "open" });
     expect(checkTransition("open", p, system, ctx({ unansweredFeedback: 1 }))).toMatchObject({ ok: false, status: 409, message: "1 feedback item from the unions has not been answered" });

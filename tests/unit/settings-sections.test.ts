@@ -10,7 +10,7 @@ import { SCALAR_SECTIONS, fieldName, formDefaults, leafPaths, sectionBySlug, sec
 describe("every setting has a page", () => {
   it("each leaf of the settings is a field of exactly one page, or one of the list pages", () => {
     const covered = [
-      ...SCALAR_SECTIONS.flatMap((s) => s.fields.map((f) => `${s.key}.${f.path}`)),
+      ...SCALAR_SECTIONS.flatMap((s) => s.fields.map((f) => (f.path ? `${s.key}.${f.path}` : s.key))),
       ...LIST_SECTIONS.map((l) => l.key),
     ];
     const leaves = Object.keys(DEFAULT_SETTINGS).flatMap((key) => {
@@ -69,6 +69,21 @@ describe("what each page refuses", () => {
     expect(errorsFor("publication-check", { minDocumentBytes: "-1" }).errors?.minDocumentBytes).toBe("The smallest document must be 0 bytes or more");
     expect(errorsFor("publication-check", { minDocumentBytes: "2,500", s188MinWords: "30" }).value).toMatchObject({ minDocumentBytes: 2500, s188MinWords: 30 });
     expect(errorsFor("publication-check", { s188MinWords: "many" }).errors?.s188MinWords).toBe("The shortest collective consultation answer must be a number, like 0");
+  });
+
+  it("pre-election periods: one a line, real dates, ending on or after they start", () => {
+    expect(errorsFor("pre-election-periods", { "": "Local elections: 2027-03-26 to 2027-05-06\nCounty elections: 2027-04-01 to 2027-05-06" }).value).toEqual([
+      { name: "Local elections", startsOn: "2027-03-26", endsOn: "2027-05-06" },
+      { name: "County elections", startsOn: "2027-04-01", endsOn: "2027-05-06" },
+    ]);
+    expect(errorsFor("pre-election-periods", { "": "Local elections from March" }).errors?.value).toMatch(/Line 1 .* must be the election, a colon, then two dates/);
+    expect(errorsFor("pre-election-periods", { "": "Local elections: 2027-02-30 to 2027-05-06" }).errors?.value).toMatch(/date that does not exist/);
+    expect(errorsFor("pre-election-periods", { "": "Local elections: 2027-05-06 to 2027-03-26" }).errors?.value).toMatch(/ends before it starts/);
+  });
+
+  it("the time to answer a challenge: at least a working day", () => {
+    expect(errorsFor("challenges", { answerWorkingDays: "0" }).errors?.answerWorkingDays).toBe("The time to answer a challenge must be 1 working days or more");
+    expect(errorsFor("challenges", { answerWorkingDays: "15" }).value).toEqual({ answerWorkingDays: 15 });
   });
 
   it("collective consultation later than the law's 20 posts", () => {
