@@ -13,7 +13,7 @@ const args = new Set(process.argv.slice(2));
 if (args.has("--demo") && process.env.PLAINSIGHT_DEMO === undefined) process.env.PLAINSIGHT_DEMO = "1";
 process.env.NODE_ENV ??= "production";
 
-const { loadEnv } = await import("~/lib/env.server");
+const { LISTENING_URL_VARIABLE, listeningUrl, loadEnv } = await import("~/lib/env.server");
 let env;
 try {
   env = loadEnv();
@@ -21,6 +21,9 @@ try {
   console.error((error as Error).message);
   process.exit(1);
 }
+// Without BASE_URL, links in emails and feeds use the address this server listens on (baseUrl()):
+// known now for a fixed port, so the demo's seeded emails have it too; PORT=0 learns it below.
+if (env.PORT !== 0) process.env[LISTENING_URL_VARIABLE] = listeningUrl(env.HOST, env.PORT);
 
 const { db, migrateDatabase } = await import("#db/client.server");
 migrateDatabase(db());
@@ -59,7 +62,11 @@ if (!args.has("--no-worker")) {
 const server = app.listen(env.PORT, env.HOST, () => {
   // PORT=0 takes any free port: say which one was taken.
   const { port } = server.address() as AddressInfo;
-  console.log(`${env.PLAINSIGHT_DEMO ? "Demo site" : "Plainsight"} running at http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${port}`);
+  const url = listeningUrl(env.HOST, port);
+  process.env[LISTENING_URL_VARIABLE] = url;
+  // The same address the emails' links use, unless BASE_URL names the public one.
+  console.log(`${env.PLAINSIGHT_DEMO ? "Demo site" : "Plainsight"} running at ${url}`);
+  if (env.BASE_URL && env.BASE_URL.replace(/\/+$/, "") !== url) console.log(`Links in emails and feeds use BASE_URL: ${env.BASE_URL}`);
   // The ready handshake: a parent that started us with an IPC channel (the browser tests) learns
   // the address as soon as we accept connections, instead of polling or sleeping.
   process.send?.({ type: "ready", port });

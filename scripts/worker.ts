@@ -4,7 +4,12 @@
  * `--once` does one round and exits.
  */
 import { closeDatabase, db, migrateDatabase } from "#db/client.server";
+import { LISTENING_URL_VARIABLE, env, listeningUrl } from "~/lib/env.server";
 import { deliverOutboxOnce, runSchedulerOnce, startScheduler } from "../server/scheduler";
+
+// Links in the emails it queues: BASE_URL, or else the web process's address from the same PORT and HOST.
+const { HOST, PORT } = env();
+if (PORT !== 0) process.env[LISTENING_URL_VARIABLE] ??= listeningUrl(HOST, PORT);
 
 migrateDatabase(db());
 

@@ -14,7 +14,7 @@ import { revokeUserSessions } from "~/auth/session.server";
 import { passwordSignInAllowed } from "~/auth/sso-rules";
 import { ssoProvider } from "~/auth/sso-config.server";
 import { now } from "~/lib/clock";
-import { env } from "~/lib/env.server";
+import { baseUrl } from "~/lib/env.server";
 import type { Settings } from "~/lib/settings";
 import { loadSettings } from "~/lib/settings.server";
 import { sendPendingNoticesToRep } from "~/notifications/notices.server";
@@ -25,10 +25,6 @@ import type { AccountInput, InviteInput } from "./forms";
 import { accountStatus, adminChangeRefusal, type AccountStatus } from "./rules";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-function baseUrl() {
-  return env().BASE_URL.replace(/\/+$/, "");
-}
 
 export function invitationUrl(token: string) {
   return `${baseUrl()}/staff/invitation/${token}`;

@@ -11,7 +11,7 @@ import * as t from "#db/schema";
 import { db, writeTransaction, type DB } from "#db/client.server";
 import { appendAudit } from "~/audit/audit.server";
 import { now } from "~/lib/clock";
-import { env } from "~/lib/env.server";
+import { baseUrl, env } from "~/lib/env.server";
 import { can, type Action, type SignedInViewer, type Viewer } from "./permissions";
 
 export const SESSION_COOKIE_NAME = "__plainsight_session";
@@ -34,7 +34,7 @@ function sessionCookie(): Cookie {
     path: "/",
     // Secure wherever the site is served over HTTPS; the demo on http://localhost would
     // otherwise lose its cookie in browsers that do not treat localhost as secure.
-    secure: e.BASE_URL.startsWith("https://") || (e.NODE_ENV === "production" && !e.PLAINSIGHT_DEMO),
+    secure: baseUrl().startsWith("https://") || (e.NODE_ENV === "production" && !e.PLAINSIGHT_DEMO),
     secrets: [secret],
     // No maxAge: a browser-session cookie, so closing the browser on a shared council
     // computer ends it; the server enforces the idle and absolute timeouts regardless.

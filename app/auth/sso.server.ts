@@ -15,7 +15,7 @@ import * as t from "#db/schema";
 import { db as defaultDb, writeTransaction, type DB } from "#db/client.server";
 import { appendAudit } from "~/audit/audit.server";
 import { now } from "~/lib/clock";
-import { env } from "~/lib/env.server";
+import { baseUrl, env } from "~/lib/env.server";
 import type { Settings } from "~/lib/settings";
 import { loadSettings } from "~/lib/settings.server";
 import { ROLES, type Role } from "./roles";
@@ -80,7 +80,7 @@ export function setSsoFetchForTests(fetchImpl: client.CustomFetch | undefined) {
 }
 
 export function callbackUrl(): string {
-  return `${env().BASE_URL.replace(/\/+$/, "")}/staff/sso/callback`;
+  return `${baseUrl()}/staff/sso/callback`;
 }
 
 // ─── The sign-in attempt, held in a signed cookie between leaving and coming back ─
@@ -98,7 +98,7 @@ function cookie(): Cookie {
     sameSite: "lax",
     path: "/staff/sso",
     maxAge: ATTEMPT_SECONDS,
-    secure: e.BASE_URL.startsWith("https://") || (e.NODE_ENV === "production" && !e.PLAINSIGHT_DEMO),
+    secure: baseUrl().startsWith("https://") || (e.NODE_ENV === "production" && !e.PLAINSIGHT_DEMO),
     secrets: [e.SESSION_SECRET ?? processSecret],
   });
   return attemptCookie;

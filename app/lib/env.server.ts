@@ -17,8 +17,8 @@ const envSchema = z
       .enum(["0", "1", "true", "false"])
       .default("0")
       .transform((v) => v === "1" || v === "true"),
-    /** public base URL used in emails and feeds */
-    BASE_URL: z.string().url().default("http://localhost:3000"),
+    /** public base URL used in emails and feeds; unset, the address the server listens on (baseUrl()) */
+    BASE_URL: z.string().url().optional(),
     SESSION_SECRET: z.string().optional(),
     /** e.g. smtp://user:pass@mail.example.gov.uk:587; without it the demo delivers to a local inbox */
     SMTP_URL: z.string().optional(),
@@ -70,6 +70,28 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
 export function env(): Env {
   cached ??= loadEnv();
   return cached;
+}
+
+/** Where scripts/start.ts records the address it listens on, for baseUrl(). */
+export const LISTENING_URL_VARIABLE = "PLAINSIGHT_LISTENING_URL";
+
+/**
+ * The public address every link in an email or feed starts with, without a trailing slash:
+ * BASE_URL when it is set (a real deployment behind its proxy sets it), or else the address this
+ * server listens on, which scripts/start.ts records before seeding and again once it listens (a
+ * demo on PORT=3200 sends links to port 3200, on the same host its start line prints).
+ * Read at every call: the app's build and the start script are separate copies of this module,
+ * and share only the process's environment.
+ */
+export function baseUrl(): string {
+  const url = env().BASE_URL ?? process.env[LISTENING_URL_VARIABLE] ?? "http://localhost:3000";
+  return url.replace(/\/+$/, "");
+}
+
+/** The address a server on this host and port is reached at ("0.0.0.0" is every interface: localhost). */
+export function listeningUrl(host: string, port: number): string {
+  const name = host === "0.0.0.0" || host === "::" ? "localhost" : host.includes(":") ? `[${host}]` : host;
+  return `http://${name}:${port}`;
 }
 
 /** Tests change the environment between files; they call this to re-read it. */

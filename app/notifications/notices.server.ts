@@ -12,7 +12,7 @@ import * as t from "#db/schema";
 import { db as defaultDb, writeTransaction, type DB } from "#db/client.server";
 import { appendAudit } from "~/audit/audit.server";
 import type { SignedInViewer, Viewer } from "~/auth/permissions";
-import { env } from "~/lib/env.server";
+import { baseUrl } from "~/lib/env.server";
 import type { Settings } from "~/lib/settings";
 import { loadSettings } from "~/lib/settings.server";
 import { collectiveConsultation } from "~/proposals/employment";
@@ -27,10 +27,6 @@ import { unionFeedbackReceivedEmail, unionNoticeEmail, unionNoticeLinkEmail, uni
 import { hashToken, isTokenShaped, newToken } from "./tokens.server";
 
 const FEEDBACK_MAX = 5000;
-
-function baseUrl() {
-  return env().BASE_URL.replace(/\/+$/, "");
-}
 
 export function noticeLinkUrl(token: string) {
   return `${baseUrl()}/notices/link/${token}`;

@@ -6,7 +6,7 @@
 import { eq, inArray } from "drizzle-orm";
 import * as t from "#db/schema";
 import type { DB } from "#db/client.server";
-import { env } from "~/lib/env.server";
+import { baseUrl } from "~/lib/env.server";
 import { loadSettings } from "~/lib/settings.server";
 import type { Proposal } from "~/proposals/types";
 import { issueStaffChallengeLink } from "~/challenges/challenges.server";
@@ -14,7 +14,7 @@ import { queueEmail } from "./outbox.server";
 import { staffOpenedEmail } from "./templates";
 
 export function publicUrl(slug: string) {
-  return `${env().BASE_URL.replace(/\/+$/, "")}/consultations/${encodeURIComponent(slug)}`;
+  return `${baseUrl()}/consultations/${encodeURIComponent(slug)}`;
 }
 
 /** The addresses a group is emailed at: its distribution list, or else each member. */

@@ -6,7 +6,7 @@
 import { and, eq, gt, isNotNull, isNull } from "drizzle-orm";
 import * as t from "#db/schema";
 import { db as defaultDb, writeTransaction, type DB } from "#db/client.server";
-import { env } from "~/lib/env.server";
+import { baseUrl } from "~/lib/env.server";
 import { loadSettings } from "~/lib/settings.server";
 import { loadProposalBySlug } from "~/proposals/proposals.server";
 import type { Proposal } from "~/proposals/types";
@@ -18,10 +18,6 @@ import { hashToken, isTokenShaped, newToken } from "./tokens.server";
 
 /** One confirmation email per address and topic an hour, so the form cannot flood an inbox. */
 const RESEND_CONFIRMATION_AFTER_MS = 60 * 60 * 1000;
-
-function baseUrl() {
-  return env().BASE_URL.replace(/\/+$/, "");
-}
 
 export function unsubscribeUrl(token: string) {
   return `${baseUrl()}/unsubscribe/${token}`;

@@ -11,7 +11,7 @@
 import { Feed } from "feed";
 import { db as defaultDb, type DB } from "#db/client.server";
 import { formatDate } from "~/components/format";
-import { env } from "~/lib/env.server";
+import { baseUrl } from "~/lib/env.server";
 import { newest } from "~/lib/conditional-get.server";
 import { markdownToPlainText, renderMarkdown } from "~/lib/markdown.server";
 import { loadSettings } from "~/lib/settings.server";
@@ -43,7 +43,7 @@ function htmlText(text: string): string {
 type Entry = { id: string; title: string; link: string; updated: string; published?: string; summary: string; contentHtml?: string; category?: string };
 
 function canonical(path: string): string {
-  return `${env().BASE_URL.replace(/\/+$/, "")}${path}`;
+  return `${baseUrl()}${path}`;
 }
 
 function atom(options: { id: string; title: string; subtitle: string; link: string; self: string; updated: string; entries: Entry[] }): string {

@@ -7,7 +7,7 @@ import { and, asc, desc, eq, isNotNull, max } from "drizzle-orm";
 import * as t from "#db/schema";
 import { db as defaultDb, type DB } from "#db/client.server";
 import { formatDate } from "~/components/format";
-import { env } from "~/lib/env.server";
+import { baseUrl } from "~/lib/env.server";
 import type { Settings } from "~/lib/settings";
 import { queueEmail } from "~/notifications/outbox.server";
 import { diffProposals, type SectionChange } from "./diff";
@@ -55,7 +55,7 @@ export function tellRespondentsOfMaterialChange(tx: DB, p: Proposal, versionId: 
     .innerJoin(t.respondents, eq(t.respondents.id, t.responses.respondentId))
     .where(and(eq(t.responses.proposalId, p.id), isNotNull(t.respondents.verifiedAt)))
     .all();
-  const link = `${env().BASE_URL.replace(/\/+$/, "")}/consultations/${encodeURIComponent(p.slug)}/history`;
+  const link = `${baseUrl()}/consultations/${encodeURIComponent(p.slug)}/history`;
   for (const { email } of people) {
     queueEmail(tx, {
       idempotencyKey: `material-change:${versionId}:${email}`,

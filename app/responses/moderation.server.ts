@@ -10,7 +10,7 @@ import { db as defaultDb, writeTransaction, type DB } from "#db/client.server";
 import { appendAudit } from "~/audit/audit.server";
 import type { SignedInViewer } from "~/auth/permissions";
 import { now } from "~/lib/clock";
-import { env } from "~/lib/env.server";
+import { baseUrl } from "~/lib/env.server";
 import { loadSettings } from "~/lib/settings.server";
 import { queueEmail } from "~/notifications/outbox.server";
 import { canSeeProposal } from "~/proposals/visibility";
@@ -233,7 +233,7 @@ export function moderate(
 
     const to = row.respondentEmail ?? row.officerEmail;
     if (to && input.intent !== "approve") {
-      const base = env().BASE_URL.replace(/\/$/, "");
+      const base = baseUrl();
       const ruleTitle = input.rules.find((r) => r.key === input.rule)?.title ?? "";
       const where = `${base}/consultations/${encodeURIComponent(row.slug)}`;
       // The email names the rule and carries the moderator's note, not the comment's words.

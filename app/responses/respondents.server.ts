@@ -12,7 +12,7 @@ import { and, count, eq, gt, isNull } from "drizzle-orm";
 import * as t from "#db/schema";
 import { db as defaultDb, writeTransaction, type DB } from "#db/client.server";
 import { now } from "~/lib/clock";
-import { env } from "~/lib/env.server";
+import { baseUrl, env } from "~/lib/env.server";
 import { loadSettings } from "~/lib/settings.server";
 import { queueEmail } from "~/notifications/outbox.server";
 import { takeAllowance } from "./rate-limit.server";
@@ -119,7 +119,7 @@ export function requestSignInLink(
       })
       .returning({ id: t.respondentLinks.id })
       .get();
-    const url = `${env().BASE_URL.replace(/\/$/, "")}/verify/${token}`;
+    const url = `${baseUrl()}/verify/${token}`;
     queueEmail(tx, {
       idempotencyKey: `respondent-link:${link.id}`,
       event: "respondent.sign_in_link",

@@ -15,7 +15,7 @@ const ADMIN = { email: "admin@northmoor.example", password: "demo-admin-2026" };
 const OFFICER = { name: "Nadia Hussain", email: "nadia.hussain@northmoor.example", password: "amber kettle orchard lighthouse" };
 const APPROVER = { name: "Gareth Pugh", email: "gareth.pugh@northmoor.example", password: "velvet harbour cobalt meadow" };
 
-/** The newest demo-inbox email to `to` whose subject matches; returns the link in it to `path`. */
+/** The newest demo-inbox email to `to` whose subject matches; returns the link in it to `path` (which must point at this server). */
 async function linkInEmail(page: Page, to: string, subject: RegExp, path: string): Promise<string> {
   await page.goto("/staff/admin/inbox");
   const row = page.getByTestId("inbox").getByRole("row").filter({ hasText: to }).filter({ has: page.getByRole("link", { name: subject }) });
@@ -23,6 +23,8 @@ async function linkInEmail(page: Page, to: string, subject: RegExp, path: string
   await row.first().getByRole("link", { name: subject }).click();
   const body = page.getByTestId("email-body");
   const href = await body.getByRole("link", { name: new RegExp(path.replace(/\//g, "\\/")) }).getAttribute("href");
+  // The link reaches this server, on the address it printed: no BASE_URL is set for it.
+  expect(new URL(href!).origin).toBe(new URL(page.url()).origin);
   return new URL(href!).pathname;
 }
 
