@@ -14,7 +14,7 @@ import { db as defaultDb, writeTransaction, type DB } from "#db/client.server";
 import { appendAudit } from "~/audit/audit.server";
 import { can, type SignedInViewer } from "~/auth/permissions";
 import { now as clockNow } from "~/lib/clock";
-import { env } from "~/lib/env.server";
+import { baseUrl } from "~/lib/env.server";
 import { markdownToPlainText } from "~/lib/markdown.server";
 import { councilTimeZone, loadSettings } from "~/lib/settings.server";
 import { queueEmail } from "~/notifications/outbox.server";
@@ -62,10 +62,6 @@ export type Field = "claim" | "quote" | "reason" | "evidence" | "name" | "answer
 export type ChallengeResult = { ok: true; id: number; status: Row["status"] } | { ok: false; status: 400 | 403 | 404 | 409 | 429; field?: Field; message: string };
 
 const fail = (status: 400 | 403 | 404 | 409 | 429, message: string, field?: Field) => ({ ok: false as const, status, message, field });
-
-function baseUrl() {
-  return env().BASE_URL.replace(/\/+$/, "");
-}
 
 /** Plain text from the public: the same normalising as a comment, then the limits. */
 function plain(value: unknown, max: number, missing: string, tooLong: string, field: Field): { ok: true; text: string } | ReturnType<typeof fail> {
