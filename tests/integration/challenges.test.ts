@@ -127,6 +127,20 @@ describe("making a challenge", () => {
     expect(page.challenges.find((c) => c.claim === "Service users affected a year: 620")).toMatchObject({ by: "Joan Pike", standing: "waiting" });
   });
 
+  it("is plain text, as comments are: markup is kept as the characters typed, control characters are removed", async () => {
+    resetRateLimitsForTests();
+    const someone = await respondentCookie(makeRespondent({ name: "Sam Okoro", showName: true }));
+    const reason = 'The figure is out of date <script>alert("x")</script> <img src=x onerror=alert(1)> [see](javascript:alert(1))\u0007 and **twelve** posts is wrong.';
+    const r = await call(challenge.action, url, { params, form: { ...good, claim: "figure:postsAffected", reason }, cookie: someone });
+    expect(r.status).toBe(302);
+    const row = db().select().from(t.challenges).all().at(-1)!;
+    expect(row.reason).toBe(reason.replace("\u0007", ""));
+    const page = (await call(consultation.loader, `/consultations/${SLUG}`, { params })).data as { challenges: { id: number; reason: string }[] };
+    // The page is handed the text itself (React escapes it), never HTML made from it.
+    expect(page.challenges.find((c) => c.id === row.id)!.reason).toBe(row.reason);
+    expect(Object.keys(page.challenges[0]).some((k) => /html/i.test(k))).toBe(false);
+  });
+
   it("a statement is challenged by quoting it", async () => {
     const r = await call(challenge.action, url, {
       params,
