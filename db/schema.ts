@@ -43,6 +43,13 @@ export const users = sqliteTable(
      * first sign-in through it; later sign-ins match on these, never on the email address */
     ssoIssuer: text("sso_issuer"),
     ssoSubject: text("sso_subject"),
+    /** set when the password changes or an admin ends every session: sessions from before it are over */
+    credentialsChangedAt: text("credentials_changed_at"),
+    /** TOTP second factor: the shared secret, encrypted (auth/two-factor.server.ts) */
+    totpSecret: text("totp_secret"),
+    totpEnabledAt: text("totp_enabled_at"),
+    /** the last 30-second step a code was accepted for: a code works once */
+    totpLastStep: integer("totp_last_step"),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("users_email_unique").on(t.email), uniqueIndex("users_sso_unique").on(t.ssoIssuer, t.ssoSubject)],
@@ -66,6 +73,51 @@ export const staffInvitations = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("staff_invitations_token_unique").on(t.tokenHash), index("staff_invitations_user_idx").on(t.userId)],
+);
+
+/** One-time recovery codes for a lost authenticator; only their keyed hashes are stored. */
+export const recoveryCodes = sqliteTable(
+  "recovery_codes",
+  {
+    id: id(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull(),
+    usedAt: text("used_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("recovery_codes_user_idx").on(t.userId)],
+);
+
+/**
+ * Every staff sign-in attempt, recorded before the password is checked (as "pending") in the
+ * same transaction that decides whether it may be made, so a burst of concurrent attempts is
+ * counted exactly, across processes. The account and the address are stored as keyed hashes.
+ */
+export const signInAttempts = sqliteTable(
+  "sign_in_attempts",
+  {
+    id: id(),
+    /** epoch milliseconds */
+    at: integer("at").notNull(),
+    accountKey: text("account_key").notNull(),
+    addressKey: text("address_key").notNull(),
+    outcome: text("outcome", { enum: ["pending", "failed", "succeeded"] }).notNull(),
+  },
+  (t) => [index("sign_in_attempts_account_idx").on(t.accountKey, t.at), index("sign_in_attempts_address_idx").on(t.addressKey, t.at), index("sign_in_attempts_at_idx").on(t.at)],
+);
+
+/** Rate-limit hits that several processes must agree on (emails to unproven addresses); keyed hashes only. */
+export const rateLimitHits = sqliteTable(
+  "rate_limit_hits",
+  {
+    id: id(),
+    key: text("key").notNull(),
+    /** epoch milliseconds */
+    at: integer("at").notNull(),
+  },
+  (t) => [index("rate_limit_hits_key_idx").on(t.key, t.at), index("rate_limit_hits_at_idx").on(t.at)],
 );
 
 export const ROLES = [
@@ -520,6 +572,19 @@ export const auditLog = sqliteTable(
   (t) => [index("audit_log_entity_idx").on(t.entityType, t.entityId)],
 );
 
+/** The worker's daily check of the audit chain; the admin page shows the latest. */
+export const auditChecks = sqliteTable("audit_checks", {
+  id: id(),
+  at: text("at").notNull(),
+  ok: integer("ok", { mode: "boolean" }).notNull(),
+  entries: integer("entries").notNull(),
+  /** the first entry that does not verify, when not ok */
+  firstBadId: integer("first_bad_id"),
+  headId: integer("head_id"),
+  headHash: text("head_hash"),
+  message: text("message").notNull(),
+});
+
 export const settings = sqliteTable("settings", {
   key: text("key").primaryKey(),
   value: text("value", { mode: "json" }).notNull(),
@@ -567,6 +632,8 @@ export const noticeLinks = sqliteTable(
     tokenHash: text("token_hash").notNull(),
     expiresAt: text("expires_at").notNull(),
     usedAt: text("used_at"),
+    /** a newer link was sent to the same rep for the same proposal */
+    revokedAt: text("revoked_at"),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("notice_links_token_unique").on(t.tokenHash), index("notice_links_proposal_idx").on(t.proposalId)],

@@ -2,14 +2,24 @@
  * The worker: opens and closes consultations at their dates, and delivers the outbox. Runs in
  * the web process by default (`npm start`) or alone (`npm run worker`).
  */
-import { deliverDue } from "~/notifications/delivery.server";
+import { deliverDue, releaseHeldClaims, stopClaiming } from "~/notifications/delivery.server";
 import { registerOutboxKick } from "~/notifications/outbox.server";
 import { runScheduledTransitions } from "~/proposals/lifecycle.server";
+import { db } from "#db/client.server";
+import { runDailyAuditCheck } from "~/audit/audit.server";
+import { sweepAttempts } from "~/auth/throttle.server";
+import { now } from "~/lib/clock";
+import { sweepSharedLimits } from "~/responses/rate-limit.server";
 
 export function runSchedulerOnce() {
   const { opened, closed } = runScheduledTransitions();
   for (const slug of opened) console.log(`Opened consultation ${slug}`);
   for (const slug of closed) console.log(`Closed consultation ${slug}`);
+  // Once a day: verify the audit chain, record the result for the admin page, log the head.
+  runDailyAuditCheck(db(), now());
+  // Rate-limit state in the database lives no longer than its longest window.
+  sweepAttempts();
+  sweepSharedLimits();
 }
 
 let delivering: Promise<void> | null = null;
@@ -40,7 +50,12 @@ export function deliverOutboxOnce(): Promise<void> {
   return delivering;
 }
 
-export function startScheduler(options: { transitionsEveryMs?: number; outboxEveryMs?: number } = {}): () => void {
+export type Scheduler = {
+  /** Stop the timers, let a delivery in progress finish its message, and hand back any claim. */
+  stop(): Promise<void>;
+};
+
+export function startScheduler(options: { transitionsEveryMs?: number; outboxEveryMs?: number } = {}): Scheduler {
   const tick = () => {
     try {
       runSchedulerOnce();
@@ -55,8 +70,14 @@ export function startScheduler(options: { transitionsEveryMs?: number; outboxEve
   // Emails queued in this process are sent straight after their transaction commits.
   registerOutboxKick(() => void deliverOutboxOnce());
   for (const timer of timers) timer.unref();
-  return () => {
-    registerOutboxKick(undefined);
-    for (const timer of timers) clearInterval(timer);
+  return {
+    async stop() {
+      registerOutboxKick(undefined);
+      for (const timer of timers) clearInterval(timer);
+      stopClaiming();
+      await delivering;
+      const released = releaseHeldClaims();
+      if (released) console.log(`Outbox: ${released} claimed email${released === 1 ? "" : "s"} handed back for the next worker`);
+    },
   };
 }

@@ -12,6 +12,9 @@ import { db, writeTransaction, type DB } from "#db/client.server";
 import { appendAudit } from "~/audit/audit.server";
 import { now } from "~/lib/clock";
 import { baseUrl, env } from "~/lib/env.server";
+import { sessionSecret } from "~/lib/secrets.server";
+import { safeRedirect as normalisedRedirect } from "~/lib/redirects";
+import { hashPassword } from "./password.server";
 import { can, type Action, type SignedInViewer, type Viewer } from "./permissions";
 
 export const SESSION_COOKIE_NAME = "__plainsight_session";
@@ -24,22 +27,28 @@ let cookie: Cookie | undefined;
 
 function sessionCookie(): Cookie {
   if (cookie) return cookie;
-  const e = env();
-  // Production without demo cannot start without a secret (env.server.ts). Elsewhere a
-  // per-process secret is enough: sessions end when the process restarts.
-  const secret = e.SESSION_SECRET ?? randomBytes(32).toString("hex");
   cookie = createCookie(SESSION_COOKIE_NAME, {
     httpOnly: true,
     sameSite: "lax",
     path: "/",
-    // Secure wherever the site is served over HTTPS; the demo on http://localhost would
-    // otherwise lose its cookie in browsers that do not treat localhost as secure.
-    secure: baseUrl().startsWith("https://") || (e.NODE_ENV === "production" && !e.PLAINSIGHT_DEMO),
-    secrets: [secret],
+    secure: cookiesAreSecure(),
+    // From the environment, or (demo, development) kept in the data folder so that a restart
+    // does not sign anyone out (app/lib/secrets.server.ts).
+    secrets: [sessionSecret()],
     // No maxAge: a browser-session cookie, so closing the browser on a shared council
     // computer ends it; the server enforces the idle and absolute timeouts regardless.
   });
   return cookie;
+}
+
+/**
+ * Secure wherever the site is served over HTTPS (BASE_URL), and always in a real production
+ * deployment; never on the http demo, where browsers that do not treat the address as secure
+ * would drop the cookie.
+ */
+export function cookiesAreSecure(): boolean {
+  const e = env();
+  return baseUrl().startsWith("https://") || (e.NODE_ENV === "production" && !e.PLAINSIGHT_DEMO);
 }
 
 function hashToken(token: string): string {
@@ -51,24 +60,9 @@ async function readToken(request: Request): Promise<string | null> {
   return typeof value === "string" && value.length > 0 ? value : null;
 }
 
-/**
- * A same-site relative path to go to after signing in, or the fallback. Refuses anything a
- * browser would read as another origin: "//evil.example", "/\\evil.example", "https://…",
- * and paths with control characters that URL parsing strips ("/\t/evil.example").
- */
+/** A path on this site to go to after signing in, or the staff area (app/lib/redirects.ts). */
 export function safeRedirect(to: unknown, fallback = "/staff"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.includes("\\")) return fallback;
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(to)) return fallback;
-  const base = "http://plainsight.invalid";
-  let url: URL;
-  try {
-    url = new URL(to, base);
-  } catch {
-    return fallback;
-  }
-  if (url.origin !== base) return fallback;
-  return url.pathname + url.search + url.hash;
+  return normalisedRedirect(to, fallback);
 }
 
 /** Start a session for a user who has just proved who they are, and send them on. */
@@ -92,6 +86,15 @@ export async function createUserSession(userId: number, redirectTo: string): Pro
       .returning({ id: t.sessions.id })
       .get();
     tx.update(t.users).set({ lastSignedInAt: at.toISOString() }).where(eq(t.users.id, userId)).run();
+    // Housekeeping and defence in depth: sessions from before a password change or an admin's
+    // "end every session" are over (getViewer refuses them too).
+    const user = tx.select({ changedAt: t.users.credentialsChangedAt }).from(t.users).where(eq(t.users.id, userId)).get();
+    if (user?.changedAt) {
+      tx.update(t.sessions)
+        .set({ revokedAt: at.toISOString() })
+        .where(and(eq(t.sessions.userId, userId), isNull(t.sessions.revokedAt), lt(t.sessions.createdAt, user.changedAt)))
+        .run();
+    }
     appendAudit(tx, { actorId: userId, action: "auth.sign_in", entityType: "user", entityId: userId, detail: { sessionId: row.id } });
   });
   return redirect(safeRedirect(redirectTo), {
@@ -137,6 +140,8 @@ export async function getViewer(request: Request): Promise<Viewer> {
   const at = now();
   const lastSeen = Date.parse(session.lastSeenAt);
   if (session.revokedAt || user.disabledAt) return null;
+  // The password changed, or an admin ended every session, after this one began.
+  if (user.credentialsChangedAt && Date.parse(session.createdAt) < Date.parse(user.credentialsChangedAt)) return null;
   if (at.getTime() >= Date.parse(session.expiresAt)) return null;
   if (at.getTime() - lastSeen >= IDLE_TIMEOUT_MS) return null;
 
@@ -172,6 +177,35 @@ export async function requirePermission(request: Request, action: Action): Promi
     throw new Response("You do not have permission to do this", { status: 403 });
   }
   return viewer;
+}
+
+/**
+ * A member of staff (officer, approver, moderator, decision maker, admin): every page under
+ * /staff calls this, or requirePermission with a staff action, in its loader and its action.
+ * A union rep or anyone else signed in gets 403; the public are sent to sign in.
+ */
+export function requireStaff(request: Request): Promise<SignedInViewer> {
+  return requirePermission(request, "proposal:view-staff");
+}
+
+/**
+ * A new password, or an admin asking for it: every session that began before now ends (the
+ * next request from it is signed out), in the caller's transaction. Accounts pages (issue 9)
+ * and password changes call this.
+ */
+export function endSessionsBefore(userId: number, tx: DB = db(), at: Date = now()): number {
+  tx.update(t.users).set({ credentialsChangedAt: at.toISOString() }).where(eq(t.users.id, userId)).run();
+  return revokeUserSessions(userId, tx);
+}
+
+/** Set a new password: stored hashed, and every other session ends. */
+export async function changePassword(userId: number, newPassword: string, actorId: number | null): Promise<void> {
+  const passwordHash = await hashPassword(newPassword);
+  writeTransaction((tx) => {
+    tx.update(t.users).set({ passwordHash }).where(eq(t.users.id, userId)).run();
+    endSessionsBefore(userId, tx);
+    appendAudit(tx, { actorId, action: "auth.password_changed", entityType: "user", entityId: userId, detail: null });
+  });
 }
 
 /**

@@ -1,48 +1,20 @@
 /**
  * Checking a staff member's email and password. Every failure looks the same from outside —
  * same message, same work done — so the form cannot be used to find out which emails have
- * accounts.
+ * accounts. The throttle (throttle.server.ts) counts each attempt before the check.
  */
 import { sql } from "drizzle-orm";
 import * as t from "#db/schema";
 import { db } from "#db/client.server";
-import { now } from "~/lib/clock";
 import { verifyPassword } from "./password.server";
+import { beginAttempt, finishAttempt, resetAttemptsForTests } from "./throttle.server";
 import { landingPage } from "./permissions";
 
 export const WRONG_CREDENTIALS_MESSAGE = "Enter a correct email address and password";
-export const TOO_MANY_ATTEMPTS_MESSAGE = "Too many attempts. Wait 15 minutes and try again.";
 
 /** An argon2id hash (same parameters as hashPassword) of a password nobody knows, verified
  * against when there is no real hash so that the time taken does not reveal the account. */
 const DUMMY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$KRINTR0BKUlleWPs5HInFw$nBxTL4z3amCb3mKE/nlmPsBzH3fL/CG3k2XlQ0Z+NgE";
-
-export const MAX_FAILURES = 5;
-export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
-
-/**
- * In memory, per process: enough for one council's single-process deployment, and it
- * resets on restart. Keyed by email and client address, so one attacker cannot lock every
- * address out of an account (when the server passes the client address in).
- */
-const failures = new Map<string, number[]>();
-
-function throttleKey(email: string, ip: string) {
-  return `${email}\u0000${ip}`;
-}
-
-function recentFailures(key: string, at: number): number[] {
-  const recent = (failures.get(key) ?? []).filter((when) => at - when < THROTTLE_WINDOW_MS);
-  if (recent.length) failures.set(key, recent);
-  else failures.delete(key);
-  return recent;
-}
-
-function sweep(at: number) {
-  // Bounded memory under a spray of different emails: drop keys with no recent failures.
-  if (failures.size < 10_000) return;
-  for (const key of [...failures.keys()]) recentFailures(key, at);
-}
 
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -50,16 +22,18 @@ export function normaliseEmail(email: string): string {
 
 export type AuthResult =
   | { ok: true; userId: number }
-  | { ok: false; reason: "wrong-credentials" | "throttled"; message: string };
+  | { ok: false; reason: "wrong-credentials"; message: string }
+  | { ok: false; reason: "throttled"; message: string; retryAfterMs: number };
 
+/**
+ * Check an email and password. The attempt is recorded (throttle.server.ts) before the
+ * password is checked, and refused with the time to wait when a limit is reached; accounts
+ * that do not exist are throttled the same way, so the throttle reveals nothing either.
+ */
 export async function authenticate(email: string, password: string, options: { ip?: string } = {}): Promise<AuthResult> {
   const normalised = normaliseEmail(email);
-  const key = throttleKey(normalised, options.ip ?? "unknown");
-  const at = now().getTime();
-  sweep(at);
-  if (recentFailures(key, at).length >= MAX_FAILURES) {
-    return { ok: false, reason: "throttled", message: TOO_MANY_ATTEMPTS_MESSAGE };
-  }
+  const attempt = beginAttempt({ account: normalised, address: options.ip ?? "unknown" });
+  if (!attempt.ok) return { ok: false, reason: "throttled", message: attempt.message, retryAfterMs: attempt.retryAfterMs };
 
   const user = db()
     .select({ id: t.users.id, passwordHash: t.users.passwordHash, disabledAt: t.users.disabledAt })
@@ -70,11 +44,10 @@ export async function authenticate(email: string, password: string, options: { i
   // Always one argon2 verify, whether or not the account exists or has a password.
   const passwordMatches = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, password);
   if (user && user.passwordHash && !user.disabledAt && passwordMatches) {
-    failures.delete(key);
+    finishAttempt(attempt.attemptId, "succeeded");
     return { ok: true, userId: user.id };
   }
-
-  failures.set(key, [...recentFailures(key, at), at]);
+  finishAttempt(attempt.attemptId, "failed");
   return { ok: false, reason: "wrong-credentials", message: WRONG_CREDENTIALS_MESSAGE };
 }
 
@@ -90,7 +63,7 @@ export function clientAddressFrom(context: unknown): string | undefined {
 
 /** Tests start each case with no remembered failures. */
 export function resetThrottleForTests() {
-  failures.clear();
+  resetAttemptsForTests();
 }
 
 /**

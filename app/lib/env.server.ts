@@ -20,6 +20,35 @@ const envSchema = z
     /** public base URL used in emails and feeds; unset, the address the server listens on (baseUrl()) */
     BASE_URL: z.string().url().optional(),
     SESSION_SECRET: z.string().optional(),
+    /** HMAC key for the audit log's chain; kept outside the database so a copy of it cannot re-sign a changed entry */
+    AUDIT_KEY: z.string().optional(),
+    /**
+     * Which reverse proxies to believe about the client's address and protocol
+     * (X-Forwarded-For, X-Forwarded-Proto). Off by default: then limits and logs key on the
+     * socket address. Behind one proxy on the same machine: "loopback"; otherwise the proxy's
+     * addresses or subnets ("10.0.0.5, 10.0.1.0/24"), or the number of proxies in front ("1").
+     */
+    TRUST_PROXY: z
+      .string()
+      .default("")
+      .transform((v, ctx) => {
+        const value = v.trim().toLowerCase();
+        if (value === "" || value === "0" || value === "false" || value === "off") return false as const;
+        if (/^[1-9]$/.test(value)) return Number(value);
+        if (value === "true") {
+          ctx.addIssue({ code: "custom", message: 'TRUST_PROXY=true would believe any client\'s X-Forwarded-For; name the proxy ("loopback", its address or subnet) or the number of proxies' });
+          return z.NEVER;
+        }
+        const entries = value.split(",").map((e) => e.trim()).filter(Boolean);
+        const named = /^(loopback|linklocal|uniquelocal)$/;
+        const address = /^[0-9a-f.:]+(\/\d{1,3})?$/;
+        const bad = entries.filter((e) => !named.test(e) && !address.test(e));
+        if (bad.length) {
+          ctx.addIssue({ code: "custom", message: `TRUST_PROXY: "${bad.join(", ")}" is not "loopback", an address, a subnet or a number of proxies` });
+          return z.NEVER;
+        }
+        return entries;
+      }),
     /** e.g. smtp://user:pass@mail.example.gov.uk:587; without it the demo delivers to a local inbox */
     SMTP_URL: z.string().optional(),
     MAIL_FROM: z.string().default("Plainsight <no-reply@example.gov.uk>"),
@@ -50,6 +79,13 @@ const envSchema = z
         code: "custom",
         path: ["SESSION_SECRET"],
         message: "SESSION_SECRET must be set to at least 32 random characters in production (for example: openssl rand -hex 32)",
+      });
+    }
+    if (env.NODE_ENV === "production" && !env.PLAINSIGHT_DEMO && (!env.AUDIT_KEY || env.AUDIT_KEY.length < 32)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["AUDIT_KEY"],
+        message: "AUDIT_KEY must be set to at least 32 random characters in production (for example: openssl rand -hex 32); keep a copy apart from the database backups",
       });
     }
   });

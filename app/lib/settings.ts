@@ -73,6 +73,8 @@ export const settingsSchema = z.object({
     .object({
       /** off: staff sign in only through single sign-on (honoured only while it is configured) */
       localPasswords: z.boolean().default(true),
+      /** admins and approvers must confirm each password sign-in with a code (auth/two-factor.server.ts) */
+      requireTwoFactor: z.boolean().default(false),
       /** how long an invitation link works */
       invitationDays: z.number().int().min(1).max(30).default(7),
       sso: z
@@ -90,7 +92,7 @@ export const settingsSchema = z.object({
         })
         .default({ allowedDomains: [], createAccounts: false, groupsClaim: "groups", groupRoles: [] }),
     })
-    .default({ localPasswords: true, invitationDays: 7, sso: { allowedDomains: [], createAccounts: false, groupsClaim: "groups", groupRoles: [] } }),
+    .default({ localPasswords: true, requireTwoFactor: false, invitationDays: 7, sso: { allowedDomains: [], createAccounts: false, groupsClaim: "groups", groupRoles: [] } }),
   /**
    * Pre-election periods (Cabinet Office Consultation Principles 2018: avoid them): a
    * consultation that would run during one cannot open without a published reason.
@@ -153,6 +155,7 @@ export const DEFAULT_SETTINGS: Settings = {
   ],
   signIn: {
     localPasswords: true,
+    requireTwoFactor: false,
     invitationDays: 7,
     sso: { allowedDomains: [], createAccounts: false, groupsClaim: "groups", groupRoles: [] },
   },

@@ -11,7 +11,7 @@
  * SMTP nothing is sent and mail waits in the outbox until a server is configured.
  */
 import nodemailer from "nodemailer";
-import { and, asc, eq, lte, or } from "drizzle-orm";
+import { and, asc, eq, lte, or, sql } from "drizzle-orm";
 import * as t from "#db/schema";
 import { db as defaultDb, writeTransaction, type DB } from "#db/client.server";
 import { now as clockNow } from "~/lib/clock";
@@ -107,6 +107,34 @@ export function transportKind(): MailTransport["kind"] {
 
 type OutboxRow = typeof t.outbox.$inferSelect;
 
+/** Claims this process holds now (row id → lease end), so a shutdown can hand them back. */
+const held = new Map<number, string>();
+let stopping = false;
+
+/** On shutdown: take no new rows (the one being sent finishes). */
+export function stopClaiming() {
+  stopping = true;
+}
+
+/**
+ * Give back every claim this process still holds, so the next worker sends those rows at
+ * once rather than after the lease lapses. The attempt is not counted: nothing was sent.
+ */
+export function releaseHeldClaims(database: DB = defaultDb()): number {
+  let released = 0;
+  for (const [id, claimedUntil] of held) {
+    writeTransaction((tx) => {
+      released += tx
+        .update(t.outbox)
+        .set({ status: "queued", claimedUntil: null, attempts: sql`max(${t.outbox.attempts} - 1, 0)` })
+        .where(and(eq(t.outbox.id, id), eq(t.outbox.status, "sending"), eq(t.outbox.claimedUntil, claimedUntil)))
+        .run().changes;
+    }, database);
+    held.delete(id);
+  }
+  return released;
+}
+
 /** Claim the next due row (queued and due, or sending with a lapsed lease), or null. */
 export function claimNext(at: Date, database: DB = defaultDb(), leaseMs = CLAIM_LEASE_MS): OutboxRow | null {
   const iso = at.toISOString();
@@ -118,12 +146,14 @@ export function claimNext(at: Date, database: DB = defaultDb(), leaseMs = CLAIM_
     if (!row) return null;
     const claim = { status: "sending" as const, claimedUntil: new Date(at.getTime() + leaseMs).toISOString(), attempts: row.attempts + 1 };
     tx.update(t.outbox).set(claim).where(eq(t.outbox.id, row.id)).run();
+    held.set(row.id, claim.claimedUntil);
     return { ...row, ...claim };
   }, database);
 }
 
 /** Record the outcome, but only while our claim stands: a lapsed claim belongs to another worker. */
 function settle(row: OutboxRow, set: Partial<typeof t.outbox.$inferInsert>, database: DB) {
+  held.delete(row.id);
   writeTransaction((tx) => {
     const settled = tx
       .update(t.outbox)
@@ -166,6 +196,7 @@ export async function deliverDue(
   const domain = domainOf(from);
   try {
     for (let i = 0; i < (options.limit ?? 50); i++) {
+      if (stopping) break;
       const row = claimNext(now(), database, options.leaseMs);
       if (!row) break;
       let verdict: Verdict | null = null;

@@ -44,6 +44,6 @@ export function noticeLinkExpiry(sentAt: Date, settings: Settings): Date {
 }
 
 /** A link works if it was never used and has not expired. */
-export function noticeLinkUsable(link: { usedAt: string | null; expiresAt: string }, now: Date): boolean {
-  return link.usedAt == null && now.getTime() < Date.parse(link.expiresAt);
+export function noticeLinkUsable(link: { usedAt: string | null; expiresAt: string; revokedAt?: string | null }, now: Date): boolean {
+  return link.usedAt == null && link.revokedAt == null && now.getTime() < Date.parse(link.expiresAt);
 }

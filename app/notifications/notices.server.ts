@@ -60,6 +60,12 @@ function byRep(reps: Rep[]): Rep[] {
 function issueLink(tx: DB, proposalId: number, userId: number, at: Date, settings: Settings) {
   const token = newToken();
   const expiresAt = noticeLinkExpiry(at, settings).toISOString();
+  // A new link replaces the older ones: a link resent because one was lost or forwarded must
+  // leave the lost one useless.
+  tx.update(t.noticeLinks)
+    .set({ revokedAt: at.toISOString() })
+    .where(and(eq(t.noticeLinks.proposalId, proposalId), eq(t.noticeLinks.userId, userId), isNull(t.noticeLinks.usedAt), isNull(t.noticeLinks.revokedAt)))
+    .run();
   tx.insert(t.noticeLinks).values({ proposalId, userId, tokenHash: hashToken(token), expiresAt, createdAt: at.toISOString() }).run();
   return { url: noticeLinkUrl(token), expiresAt };
 }

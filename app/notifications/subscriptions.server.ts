@@ -11,6 +11,8 @@ import { loadSettings } from "~/lib/settings.server";
 import { loadProposalBySlug } from "~/proposals/proposals.server";
 import type { Proposal } from "~/proposals/types";
 import { isPublic } from "~/proposals/visibility";
+import { RATE_LIMITS, TOO_MANY_SUBSCRIPTIONS } from "~/responses/rules";
+import { takeSharedAllowance } from "~/responses/rate-limit.server";
 import { queueEmail } from "./outbox.server";
 import { publicUrl } from "./staff.server";
 import { consultationUpdateEmail, newConsultationEmail, subscribeConfirmEmail, unsubscribeHeaders } from "./templates";
@@ -42,8 +44,11 @@ function topic(council: string, p: Pick<Proposal, "title"> | null) {
  * Ask for updates. The answer is the same whatever happens ("check your email"), so the form
  * does not tell anyone which addresses are subscribed.
  */
-export function requestSubscription(input: { email: string; proposal: Proposal | null }, at: Date, database: DB = defaultDb()): void {
+export function requestSubscription(input: { email: string; proposal: Proposal | null; address?: string }, at: Date, database: DB = defaultDb()): { ok: true } | { ok: false; message: string } {
   const email = normaliseEmail(input.email);
+  // Each request can email an address nobody has proven: limited per sender and per recipient,
+  // counted in the database so that every process agrees (responses/rate-limit.server.ts).
+  if (!takeSharedAllowance(`subscribe:address:${input.address ?? "unknown"}`, RATE_LIMITS.subscribePerAddress, at, database)) return { ok: false, message: TOO_MANY_SUBSCRIPTIONS };
   const scope = input.proposal ? ("consultation" as const) : ("new_consultations" as const);
   const proposalId = input.proposal?.id ?? null;
   writeTransaction((tx) => {
@@ -53,6 +58,8 @@ export function requestSubscription(input: { email: string; proposal: Proposal |
     const since = new Date(at.getTime() - RESEND_CONFIRMATION_AFTER_MS).toISOString();
     const recent = tx.select({ id: t.subscriptions.id }).from(t.subscriptions).where(and(same, isNull(t.subscriptions.confirmedAt), gt(t.subscriptions.createdAt, since))).get();
     if (recent) return;
+    // The same answer either way: the page never says whether an email went.
+    if (!takeSharedAllowance(`unproven-email:${email}`, RATE_LIMITS.unprovenEmailPerRecipient, at, tx)) return;
 
     const confirmToken = newToken();
     const unsubscribeToken = newToken();
@@ -65,6 +72,7 @@ export function requestSubscription(input: { email: string; proposal: Proposal |
     const message = subscribeConfirmEmail({ council, what: topic(council, input.proposal), confirmUrl: `${baseUrl()}/subscribe/confirm/${confirmToken}`, unsubscribeUrl: unsubscribeUrl(unsubscribeToken) });
     queueEmail(tx, { idempotencyKey: `subscribe-confirm:${row.id}`, event: "subscribe_confirm", to: email, ...message, headers: unsubscribeHeaders(unsubscribeUrl(unsubscribeToken)), proposalId });
   }, database);
+  return { ok: true };
 }
 
 function byConfirmToken(database: DB, token: string | undefined) {

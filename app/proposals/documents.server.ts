@@ -1,7 +1,8 @@
 /**
  * Uploaded documents. The type is read from the file's first bytes, never from its name or the
  * browser's word for it: a PDF, a Word document (.docx, or .doc), an OpenDocument file, or CSV
- * (text that is valid UTF-8). Anything else is refused, as is anything over the size limit.
+ * (valid UTF-8 that parses as a table of at least two columns). Anything else is refused, as is
+ * anything over the size limit.
  *
  * Files are stored under UPLOADS_PATH with a random name and are never served statically: the
  * download route applies the visibility rule and sends a safe filename (RFC 6266).
@@ -9,6 +10,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { parse as parseCsv } from "csv-parse/sync";
 import { and, eq } from "drizzle-orm";
 import * as t from "#db/schema";
 import { db as defaultDb, type DB } from "#db/client.server";
@@ -88,7 +90,20 @@ export function sniffDocumentType(bytes: Uint8Array): SniffedType | null {
     const wordDocument = Buffer.from("WordDocument", "utf16le");
     return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(wordDocument) ? DOC : null;
   }
-  return isUtf8Text(bytes) ? CSV : null;
+  return isUtf8Text(bytes) && isCsv(bytes) ? CSV : null;
+}
+
+/**
+ * Text that parses as CSV (RFC 4180: quotes closed, every row the same number of fields) with
+ * at least two columns: a letter or a note saved as .csv is not a table.
+ */
+function isCsv(bytes: Uint8Array): boolean {
+  try {
+    const rows = parseCsv(new TextDecoder("utf-8").decode(bytes).replace(/^\uFEFF/, ""), { skip_empty_lines: true, relax_column_count: false, bom: true }) as string[][];
+    return rows.length > 0 && rows[0].length >= 2;
+  } catch {
+    return false;
+  }
 }
 
 /** The name people see when they download it: the uploaded name, cleaned, with the true extension. */

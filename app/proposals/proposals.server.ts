@@ -12,7 +12,7 @@ import { councilTimeZone, loadSettings } from "~/lib/settings.server";
 import { establishmentOf, withinAggregationPeriod } from "./employment";
 import { councilDate } from "~/lib/council-time";
 import type { OtherRedundancies, Proposal } from "./types";
-import { canSeeProposal, PUBLIC_STATES, visibilityFacts } from "./visibility";
+import { canSeeProposal, PUBLIC_STATES, visibilityFacts, type VisibilityFacts } from "./visibility";
 
 type ProposalRow = typeof t.proposals.$inferSelect;
 
@@ -139,10 +139,27 @@ export function notFound(): Response {
   return new Response("Not Found", { status: 404, statusText: "Not Found" });
 }
 
+/**
+ * The visibility facts for a slug, in the same two small queries whether or not it exists, so
+ * a hidden proposal and a missing one take the same path and the same time to a 404; the
+ * whole proposal is loaded only once the viewer may see it.
+ */
+function visibilityBySlug(slug: string, database: DB): (VisibilityFacts & { id: number }) | null {
+  const row = database
+    .select({ id: t.proposals.id, state: t.proposals.state, openedAt: t.proposals.openedAt, serviceId: t.proposals.serviceId, createdById: t.proposals.createdById })
+    .from(t.proposals)
+    .where(eq(t.proposals.slug, slug))
+    .get();
+  const unionIds = database.select({ unionId: t.proposalUnions.unionId }).from(t.proposalUnions).where(eq(t.proposalUnions.proposalId, row?.id ?? -1)).all().map((u) => u.unionId);
+  return row ? { ...row, unionIds } : null;
+}
+
 /** The proposal at `slug` if this viewer may see it; otherwise throws the site's 404. */
 export function requireVisibleProposal(viewer: Viewer, slug: string, database: DB = defaultDb()): Proposal {
-  const proposal = loadProposalBySlug(slug, database);
-  if (!proposal || !canSeeProposal(viewer, { ...proposal, unionIds: proposal.unions.map((u) => u.id) })) throw notFound();
+  const facts = visibilityBySlug(slug, database);
+  if (!facts || !canSeeProposal(viewer, facts)) throw notFound();
+  const proposal = loadProposal(facts.id, database);
+  if (!proposal) throw notFound();
   return proposal;
 }
 

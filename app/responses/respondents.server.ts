@@ -13,9 +13,12 @@ import * as t from "#db/schema";
 import { db as defaultDb, writeTransaction, type DB } from "#db/client.server";
 import { now } from "~/lib/clock";
 import { baseUrl, env } from "~/lib/env.server";
+import { sessionSecret } from "~/lib/secrets.server";
+import { cookiesAreSecure } from "~/auth/session.server";
+import { safeRedirect } from "~/lib/redirects";
 import { loadSettings } from "~/lib/settings.server";
 import { queueEmail } from "~/notifications/outbox.server";
-import { takeAllowance } from "./rate-limit.server";
+import { takeSharedAllowance } from "./rate-limit.server";
 import { LINK_TTL_MS, RATE_LIMITS, RESPONDENT_SESSION_TTL_MS, TOO_MANY_LINKS, profileComplete, type RespondingAs } from "./rules";
 
 export const RESPONDENT_COOKIE_NAME = "__plainsight_respondent";
@@ -26,23 +29,17 @@ let cookie: Cookie | undefined;
 
 function respondentCookie(): Cookie {
   if (cookie) return cookie;
-  const e = env();
   cookie = createCookie(RESPONDENT_COOKIE_NAME, {
     httpOnly: true,
     sameSite: "lax",
     path: "/",
-    secure: e.NODE_ENV === "production",
-    secrets: [e.SESSION_SECRET ?? processSecret()],
+    // Secure over HTTPS only: the http demo would otherwise lose the cookie (session.server.ts).
+    secure: cookiesAreSecure(),
+    secrets: [sessionSecret()],
     // The privacy notice says the cookie lasts 30 days unless they sign out.
     maxAge: Math.floor(RESPONDENT_SESSION_TTL_MS / 1000),
   });
   return cookie;
-}
-
-let secret: string | undefined;
-function processSecret() {
-  secret ??= randomBytes(32).toString("hex");
-  return secret;
 }
 
 function hashToken(token: string): string {
@@ -61,22 +58,9 @@ export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-/**
- * Where to go after signing in: a path on this site, never another origin. Same rules as the
- * staff sign-in's safeRedirect, written here because residents land on public pages.
- */
+/** Where to go after signing in: a path on this site, or the consultations (app/lib/redirects.ts). */
 export function safeReturnPath(to: unknown, fallback = "/consultations"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.includes("\\")) return fallback;
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(to)) return fallback;
-  try {
-    const base = "http://plainsight.invalid";
-    const url = new URL(to, base);
-    if (url.origin !== base) return fallback;
-    return url.pathname + url.search + url.hash;
-  } catch {
-    return fallback;
-  }
+  return safeRedirect(to, fallback);
 }
 
 // ─── Asking for a link ─────────────────────────────────────────────────────────
@@ -92,7 +76,9 @@ export function requestSignInLink(
 ): LinkRequestResult {
   const at = now();
   const email = normaliseEmail(input.email);
-  if (!takeAllowance(`link:address:${input.address}`, RATE_LIMITS.linkPerAddress, at)) return { ok: false, message: TOO_MANY_LINKS };
+  // Shared through the database: every process counts the same emails (rate-limit.server.ts).
+  if (!takeSharedAllowance(`link:address:${input.address}`, RATE_LIMITS.linkPerAddress, at, database)) return { ok: false, message: TOO_MANY_LINKS };
+  if (!takeSharedAllowance(`unproven-email:${email}`, RATE_LIMITS.unprovenEmailPerRecipient, at, database)) return { ok: false, message: TOO_MANY_LINKS };
   const token = newToken();
   const redirectTo = safeReturnPath(input.redirectTo);
   const { council } = loadSettings(database);

@@ -49,11 +49,19 @@ export const RATE_LIMITS = {
   linkPerAddress: [{ limit: 10, windowMs: 60 * MINUTE }],
   reportPerAddress: [{ limit: 20, windowMs: 60 * MINUTE }],
   answersPerRespondent: [{ limit: 20, windowMs: 60 * MINUTE }],
+  /** any email to an address nobody has proven (sign-in links, subscription confirmations), per recipient */
+  unprovenEmailPerRecipient: [
+    { limit: 5, windowMs: 60 * MINUTE },
+    { limit: 10, windowMs: 24 * 60 * MINUTE },
+  ],
+  /** subscription requests from one internet address */
+  subscribePerAddress: [{ limit: 10, windowMs: 60 * MINUTE }],
 } satisfies Record<string, Limit | Limit[]>;
 
 export const TOO_MANY_COMMENTS = "You have posted a lot of comments in a short time. Wait a few minutes and try again.";
 export const TOO_MANY_LINKS = "You have asked for several sign-in links in a short time. Wait 15 minutes, then ask for a new one.";
 export const TOO_MANY_REPORTS = "You have sent a lot of reports in a short time. Wait an hour and try again.";
+export const TOO_MANY_SUBSCRIPTIONS = "You have asked for email updates several times in a short time. Wait an hour and try again.";
 export const TOO_MANY_ANSWERS = "You have changed your response many times in a short time. Wait an hour and try again.";
 export const DUPLICATE_COMMENT = "You have already posted this comment. Change the wording if you want to post it again.";
 

@@ -30,7 +30,12 @@ export default function StaffHome() {
     <>
       <span className="govuk-caption-l">Staff area</span>
       <h1 className="govuk-heading-l">Proposals</h1>
-      <p className="govuk-body">Signed in as {name}.</p>
+      <p className="govuk-body">
+        Signed in as {name}.{" "}
+        <Link className="govuk-link" to="/staff/account/two-factor">
+          Second factor for signing in
+        </Link>
+      </p>
       {canStart ? (
         <Link to="/staff/proposals/new" role="button" draggable={false} className="govuk-button" data-module="govuk-button">
           Start a new proposal

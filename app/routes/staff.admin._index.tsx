@@ -5,16 +5,19 @@ import { requirePermission } from "~/auth/session.server";
 import { pageTitle } from "~/components/page-title";
 import { transportKind } from "~/notifications/delivery.server";
 import { outboxCounts } from "~/notifications/outbox.server";
+import { db } from "#db/client.server";
+import { latestAuditCheck } from "~/audit/audit.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Admin – Staff area") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "admin:manage");
-  return { counts: outboxCounts(), transport: transportKind() };
+  const check = latestAuditCheck(db());
+  return { counts: outboxCounts(), transport: transportKind(), auditCheck: check ? { at: check.at, ok: check.ok, entries: check.entries, firstBadId: check.firstBadId, message: check.message } : null };
 }
 
 export default function AdminHome() {
-  const { counts, transport } = useLoaderData<typeof loader>();
+  const { counts, transport, auditCheck } = useLoaderData<typeof loader>();
   return (
     <>
       <Link to="/staff" className="govuk-back-link">
@@ -22,6 +25,17 @@ export default function AdminHome() {
       </Link>
       <span className="govuk-caption-l">Staff area</span>
       <h1 className="govuk-heading-l">Admin</h1>
+      {auditCheck && !auditCheck.ok ? (
+        <div className="govuk-error-summary" role="alert" aria-labelledby="audit-problem">
+          <h2 className="govuk-error-summary__title" id="audit-problem">
+            The audit log failed its check
+          </h2>
+          <div className="govuk-error-summary__body">
+            <p className="govuk-body">{auditCheck.message}</p>
+            <p className="govuk-body">Someone may have changed the database directly. Keep a copy of it as it is now, and compare it with your latest backup.</p>
+          </div>
+        </div>
+      ) : null}
       <ul className="govuk-list govuk-list--spaced">
         <li>
           <Link className="govuk-link govuk-!-font-weight-bold" to="/staff/admin/users">
@@ -46,7 +60,7 @@ export default function AdminHome() {
             Settings
           </Link>
           <p className="govuk-body govuk-!-margin-bottom-0">
-            The council's name and branding, the publication check, the consultation period, union notice, equality characteristics, grounds for withholding and sign-in.
+            The council's name and branding, the publication check, the consultation period, union notice, equality characteristics, grounds for withholding and sign-in (single sign-on, and whether admins and approvers need a second factor).
           </p>
         </li>
         <li>
@@ -55,6 +69,14 @@ export default function AdminHome() {
           </Link>
           <p className="govuk-body govuk-!-margin-bottom-0">
             {counts.queued} waiting, {counts.failed} failed, {counts.sent} sent.
+          </p>
+        </li>
+        <li>
+          <h2 className="govuk-heading-s govuk-!-margin-bottom-1">Audit log</h2>
+          <p className="govuk-body govuk-!-margin-bottom-0" data-testid="audit-check">
+            {auditCheck
+              ? `${auditCheck.ok ? "Intact" : "Not intact"}: ${auditCheck.entries} entries checked on ${new Date(auditCheck.at).toLocaleString("en-GB", { timeZone: "Europe/London", dateStyle: "medium", timeStyle: "short" })}.`
+              : "Not checked yet: the worker checks the chain once a day."}
           </p>
         </li>
         {transport === "local" ? (

@@ -11,7 +11,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { MIN_PASSWORD_LENGTH, setPasswordSchema, weakPasswordReason } from "~/accounts/forms";
 import { acceptInvitation, peekInvitation } from "~/accounts/invitations.server";
 import { hashPassword } from "~/auth/password.server";
-import { createUserSession } from "~/auth/session.server";
+import { afterFirstFactor } from "~/auth/two-factor.server";
 import { landingPageFor } from "~/auth/sign-in.server";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { PasswordInput } from "~/components/form-fields";
@@ -51,7 +51,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (weak) return data({ invitation, lastResult: submission.reply({ ...hidden, fieldErrors: { password: [weak] } }) }, { status: 400 });
   const accepted = acceptInvitation(params.token, await hashPassword(submission.value.password), now());
   if (!accepted) return gone();
-  return createUserSession(accepted.userId, landingPageFor(accepted.userId));
+  // A new password is a first factor: an admin or approver the council requires a second factor
+  // of sets one up before the session starts.
+  return afterFirstFactor(accepted.userId, landingPageFor(accepted.userId));
 }
 
 export default function SetPassword() {

@@ -7,7 +7,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import { requireViewer } from "~/auth/session.server";
+import { requireStaff } from "~/auth/session.server";
 import { can } from "~/auth/permissions";
 import { StateTag } from "~/components/StateTag";
 import { ErrorSummary } from "~/components/ErrorSummary";
@@ -34,7 +34,7 @@ const idParam = z.coerce.number().int().positive();
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: pageTitle(matches, data ? `${data.proposal.title} – Staff area` : "Proposal – Staff area") }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const viewer = await requireViewer(request);
+  const viewer = await requireStaff(request);
   const id = idParam.safeParse(params.id);
   if (!id.success) throw new Response("Not Found", { status: 404 });
   const proposal = requireVisibleProposalById(viewer, id.data);
@@ -72,7 +72,7 @@ const intentSchema = z.discriminatedUnion("intent", [
 ]);
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const viewer = await requireViewer(request);
+  const viewer = await requireStaff(request);
   const id = idParam.safeParse(params.id);
   if (!id.success) throw new Response("Not Found", { status: 404 });
   // Seeing the proposal is the first check; the transition rule is the second.

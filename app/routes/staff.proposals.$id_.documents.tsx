@@ -4,9 +4,6 @@
  * served statically.
  */
 import {
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-  MaxPartSizeExceededError,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -18,6 +15,7 @@ import { pageTitle } from "~/components/page-title";
 import { SectionFormPage, useSectionForm } from "~/components/SectionForm";
 import { SummaryList } from "~/components/SummaryList";
 import { FileUpload, Radios, TextInput } from "~/components/form-fields";
+import { readUploadForm } from "~/lib/upload-form.server";
 import { addDocument, checkUpload } from "~/proposals/documents.server";
 import { ACCEPTED_TYPES_TEXT, MAX_UPLOAD_BYTES, DISCLOSURES, DISCLOSURE_LABELS, DOCUMENT_KINDS, DOCUMENT_KIND_LABELS, documentDefaults, documentSchema } from "~/proposals/sections/documents";
 import { nextPath, proposalPath, sectionPath } from "~/proposals/sections/pages";
@@ -39,15 +37,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const e = await requireEditingToSave(request, params);
-  let formData: FormData;
-  try {
-    formData = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_UPLOAD_BYTES }));
-  } catch (error) {
-    if (!(error instanceof MaxPartSizeExceededError)) throw error;
-    // The rest of the form is not read once a part is too big: ask again, with the reason.
+  const upload = await readUploadForm(request, MAX_UPLOAD_BYTES);
+  if (!upload.ok) {
+    // Ask again, with the reason.
     const empty = parseWithZod(new FormData(), { schema: documentSchema() });
     return invalid(context, empty.reply({ fieldErrors: { file: [`The file must be smaller than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`] } }), e.proposal.revision);
   }
+  const formData = upload.formData;
   const file = formData.get("file");
   const bytes = file instanceof File && file.size > 0 ? new Uint8Array(await file.arrayBuffer()) : null;
   const check = checkUpload(bytes, file instanceof File ? file.size : 0);

@@ -5,11 +5,8 @@
  */
 import { useMemo, useState } from "react";
 import {
-  MaxPartSizeExceededError,
   data,
   redirect,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -23,6 +20,7 @@ import { ErrorSummary, type ErrorSummaryItem } from "~/components/ErrorSummary";
 import { Checkboxes, Radios, TextInput, Textarea, conformProps } from "~/components/form-fields";
 import { canEditProposal } from "~/proposals/lifecycle";
 import { requireVisibleProposalById } from "~/proposals/proposals.server";
+import { readUploadForm } from "~/lib/upload-form.server";
 import { SCAN_MAX_BYTES, enterOfflineResponse } from "~/responses/answers.server";
 import { useErrorTitle } from "~/responses/forms";
 import { CHANNEL_LABELS, OFFLINE_CHANNELS, STANCE_LABELS, STANCES, asksForStance, parseId } from "~/responses/rules";
@@ -61,13 +59,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, proposal } = await load(request, params.id);
-  let formData: FormData;
-  try {
-    formData = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: SCAN_MAX_BYTES }));
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return data({ status: "error" as const, error: { scan: ["The scan must be smaller than 10 MB"] } }, { status: 413 });
-    throw error;
-  }
+  const upload = await readUploadForm(request, SCAN_MAX_BYTES);
+  if (!upload.ok) return data({ status: "error" as const, error: { scan: ["The scan must be smaller than 10 MB"] } }, { status: 413 });
+  const formData = upload.formData;
   const scan = formData.get("scan");
   formData.delete("scan");
   const schema = offlineSchema(proposal.questions, proposal.state === "closed");

@@ -1,14 +1,15 @@
 import { useEffect, useMemo, useState } from "react";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { z } from "zod";
 import { authenticate, clientAddressFrom, landingPageFor } from "~/auth/sign-in.server";
 import { landingPage } from "~/auth/permissions";
-import { createUserSession, getViewer, safeRedirect } from "~/auth/session.server";
+import { getViewer, safeRedirect } from "~/auth/session.server";
 import { ssoProvider } from "~/auth/sso-config.server";
 import { passwordSignInRefusal } from "~/auth/sso.server";
+import { afterFirstFactor } from "~/auth/two-factor.server";
 import { loadSettings } from "~/lib/settings.server";
 import { env } from "~/lib/env.server";
 import { ErrorSummary, type ErrorSummaryItem } from "~/components/ErrorSummary";
@@ -40,6 +41,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { redirectTo, demo: env().PLAINSIGHT_DEMO, sso: sso ? { label: sso.label, only: !loadSettings().signIn.localPasswords } : null };
 }
 
+/** A refusal for too many attempts says when to try again (Remix keeps only cookies from an action's headers otherwise). */
+export const headers: HeadersFunction = ({ actionHeaders, parentHeaders }) => {
+  const headers = new Headers(parentHeaders);
+  const retryAfter = actionHeaders.get("Retry-After");
+  if (retryAfter) headers.set("Retry-After", retryAfter);
+  return headers;
+};
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema });
   // A password is never sent back to the browser, right or wrong.
@@ -51,12 +60,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!result.ok) {
     return data(submission.reply({ formErrors: [result.message], hideFields: ["password"] }), {
       status: result.reason === "throttled" ? 429 : 400,
+      headers: result.reason === "throttled" ? { "Retry-After": String(Math.ceil(result.retryAfterMs / 1000)) } : undefined,
     });
   }
   const ssoOnly = passwordSignInRefusal(result.userId);
   if (ssoOnly) return data(submission.reply({ formErrors: [ssoOnly], hideFields: ["password"] }), { status: 403 });
-  // No page asked for: send each person to where their work is.
-  return createUserSession(result.userId, redirectTo ? safeRedirect(redirectTo) : landingPageFor(result.userId));
+  // No page asked for: send each person to where their work is. A second factor, if they have
+  // one (or must set one up), comes before the session.
+  return afterFirstFactor(result.userId, redirectTo ? safeRedirect(redirectTo) : landingPageFor(result.userId));
 }
 
 export default function StaffSignIn() {

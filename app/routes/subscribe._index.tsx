@@ -12,6 +12,7 @@ import { TextInput, conformProps } from "~/components/form-fields";
 import { pageTitle } from "~/components/page-title";
 import { now } from "~/lib/clock";
 import { loadSettings } from "~/lib/settings.server";
+import { addressFrom } from "~/responses/rate-limit.server";
 import { requestSubscription, subscribableConsultation } from "~/notifications/subscriptions.server";
 import { notFound } from "~/proposals/proposals.server";
 
@@ -39,11 +40,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { council: loadSettings().council.name, consultation: p ? { slug: p.slug, title: p.title } : null };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const p = consultationFrom(request, submission.value.consultation ?? "");
-  requestSubscription({ email: submission.value.email, proposal: p }, now());
+  const result = requestSubscription({ email: submission.value.email, proposal: p, address: addressFrom(context) }, now());
+  if (!result.ok) return data(submission.reply({ formErrors: [result.message] }), { status: 429 });
   return redirect(`/subscribe?sent=1${p ? `&consultation=${encodeURIComponent(p.slug)}` : ""}`);
 }
 
@@ -52,7 +54,7 @@ export default function Subscribe() {
   const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const [form, fields] = useForm({ id: "subscribe", lastResult, shouldValidate: "onSubmit", onValidate: ({ formData }) => parseWithZod(formData, { schema }) });
-  const errors = (fields.email.errors ?? []).map((message) => ({ field: fields.email.id, message }));
+  const errors = [...(form.errors ?? []), ...(fields.email.errors ?? [])].map((message) => ({ field: fields.email.id, message }));
   const { "aria-describedby": _d, "aria-invalid": _i, ...formProps } = getFormProps(form);
   const what = consultation ? `updates on "${consultation.title}"` : `new consultations from ${council}`;
 

@@ -203,6 +203,13 @@ export const SCALAR_SECTIONS: SectionDef[] = [
         noun: "Whether staff can use passwords",
       },
       {
+        path: "requireTwoFactor",
+        label: "Must admins and approvers use a second factor to sign in?",
+        hint: "Yes: after their password they enter a code from an authenticator app on their phone, and anyone without one sets it up at their next sign-in. Other staff can turn it on for themselves. Single sign-on leaves the second factor to the identity provider.",
+        kind: "yesno",
+        noun: "Whether admins and approvers need a second factor",
+      },
+      {
         path: "sso.allowedDomains",
         label: "The council's email domains",
         hint: "One a line, like northmoor.gov.uk. A first single sign-on links to the invited account with the same address when the provider vouches for it, or when it is in one of these domains (Microsoft Entra ID does not vouch for addresses).",

@@ -186,7 +186,7 @@ describe("signing in", () => {
 });
 
 describe("throttling", () => {
-  it("refuses after five failures for an email and address in 15 minutes, even with the right password", async () => {
+  it("refuses after five failures for an account from one address, even with the right password, saying how long to wait, and backs off", async () => {
     const context = { clientAddress: "203.0.113.7" };
     for (let i = 0; i < 5; i++) {
       const attempt = await failedSignIn({ email: "officer@council.example", password: `wrong ${i}` }, context);
@@ -194,21 +194,36 @@ describe("throttling", () => {
     }
     const refused = await failedSignIn({ email: "officer@council.example", password: PASSWORD }, context);
     expect(refused.status).toBe(429);
-    expect(refused.formErrors).toEqual(["Too many attempts. Wait 15 minutes and try again."]);
+    expect(refused.formErrors).toEqual(["Too many attempts. Wait 1 minute and try again."]);
 
     // Another address is not locked out by this one's failures.
     const elsewhere = await submitSignIn({ email: "officer@council.example", password: PASSWORD }, { clientAddress: "198.51.100.2" });
     expect(elsewhere).toBeInstanceOf(Response);
 
-    advanceClock(15 * MINUTE);
-    const later = await submitSignIn({ email: "officer@council.example", password: PASSWORD }, context);
-    expect(later).toBeInstanceOf(Response);
+    // The wait doubles with each failure after it.
+    advanceClock(MINUTE);
+    expect((await failedSignIn({ email: "officer@council.example", password: "wrong again" }, context)).status).toBe(400);
+    const longer = await failedSignIn({ email: "officer@council.example", password: PASSWORD }, context);
+    expect(longer.status).toBe(429);
+    expect(longer.formErrors).toEqual(["Too many attempts. Wait 2 minutes and try again."]);
+    advanceClock(2 * MINUTE);
+    expect(await submitSignIn({ email: "officer@council.example", password: PASSWORD }, context)).toBeInstanceOf(Response);
   });
 
   it("throttles unknown emails the same way, so the throttle reveals nothing either", async () => {
     for (let i = 0; i < 5; i++) await failedSignIn({ email: "nobody@council.example", password: "x" });
     const refused = await failedSignIn({ email: "nobody@council.example", password: "x" });
-    expect(refused.formErrors).toEqual(["Too many attempts. Wait 15 minutes and try again."]);
+    expect(refused.formErrors).toEqual(["Too many attempts. Wait 1 minute and try again."]);
+  });
+
+  it("limits one address across accounts (password spraying)", async () => {
+    const context = { clientAddress: "192.0.2.50" };
+    const statuses: (number | undefined)[] = [];
+    for (let i = 0; i < 32; i++) statuses.push((await failedSignIn({ email: `sprayed${i}@council.example`, password: "Winter2026!" }, context)).status);
+    expect(statuses.slice(0, 30).every((s) => s === 400)).toBe(true);
+    expect(statuses.slice(30)).toEqual([429, 429]);
+    // Someone else, from another address, is not affected.
+    expect(await submitSignIn({ email: "officer@council.example", password: PASSWORD }, { clientAddress: "192.0.2.51" })).toBeInstanceOf(Response);
   });
 });
 

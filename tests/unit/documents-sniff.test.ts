@@ -36,6 +36,14 @@ describe("sniffDocumentType", () => {
     expect(sniffDocumentType(ole("Workbook"))).toBeNull();
   });
 
+  it("refuses text that is not a table: a letter, rows of different lengths, an unclosed quote", () => {
+    expect(sniffDocumentType(bytes("Dear Councillor\nI am writing about the closure of the library.\nYours sincerely\n"))).toBeNull();
+    expect(sniffDocumentType(bytes("service,posts\nCAMHS,12,extra,fields\nYouth\n"))).toBeNull();
+    expect(sniffDocumentType(bytes('service,posts\n"CAMHS social work,12\n'))).toBeNull();
+    expect(sniffDocumentType(bytes("just one column\nand another row\n"))).toBeNull();
+    expect(sniffDocumentType(bytes('name,note\n"Smith, J","said ""no"""\n'))?.mimeType).toBe("text/csv");
+  });
+
   it("takes valid UTF-8 text as CSV, with or without a byte-order mark", () => {
     expect(sniffDocumentType(bytes("service,posts\nCAMHS social work,12\n"))?.mimeType).toBe("text/csv");
     expect(sniffDocumentType(bytes("\ufeffcharacteristic,rating\nAge,negative\r\n"))?.mimeType).toBe("text/csv");

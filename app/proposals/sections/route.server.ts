@@ -8,7 +8,7 @@ import { data, redirect, type AppLoadContext } from "@remix-run/node";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { SubmissionResult } from "@conform-to/react";
 import { z } from "zod";
-import { requireViewer } from "~/auth/session.server";
+import { requireStaff } from "~/auth/session.server";
 import type { SignedInViewer } from "~/auth/permissions";
 import { now } from "~/lib/clock";
 import { councilDate } from "~/lib/council-time";
@@ -46,7 +46,7 @@ export function idFrom(value: string | undefined): number {
  * its overview page, which says why.
  */
 export async function requireEditing(request: Request, params: Params, options: { saving?: boolean } = {}): Promise<Editing> {
-  const viewer = await requireViewer(request);
+  const viewer = await requireStaff(request);
   const proposal = requireVisibleProposalById(viewer, idFrom(params.id));
   if (!canEditProposal(viewer, proposal)) throw new Response("You cannot change this proposal", { status: 403 });
   const mode = editingMode(proposal);
