@@ -77,7 +77,20 @@ export function createApp(build: ServerBuild, clientDir: string, options: AppOpt
   app.use(securityHeaders({ hsts: options.baseUrl?.startsWith("https://") ?? false }));
   app.use("/assets", express.static(`${clientDir}/assets`, { immutable: true, maxAge: "1y", index: false }));
   app.use(express.static(clientDir, { maxAge: "1h", index: false }));
-  // req.ip is the socket address (no proxy trust configured): the sign-in throttle keys on it.
-  app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV, getLoadContext: (req, res) => ({ clientAddress: req.ip, cspNonce: res.locals.cspNonce, flowControl: () => whenDrained(res) }) }));
+  app.use(addressGuard());
+  app.use(methodGuard());
+  app.use(originGuard({ baseUrl: options.baseUrl }));
+  app.use(contentTypeGuard());
+  app.use(bodyReader({ limitFor: bodyLimitFor }));
+  app.use(
+    remixHandler(build, {
+      mode: options.mode ?? process.env.NODE_ENV,
+      // The client's address as TRUST_PROXY resolves it: the rate limits and the sign-in throttle key on it.
+      getLoadContext: (req, res) => ({ clientAddress: req.ip, cspNonce: res.locals.cspNonce, flowControl: () => whenDrained(res) }),
+      headerPolicy: sessionCachePolicy,
+    }),
+  );
+  app.use((_req, _res, next) => next(new RequestError(404, "If you typed the web address, check it is correct.")));
+  app.use(errorHandler(renderPage));
   return app;
 }
