@@ -1,16 +1,17 @@
 /**
- * `npm start`: migrate, seed the demo when the database is empty, build if the build is
- * missing or older than the source, then serve. `--demo` turns demo mode on (the README's
- * first command does); a real deployment runs `npm run start:production` and never seeds.
+ * `npm start`: migrate, seed the demo when the database is empty, then serve. `--demo` turns
+ * demo mode on (the README's first command does); a real deployment runs
+ * `npm run start:production` and never seeds. Compiled to build/scripts/start.js and run on
+ * plain node by scripts/run.mjs, which first builds the app if it is missing or stale.
  *
  * Anything that stops the start is one line on stderr naming what and why (a path, a setting),
  * never a stack trace.
  */
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { SERVER_BUILD, buildIsStale } from "./lib/build-state";
+
+const SERVER_BUILD = path.resolve("build/server/index.js");
 
 const args = new Set(process.argv.slice(2));
 if (args.has("--demo") && process.env.PLAINSIGHT_DEMO === undefined) process.env.PLAINSIGHT_DEMO = "1";
@@ -69,14 +70,7 @@ if (env.PLAINSIGHT_DEMO) {
   }
 }
 
-// --no-build serves the build as it is (the browser tests build once, then start many servers).
-if (args.has("--no-build")) {
-  if (!fs.existsSync(SERVER_BUILD)) cannotStart(`there is no build at ${SERVER_BUILD} (run npm run build)`);
-} else if (buildIsStale()) {
-  console.log("Building the app (first start or the source changed)…");
-  const result = spawnSync("npx", ["remix", "vite:build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
-  if (result.status !== 0) process.exit(result.status ?? 1);
-}
+if (!fs.existsSync(SERVER_BUILD)) cannotStart(`there is no build at ${SERVER_BUILD} (run npm run build)`);
 
 const build = await import(pathToFileURL(SERVER_BUILD).href);
 const { createApp } = await import("../server/app");

@@ -8,5 +8,5 @@ echo "== Unit, component and integration tests"
 npx vitest run
 echo "== Browser tests (Playwright, Debian's Chromium)"
 bash scripts/ensure-chromium.sh
-npx remix vite:build >/dev/null
+node scripts/build.mjs >/dev/null
 npx playwright test

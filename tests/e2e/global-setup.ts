@@ -1,5 +1,5 @@
 /**
- * Once per browser test run: build the app if the build is missing or stale, and seed the demo
+ * Once per browser test run: build the app and the scripts if missing or stale, and seed the demo
  * council into a template database that every spec file's server copies (tests/e2e/server.ts).
  * Seeding once (argon2 hashes for every demo account, the documents, the responses) instead of
  * once per file keeps the run short. The teardown it returns removes the template.
@@ -8,18 +8,18 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { buildIsStale } from "../../scripts/lib/build-state";
+import { SCRIPTS_BUILD, ensureBuilt } from "../../scripts/lib/build.mjs";
 
-export default function globalSetup() {
-  if (buildIsStale()) {
-    console.log("Building the app for the browser tests…");
-    run("npx", ["remix", "vite:build"], { NODE_ENV: "production" });
-  }
+const SEED_SCRIPT = path.join(SCRIPTS_BUILD, "seed.js");
+
+export default async function globalSetup() {
+  // The app and the compiled scripts, as production runs them (plain node, no tsx).
+  await ensureBuilt({ app: true });
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plainsight-e2e-template-"));
   // The seed closes its connection at the end, which folds the write-ahead log into the file:
   // template.db is then complete on its own and can be copied.
-  run(process.execPath, ["--import", "tsx", "scripts/seed.ts"], {
+  run(process.execPath, [SEED_SCRIPT], {
     DATABASE_PATH: path.join(dir, "template.db"),
     UPLOADS_PATH: path.join(dir, "uploads"),
     PLAINSIGHT_DEMO: "1",

@@ -3,7 +3,7 @@
  *
  * tests/e2e/global-setup.ts builds the app (if stale) and seeds one template database (the demo
  * council, as `npm start` seeds it) once per run. `startServer()` copies that template and its
- * uploads into a fresh temporary folder and starts the real server (`scripts/start.ts --demo`)
+ * uploads into a fresh temporary folder and starts the real server (`build/scripts/start.js --demo`, compiled from scripts/start.ts)
  * on a free port, with the scheduler and the outbox worker running, and resolves when the
  * server says it is listening (an IPC message, no polling and no sleeping). `stop()` ends it and
  * removes the folder.
@@ -56,7 +56,8 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
     fs.cpSync(template.uploads, uploadsPath, { recursive: true });
   }
 
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", "--demo", "--no-build"], {
+  // The compiled server on plain node, as `npm start` runs it (global-setup.ts built it).
+  const child = spawn(process.execPath, ["build/scripts/start.js", "--demo", "--no-build"], {
     cwd: ROOT,
     stdio: ["ignore", "pipe", "pipe", "ipc"],
     env: {
