@@ -7,6 +7,7 @@
 import { closeDatabase, openForServing, useDatabase } from "#db/client.server";
 import { LISTENING_URL_VARIABLE, env, listeningUrl } from "~/lib/env.server";
 import { onShutdownSignal } from "../server/serve";
+import { closeSharedTransport } from "~/notifications/delivery.server";
 import { deliverOutboxOnce, runSchedulerOnce, startScheduler } from "../server/scheduler";
 
 // Links in the emails it queues: BASE_URL, or else the web process's address from the same PORT and HOST.
@@ -23,6 +24,8 @@ try {
 if (process.argv.includes("--once")) {
   runSchedulerOnce();
   await deliverOutboxOnce();
+  // The pooled SMTP connections would keep the process alive.
+  closeSharedTransport();
   closeDatabase();
 } else {
   const scheduler = startScheduler();

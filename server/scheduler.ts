@@ -2,7 +2,8 @@
  * The worker: opens and closes consultations at their dates, and delivers the outbox. Runs in
  * the web process by default (`npm start`) or alone (`npm run worker`).
  */
-import { deliverDue, releaseHeldClaims, stopClaiming } from "~/notifications/delivery.server";
+import { ROUND_LIMIT } from "~/notifications/delivery";
+import { closeSharedTransport, deliverDue, releaseHeldClaims, stopClaiming } from "~/notifications/delivery.server";
 import { registerOutboxKick } from "~/notifications/outbox.server";
 import { runScheduledTransitions } from "~/proposals/lifecycle.server";
 import { db } from "#db/client.server";
@@ -37,8 +38,8 @@ export function deliverOutboxOnce(): Promise<void> {
         again = false;
         const report = await deliverDue();
         if (report.sent || report.failed) console.log(`Outbox: ${report.sent} sent, ${report.failed} failed, ${report.retrying} to retry`);
-        // A full batch may have left more behind.
-        if (report.sent + report.failed >= 50) again = true;
+        // A full round may have left more behind.
+        if (report.sent + report.failed >= ROUND_LIMIT) again = true;
       } while (again);
     } catch (error) {
       // Claims lapse and are retried; nothing is lost by a failed run.
@@ -78,6 +79,8 @@ export function startScheduler(options: { transitionsEveryMs?: number; outboxEve
       await delivering;
       const released = releaseHeldClaims();
       if (released) console.log(`Outbox: ${released} claimed email${released === 1 ? "" : "s"} handed back for the next worker`);
+      // The pooled SMTP connections are kept between rounds; they end with the worker.
+      closeSharedTransport();
     },
   };
 }

@@ -1,5 +1,6 @@
 /**
- * The delivery worker: takes due emails from the outbox and sends them, one message per row.
+ * The delivery worker: takes due emails from the outbox, most urgent first, and sends them
+ * over pooled connections with several in flight, one message per row.
  *
  * A row is claimed with a lease (status "sending", claimedUntil) in a short write transaction,
  * sent outside any transaction, then marked sent, queued again with backoff, or failed. A
@@ -11,13 +12,18 @@
  * SMTP nothing is sent and mail waits in the outbox until a server is configured.
  */
 import nodemailer from "nodemailer";
-import { and, asc, eq, lte, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, lte, or, sql } from "drizzle-orm";
 import * as t from "#db/schema";
 import { db as defaultDb, writeTransaction, type DB } from "#db/client.server";
 import { now as clockNow } from "~/lib/clock";
 import { env } from "~/lib/env.server";
 import {
+  BULK_EVENTS,
   CLAIM_LEASE_MS,
+  DROP_RETRIES,
+  ROUND_LIMIT,
+  URGENT_EVENTS,
+  isUnreachable,
   afterRetry,
   backoffMs,
   classifyRejectedRecipient,
@@ -47,11 +53,27 @@ export type MailTransport = {
   kind: "smtp" | "local" | "held";
   send(email: OutgoingEmail): Promise<SendResult>;
   close(): void;
+  /** how many messages deliverDue keeps in flight at once (default 1) */
+  inFlight?: number;
 };
 
-export function smtpTransport(url: string): MailTransport {
+/** Connections a pooled transport keeps open to the server, and messages in flight over them. */
+export const SMTP_CONNECTIONS = 5;
+export const IN_FLIGHT = 10;
+
+/**
+ * SMTP through a pool of open connections (nodemailer's pool): one connection carries message
+ * after message instead of a new connection, greeting and handshake per message. A connection
+ * the server drops while a message is on it is replaced; nodemailer puts that message back at
+ * the head of its queue a few times, and anything it gives up on comes back to deliverDue as a
+ * dropped connection (retried there, that message only).
+ */
+export function smtpTransport(url: string, options: { connections?: number } = {}): MailTransport {
   const transporter = nodemailer.createTransport({
     url,
+    pool: true,
+    maxConnections: options.connections ?? SMTP_CONNECTIONS,
+    maxMessages: Infinity,
     // Well inside the claim lease, so a slow server cannot make two workers send one row.
     connectionTimeout: 30_000,
     greetingTimeout: 30_000,
@@ -59,6 +81,7 @@ export function smtpTransport(url: string): MailTransport {
   });
   return {
     kind: "smtp",
+    inFlight: IN_FLIGHT,
     async send(email) {
       const info = await transporter.sendMail({
         from: email.from,
@@ -84,6 +107,7 @@ export function smtpTransport(url: string): MailTransport {
 export function localTransport(): MailTransport {
   return {
     kind: "local",
+    inFlight: IN_FLIGHT,
     async send(email) {
       return { accepted: [email.to], rejected: [] };
     },
@@ -96,6 +120,22 @@ export function transportFromEnv(): MailTransport | null {
   if (e.SMTP_URL) return smtpTransport(e.SMTP_URL);
   if (e.PLAINSIGHT_DEMO || e.NODE_ENV !== "production") return localTransport();
   return null;
+}
+
+// The worker's transport lives from one round to the next, so its pooled connections do too.
+let shared: { url: string | undefined; transport: MailTransport | null } | null = null;
+
+/** This deployment's transport, made once and kept (closeSharedTransport ends it). */
+export function sharedTransport(): MailTransport | null {
+  const url = env().SMTP_URL;
+  if (shared && shared.url !== url) closeSharedTransport();
+  shared ??= { url, transport: transportFromEnv() };
+  return shared.transport;
+}
+
+export function closeSharedTransport() {
+  shared?.transport?.close();
+  shared = null;
 }
 
 /** Which transport this deployment uses, for the admin pages. */
@@ -135,108 +175,191 @@ export function releaseHeldClaims(database: DB = defaultDb()): number {
   return released;
 }
 
-/** Claim the next due row (queued and due, or sending with a lapsed lease), or null. */
-export function claimNext(at: Date, database: DB = defaultDb(), leaseMs = CLAIM_LEASE_MS): OutboxRow | null {
+/** Urgent mail first (delivery.ts), then the oldest due. */
+const byPriority = sql`CASE WHEN ${t.outbox.event} IN (${sql.join(
+  URGENT_EVENTS.map((e) => sql`${e}`),
+  sql`, `,
+)}) THEN 0 WHEN ${t.outbox.event} IN (${sql.join(
+  BULK_EVENTS.map((e) => sql`${e}`),
+  sql`, `,
+)}) THEN 2 ELSE 1 END`;
+
+/**
+ * Claim up to `n` due rows (queued and due, or sending with a lapsed lease), most urgent first,
+ * in one short write transaction.
+ */
+export function claimDue(at: Date, n: number, database: DB = defaultDb(), leaseMs = CLAIM_LEASE_MS): OutboxRow[] {
   const iso = at.toISOString();
   const due = or(and(eq(t.outbox.status, "queued"), lte(t.outbox.nextAttemptAt, iso)), and(eq(t.outbox.status, "sending"), lte(t.outbox.claimedUntil, iso)));
   // A plain read first: polling an empty outbox every few seconds takes no write lock.
-  if (!database.select({ id: t.outbox.id }).from(t.outbox).where(due).limit(1).get()) return null;
+  if (!database.select({ id: t.outbox.id }).from(t.outbox).where(due).limit(1).get()) return [];
   return writeTransaction((tx) => {
-    const row = tx.select().from(t.outbox).where(due).orderBy(asc(t.outbox.nextAttemptAt), asc(t.outbox.id)).limit(1).get();
-    if (!row) return null;
-    const claim = { status: "sending" as const, claimedUntil: new Date(at.getTime() + leaseMs).toISOString(), attempts: row.attempts + 1 };
-    tx.update(t.outbox).set(claim).where(eq(t.outbox.id, row.id)).run();
-    held.set(row.id, claim.claimedUntil);
-    return { ...row, ...claim };
+    const rows = tx.select().from(t.outbox).where(due).orderBy(byPriority, asc(t.outbox.nextAttemptAt), asc(t.outbox.id)).limit(n).all();
+    if (!rows.length) return [];
+    const claimedUntil = new Date(at.getTime() + leaseMs).toISOString();
+    tx.update(t.outbox)
+      .set({ status: "sending", claimedUntil, attempts: sql`${t.outbox.attempts} + 1` })
+      .where(
+        inArray(
+          t.outbox.id,
+          rows.map((r) => r.id),
+        ),
+      )
+      .run();
+    for (const row of rows) held.set(row.id, claimedUntil);
+    return rows.map((row) => ({ ...row, status: "sending" as const, claimedUntil, attempts: row.attempts + 1 }));
   }, database);
 }
 
-/** Record the outcome, but only while our claim stands: a lapsed claim belongs to another worker. */
-function settle(row: OutboxRow, set: Partial<typeof t.outbox.$inferInsert>, database: DB) {
-  held.delete(row.id);
+/** Claim the next due row, or null. */
+export function claimNext(at: Date, database: DB = defaultDb(), leaseMs = CLAIM_LEASE_MS): OutboxRow | null {
+  return claimDue(at, 1, database, leaseMs)[0] ?? null;
+}
+
+type Settlement = { row: OutboxRow; set: Partial<typeof t.outbox.$inferInsert> };
+
+/**
+ * Record outcomes, each only while our claim stands (a lapsed claim belongs to another worker),
+ * several in one transaction: one durable commit for a handful of sent messages rather than one each.
+ */
+function settleAll(settlements: Settlement[], database: DB) {
+  if (!settlements.length) return;
   writeTransaction((tx) => {
-    const settled = tx
-      .update(t.outbox)
-      .set(set)
-      .where(and(eq(t.outbox.id, row.id), eq(t.outbox.status, "sending"), eq(t.outbox.claimedUntil, row.claimedUntil!)))
-      .run().changes;
-    // A union notice delivered: the notice period may start now (notice-clock.server.ts).
-    if (settled && set.status === "sent" && row.event === "union_notice" && row.proposalId != null) {
-      startNoticeClockIfDelivered(tx, row.proposalId, set.sentAt ? new Date(set.sentAt) : clockNow());
+    for (const { row, set } of settlements) {
+      held.delete(row.id);
+      const settled = tx
+        .update(t.outbox)
+        .set(set)
+        .where(and(eq(t.outbox.id, row.id), eq(t.outbox.status, "sending"), eq(t.outbox.claimedUntil, row.claimedUntil!)))
+        .run().changes;
+      // A union notice delivered: the notice period may start now (notice-clock.server.ts).
+      if (settled && set.status === "sent" && row.event === "union_notice" && row.proposalId != null) {
+        startNoticeClockIfDelivered(tx, row.proposalId, set.sentAt ? new Date(set.sentAt) : clockNow());
+      }
     }
   }, database);
 }
 
-function applyVerdict(row: OutboxRow, verdict: Verdict, at: Date, database: DB): "retry" | "fail" {
+function verdictSettlement(row: OutboxRow, verdict: Verdict, at: Date): { outcome: "retry" | "fail"; settlement: Settlement } {
   const outcome = verdict.kind === "fail" ? "fail" : afterRetry(verdict, row.attempts);
-  if (outcome === "fail") {
-    settle(row, { status: "failed", claimedUntil: null, lastError: verdict.reason }, database);
-  } else {
-    settle(row, { status: "queued", claimedUntil: null, lastError: verdict.reason, nextAttemptAt: new Date(at.getTime() + backoffMs(row.attempts)).toISOString() }, database);
-  }
-  return outcome;
+  const set: Settlement["set"] =
+    outcome === "fail"
+      ? { status: "failed", claimedUntil: null, lastError: verdict.reason }
+      : { status: "queued", claimedUntil: null, lastError: verdict.reason, nextAttemptAt: new Date(at.getTime() + backoffMs(row.attempts)).toISOString() };
+  return { outcome, settlement: { row, set } };
 }
 
 export type DeliveryReport = { sent: number; retrying: number; failed: number };
 
 /**
- * Send what is due, one row at a time, up to `limit`. Stops early when the server cannot be
- * reached: the rest stay queued and are tried on the next run, so an outage costs one
- * connection attempt per run rather than one per message.
+ * Send what is due, most urgent first, up to `limit` messages, several in flight at once over
+ * the transport's pooled connections.
+ *
+ * - A round starts with one message and widens to the transport's `inFlight` once one has gone
+ *   through: when the server cannot be reached, a round costs one attempt, not one per message,
+ *   and the round stops (the rest stay queued for the next run).
+ * - A connection that drops while carrying a message costs that message only: it is tried
+ *   again at once (DROP_RETRIES times) on a fresh connection while the others carry on, and
+ *   after that waits for its backoff like any other retry.
+ * - Outcomes are recorded a few at a time, each only while our claim stands.
  */
 export async function deliverDue(
   options: { transport?: MailTransport | null; database?: DB; limit?: number; now?: () => Date; leaseMs?: number } = {},
 ): Promise<DeliveryReport> {
   const database = options.database ?? defaultDb();
   const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0 };
-  const transport = options.transport === undefined ? transportFromEnv() : options.transport;
+  const transport = options.transport === undefined ? sharedTransport() : options.transport;
   if (!transport) return report;
   const now = options.now ?? clockNow;
+  const limit = options.limit ?? ROUND_LIMIT;
   const from = env().MAIL_FROM;
   const domain = domainOf(from);
-  try {
-    for (let i = 0; i < (options.limit ?? 50); i++) {
-      if (stopping) break;
-      const row = claimNext(now(), database, options.leaseMs);
-      if (!row) break;
-      let verdict: Verdict | null = null;
-      if (!isSingleAddress(row.toAddress)) {
-        applyVerdict(row, { kind: "fail", reason: "The recipient is not a single email address" }, now(), database);
-        report.failed++;
-        continue;
-      }
-      try {
-        const result = await transport.send({
-          from,
-          to: row.toAddress,
-          subject: row.subject,
-          text: row.textBody,
-          headers: { "Auto-Submitted": "auto-generated", ...(row.headers ?? {}) },
-          messageId: messageIdFor(row.idempotencyKey, domain),
-        });
-        // One recipient per message, so a refused recipient is the whole message.
-        const refused = result.rejected.length > 0 || !result.accepted.length;
-        if (refused) verdict = classifyRejectedRecipient(result.rejectedErrors?.[0]);
-      } catch (error) {
-        verdict = classifySendError(error as SendError);
-      }
-      const at = now();
-      if (!verdict) {
-        // The local inbox keeps the message as written; anything that left for a real
-        // mailbox keeps no working personal link behind.
-        const textBody = transport.kind === "local" ? row.textBody : scrubSecrets(row.textBody);
-        settle(row, { status: "sent", sentAt: at.toISOString(), claimedUntil: null, lastError: null, textBody }, database);
-        report.sent++;
-        continue;
-      }
-      if (applyVerdict(row, verdict, at, database) === "fail") report.failed++;
-      else {
-        report.retrying++;
-        if (verdict.kind === "retry" && !verdict.countsTowardsLimit) break;
+
+  let claimed = 0;
+  let width = 1;
+  let stop = false;
+  const waiting: { row: OutboxRow; drops: number }[] = [];
+  const settlements: Settlement[] = [];
+  const flush = () => settleAll(settlements.splice(0), database);
+
+  const take = () => {
+    // On shutdown nothing more is sent; what was claimed and not sent is handed back (releaseHeldClaims).
+    if (stopping) return undefined;
+    if (!waiting.length && !stop && claimed < limit) {
+      flush();
+      const rows = claimDue(now(), Math.min(width === 1 ? 1 : width * 2, limit - claimed), database, options.leaseMs);
+      claimed += rows.length;
+      waiting.push(...rows.map((row) => ({ row, drops: 0 })));
+    }
+    return waiting.shift();
+  };
+
+  const sendOne = async (item: { row: OutboxRow; drops: number }): Promise<void> => {
+    const { row } = item;
+    if (!isSingleAddress(row.toAddress)) {
+      settlements.push(verdictSettlement(row, { kind: "fail", reason: "The recipient is not a single email address" }, now()).settlement);
+      report.failed++;
+      return;
+    }
+    let verdict: Verdict | null = null;
+    try {
+      const result = await transport.send({
+        from,
+        to: row.toAddress,
+        subject: row.subject,
+        text: row.textBody,
+        headers: { "Auto-Submitted": "auto-generated", ...(row.headers ?? {}) },
+        messageId: messageIdFor(row.idempotencyKey, domain),
+      });
+      // One recipient per message, so a refused recipient is the whole message.
+      const refused = result.rejected.length > 0 || !result.accepted.length;
+      if (refused) verdict = classifyRejectedRecipient(result.rejectedErrors?.[0]);
+    } catch (error) {
+      verdict = classifySendError(error as SendError);
+      if (verdict.kind === "retry" && !verdict.countsTowardsLimit && !isUnreachable(error as SendError)) {
+        // A dropped connection: this message again, at once, on another connection.
+        if (item.drops < DROP_RETRIES && !stop) {
+          item.drops++;
+          waiting.unshift(item);
+          return;
+        }
+      } else if (verdict.kind === "retry" && !verdict.countsTowardsLimit) {
+        // Nobody answers: the rest of this round would fail the same way.
+        stop = true;
       }
     }
+    const at = now();
+    if (!verdict) {
+      // The local inbox keeps the message as written; anything that left for a real
+      // mailbox keeps no working personal link behind.
+      const textBody = transport.kind === "local" ? row.textBody : scrubSecrets(row.textBody);
+      settlements.push({ row, set: { status: "sent", sentAt: at.toISOString(), claimedUntil: null, lastError: null, textBody } });
+      report.sent++;
+      return;
+    }
+    const { outcome, settlement } = verdictSettlement(row, verdict, at);
+    settlements.push(settlement);
+    if (outcome === "fail") report.failed++;
+    else report.retrying++;
+  };
+
+  // `width` lanes, each taking the next message when its last one is done.
+  const lane = async (): Promise<void> => {
+    for (let item = take(); item; item = take()) {
+      await sendOne(item);
+      if (settlements.length >= 25) flush();
+    }
+  };
+  try {
+    // The first message alone: it tells whether the server is there at all.
+    const probe = take();
+    if (probe) await sendOne(probe);
+    if (!stop) {
+      width = Math.max(1, transport.inFlight ?? 1);
+      await Promise.all(Array.from({ length: width }, lane));
+    }
   } finally {
-    if (options.transport === undefined) transport.close();
+    flush();
   }
   return report;
 }

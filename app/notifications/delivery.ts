@@ -4,6 +4,25 @@
  */
 import { createHash } from "node:crypto";
 
+/**
+ * Which mail goes first, whatever is queued: a person waiting for a sign-in link or a
+ * confirmation must not wait behind a mailing to 10,000 staff. Lower sends sooner. Events not
+ * named here are personal messages (priority 1), so a new kind of email is never starved.
+ */
+export const URGENT_EVENTS = ["respondent.sign_in_link", "union_notice_link", "subscribe_confirm"] as const;
+export const BULK_EVENTS = ["staff_opened", "new_consultation", "consultation_update", "material_change"] as const;
+
+export function priorityOf(event: string): 0 | 1 | 2 {
+  if ((URGENT_EVENTS as readonly string[]).includes(event)) return 0;
+  if ((BULK_EVENTS as readonly string[]).includes(event)) return 2;
+  return 1;
+}
+
+/** How many messages one round sends at most before it looks again at what is due. */
+export const ROUND_LIMIT = 200;
+/** A message whose connection dropped is tried again at once this many times within a round. */
+export const DROP_RETRIES = 3;
+
 /** A 4xx answer that keeps coming back for this many attempts is given up as failed. */
 export const MAX_TRANSIENT_ATTEMPTS = 8;
 /** First retry after 30 seconds, doubling each time, never more than an hour apart. */
@@ -27,6 +46,21 @@ export type Verdict =
   | { kind: "retry"; reason: string; countsTowardsLimit: boolean }
   /** never try again on its own: the server refused this message for good (5xx) */
   | { kind: "fail"; reason: string };
+
+/**
+ * The server could not be reached at all (refused, no route, no such host, nothing answered):
+ * the rest of the round would meet the same, so the round stops. A connection that was made
+ * and then dropped is not this: only the message it carried is tried again.
+ */
+const UNREACHABLE_CODES = new Set(["ECONNREFUSED", "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND", "EAI_AGAIN", "EDNS", "EAUTH", "ENOAUTH", "ETLS", "EPROXY"]);
+
+export function isUnreachable(error: SendError & { originalCode?: string; timeoutType?: string }): boolean {
+  if (error.code && UNREACHABLE_CODES.has(error.code)) return true;
+  if (error.originalCode && UNREACHABLE_CODES.has(error.originalCode)) return true;
+  // Timeouts: only one while connecting or waiting for the greeting means nobody is there.
+  if (error.code === "ETIMEDOUT") return error.timeoutType !== "SOCKET_TIMEOUT";
+  return /\b(ECONNREFUSED|EHOSTUNREACH|ENOTFOUND)\b/.test(error.message ?? "");
+}
 
 /** Errors about our connection or credentials rather than this message: keep trying, however long. */
 const CONNECTION_CODES = new Set(["ECONNECTION", "ETIMEDOUT", "ESOCKET", "EDNS", "ETLS", "EPROXY", "EAUTH", "ENOAUTH", "ECONNREFUSED", "ECONNRESET", "EPIPE", "EHOSTUNREACH", "ENOTFOUND"]);

@@ -59,8 +59,15 @@ export function registerOutboxKick(kick: (() => void) | undefined) {
  * loop, so after the caller's (synchronous) transaction has committed or rolled back. */
 export function kickOutbox() {
   const kick = g.__plainsightOutboxKick;
-  if (kick) setImmediate(kick);
+  // One wake-up however many emails a transaction queued.
+  if (!kick || kickPending) return;
+  kickPending = true;
+  setImmediate(() => {
+    kickPending = false;
+    kick();
+  });
 }
+let kickPending = false;
 
 // ─── For admins ────────────────────────────────────────────────────────────────
 export type OutboxStatus = (typeof t.OUTBOX_STATUSES)[number];

@@ -3,48 +3,76 @@
  * with a link to the public page, through the group's distribution list or to each member.
  * The public record keeps the count and the date per group, never an address.
  */
-import { eq, inArray } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import * as t from "#db/schema";
 import type { DB } from "#db/client.server";
 import { baseUrl } from "~/lib/env.server";
 import { loadSettings } from "~/lib/settings.server";
 import type { Proposal } from "~/proposals/types";
 import { issueStaffChallengeLink } from "~/challenges/challenges.server";
-import { queueEmail } from "./outbox.server";
+import { nowIso } from "~/lib/clock";
+import { headerSafe, kickOutbox, queueEmail } from "./outbox.server";
 import { staffOpenedEmail } from "./templates";
 
 export function publicUrl(slug: string) {
   return `${baseUrl()}/consultations/${encodeURIComponent(slug)}`;
 }
 
-/** The addresses a group is emailed at: its distribution list, or else each member. */
-export function groupAddresses(group: { distributionEmail: string | null }, members: string[]): string[] {
-  return group.distributionEmail ? [group.distributionEmail] : [...new Set(members)];
-}
-
+/**
+ * Queue the opening email for everyone in the proposal's staff groups, inside the opening's
+ * transaction. Members are emailed by one INSERT ... SELECT over the member table (a group of
+ * 10,000 is one statement, not 10,000), each row with its own idempotency key so a repeat
+ * queues nothing; a group with a distribution list gets one email to the list.
+ */
 export function notifyStaffAtOpening(tx: DB, p: Proposal, at: Date): number {
   const ids = p.staffGroups.map((g) => g.id);
   if (!ids.length) return 0;
   const settings = loadSettings(tx);
   const groups = tx.select().from(t.staffGroups).where(inArray(t.staffGroups.id, ids)).all();
-  const members = tx.select().from(t.staffGroupMembers).where(inArray(t.staffGroupMembers.staffGroupId, ids)).all();
+  const withMembers = new Set(
+    tx
+      .selectDistinct({ id: t.staffGroupMembers.staffGroupId })
+      .from(t.staffGroupMembers)
+      .where(inArray(t.staffGroupMembers.staffGroupId, ids))
+      .all()
+      .map((r) => r.id),
+  );
   // One link for all of them: using it says "a member of staff" and nothing more (challenges).
   const challengeLink = issueStaffChallengeLink(tx, p);
+  const emailFor = (group: (typeof groups)[number]) =>
+    staffOpenedEmail({ council: settings.council.name, groupName: group.name, title: p.title, serviceName: p.serviceName, publicUrl: publicUrl(p.slug), closesOn: p.closesOn, challengeLink });
   let queued = 0;
+  const toMembers: { id: number; subject: string; text: string }[] = [];
   for (const group of groups) {
-    const addresses = groupAddresses(group, members.filter((m) => m.staffGroupId === group.id).map((m) => m.email));
-    for (const to of addresses) {
-      const email = staffOpenedEmail({ council: settings.council.name, groupName: group.name, title: p.title, serviceName: p.serviceName, publicUrl: publicUrl(p.slug), closesOn: p.closesOn, challengeLink });
-      if (queueEmail(tx, { idempotencyKey: `staff-opened:${p.id}:${group.id}:${to.toLowerCase()}`, event: "staff_opened", to, ...email, proposalId: p.id })) queued++;
+    if (group.distributionEmail) {
+      const to = group.distributionEmail;
+      if (queueEmail(tx, { idempotencyKey: `staff-opened:${p.id}:${group.id}:${to.toLowerCase()}`, event: "staff_opened", to, ...emailFor(group), proposalId: p.id })) queued++;
+    } else if (withMembers.has(group.id)) {
+      const email = emailFor(group);
+      toMembers.push({ id: group.id, subject: headerSafe(email.subject), text: email.text });
     }
     // The head count at the time, so the record does not change when the directory does.
     // A group with no address at all is not recorded as told.
-    if (addresses.length) {
+    if (group.distributionEmail || withMembers.has(group.id)) {
       tx.insert(t.staffNotifications)
         .values({ proposalId: p.id, staffGroupId: group.id, headCount: group.headCount, sentAt: at.toISOString() })
         .onConflictDoNothing()
         .run();
     }
+  }
+  if (toMembers.length) {
+    // The same key and the same header-safe address as queueEmail would write (outbox.server.ts).
+    const result = tx.run(sql`
+      INSERT INTO outbox (idempotency_key, event, to_address, subject, text_body, proposal_id, next_attempt_at)
+      SELECT ${`staff-opened:${p.id}:`} || m.staff_group_id || ':' || lower(m.email), 'staff_opened',
+             trim(replace(replace(replace(replace(m.email, char(13), ' '), char(10), ' '), char(8232), ' '), char(8233), ' ')),
+             json_extract(g.value, '$.subject'), json_extract(g.value, '$.text'), CAST(${p.id} AS INTEGER), ${nowIso()}
+      FROM json_each(${JSON.stringify(toMembers)}) AS g
+      JOIN staff_group_members AS m ON m.staff_group_id = json_extract(g.value, '$.id')
+      WHERE true
+      ON CONFLICT (idempotency_key) DO NOTHING`);
+    if (result.changes > 0) kickOutbox();
+    queued += result.changes;
   }
   return queued;
 }
