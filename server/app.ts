@@ -12,6 +12,7 @@ import { randomBytes } from "node:crypto";
 import express from "express";
 import type { ServerBuild } from "@remix-run/node";
 import { sessionCachePolicy } from "./cache-policy";
+import { httpCache } from "./http-cache";
 import { errorPageRenderer } from "./error-page";
 import { errorHandler, RequestError } from "./http-errors";
 import { bodyLimitFor } from "./limits";
@@ -29,7 +30,8 @@ export type AppOptions = {
 export function securityHeaders(options: { hsts: boolean }): express.RequestHandler {
   return (_req, res, next) => {
     // A fresh nonce per response: only scripts that carry it run (app/entry.server.tsx).
-    const nonce = randomBytes(16).toString("base64");
+    // server/http-cache.ts may have chosen it already (an anonymous page's nonce comes from the page).
+    const nonce: string = res.locals.cspNonce ?? randomBytes(16).toString("base64");
     res.locals.cspNonce = nonce;
     res.setHeader("X-Content-Type-Options", "nosniff");
     res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
@@ -74,6 +76,8 @@ export function createApp(build: ServerBuild, clientDir: string, options: AppOpt
   app.set("trust proxy", options.trustProxy);
   const renderPage = errorPageRenderer(build);
 
+  // ETags, 304s, public caching, the render cache, gzip and brotli (issue 13).
+  app.use(httpCache());
   app.use(securityHeaders({ hsts: options.baseUrl?.startsWith("https://") ?? false }));
   app.use("/assets", express.static(`${clientDir}/assets`, { immutable: true, maxAge: "1y", index: false }));
   app.use(express.static(clientDir, { maxAge: "1h", index: false }));
@@ -86,7 +90,11 @@ export function createApp(build: ServerBuild, clientDir: string, options: AppOpt
     remixHandler(build, {
       mode: options.mode ?? process.env.NODE_ENV,
       // The client's address as TRUST_PROXY resolves it: the rate limits and the sign-in throttle key on it.
-      getLoadContext: (req, res) => ({ clientAddress: req.ip, cspNonce: res.locals.cspNonce, flowControl: () => whenDrained(res) }),
+      getLoadContext: (req, res) => {
+        // What Remix answers gets the page cache policy (server/http-cache.ts); static files keep theirs.
+        res.locals.remix = true;
+        return { clientAddress: req.ip, cspNonce: res.locals.cspNonce, flowControl: () => whenDrained(res) };
+      },
       headerPolicy: sessionCachePolicy,
     }),
   );

@@ -1,0 +1,134 @@
+/**
+ * HTTP done properly (issue 13, item 2), through the real server with raw requests (node:http,
+ * so nothing decodes or caches for us): strong ETags and 304s on anonymous public pages,
+ * Last-Modified and If-Modified-Since, public caching with s-maxage for anonymous pages and
+ * `private, no-store` for anything signed in, gzip and brotli bodies that decode to the same page,
+ * malformed conditional headers answered normally, and the page's scripts still running under
+ * the content security policy when its nonce comes from the page.
+ */
+import http from "node:http";
+import zlib from "node:zlib";
+import { expect, test } from "./fixtures";
+import { signIn } from "./support";
+
+const PAGE = "/consultations/camhs-social-work";
+
+type Raw = { status: number; headers: http.IncomingHttpHeaders; body: Buffer };
+
+function raw(base: string, path: string, headers: Record<string, string> = {}): Promise<Raw> {
+  return new Promise((resolve, reject) => {
+    const req = http.get(new URL(path, base), { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on("error", reject);
+    });
+    req.on("error", reject);
+  });
+}
+
+const varyOf = (r: Raw) => String(r.headers.vary ?? "").split(",").map((v) => v.trim().toLowerCase());
+
+test("an anonymous public page: strong ETag, Last-Modified, public caching with s-maxage, and 304 when current", async ({ server }) => {
+  const first = await raw(server.url, PAGE);
+  expect(first.status).toBe(200);
+  expect(first.body.toString()).toContain("Changes to social work in Children and Young People");
+  expect(first.headers["cache-control"]).toBe("public, max-age=0, must-revalidate, s-maxage=30");
+  const etag = first.headers.etag!;
+  expect(etag).toMatch(/^"[A-Za-z0-9_-]{20,}"$/);
+  expect(Number.isNaN(Date.parse(first.headers["last-modified"]!))).toBe(false);
+  expect(varyOf(first)).toEqual(expect.arrayContaining(["cookie", "accept-encoding"]));
+
+  // The same page is the same bytes: the nonce comes from the page, and the policy names it.
+  const second = await raw(server.url, PAGE);
+  expect(second.headers.etag).toBe(etag);
+  expect(second.body.equals(first.body)).toBe(true);
+  const nonce = /'nonce-([^']+)'/.exec(String(first.headers["content-security-policy"]))![1];
+  expect(first.body.toString()).toContain(`nonce="${nonce}"`);
+
+  const conditionals: Record<string, string>[] = [{ "If-None-Match": etag }, { "If-None-Match": `W/${etag}` }, { "If-None-Match": `"other", ${etag}` }, { "If-None-Match": "*" }, { "If-Modified-Since": first.headers["last-modified"]! }];
+  for (const conditional of conditionals) {
+    const again = await raw(server.url, PAGE, conditional);
+    expect(again.status, JSON.stringify(conditional)).toBe(304);
+    expect(again.body.length).toBe(0);
+    expect(again.headers.etag).toBe(etag);
+    // The stored page keeps its own policy: a 304 sends none that could name another nonce.
+    expect(again.headers["content-security-policy"]).toBeUndefined();
+  }
+  // A different tag, or a date before the page: the page itself.
+  expect((await raw(server.url, PAGE, { "If-None-Match": '"something-else"' })).status).toBe(200);
+  expect((await raw(server.url, PAGE, { "If-Modified-Since": "Sat, 01 Jan 2000 00:00:00 GMT" })).status).toBe(200);
+  // If-None-Match decides when both are sent.
+  expect((await raw(server.url, PAGE, { "If-None-Match": '"something-else"', "If-Modified-Since": first.headers["last-modified"]! })).status).toBe(200);
+});
+
+test("malformed conditional headers are answered with the page, never an error", async ({ server }) => {
+  const whole = await raw(server.url, PAGE);
+  const malformed: Record<string, string>[] = [
+    { "If-None-Match": "not-a-tag" },
+    { "If-None-Match": '"unterminated' },
+    { "If-None-Match": '"a" junk' },
+    { "If-None-Match": "W/" },
+    { "If-None-Match": "," },
+    { "If-None-Match": "\u00ff\u00fe".repeat(50) },
+    { "If-Modified-Since": "yesterday" },
+    { "If-Modified-Since": "Mon, 99 Foo 99999 99:99:99 GMT" },
+    { "If-Modified-Since": "" },
+    { "If-Modified-Since": "x".repeat(5000) },
+    { "Accept-Encoding": "br;q=banana, gzip;q=2, ;;;" },
+  ];
+  for (const headers of malformed) {
+    const r = await raw(server.url, PAGE, headers);
+    expect(r.status, JSON.stringify(headers).slice(0, 80)).toBe(200);
+    const body = r.headers["content-encoding"] === "gzip" ? zlib.gunzipSync(r.body) : r.headers["content-encoding"] === "br" ? zlib.brotliDecompressSync(r.body) : r.body;
+    expect(body.equals(whole.body)).toBe(true);
+  }
+});
+
+test("gzip and brotli bodies decode to the same page, each with its own strong tag", async ({ server }) => {
+  const plain = await raw(server.url, PAGE);
+  expect(plain.headers["content-encoding"]).toBeUndefined();
+  const gz = await raw(server.url, PAGE, { "Accept-Encoding": "gzip" });
+  expect(gz.headers["content-encoding"]).toBe("gzip");
+  expect(zlib.gunzipSync(gz.body).equals(plain.body)).toBe(true);
+  const br = await raw(server.url, PAGE, { "Accept-Encoding": "gzip, deflate, br" });
+  expect(br.headers["content-encoding"]).toBe("br");
+  expect(zlib.brotliDecompressSync(br.body).equals(plain.body)).toBe(true);
+  expect(br.body.length).toBeLessThan(plain.body.length / 3);
+  expect(new Set([plain.headers.etag, gz.headers.etag, br.headers.etag]).size).toBe(3);
+  expect(Number(br.headers["content-length"])).toBe(br.body.length);
+  // A client that refuses both gets the bytes as they are.
+  expect((await raw(server.url, PAGE, { "Accept-Encoding": "br;q=0, gzip;q=0" })).headers["content-encoding"]).toBeUndefined();
+  // The stylesheet is compressed too.
+  const css = /href="(\/assets\/[^"]+\.css)"/.exec(plain.body.toString())![1];
+  expect((await raw(server.url, css, { "Accept-Encoding": "br" })).headers["content-encoding"]).toBe("br");
+});
+
+test("signed-in views are private, unstored, and never answered 304 from a public tag", async ({ page, server }) => {
+  await signIn(page, "officer@northmoor.example", "demo-officer-2026");
+  const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+  expect(cookie).toContain("__plainsight");
+  const anonymous = await raw(server.url, PAGE);
+  for (const path of [PAGE, "/consultations", "/staff"]) {
+    const r = await raw(server.url, path, { Cookie: cookie, "If-None-Match": anonymous.headers.etag! });
+    expect(r.status, path).toBe(200);
+    expect(r.headers["cache-control"], path).toBe("private, no-store");
+    expect(r.headers.etag, path).toBeUndefined();
+    expect(varyOf(r), path).toContain("cookie");
+  }
+  // The signed-in page is not the anonymous one.
+  const signedIn = await raw(server.url, PAGE, { Cookie: cookie });
+  expect(signedIn.body.equals(anonymous.body)).toBe(false);
+});
+
+test("a public page's scripts run under its policy when the nonce comes from the page", async ({ page }) => {
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  await page.goto("/consultations");
+  await page.getByRole("link", { name: /CAMHS/ }).first().click();
+  await expect(page).toHaveURL(/\/consultations\/camhs-social-work$/);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  expect(violations).toEqual([]);
+});
