@@ -12,6 +12,8 @@ import { randomBytes } from "node:crypto";
 import express from "express";
 import type { ServerBuild } from "@remix-run/node";
 import { sessionCachePolicy } from "./cache-policy";
+import Database from "better-sqlite3";
+import { env } from "~/lib/env.server";
 import { httpCache } from "./http-cache";
 import { errorPageRenderer } from "./error-page";
 import { errorHandler, RequestError } from "./http-errors";
@@ -69,6 +71,19 @@ export function whenDrained(res: express.Response): Promise<boolean> {
   });
 }
 
+/**
+ * The database's data version as a connection of its own sees it: it moves with every commit by
+ * any other connection, in this process (the app's, the scheduler's) or another (the worker's).
+ * The render cache keys pages by it (server/http-cache.ts).
+ */
+function dataVersion(): (() => number) | undefined {
+  const file = env().DATABASE_PATH;
+  if (file === ":memory:") return undefined;
+  const watcher = new Database(file, { readonly: true, fileMustExist: true });
+  const read = watcher.prepare("PRAGMA data_version").pluck();
+  return () => read.get() as number;
+}
+
 export function createApp(build: ServerBuild, clientDir: string, options: AppOptions) {
   const app = express();
   app.disable("x-powered-by");
@@ -77,7 +92,7 @@ export function createApp(build: ServerBuild, clientDir: string, options: AppOpt
   const renderPage = errorPageRenderer(build);
 
   // ETags, 304s, public caching, the render cache, gzip and brotli (issue 13).
-  app.use(httpCache());
+  app.use(httpCache({ version: dataVersion() }));
   app.use(securityHeaders({ hsts: options.baseUrl?.startsWith("https://") ?? false }));
   app.use("/assets", express.static(`${clientDir}/assets`, { immutable: true, maxAge: "1y", index: false }));
   app.use(express.static(clientDir, { maxAge: "1h", index: false }));

@@ -15,12 +15,16 @@
  *   with the injection in it, and on a secret that never leaves the process. The page is
  *   rendered with a random placeholder (never sent) that is replaced by the derived nonce.
  *
+ * - Anonymous public pages are kept, rendered, by address, data version and minute (the render
+ *   cache, below) and served from there until anything is written.
+ *
  * Conditional headers that cannot be read are ignored, so the request is answered normally.
  */
 import { createHash, createHmac, randomBytes } from "node:crypto";
 import { promisify } from "node:util";
 import zlib from "node:zlib";
 import type express from "express";
+import { now as clockNow } from "~/lib/clock";
 import {
   PRIVATE_CACHE_CONTROL,
   PUBLIC_CACHE_CONTROL,
@@ -100,7 +104,23 @@ export function isAnonymousRead(req: express.Request): boolean {
   return (req.method === "GET" || req.method === "HEAD") && !carriesSessionCookie(req.headers.cookie) && !isPrivatePath(req.path);
 }
 
-export function httpCache(options: { now?: () => Date } = {}): express.RequestHandler {
+/** A page as sent to anonymous readers: kept by the render cache, served without rendering. */
+type CachedPage = { headers: [string, string | number | string[]][]; body: Buffer; hash: string; since: Date };
+
+/**
+ * The render cache (issue 13, item 1): anonymous public pages, kept by address and by the
+ * database's data version (`version`), which moves with every commit by any connection in any
+ * process (a comment, a hide, an edit, a transition, a scheduled opening by the worker): a write
+ * and the end of every page rendered before it are one and the same commit. Signed-in views are
+ * never stored in it and never served from it. Bounded by entries and by bytes.
+ */
+const pages = new BoundedCache<CachedPage>(500, 32 * 1024 * 1024);
+
+export function clearPageCache() {
+  pages.clear();
+}
+
+export function httpCache(options: { now?: () => Date; version?: () => string | number } = {}): express.RequestHandler {
   const secret = randomBytes(32);
   // Letters and digits only, so React writes it into attributes unchanged.
   const placeholder = `n${randomBytes(18).toString("hex")}`;
@@ -109,6 +129,13 @@ export function httpCache(options: { now?: () => Date } = {}): express.RequestHa
   return (req, res, next) => {
     if (req.method !== "GET") return next();
     const anonymous = isAnonymousRead(req);
+    // The minute too: text worked out from the time alone ("closes in 3 days") is at most a minute old.
+    const cacheKey = anonymous && options.version ? `${options.version()}|${Math.floor(clockNow().getTime() / 60_000)}|${req.originalUrl}` : null;
+    const cached = cacheKey ? pages.get(cacheKey) : undefined;
+    if (cached) {
+      void sendCached(req, res, cached).catch(next);
+      return;
+    }
     // The page renders with the placeholder; securityHeaders (server/app.ts) and entry.server use it.
     if (anonymous) res.locals.cspNonce = placeholder;
 
@@ -180,34 +207,55 @@ export function httpCache(options: { now?: () => Date } = {}): express.RequestHa
       const publicPage = applyCachePolicy(req, res, anonymous);
       res.setHeader("Vary", withVary(res.getHeader("Vary") as string | undefined, "Accept-Encoding"));
 
-      if (publicPage && !res.getHeader("ETag")) {
-        const key = req.originalUrl;
-        let entry = seen.get(key);
-        if (!entry || entry.etag !== hash) {
-          entry = { etag: hash, since: new Date(Math.floor(now().getTime() / 1000) * 1000) };
-          seen.set(key, entry);
-        }
-        res.setHeader("Last-Modified", entry.since.toUTCString());
-        if (isFresh({ ifNoneMatch: header(req, "if-none-match"), ifModifiedSince: header(req, "if-modified-since") }, { etag: hash, lastModified: entry.since })) {
-          res.statusCode = 304;
-          res.setHeader("ETag", `"${hash}"`);
-          for (const name of ["Content-Type", "Content-Length", "Content-Security-Policy"]) res.removeHeader(name);
-          end();
-          return;
-        }
+      if (!publicPage || res.getHeader("ETag")) {
+        await sendBody(req, res, body, hash, false, end);
+        return;
       }
-
-      const encoding = body.length >= MIN_COMPRESS_BYTES ? negotiateEncoding(header(req, "accept-encoding")) : "identity";
-      const out = encoding === "identity" ? body : await compress(body, hash, encoding);
-      if (encoding !== "identity") res.setHeader("Content-Encoding", encoding);
-      // A strong tag names these exact bytes, so each encoding has its own.
-      if (publicPage && !res.getHeader("ETag")) res.setHeader("ETag", `"${hash}${encoding === "br" ? "-br" : encoding === "gzip" ? "-gz" : ""}"`);
-      res.setHeader("Content-Length", String(out.length));
-      end(out);
+      let entry = seen.get(req.originalUrl);
+      if (!entry || entry.etag !== hash) {
+        entry = { etag: hash, since: new Date(Math.floor(now().getTime() / 1000) * 1000) };
+        seen.set(req.originalUrl, entry);
+      }
+      res.setHeader("Last-Modified", entry.since.toUTCString());
+      if (cacheKey) {
+        res.setHeader("X-Render-Cache", "miss");
+        const headers = Object.entries(res.getHeaders()).filter(([name]) => name !== "content-length" && name !== "set-cookie") as CachedPage["headers"];
+        pages.set(cacheKey, { headers, body, hash, since: entry.since }, body.length);
+      }
+      await sendBody(req, res, body, hash, true, end);
     }
 
     next();
   };
+}
+
+/** A body as the client asked: 304 when its copy is current, else compressed as it accepts. */
+async function sendBody(req: express.Request, res: express.Response, body: Buffer, hash: string, publicPage: boolean, end: (...args: unknown[]) => unknown) {
+  if (publicPage) {
+    const since = new Date(String(res.getHeader("Last-Modified")));
+    if (isFresh({ ifNoneMatch: header(req, "if-none-match"), ifModifiedSince: header(req, "if-modified-since") }, { etag: hash, lastModified: since })) {
+      res.statusCode = 304;
+      res.setHeader("ETag", `"${hash}"`);
+      // The stored page keeps the policy that names its nonce.
+      for (const name of ["Content-Type", "Content-Length", "Content-Security-Policy"]) res.removeHeader(name);
+      end();
+      return;
+    }
+  }
+  const encoding = body.length >= MIN_COMPRESS_BYTES ? negotiateEncoding(header(req, "accept-encoding")) : "identity";
+  const out = encoding === "identity" ? body : await compress(body, hash, encoding);
+  if (encoding !== "identity") res.setHeader("Content-Encoding", encoding);
+  // A strong tag names these exact bytes, so each encoding has its own.
+  if (publicPage) res.setHeader("ETag", `"${hash}${encoding === "br" ? "-br" : encoding === "gzip" ? "-gz" : ""}"`);
+  res.setHeader("Content-Length", String(out.length));
+  end(out);
+}
+
+async function sendCached(req: express.Request, res: express.Response, page: CachedPage) {
+  res.statusCode = 200;
+  for (const [name, value] of page.headers) res.setHeader(name, value);
+  res.setHeader("X-Render-Cache", "hit");
+  await sendBody(req, res, page.body, page.hash, true, (...args: unknown[]) => (res.end as (...a: unknown[]) => unknown)(...args));
 }
 
 function header(req: express.Request, name: string): string | undefined {

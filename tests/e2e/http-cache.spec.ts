@@ -7,6 +7,7 @@
  * the content security policy when its nonce comes from the page.
  */
 import http from "node:http";
+import Database from "better-sqlite3";
 import zlib from "node:zlib";
 import { expect, test } from "./fixtures";
 import { signIn } from "./support";
@@ -128,7 +129,72 @@ test("a public page's scripts run under its policy when the nonce comes from the
   });
   await page.goto("/consultations");
   await page.getByRole("link", { name: /CAMHS/ }).first().click();
-  await expect(page).toHaveURL(/\/consultations\/camhs-social-work$/);
+  await expect(page).toHaveURL(/\/consultations\/camhs-social-work$/, { timeout: 30_000 });
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   expect(violations).toEqual([]);
+});
+
+// ─── The render cache (issue 13, item 1) ──────────────────────────────────────
+
+test("a second anonymous view comes from the render cache; a signed-in view is never stored there nor served from it", async ({ page, server }) => {
+  // (The server's worker may write between two views, which rightly starts the cache again.)
+  let again: Raw | undefined;
+  await expect
+    .poll(async () => {
+      again = await raw(server.url, PAGE);
+      return again.headers["x-render-cache"];
+    })
+    .toBe("hit");
+
+  await signIn(page, "approver@northmoor.example", "demo-approver-2026");
+  const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+  const signedIn = await raw(server.url, PAGE, { Cookie: cookie });
+  expect(signedIn.headers["x-render-cache"]).toBeUndefined();
+  expect(signedIn.body.toString()).toContain("Sign out");
+  // The next anonymous reader gets the anonymous page, not the approver's.
+  const anonymous = await raw(server.url, PAGE);
+  expect(anonymous.body.toString()).not.toContain("Sign out");
+  expect(anonymous.body.equals(again!.body)).toBe(true);
+});
+
+test("a comment hidden by a moderator is gone from the next anonymous view", async ({ page, server }) => {
+  const database = new Database(server.databasePath, { readonly: true });
+  const comments = database
+    .prepare("SELECT c.id, c.body_markdown AS body FROM comments c JOIN proposals p ON p.id = c.proposal_id WHERE p.slug = ? AND c.status = 'visible' AND c.officer_id IS NULL ORDER BY c.id DESC")
+    .all("camhs-social-work") as { id: number; body: string }[];
+  database.close();
+  const before = (await raw(server.url, PAGE)).body.toString();
+  // A comment the page shows now, by a phrase of its own words.
+  const shown = comments.map((c) => ({ ...c, phrase: c.body.replace(/[*_`>#[\]()]/g, "").split(/\s+/).slice(0, 8).join(" ") })).find((c) => c.phrase.length > 20 && before.includes(c.phrase));
+  expect(shown, "a visible comment on the CAMHS page").toBeTruthy();
+  await expect.poll(async () => (await raw(server.url, PAGE)).headers["x-render-cache"]).toBe("hit");
+
+  await signIn(page, "moderator@northmoor.example", "demo-moderator-2026");
+  await page.goto(`/staff/moderation/${shown!.id}`);
+  await page.getByLabel("Hide it").check();
+  await page.locator('input[name="rule"]').first().check();
+  await page.getByLabel("Note for the author").fill("Your comment was hidden for this test of the page cache.");
+  await page.getByRole("button", { name: "Save decision" }).click();
+  await expect(page.getByText(/Your decision was saved/)).toBeVisible();
+
+  const after = await raw(server.url, PAGE);
+  expect(after.status).toBe(200);
+  expect(after.headers["x-render-cache"]).toBe("miss");
+  expect(after.body.toString()).not.toContain(shown!.phrase);
+});
+
+test("a proposal withdrawn by another process (the worker, say) is not served from the cache", async ({ server }) => {
+  const slug = "library-opening-hours";
+  const path = `/consultations/${slug}`;
+  const first = await raw(server.url, path);
+  const database = new Database(server.databasePath);
+  const state = (database.prepare("SELECT state FROM proposals WHERE slug = ?").get(slug) as { state: string }).state;
+  expect(["open", "closed", "decided", "outcome_published"], `the library consultation is public (${state})`).toContain(state);
+  expect(first.status).toBe(200);
+  await expect.poll(async () => (await raw(server.url, path)).headers["x-render-cache"]).toBe("hit");
+  database.prepare("UPDATE proposals SET state = 'withdrawn' WHERE slug = ?").run(slug);
+  database.close();
+  const after = await raw(server.url, path);
+  expect(after.headers["x-render-cache"]).not.toBe("hit");
+  expect(after.body.equals(first.body)).toBe(false);
 });
