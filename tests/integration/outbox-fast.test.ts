@@ -145,6 +145,8 @@ describe("staff emails at opening", () => {
 
     const approver = await viewerFor("approver@northmoor.example");
     expect(applyTransition("approve", p.id, { kind: "person", viewer: approver }).ok).toBe(true);
+    // The notice period runs from the union notices' delivery.
+    while ((await deliverDue({ transport: pooled() })).sent);
     setClock(new Date(`${proposal(slug).opensOn}T06:00:00.000Z`));
     expect(runScheduledTransitions().opened).toContain(slug);
 
