@@ -2,7 +2,7 @@
  * The production build, in plain JavaScript so that plain `node` can run it before anything is
  * compiled: the Remix app (Vite, into build/server and build/client) and the server and scripts
  * (esbuild, into build/scripts). Production runs only what is in build/; tsx stays a development
- * tool (docs/decisions/018-fast-for-the-public.md).
+ * tool (docs/decisions/019-fast-for-the-public.md).
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
