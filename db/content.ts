@@ -180,6 +180,8 @@ export const consultationFileSchema = z
     /** email of the demo account that approved it (never the drafter) */
     approvedBy: email.optional(),
     summary: text.optional(),
+    /** short sentences, everyday words: shown on its own page (the gate asks for it where settings say) */
+    easyReadSummary: text.optional(),
     details: z
       .object({
         whatChanges: text.optional(),
@@ -747,6 +749,7 @@ export function consultationToProposal(file: ConsultationFile, org: OrgContent, 
     title: file.title,
     serviceId: serviceId(service.slug),
     serviceName: service.name,
+    serviceSlug: service.slug,
     leadOfficer: file.leadOfficer,
     createdById: userId(file.createdBy),
     state: file.state,
@@ -754,6 +757,7 @@ export function consultationToProposal(file: ConsultationFile, org: OrgContent, 
     revision: 1 + [times.submittedAt, times.approvedAt, times.openedAt, times.closedAt, times.withdrawnAt].filter(Boolean).length,
 
     summary: file.summary ?? null,
+    easyReadSummary: file.easyReadSummary ?? null,
     whatChanges: d.whatChanges ?? null,
     whyChange: d.whyChange ?? null,
     currentService: d.currentService ?? null,

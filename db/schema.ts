@@ -243,6 +243,8 @@ export const proposals = sqliteTable(
 
     // 1. summary
     summary: text("summary"),
+    /** easy read: short sentences and everyday words; the gate asks for it where settings say (issue 14) */
+    easyReadSummary: text("easy_read_summary"),
     // 2. full details
     whatChanges: text("what_changes"),
     whyChange: text("why_change"),
@@ -812,6 +814,9 @@ export const responses = sqliteTable(
     enteredById: integer("entered_by_id").references(() => users.id, { onDelete: "set null" }),
     respondentLabel: text("respondent_label"),
     scanStorageKey: text("scan_storage_key"),
+    /** whether the respondent has answered the equality monitoring questions: yes or no, never
+     * when or what (the answers are counts in monitoring_tallies, which cannot be joined back) */
+    monitoringAnswered: integer("monitoring_answered", { mode: "boolean" }).notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -963,3 +968,103 @@ export const staffChallengeKeys = sqliteTable("staff_challenge_keys", {
   tokenHash: text("token_hash").notNull(),
   createdAt: createdAt(),
 });
+
+// ─── Reaching everyone affected (issue 14) ─────────────────────────────────────
+export const PLACE_KINDS = ["library", "idea_store", "community_centre", "other"] as const;
+
+/** Paper packs an officer sent to a place where people can pick one up (a library, an Idea Store). */
+export const paperPackDeliveries = sqliteTable(
+  "paper_pack_deliveries",
+  {
+    id: id(),
+    proposalId: integer("proposal_id")
+      .notNull()
+      .references(() => proposals.id, { onDelete: "cascade" }),
+    /** the place's key in settings (paperPacks.places); name, kind and address as they were then */
+    placeKey: text("place_key").notNull(),
+    placeName: text("place_name").notNull(),
+    placeKind: text("place_kind", { enum: PLACE_KINDS }).notNull(),
+    placeAddress: text("place_address").notNull(),
+    copies: integer("copies").notNull(),
+    deliveredOn: text("delivered_on").notNull(),
+    recordedById: integer("recorded_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("paper_pack_deliveries_proposal_idx").on(t.proposalId)],
+);
+
+export const FORMAT_KINDS = ["large_print", "audio", "braille", "easy_read", "bsl_video", "translation"] as const;
+export const FORMAT_REQUEST_STATUSES = ["received", "in_progress", "sent", "cancelled"] as const;
+export const FORMAT_REQUEST_CHANNELS = ["online", "phone", "email", "in_person", "post"] as const;
+
+/**
+ * A request for a consultation in another format. The name and contact details are personal
+ * data: removed a set time after the format was sent (or the request closed) and the
+ * consultation closed (app/reach/retention.server.ts), leaving the format, dates and status.
+ */
+export const formatRequests = sqliteTable(
+  "format_requests",
+  {
+    id: id(),
+    proposalId: integer("proposal_id")
+      .notNull()
+      .references(() => proposals.id, { onDelete: "cascade" }),
+    /** what the requester quotes if they call about it; random, never the row id */
+    reference: text("reference").notNull(),
+    format: text("format", { enum: FORMAT_KINDS }).notNull(),
+    /** for a translation: which language */
+    language: text("language"),
+    channel: text("channel", { enum: FORMAT_REQUEST_CHANNELS }).notNull(),
+    name: text("name"),
+    email: text("email"),
+    phone: text("phone"),
+    postalAddress: text("postal_address"),
+    /** what the requester added ("18 point, the summary and the questions") */
+    details: text("details"),
+    status: text("status", { enum: FORMAT_REQUEST_STATUSES }).notNull().default("received"),
+    /** council calendar date the format is due, in working days from the request */
+    dueOn: text("due_on").notNull(),
+    sentOn: text("sent_on"),
+    /** staff only */
+    officerNote: text("officer_note"),
+    enteredById: integer("entered_by_id").references(() => users.id, { onDelete: "set null" }),
+    contactRemovedAt: text("contact_removed_at"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("format_requests_reference_unique").on(t.reference),
+    index("format_requests_proposal_idx").on(t.proposalId),
+    index("format_requests_queue_idx").on(t.status, t.dueOn),
+  ],
+);
+
+/**
+ * Equality monitoring, as counts only: one row per consultation, question and answer, and how
+ * many forms came in. Nothing is kept per person (no respondent, response, time or order), so
+ * answers cannot be joined back to anyone (docs/decisions, equality monitoring). What staff and
+ * the public see is the copy taken each time `smallNumber` more forms have come in.
+ */
+export const monitoringForms = sqliteTable("monitoring_forms", {
+  proposalId: integer("proposal_id")
+    .primaryKey()
+    .references(() => proposals.id, { onDelete: "cascade" }),
+  forms: integer("forms").notNull().default(0),
+  /** the forms counted in `released` */
+  releasedForms: integer("released_forms").notNull().default(0),
+  /** question → answer → count, as of releasedForms */
+  released: text("released", { mode: "json" }).$type<Record<string, Record<string, number>>>().notNull(),
+});
+
+export const monitoringTallies = sqliteTable(
+  "monitoring_tallies",
+  {
+    proposalId: integer("proposal_id")
+      .notNull()
+      .references(() => proposals.id, { onDelete: "cascade" }),
+    question: text("question").notNull(),
+    answer: text("answer").notNull(),
+    count: integer("count").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.proposalId, t.question, t.answer] })],
+);

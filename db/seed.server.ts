@@ -134,6 +134,7 @@ export async function seedDemo(
           state: p.state,
           revision: p.revision,
           summary: p.summary,
+          easyReadSummary: p.easyReadSummary,
           whatChanges: p.whatChanges,
           whyChange: p.whyChange,
           currentService: p.currentService,

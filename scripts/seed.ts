@@ -7,6 +7,7 @@ import { migrateDatabase, openDatabase } from "#db/client.server";
 import { formatAccountsTable, isDatabaseEmpty, seedDemo, uploadsDir } from "#db/seed.server";
 import { seedDemoResponses } from "~/responses/seed.server";
 import { seedDemoChallenges } from "~/challenges/seed.server";
+import { seedDemoReach } from "~/reach/seed.server";
 import { now } from "~/lib/clock";
 
 const file = process.env.DATABASE_PATH ?? "data/plainsight.db";
@@ -19,6 +20,7 @@ try {
     const { accounts } = await seedDemo(database, now());
     seedDemoResponses(database, now());
     seedDemoChallenges(database, now());
+    seedDemoReach(database, now());
     console.log(`Seeded the demo council into ${file} (documents in ${uploadsDir()}).\n`);
     console.log("Demo accounts (demo mode only; the passwords are public):\n");
     console.log(formatAccountsTable(accounts));

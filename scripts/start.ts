@@ -64,6 +64,8 @@ if (env.PLAINSIGHT_DEMO) {
     seedDemoResponses(db(), now());
     const { seedDemoChallenges } = await import("~/challenges/seed.server");
     seedDemoChallenges(db(), now());
+    const { seedDemoReach } = await import("~/reach/seed.server");
+    seedDemoReach(db(), now());
     console.log(`\nDemo accounts (demo mode only):\n${formatAccountsTable(accounts)}\n`);
   } else {
     console.log("Demo mode: the database already has data; demo accounts are as first printed (see README).");

@@ -11,6 +11,7 @@ import { runDailyAuditCheck } from "~/audit/audit.server";
 import { sweepAttempts } from "~/auth/throttle.server";
 import { now } from "~/lib/clock";
 import { sweepSharedLimits } from "~/responses/rate-limit.server";
+import { removeExpiredFormatContacts } from "~/reach/retention.server";
 
 export function runSchedulerOnce() {
   const { opened, closed } = runScheduledTransitions();
@@ -21,6 +22,8 @@ export function runSchedulerOnce() {
   // Rate-limit state in the database lives no longer than its longest window.
   sweepAttempts();
   sweepSharedLimits();
+  const removed = removeExpiredFormatContacts();
+  if (removed) console.log(`Removed the contact details of ${removed} requests for other formats (retention period)`);
 }
 
 let delivering: Promise<void> | null = null;

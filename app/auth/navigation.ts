@@ -11,6 +11,7 @@ const SECTIONS: { href: string; text: string; action: Action }[] = [
   { href: "/staff/notices", text: "Union notices", action: "proposal:edit" },
   { href: "/staff/responses", text: "Offline responses", action: "proposal:edit" },
   { href: "/staff/challenges", text: "Challenges", action: "proposal:view-staff" },
+  { href: "/staff/formats", text: "Other formats", action: "proposal:edit" },
   { href: "/staff/moderation", text: "Moderation", action: "comment:moderate" },
   { href: "/staff/admin", text: "Admin", action: "admin:manage" },
   { href: "/notices", text: "Your union notices", action: "notice:view" },

@@ -376,6 +376,7 @@ export function ProposalView({
   sectionActions = {},
   showContents = true,
   threads,
+  easyReadHref,
 }: {
   proposal: ProposalViewModel;
   /** each row's comment thread and its count; the public page passes these, staff pages do not */
@@ -383,10 +384,25 @@ export function ProposalView({
   /** something to show under a section's heading, such as a "Change" link on a check-answers page */
   sectionActions?: Partial<Record<SectionKey, ReactNode>>;
   showContents?: boolean;
+  /** the public easy read page: linked from the summary; without it (staff pages) the text is shown */
+  easyReadHref?: string;
 }) {
   const p = proposal;
   const sections: Record<SectionKey, ReactNode> = {
-    summary: <Markdown html={p.summaryHtml} fallback={NOT_PROVIDED} />,
+    summary: (
+      <>
+        <Markdown html={p.summaryHtml} fallback={NOT_PROVIDED} />
+        {p.easyReadHtml && easyReadHref ? (
+          <p className="govuk-body">
+            <a className="govuk-link" href={easyReadHref}>
+              Read the easy read summary
+            </a>
+          </p>
+        ) : p.easyReadHtml ? (
+          <Part title="Easy read summary" html={p.easyReadHtml} />
+        ) : null}
+      </>
+    ),
     details: (
       <>
         <Part title="What would change" html={p.details.whatChangesHtml} />

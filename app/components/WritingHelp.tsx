@@ -7,6 +7,7 @@
  */
 import { useState, type ReactNode } from "react";
 import { readability, unexpandedAcronyms, wordCount } from "~/proposals/text-quality";
+import { easyReadSentences } from "~/reach/easy-read";
 import { Textarea } from "./form-fields";
 
 export type WordRule = { min: number; max?: number; scaled: boolean };
@@ -19,6 +20,8 @@ export type WritingHelpOptions = {
   /** check acronyms (the summary and what will change) */
   acronyms?: boolean;
   acronymAllowList?: readonly string[];
+  /** easy read: the longest a sentence may be, and the readability figure needed */
+  easyRead?: { maxSentenceWords: number; minReadability: number };
 };
 
 export function WritingHelp({ text, options, id }: { text: string; options: WritingHelpOptions; id: string }) {
@@ -38,10 +41,19 @@ export function WritingHelp({ text, options, id }: { text: string; options: Writ
   } else {
     lines.push(<li key="words">{count} {count === 1 ? "word" : "words"}</li>);
   }
+  const easy = options.easyRead;
   if (score) {
     lines.push(
       <li key="readability">
-        Readability: {score.score} out of 100 ({score.band}). 60 or more is plain English.
+        Readability: {score.score} out of 100 ({score.band}). {easy ? `${easy.minReadability} or more is needed for easy read.` : "60 or more is plain English."}
+      </li>,
+    );
+  }
+  if (easy && count > 0) {
+    const long = easyReadSentences(text).filter((s) => wordCount(s) > easy.maxSentenceWords).length;
+    lines.push(
+      <li key="sentences">
+        {long === 0 ? `Every sentence has ${easy.maxSentenceWords} words or fewer.` : `${long} ${long === 1 ? "sentence has" : "sentences have"} more than ${easy.maxSentenceWords} words.`}
       </li>,
     );
   }

@@ -109,6 +109,8 @@ export type ProposalViewModel = {
   state: ProposalState;
   serviceName: string;
   summaryHtml: string;
+  /** the easy read summary, rendered; empty when there is none */
+  easyReadHtml: string;
   details: {
     whatChangesHtml: string;
     whyChangeHtml: string;
@@ -235,6 +237,7 @@ export function buildProposalView(p: Proposal, settings: Settings, { render, doc
     state: p.state,
     serviceName: p.serviceName,
     summaryHtml: render(p.summary, { headingOffset: 1 }),
+    easyReadHtml: p.easyReadSummary?.trim() ? render(p.easyReadSummary, { headingOffset: 2 }) : "",
     details: {
       whatChangesHtml: render(p.whatChanges, { headingOffset: 2 }),
       whyChangeHtml: render(p.whyChange, { headingOffset: 2 }),

@@ -6,6 +6,16 @@
 import { z } from "zod";
 import { DEFAULT_TIME_ZONE, isTimeZone } from "./council-time";
 import { ROLES } from "#db/schema";
+import {
+  ALTERNATIVE_FORMAT_DEFAULTS,
+  EASY_READ_DEFAULTS,
+  MONITORING_DEFAULTS,
+  PAPER_PACK_DEFAULTS,
+  alternativeFormatSettingsSchema,
+  easyReadSettingsSchema,
+  monitoringSettingsSchema,
+  paperPackSettingsSchema,
+} from "~/reach/settings";
 
 export const STATUTORY_CHARACTERISTICS = [
   { key: "age", label: "Age" },
@@ -113,6 +123,10 @@ export const settingsSchema = z.object({
     /** working days the council has to answer a public challenge to the facts */
     answerWorkingDays: z.number().int().min(1).max(60),
   }),
+  easyRead: easyReadSettingsSchema.default(EASY_READ_DEFAULTS),
+  paperPacks: paperPackSettingsSchema.default(PAPER_PACK_DEFAULTS),
+  alternativeFormats: alternativeFormatSettingsSchema.default(ALTERNATIVE_FORMAT_DEFAULTS),
+  monitoring: monitoringSettingsSchema.default(MONITORING_DEFAULTS),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -162,6 +176,10 @@ export const DEFAULT_SETTINGS: Settings = {
   preElectionPeriods: [],
   establishments: [{ key: "council", label: "All council sites" }],
   challenges: { answerWorkingDays: 10 },
+  easyRead: EASY_READ_DEFAULTS,
+  paperPacks: PAPER_PACK_DEFAULTS,
+  alternativeFormats: ALTERNATIVE_FORMAT_DEFAULTS,
+  monitoring: MONITORING_DEFAULTS,
 };
 
 /** Every characteristic an equality assessment must cover: the nine statutory ones, then local ones. */

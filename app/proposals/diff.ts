@@ -43,7 +43,7 @@ export function sectionTexts(p: Proposal, s: Settings, options: { internal?: boo
   const rowLabel = new Map(p.equalityRows.map((r) => [r.id, characteristicLabel(s, r.characteristic)]));
   const budget = p.budgetChangeGbp;
   return {
-    summary: p.summary ?? "",
+    summary: block(p.summary, titled("Easy read summary", p.easyReadSummary)),
     details: block(
       titled("What would change", p.whatChanges),
       titled("Why the council is proposing this", p.whyChange),

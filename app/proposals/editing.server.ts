@@ -285,6 +285,13 @@ export function saveFields(viewer: SignedInViewer, proposalId: number, input: Ed
   }, database);
 }
 
+/** The easy read summary: its own page in the summary section (app/reach/easy-read.ts). */
+export function saveEasyReadSummary(viewer: SignedInViewer, proposalId: number, input: EditInput, easyReadSummary: string | null, database?: DB): EditResult {
+  return editProposal(viewer, proposalId, input, { section: "summary", summary: "Saved the easy read summary" }, (tx, p) => {
+    tx.update(t.proposals).set({ easyReadSummary }).where(eq(t.proposals.id, p.id)).run();
+  }, database);
+}
+
 /** Staff groups and unions affected, with the explicit answer and the s.188 disclosure. */
 export function saveStakeholders(
   viewer: SignedInViewer,

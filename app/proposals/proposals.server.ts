@@ -20,7 +20,7 @@ function assemble(database: DB, rows: ProposalRow[]): Proposal[] {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const serviceRows = database
-    .select({ id: t.services.id, name: t.services.name })
+    .select({ id: t.services.id, name: t.services.name, slug: t.services.slug })
     .from(t.services)
     .where(inArray(t.services.id, [...new Set(rows.map((r) => r.serviceId))]))
     .all();
@@ -60,6 +60,7 @@ function assemble(database: DB, rows: ProposalRow[]): Proposal[] {
     return {
       ...fields,
       serviceName: serviceRows.find((s) => s.id === row.serviceId)?.name ?? "",
+      serviceSlug: serviceRows.find((s) => s.id === row.serviceId)?.slug ?? "",
       options: of(options, row.id).map(({ id, title, description, isProposed, rejectedBecause }) => ({ id, title, description, isProposed, rejectedBecause })),
       risks: of(risks, row.id).map(({ id, description, whoBears, likelihood, impact, acceptanceReason }) => ({ id, description, whoBears, likelihood, impact, acceptanceReason })),
       dependencies: of(deps, row.id).map(({ id, name, kind, effect, consulted, consultationNote }) => ({ id, name, kind, effect, consulted, consultationNote })),

@@ -11,6 +11,7 @@ import {
   equalityCharacteristics,
   type Settings,
 } from "~/lib/settings";
+import { easyReadNeed, easyReadProblems } from "~/reach/easy-read";
 import { expansionExample } from "./acronyms";
 import { amountMatches, statedBudgetAmounts, statedPostCounts, statedWorkforceShares } from "./prose-figures";
 import {
@@ -164,7 +165,21 @@ function summary(p: Proposal, s: Settings): Unmet[] {
   if (words < min) out.push(unmet("summary", "summary.too_short", "summary", `The summary must be ${min} words or more – it has ${words}`));
   if (words > max) out.push(unmet("summary", "summary.too_long", "summary", `The summary must be ${max} words or fewer – it has ${words}`));
   out.push(...figuresInProse(p, "summary", "summary", "The summary", p.summary, { money: true }));
-  return out;
+  return [...out, ...easyRead(p, s)];
+}
+
+/**
+ * The easy read summary (issue 14): asked for where the council's settings say (services used by
+ * disabled people or children, or a negative impact the settings name), and held to the easy read
+ * rule wherever one is written, since a published easy read that is hard to read does harm.
+ */
+function easyRead(p: Proposal, s: Settings): Unmet[] {
+  const need = easyReadNeed(p, s);
+  if (!hasText(p.easyReadSummary)) {
+    return need.required ? [unmet("summary", "summary.easy_read_missing", "easyReadSummary", `Write an easy read summary: the council asks for one because ${need.because}`)] : [];
+  }
+  const allowed = [...s.gate.acronymAllowList, ...p.unions.map((u) => u.shortName)];
+  return easyReadProblems(p.easyReadSummary, s.easyRead, allowed).map((problem) => unmet("summary", `summary.easy_read_${problem.code}`, "easyReadSummary", problem.message));
 }
 
 /**
@@ -817,7 +832,7 @@ const hasText = (text: string | null) => !!text && text.trim().length > 0;
 
 /** Whether an officer has put anything into a section yet. */
 const TOUCHED: Record<SectionKey, (p: Proposal) => boolean> = {
-  summary: (p) => hasText(p.summary),
+  summary: (p) => hasText(p.summary) || hasText(p.easyReadSummary),
   details: (p) => DETAILS.some((d) => hasText(p[d.field])),
   options: (p) => p.options.length > 0,
   impact: (p) =>

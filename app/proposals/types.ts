@@ -80,12 +80,16 @@ export type Proposal = {
   title: string;
   serviceId: number;
   serviceName: string;
+  /** the service's slug: settings name services by it (which need an easy read summary) */
+  serviceSlug: string;
   leadOfficer: string;
   createdById: number;
   state: ProposalState;
   revision: number;
 
   summary: string | null;
+  /** short sentences and everyday words, on its own public page (app/reach/easy-read.ts) */
+  easyReadSummary: string | null;
 
   whatChanges: string | null;
   whyChange: string | null;

@@ -33,6 +33,10 @@ import { consultationPageResponses } from "~/responses/thread-page.server";
 import { answersByQuestion, responseCounts } from "~/responses/answers.server";
 import { questionStatistics } from "~/responses/statistics";
 import { ResponseCharts } from "~/components/charts/ProposalCharts";
+import { formatCountsSentence } from "~/reach/formats";
+import { publicFormatCounts } from "~/reach/formats.server";
+import { OtherFormats } from "~/reach/OtherFormats";
+import { publicPickUpPlaces } from "~/reach/paper-packs.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: commentsCss }];
 
@@ -64,6 +68,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       const flag = new URL(request.url).searchParams.get("challenge");
       return flag === "made" || flag === "held" ? flag : null;
     })(),
+    // Easy read, the paper pack, other formats: the links for everyone who can see the page;
+    // where to pick up a pack and the requests met, once published.
+    otherFormats: {
+      slug: proposal.slug,
+      hasEasyRead: Boolean(proposal.easyReadSummary?.trim()),
+      canAsk: isPublic(proposal),
+      pickUp: isPublic(proposal) ? publicPickUpPlaces(proposal.id, settings) : [],
+      formatSentence: isPublic(proposal) ? formatCountsSentence(publicFormatCounts(proposal.id)) : null,
+    },
   };
 }
 
@@ -74,7 +87,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
 ];
 
 export default function Consultation() {
-  const { proposal: p, isPublic, notificationRecord, approval, responses, responseCharts, challenges, hiddenChallenges: hidden, challengeDays, challengeFlash } = useLoaderData<typeof loader>();
+  const { proposal: p, isPublic, notificationRecord, approval, responses, responseCharts, challenges, hiddenChallenges: hidden, challengeDays, challengeFlash, otherFormats } = useLoaderData<typeof loader>();
   const overdue = challenges.filter((c) => c.standing === "overdue").length;
   const challengeHref = (claim: string) => `${`/consultations/${encodeURIComponent(p.slug)}`}/challenge?claim=${encodeURIComponent(claim)}`;
   const challengeLinks =
@@ -233,12 +246,13 @@ export default function Consultation() {
               ) : null}
             </ul>
           ) : null}
+          <OtherFormats data={otherFormats} />
         </div>
       </div>
 
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-full">
-          <ProposalView proposal={p} threads={responses?.threads} sectionActions={challengeLinks} />
+          <ProposalView proposal={p} threads={responses?.threads} sectionActions={challengeLinks} easyReadHref={otherFormats.hasEasyRead ? `${base}/easy-read` : undefined} />
           {isPublic ? <ChallengesSection challenges={challenges} hidden={hidden} slug={p.slug} accepting={responses?.accepting ?? false} workingDays={challengeDays} /> : null}
           <NotificationRecord record={notificationRecord} />
           {responseCharts && responseCharts.byChannel.total > 0 ? (

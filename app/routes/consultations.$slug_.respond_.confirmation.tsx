@@ -14,6 +14,8 @@ import { requireReadyRespondent } from "~/responses/respondents.server";
 import { STANCE_LABELS, acceptingResponses } from "~/responses/rules";
 import { formatWhen } from "~/responses/when";
 import { councilTimeZone } from "~/lib/settings.server";
+import { hasAnsweredMonitoring } from "~/reach/monitoring.server";
+import { SuccessBanner } from "~/components/SuccessBanner";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: commentsCss }];
 
@@ -24,7 +26,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const respondent = await requireReadyRespondent(request, `${base}/respond`);
   const mine = loadMyResponse(proposal.id, respondent.id);
   if (!mine) throw redirect(`${base}/respond`);
+  const monitoring = new URL(request.url).searchParams.get("monitoring");
   return {
+    // Equality monitoring: offered once, after the response, and separate from it.
+    monitoring: { answered: hasAnsweredMonitoring(proposal.id, respondent.id), said: monitoring === "thanks" || monitoring === "already" ? monitoring : null },
     base,
     title: proposal.title,
     closesOn: proposal.closesOn,
@@ -41,6 +46,7 @@ export default function ResponseReceived() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
+        {d.monitoring.said === "thanks" ? <SuccessBanner>Thank you for answering the questions about you.</SuccessBanner> : null}
         <div className="govuk-panel govuk-panel--confirmation">
           <h1 className="govuk-panel__title">Response received</h1>
           <div className="govuk-panel__body">Your answers to “{d.title}” were saved on {formatWhen(d.updatedAt)}</div>
@@ -59,6 +65,19 @@ export default function ResponseReceived() {
             actions: d.canChange ? [{ href: `${d.base}/respond#question-${a.n}`, text: "Change", visuallyHiddenText: `your answer to question ${a.n}` }] : [],
           }))}
         />
+        {!d.monitoring.answered ? (
+          <div className="govuk-inset-text" data-testid="monitoring-invitation">
+            <h2 className="govuk-heading-m">Help us check we are hearing from everyone</h2>
+            <p className="govuk-body">
+              We would like to ask a few optional questions about you, such as your age and ethnic group. Your answers are counted separately and are not linked to you or your response.
+            </p>
+            <p className="govuk-body">
+              <Link className="govuk-link" to={`${d.base}/respond/equality`}>
+                Answer the optional questions about you
+              </Link>
+            </p>
+          </div>
+        ) : null}
         <h2 className="govuk-heading-m">What happens next</h2>
         <p className="govuk-body">
           {d.closesOn ? `The consultation closes at the end of ${formatDate(d.closesOn)}. ` : ""}You can change your answers until then.

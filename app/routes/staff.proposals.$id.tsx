@@ -61,6 +61,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     trail: auditTrail(proposal.id),
     period: periodPanel(proposal),
     challenges: challengeSummary(proposal.id),
+    canEdit: canEditProposal(viewer, proposal),
   };
 }
 
@@ -96,7 +97,7 @@ const DONE_MESSAGES: Record<string, string> = {
 };
 
 export default function StaffProposal() {
-  const { proposal, unmet, tasks, isPublicEdit, sinceLastReview, may, trail, period, challenges } = useLoaderData<typeof loader>();
+  const { proposal, unmet, tasks, isPublicEdit, sinceLastReview, may, trail, period, challenges, canEdit } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const done = searchParams.get("done");
@@ -308,6 +309,20 @@ export default function StaffProposal() {
               View the public page
             </Link>
           </p>
+        ) : null}
+        {proposal.approvedAt && canEdit ? (
+          <ul className="govuk-list" aria-label="Paper copies and other formats">
+            <li>
+              <Link className="govuk-link" to={`/staff/proposals/${proposal.id}/paper-packs`}>
+                Paper packs: print them and record where they were sent
+              </Link>
+            </li>
+            <li>
+              <Link className="govuk-link" to="/staff/formats">
+                Requests for other formats
+              </Link>
+            </li>
+          </ul>
         ) : null}
 
         <h2 className="govuk-heading-m">History</h2>

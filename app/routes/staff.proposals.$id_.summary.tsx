@@ -6,7 +6,8 @@ import { SectionFormPage, useSectionForm } from "~/components/SectionForm";
 import { MarkdownField } from "~/components/WritingHelp";
 import { saveFields } from "~/proposals/editing.server";
 import { wordsRequired } from "~/proposals/readiness";
-import { nextPath, proposalPath } from "~/proposals/sections/pages";
+import { easyReadPath, nextPath, proposalPath } from "~/proposals/sections/pages";
+import { easyReadNeed } from "~/reach/easy-read";
 import { pageBasics, requireEditing, requireEditingToSave, runSectionAction } from "~/proposals/sections/route.server";
 import { summaryDefaults, summarySchema } from "~/proposals/sections/summary";
 
@@ -30,7 +31,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     schema: summarySchema,
     markdownFields: ["summary"],
     save: (input, value) => saveFields(e.viewer, e.proposal.id, input, "summary", value),
-    next: () => nextPath(e.proposal.id, "summary"),
+    // The easy read summary comes next where the council asks for one, or one has been started.
+    next: () => (easyReadNeed(e.proposal, e.settings).required || e.proposal.easyReadSummary ? easyReadPath(e.proposal.id) : nextPath(e.proposal.id, "summary")),
   });
 }
 

@@ -1,5 +1,5 @@
 /** One consultation's responses by channel, and the offline ones officers have entered. */
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/auth/session.server";
 import { canEditProposal } from "~/proposals/lifecycle";
@@ -11,6 +11,11 @@ import { CHANNEL_LABELS, parseId } from "~/responses/rules";
 import { ResponseCounts } from "~/responses/ResponseCounts";
 import { formatWhen } from "~/responses/when";
 import { SuccessBanner } from "~/components/SuccessBanner";
+import { loadMonitoringReport } from "~/reach/monitoring.server";
+import reachCss from "~/reach/reach.css?url";
+import { WhoResponded } from "~/reach/WhoResponded";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: reachCss }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requirePermission(request, "proposal:edit");
@@ -25,6 +30,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     questions: questionStatistics(proposal.questions, answersByQuestion(proposal.id)),
     entered: listOfflineResponses(proposal.id),
     saved: url.searchParams.has("saved"),
+    monitoringSaved: url.searchParams.get("monitoring") === "saved",
+    // Counts only, with small numbers suppressed: app/reach/monitoring.ts.
+    monitoring: loadMonitoringReport(proposal.id),
   };
 }
 
@@ -40,6 +48,7 @@ export default function ProposalResponses() {
       {d.saved ? (
         <SuccessBanner>The response was saved and counted.</SuccessBanner>
       ) : null}
+      {d.monitoringSaved ? <SuccessBanner>The equality monitoring form was counted.</SuccessBanner> : null}
       <span className="govuk-caption-l">{d.title}</span>
       <h1 className="govuk-heading-l">Responses</h1>
       <ResponseCounts counts={d.counts} />
@@ -95,6 +104,14 @@ export default function ProposalResponses() {
           </tbody>
         </table>
       )}
+      <WhoResponded report={d.monitoring} />
+      {d.canEnter ? (
+        <p className="govuk-body">
+          <Link className="govuk-link" to={`/staff/responses/${d.id}/monitoring`}>
+            Enter an equality monitoring form that came on paper
+          </Link>
+        </p>
+      ) : null}
     </>
   );
 }

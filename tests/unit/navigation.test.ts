@@ -5,8 +5,8 @@ import { landingPage } from "~/auth/permissions";
 const texts = (roles: Parameters<typeof staffSections>[0]) => staffSections(roles).map((s) => s.text);
 
 describe("the staff area shows each person the sections they can use", () => {
-  it("an officer drafts, follows union notices, enters offline responses and answers challenges", () => {
-    expect(texts(["officer"])).toEqual(["Proposals", "Search", "Union notices", "Offline responses", "Challenges"]);
+  it("an officer drafts, follows union notices, enters offline responses, answers challenges and works requests for other formats", () => {
+    expect(texts(["officer"])).toEqual(["Proposals", "Search", "Union notices", "Offline responses", "Challenges", "Other formats"]);
   });
   it("a moderator sees proposals, challenges and the moderation queue, not admin", () => {
     expect(texts(["moderator"])).toEqual(["Proposals", "Search", "Challenges", "Moderation"]);

@@ -30,6 +30,10 @@ export function sectionPath(proposalId: number, section: SectionKey): string {
   return `${proposalPath(proposalId)}/${section}`;
 }
 
+export function easyReadPath(proposalId: number): string {
+  return `${sectionPath(proposalId, "summary")}/easy-read`;
+}
+
 export function checkAnswersPath(proposalId: number): string {
   return `${proposalPath(proposalId)}/check`;
 }
@@ -83,5 +87,7 @@ export function unmetHref(proposalId: number, u: Unmet): string {
     return `${base}#file`;
   }
   if (u.section === "stakeholders" && (EMPLOYMENT_FIELDS as readonly string[]).includes(parts[0])) return `${employmentPath(proposalId)}#${fieldAnchor(parts[0])}`;
+  // The easy read summary has its own page in the summary section.
+  if (u.field === "easyReadSummary") return `${easyReadPath(proposalId)}#easyReadSummary`;
   return u.field ? `${base}#${fieldAnchor(parts[0])}` : base;
 }

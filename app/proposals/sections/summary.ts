@@ -9,3 +9,11 @@ export const summarySchema = (mode: Mode) =>
   });
 
 export const summaryDefaults = (p: Proposal) => ({ summary: p.summary ?? "" });
+
+/** The easy read summary, on a page of its own after the summary. */
+export const easyReadSchema = (mode: Mode, required: boolean) =>
+  z.object({
+    easyReadSummary: text("The easy read summary", { max: 5000, required: required ? whenContinuing(mode, "Enter an easy read summary of the proposal") : undefined }),
+  });
+
+export const easyReadDefaults = (p: Proposal) => ({ easyReadSummary: p.easyReadSummary ?? "" });

@@ -1,0 +1,93 @@
+/**
+ * The forms for alternative formats: one zod schema per form, used by the page (Conform) and
+ * the action. Free text is plain text, length-limited and stored normalised the way comments are
+ * (control characters removed, outer spaces trimmed; shown as text, never as HTML). Messages
+ * follow the GOV.UK pattern; the words are here in one place for the translation catalogues.
+ */
+import { z } from "zod";
+import { normaliseText } from "~/responses/rules";
+import { ADDRESS_MAX_CHARS, DETAILS_MAX_CHARS, FORMAT_KINDS, FORMAT_REQUEST_STATUSES, LANGUAGE_MAX_CHARS, NAME_MAX_CHARS, OFFICER_CHANNELS, OFFICER_NOTE_MAX_CHARS, PHONE_MAX_CHARS } from "./formats";
+
+export const HONEYPOT_FIELD = "website";
+
+const n = (value: number) => value.toLocaleString("en-GB");
+
+export const M = {
+  format: "Select the format you need",
+  language: "Enter the language you need the translation in",
+  name: "Enter your name",
+  contact: "Enter an email address, phone number or postal address, so that we can send it to you",
+  email: "Enter an email address in the correct format, like name@example.com",
+  phone: "Enter a phone number, like 01632 960 001 or 07700 900 982",
+  tooLong: (what: string, max: number) => `${what} must be ${n(max)} characters or fewer`,
+  channel: "Select how the request came in",
+  consultation: "Select the consultation",
+  status: "Select what has happened to the request",
+  sentOn: "Enter the date it was sent",
+  sentOnReal: "The date it was sent must be a real date",
+};
+
+/** Optional plain text: normalised, blank is undefined, over the limit is refused. */
+const text = (max: number, what: string) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v == null ? undefined : normaliseText(v) || undefined))
+    .refine((v) => v == null || v.length <= max, { error: M.tooLong(what, max) });
+
+const requestShape = {
+  format: z.enum(FORMAT_KINDS, { error: M.format }),
+  language: text(LANGUAGE_MAX_CHARS, "The language"),
+  name: text(NAME_MAX_CHARS, "Your name"),
+  email: text(254, "Email address").refine((v) => v == null || z.email().safeParse(v).success, { error: M.email }),
+  phone: text(PHONE_MAX_CHARS, "Phone number").refine((v) => v == null || /^\+?[0-9 ()-]{6,}$/.test(v), { error: M.phone }),
+  postalAddress: text(ADDRESS_MAX_CHARS, "Postal address"),
+  details: text(DETAILS_MAX_CHARS, "What you tell us"),
+};
+
+type RequestValues = { format: string; language?: string; name?: string; email?: string; phone?: string; postalAddress?: string };
+
+function requestRules(v: RequestValues, ctx: z.RefinementCtx) {
+  if (v.format === "translation" && !v.language) ctx.addIssue({ code: "custom", path: ["language"], message: M.language });
+  if (!v.name) ctx.addIssue({ code: "custom", path: ["name"], message: M.name });
+  if (!v.email && !v.phone && !v.postalAddress) ctx.addIssue({ code: "custom", path: ["email"], message: M.contact });
+}
+
+/** The public form. */
+export const formatRequestSchema = z.object({ ...requestShape, [HONEYPOT_FIELD]: z.string().optional() }).superRefine(requestRules);
+
+/** An officer recording a request made by phone, email, letter or in person. */
+export const officerFormatRequestSchema = z
+  .object({
+    ...requestShape,
+    proposalId: z.coerce.number({ error: M.consultation }).int().positive({ error: M.consultation }),
+    channel: z.enum(OFFICER_CHANNELS, { error: M.channel }),
+  })
+  .superRefine(requestRules);
+
+/** A calendar date from three boxes (day, month, year), or undefined when all are blank. */
+const dateParts = z
+  .object({ day: z.string().optional(), month: z.string().optional(), year: z.string().optional() })
+  .optional()
+  .transform((v, ctx) => {
+    const parts = [v?.day, v?.month, v?.year].map((x) => (x ?? "").trim());
+    if (parts.every((x) => x === "")) return undefined;
+    const [d, m, y] = parts.map(Number);
+    const date = new Date(Date.UTC(y, m - 1, d));
+    if (!parts.every((x) => /^\d{1,4}$/.test(x)) || y < 2000 || y > 2100 || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) {
+      ctx.addIssue({ code: "custom", message: M.sentOnReal });
+      return z.NEVER;
+    }
+    return date.toISOString().slice(0, 10);
+  });
+
+/** Moving a request on in the queue. */
+export const formatStatusSchema = z
+  .object({
+    status: z.enum(FORMAT_REQUEST_STATUSES, { error: M.status }),
+    sentOn: dateParts,
+    officerNote: text(OFFICER_NOTE_MAX_CHARS, "The note"),
+  })
+  .superRefine((v, ctx) => {
+    if (v.status === "sent" && !v.sentOn) ctx.addIssue({ code: "custom", path: ["sentOn"], message: M.sentOn });
+  });

@@ -1,0 +1,120 @@
+/**
+ * Alternative formats on request: what can be asked for, when it is due, when it is late, and
+ * what the public page says about how many were asked for and met. Pure; the words are here in
+ * one place for the translation catalogues.
+ *
+ * Due dates count working days (Monday to Friday, less England and Wales bank holidays) on the
+ * council's calendar from the day the request came in: a request on a Friday afternoon with 5
+ * working days is due the next Friday. A request is late from the day after it was due.
+ */
+import type { FORMAT_KINDS as DB_FORMAT_KINDS, FORMAT_REQUEST_CHANNELS as DB_CHANNELS, FORMAT_REQUEST_STATUSES as DB_STATUSES } from "#db/schema";
+import { addWorkingDays } from "~/lib/working-days";
+
+/** The schema's lists, repeated so that pages on the client need not load the schema module. */
+export const FORMAT_KINDS = ["large_print", "audio", "braille", "easy_read", "bsl_video", "translation"] as const satisfies typeof DB_FORMAT_KINDS;
+export type FormatKind = (typeof FORMAT_KINDS)[number];
+export const FORMAT_REQUEST_STATUSES = ["received", "in_progress", "sent", "cancelled"] as const satisfies typeof DB_STATUSES;
+export type FormatRequestStatus = (typeof FORMAT_REQUEST_STATUSES)[number];
+export const FORMAT_REQUEST_CHANNELS = ["online", "phone", "email", "in_person", "post"] as const satisfies typeof DB_CHANNELS;
+export type FormatRequestChannel = (typeof FORMAT_REQUEST_CHANNELS)[number];
+/** How an officer can have taken a request: everything but the public form. */
+export const OFFICER_CHANNELS = ["phone", "email", "in_person", "post"] as const satisfies readonly FormatRequestChannel[];
+
+export const FORMAT_LABELS: Record<FormatKind, string> = {
+  large_print: "Large print",
+  audio: "Audio recording",
+  braille: "Braille",
+  easy_read: "Easy read",
+  bsl_video: "British Sign Language (BSL) video",
+  translation: "A translation into another language",
+};
+
+export const FORMAT_HINTS: Partial<Record<FormatKind, string>> = {
+  large_print: "Printed in a bigger size on paper. Tell us the size you need below, if you know it.",
+  audio: "Someone reads the consultation aloud. We can send a recording by email or on a CD.",
+  easy_read: "Short sentences and pictures, for people who find reading hard.",
+  bsl_video: "A video of the consultation in British Sign Language, with a link sent by email.",
+};
+
+export const STATUS_LABELS: Record<FormatRequestStatus, string> = {
+  received: "Received",
+  in_progress: "Being prepared",
+  sent: "Sent",
+  cancelled: "No longer needed",
+};
+
+export const CHANNEL_LABELS: Record<FormatRequestChannel, string> = {
+  online: "Online form",
+  phone: "Phone",
+  email: "Email",
+  in_person: "In person",
+  post: "Letter",
+};
+
+export const LANGUAGE_MAX_CHARS = 60;
+export const NAME_MAX_CHARS = 100;
+export const PHONE_MAX_CHARS = 30;
+export const ADDRESS_MAX_CHARS = 300;
+export const DETAILS_MAX_CHARS = 1000;
+export const OFFICER_NOTE_MAX_CHARS = 1000;
+
+/** The date a request made on `receivedOn` (a council calendar date) is due. */
+export function formatDueOn(receivedOn: string, workingDays: number, bankHolidays: ReadonlySet<string>): string {
+  const due = addWorkingDays(receivedOn, workingDays, bankHolidays) as Date | string;
+  return typeof due === "string" ? due : isoDate(due);
+}
+
+function isoDate(d: Date): string {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+}
+
+export function isOpen(status: FormatRequestStatus): boolean {
+  return status === "received" || status === "in_progress";
+}
+
+/** Still to be sent, and today (a council calendar date) is after the day it was due. */
+export function isOverdue(r: { status: FormatRequestStatus; dueOn: string }, today: string): boolean {
+  return isOpen(r.status) && today > r.dueOn;
+}
+
+/** Sent no later than it was due. */
+export function metOnTime(r: { status: FormatRequestStatus; dueOn: string; sentOn: string | null }): boolean {
+  return r.status === "sent" && r.sentOn != null && r.sentOn <= r.dueOn;
+}
+
+export type FormatCounts = { asked: number; met: number; onTime: number; waiting: number };
+
+/**
+ * What the public page reports: requests asked for (those withdrawn by the person who asked are
+ * not counted), how many were met (sent), how many on time, and how many are still being prepared.
+ */
+export function formatCounts(requests: readonly { status: FormatRequestStatus; dueOn: string; sentOn: string | null }[]): FormatCounts {
+  const asked = requests.filter((r) => r.status !== "cancelled");
+  return {
+    asked: asked.length,
+    met: asked.filter((r) => r.status === "sent").length,
+    onTime: asked.filter(metOnTime).length,
+    waiting: asked.filter((r) => isOpen(r.status)).length,
+  };
+}
+
+/** The public page's sentence: "3 people asked for this consultation in another format. All 3 were sent, 2 on time." */
+export function formatCountsSentence(c: FormatCounts): string | null {
+  if (c.asked === 0) return null;
+  const people = c.asked === 1 ? "1 person asked" : `${c.asked} people asked`;
+  const sent = c.met === c.asked ? (c.asked === 1 ? "It was sent" : `All ${c.asked} were sent`) : `${c.met} of ${c.asked} ${c.met === 1 ? "has" : "have"} been sent`;
+  const late = c.met > 0 && c.onTime < c.met ? `, ${c.onTime} on time` : c.met > 0 ? ", on time" : "";
+  const waiting = c.waiting ? ` ${c.waiting} ${c.waiting === 1 ? "is" : "are"} being prepared.` : "";
+  return `${people} for this consultation in another format. ${sent}${late}.${waiting}`;
+}
+
+/**
+ * A reference people can quote on the phone: six characters from letters and digits that cannot
+ * be mistaken for each other (no 0/O, 1/I/L), after "AF-". `random` returns 0 ≤ n < 1.
+ */
+const REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+export function formatReference(random: () => number): string {
+  let out = "";
+  for (let i = 0; i < 6; i++) out += REFERENCE_ALPHABET[Math.floor(random() * REFERENCE_ALPHABET.length)];
+  return `AF-${out}`;
+}
