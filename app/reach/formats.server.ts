@@ -11,12 +11,12 @@ import * as t from "#db/schema";
 import { db as defaultDb, writeTransaction, type DB } from "#db/client.server";
 import { appendAudit } from "~/audit/audit.server";
 import type { SignedInViewer } from "~/auth/permissions";
-import { loadSettings } from "~/lib/settings.server";
+import { councilTimeZone, loadSettings } from "~/lib/settings.server";
 import { canEditProposal } from "~/proposals/lifecycle";
 import { bankHolidays } from "~/proposals/lifecycle.server";
 import type { Proposal } from "~/proposals/types";
 import { canSeeProposal } from "~/proposals/visibility";
-import { councilToday } from "./calendar";
+import { councilDate } from "~/lib/council-time";
 import { formatCounts, formatDueOn, formatReference, isOverdue, type FormatCounts, type FormatKind, type FormatRequestChannel, type FormatRequestStatus } from "./formats";
 
 export type FormatRequestInput = {
@@ -40,7 +40,7 @@ export function createFormatRequest(
   database: DB = defaultDb(),
 ): { id: number; reference: string; dueOn: string } {
   const settings = loadSettings(database);
-  const receivedOn = councilToday(at);
+  const receivedOn = councilDate(at, settings.council.timeZone);
   const dueOn = formatDueOn(receivedOn, settings.alternativeFormats.dueWorkingDays, bankHolidays());
   return writeTransaction((tx) => {
     let reference = formatReference(randomUnit);
@@ -125,7 +125,7 @@ function workable(viewer: SignedInViewer, database: DB): Map<number, ProposalFac
 export function formatQueue(viewer: SignedInViewer, filter: QueueFilter, at: Date, database: DB = defaultDb()): QueueItem[] {
   const proposals = workable(viewer, database);
   if (proposals.size === 0) return [];
-  const today = councilToday(at);
+  const today = councilDate(at, councilTimeZone(database));
   const statuses: FormatRequestStatus[] = filter === "closed" ? ["sent", "cancelled"] : filter === "all" ? ["received", "in_progress", "sent", "cancelled"] : ["received", "in_progress"];
   const rows = database
     .select()
@@ -162,7 +162,7 @@ export function loadFormatRequest(viewer: SignedInViewer, id: number, at: Date, 
   const p = workable(viewer, database).get(r.proposalId);
   if (!p) return null;
   const enteredBy = r.enteredById != null ? (database.select({ name: t.users.name }).from(t.users).where(eq(t.users.id, r.enteredById)).get()?.name ?? null) : null;
-  return { ...r, overdue: isOverdue(r, councilToday(at)), proposal: { id: p.id, title: p.title, slug: p.slug }, enteredBy };
+  return { ...r, overdue: isOverdue(r, councilDate(at, councilTimeZone(database))), proposal: { id: p.id, title: p.title, slug: p.slug }, enteredBy };
 }
 
 export type StatusUpdate = { status: FormatRequestStatus; sentOn: string | null; officerNote: string | null };
@@ -174,8 +174,9 @@ export function updateFormatRequest(viewer: SignedInViewer, id: number, update: 
     if (!current) return { ok: false as const, status: 404 as const, message: "This request does not exist" };
     if (update.status === "sent") {
       if (!update.sentOn) return { ok: false as const, status: 409 as const, message: "Enter the date it was sent" };
-      if (update.sentOn < councilToday(new Date(current.createdAt))) return { ok: false as const, status: 409 as const, message: "The date it was sent must be on or after the day it was asked for" };
-      if (update.sentOn > councilToday(at)) return { ok: false as const, status: 409 as const, message: "The date it was sent must be today or in the past" };
+      const zone = councilTimeZone(tx);
+      if (update.sentOn < councilDate(current.createdAt, zone)) return { ok: false as const, status: 409 as const, message: "The date it was sent must be on or after the day it was asked for" };
+      if (update.sentOn > councilDate(at, zone)) return { ok: false as const, status: 409 as const, message: "The date it was sent must be today or in the past" };
     }
     tx.update(t.formatRequests)
       .set({ status: update.status, sentOn: update.status === "sent" ? update.sentOn : null, officerNote: update.officerNote, updatedAt: at.toISOString() })

@@ -60,12 +60,7 @@ export const OFFICER_NOTE_MAX_CHARS = 1000;
 
 /** The date a request made on `receivedOn` (a council calendar date) is due. */
 export function formatDueOn(receivedOn: string, workingDays: number, bankHolidays: ReadonlySet<string>): string {
-  const due = addWorkingDays(receivedOn, workingDays, bankHolidays) as Date | string;
-  return typeof due === "string" ? due : isoDate(due);
-}
-
-function isoDate(d: Date): string {
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+  return addWorkingDays(receivedOn, workingDays, bankHolidays);
 }
 
 export function isOpen(status: FormatRequestStatus): boolean {

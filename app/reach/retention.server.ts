@@ -15,16 +15,11 @@ import { db as defaultDb, writeTransaction, type DB } from "#db/client.server";
 import { appendAudit } from "~/audit/audit.server";
 import { now as clockNow } from "~/lib/clock";
 import { loadSettings } from "~/lib/settings.server";
-import { councilToday } from "./calendar";
+import { addDays, councilDate } from "~/lib/council-time";
 import type { FormatRequestStatus } from "./formats";
 
 /** Days a still-open request keeps its contact details after the consultation closed. */
 export const OPEN_REQUEST_KEEP_DAYS = 365;
-
-function addDays(day: string, n: number): string {
-  const [y, m, d] = day.split("-").map(Number);
-  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
-}
 
 /**
  * Whether a request's contact details are due to go on `today` (a council calendar date). Pure.
@@ -44,8 +39,10 @@ const CLOSED_STATES: readonly t.ProposalState[] = ["closed", "outcome_published"
 
 /** Run once: returns how many requests had their contact details removed. */
 export function removeExpiredFormatContacts(at: Date = clockNow(), database: DB = defaultDb()): number {
-  const keepDays = loadSettings(database).alternativeFormats.keepContactDetailsDays;
-  const today = councilToday(at);
+  const settings = loadSettings(database);
+  const keepDays = settings.alternativeFormats.keepContactDetailsDays;
+  const zone = settings.council.timeZone;
+  const today = councilDate(at, zone);
   const candidates = database
     .select({
       id: t.formatRequests.id,
@@ -63,8 +60,8 @@ export function removeExpiredFormatContacts(at: Date = clockNow(), database: DB 
     .all();
   const due = candidates
     .filter((r) => {
-      const closedOn = r.closedAt ? councilToday(new Date(r.closedAt)) : r.withdrawnAt ? councilToday(new Date(r.withdrawnAt)) : r.closesOn;
-      return contactDetailsExpired({ status: r.status, sentOn: r.sentOn, updatedOn: councilToday(new Date(r.updatedAt)) }, closedOn, today, keepDays);
+      const closedOn = r.closedAt ? councilDate(r.closedAt, zone) : r.withdrawnAt ? councilDate(r.withdrawnAt, zone) : r.closesOn;
+      return contactDetailsExpired({ status: r.status, sentOn: r.sentOn, updatedOn: councilDate(r.updatedAt, zone) }, closedOn, today, keepDays);
     })
     .map((r) => r.id);
   if (due.length === 0) return 0;

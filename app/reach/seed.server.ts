@@ -13,7 +13,7 @@ import * as t from "#db/schema";
 import { writeTransaction, type DB } from "#db/client.server";
 import { loadSettings } from "~/lib/settings.server";
 import { bankHolidays } from "~/proposals/lifecycle.server";
-import { councilToday } from "./calendar";
+import { councilDate } from "~/lib/council-time";
 import { FORMAT_KINDS, FORMAT_REQUEST_CHANNELS, FORMAT_REQUEST_STATUSES, formatDueOn, formatReference } from "./formats";
 import { MONITORING_QUESTIONS } from "./monitoring-questions";
 
@@ -100,7 +100,7 @@ export function seedDemoReach(database: DB, now: Date, file?: string) {
       for (const p of c.paperPacks) {
         const place = settings.paperPacks.places.find((x) => x.key === p.place)!;
         tx.insert(t.paperPackDeliveries)
-          .values({ proposalId: proposal.id, placeKey: place.key, placeName: place.name, placeKind: place.kind, placeAddress: place.address, copies: p.copies, deliveredOn: councilToday(new Date(now.getTime() - p.daysAgo * DAY_MS)), recordedById: officer?.id ?? null })
+          .values({ proposalId: proposal.id, placeKey: place.key, placeName: place.name, placeKind: place.kind, placeAddress: place.address, copies: p.copies, deliveredOn: councilDate(new Date(now.getTime() - p.daysAgo * DAY_MS), settings.council.timeZone), recordedById: officer?.id ?? null })
           .run();
       }
       for (const r of c.formatRequests) {
@@ -119,8 +119,8 @@ export function seedDemoReach(database: DB, now: Date, file?: string) {
             postalAddress: r.postalAddress ?? null,
             details: r.details ?? null,
             status: r.status,
-            dueOn: formatDueOn(councilToday(asked), settings.alternativeFormats.dueWorkingDays, holidays),
-            sentOn: r.sentDaysAgo != null ? councilToday(updated) : null,
+            dueOn: formatDueOn(councilDate(asked, settings.council.timeZone), settings.alternativeFormats.dueWorkingDays, holidays),
+            sentOn: r.sentDaysAgo != null ? councilDate(updated, settings.council.timeZone) : null,
             enteredById: r.channel === "online" ? null : (officer?.id ?? null),
             createdAt: asked.toISOString(),
             updatedAt: updated.toISOString(),

@@ -42,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     isPublic,
     html: proposal.easyReadSummary?.trim() ? renderMarkdown(proposal.easyReadSummary, "officer", { headingOffset: 1 }) : "",
     closesOn: proposal.state === "open" ? proposal.closesOn : null,
-    accepting: isPublic && acceptingResponses(proposal, now()),
+    accepting: isPublic && acceptingResponses(proposal, now(), settings.council.timeZone),
     phone: settings.paperPacks.phone ?? null,
   };
 }

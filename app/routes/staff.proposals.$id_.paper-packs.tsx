@@ -17,11 +17,11 @@ import { pageTitle } from "~/components/page-title";
 import { useErrorTitle } from "~/components/SectionForm";
 import { SuccessBanner } from "~/components/SuccessBanner";
 import { now } from "~/lib/clock";
-import { loadSettings } from "~/lib/settings.server";
+import { councilDate } from "~/lib/council-time";
+import { councilTimeZone, loadSettings } from "~/lib/settings.server";
 import { canEditProposal } from "~/proposals/lifecycle";
 import { notFound, requireVisibleProposalById } from "~/proposals/proposals.server";
 import { hadFormError, idFrom, markFormError } from "~/proposals/sections/route.server";
-import { councilToday } from "~/reach/calendar";
 import { COPIES_MAX, PLACE_KIND_LABELS, consultationReference } from "~/reach/paper";
 import { listDeliveries, recordDelivery, removeDelivery } from "~/reach/paper-packs.server";
 
@@ -118,7 +118,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     markFormError(context);
     return data(submission.reply(), { status: 400 });
   }
-  if (submission.value.deliveredOn > councilToday(now())) {
+  if (submission.value.deliveredOn > councilDate(now(), councilTimeZone())) {
     markFormError(context);
     return data(submission.reply({ fieldErrors: { deliveredOn: [T.errors.dateFuture] } }), { status: 400 });
   }
