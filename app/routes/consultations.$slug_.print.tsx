@@ -78,7 +78,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     isPublic,
     proposal: buildProposalView(proposal, settings, {
       render: (markdown, options) => renderMarkdown(markdown, "officer", options),
-      documentHref: (doc) => (canDownloadDocument(viewer, facts, doc) ? `${path}/documents/${doc.id}` : null),
+      // In full: on paper the print stylesheet writes out where each link goes.
+      documentHref: (doc) => (canDownloadDocument(viewer, facts, doc) ? `${base}${path}/documents/${doc.id}` : null),
       now: now(),
     }),
     reference: consultationReference(proposal, settings.paperPacks),
