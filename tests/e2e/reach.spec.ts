@@ -97,7 +97,8 @@ test("a resident asks for large print, an officer marks it sent, and the public 
 });
 
 test("a malformed request for another format gets a 4xx, not a 500", async ({ request }) => {
-  for (const form of [{}, { format: "smoke_signals", name: "X" }, { format: "large_print", name: "x".repeat(5000), postalAddress: "1 Road" }]) {
+  const forms: Record<string, string>[] = [{}, { format: "smoke_signals", name: "X" }, { format: "large_print", name: "x".repeat(5000), postalAddress: "1 Road" }];
+  for (const form of forms) {
     const res = await request.post(`${CONSULTATION}/formats`, { form, maxRedirects: 0 });
     expect(res.status(), JSON.stringify(form).slice(0, 80)).toBeGreaterThanOrEqual(400);
     expect(res.status()).toBeLessThan(500);

@@ -76,6 +76,12 @@ export const PUBLIC_SURFACES: Surface[] = [
   post("saving an edited comment", () => import("~/routes/consultations.$slug_.comments.$id_.edit"), (t) => `/consultations/${t.slug}/comments/${t.commentId}/edit`, () => COMMENT, comment),
   page("deleting a comment", () => import("~/routes/consultations.$slug_.comments.$id_.delete"), (t) => `/consultations/${t.slug}/comments/${t.commentId}/delete`, comment),
   post("confirming a deletion", () => import("~/routes/consultations.$slug_.comments.$id_.delete"), (t) => `/consultations/${t.slug}/comments/${t.commentId}/delete`, () => ({}), comment),
+  page("the easy read page", () => import("~/routes/consultations.$slug_.easy-read"), (t) => `/consultations/${t.slug}/easy-read`),
+  page("the paper pack", () => import("~/routes/consultations.$slug_.print"), (t) => `/consultations/${t.slug}/print`),
+  page("asking for another format", () => import("~/routes/consultations.$slug_.formats"), (t) => `/consultations/${t.slug}/formats`),
+  post("sending a request for another format", () => import("~/routes/consultations.$slug_.formats"), (t) => `/consultations/${t.slug}/formats`, () => ({ format: "large_print", name: "A Resident", postalAddress: "1 High Street, Northmoor" })),
+  page("the equality monitoring questions", () => import("~/routes/consultations.$slug_.respond_.equality"), (t) => `/consultations/${t.slug}/respond/equality`),
+  post("sending equality monitoring answers", () => import("~/routes/consultations.$slug_.respond_.equality"), (t) => `/consultations/${t.slug}/respond/equality`, () => ({ "q-age": "35_44" })),
 ];
 
 export type Listing = { name: string; load: () => Promise<RouteModule>; url: string };
