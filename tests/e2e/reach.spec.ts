@@ -8,6 +8,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import Database from "better-sqlite3";
 import { parse } from "yaml";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { expect, test } from "./fixtures";
@@ -175,4 +176,33 @@ test("the paper pack passes axe and its PDF holds every section, the questions, 
   // Not the website's menus or footer.
   expect(flat).not.toContain("Staff sign in");
   expect(flat).not.toContain("Print this consultation or save it as a PDF");
+});
+
+test("every new page passes axe: easy read, the staff queue and forms, paper packs, the easy read editor, who responded", async ({ page, server }) => {
+  test.setTimeout(240_000);
+  const database = new Database(server.databasePath, { readonly: true, fileMustExist: true });
+  const id = (database.prepare("SELECT id FROM proposals WHERE slug = ?").get(SLUG) as { id: number }).id;
+  database.close();
+
+  await page.goto(`${CONSULTATION}/easy-read`);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("CAMHS");
+  await expect(page.locator("main")).toContainText("12 social workers");
+  await expectNoAxeViolations(page);
+
+  await signIn(page, OFFICER, password(OFFICER));
+  for (const [path, heading] of [
+    ["/staff/formats/new", /request/i],
+    ["/staff/formats?show=all", /other formats/i],
+    [`/staff/proposals/${id}/paper-packs`, /paper/i],
+    [`/staff/proposals/${id}/summary/easy-read`, /easy read/i],
+    [`/staff/responses/${id}`, /.+/],
+    [`/staff/responses/${id}/monitoring`, /.+/],
+  ] as const) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);
+    await expectNoAxeViolations(page);
+  }
+  // The staff response view compares who responded with the borough, small numbers hidden.
+  await page.goto(`/staff/responses/${id}`);
+  await expect(page.locator("main")).toContainText("fewer than 5");
 });
