@@ -12,6 +12,10 @@ import { contrastRatio } from "~/components/colour";
 import { addDays, isTimeZone } from "~/lib/council-time";
 import { ROLES, ROLE_LABELS, type Role } from "~/auth/roles";
 import type { Settings } from "~/lib/settings";
+import { PLACE_KINDS, type PaperPackPlace } from "~/reach/settings";
+
+const SLUG_LINE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const KEY_LINE = /^[a-z0-9]+(?:[_-][a-z0-9]+)*$/;
 
 type Kind = "text" | "email" | "colour" | "timezone" | "integer" | "decimal" | "percent" | "money" | "lines" | "yesno";
 
@@ -34,7 +38,7 @@ export type FieldDef = {
 
 export type SectionDef = {
   /** the setting the page writes; a field with the path "" is the whole value (a list) */
-  key: "council" | "gate" | "plan" | "union" | "signIn" | "preElectionPeriods" | "challenges";
+  key: "council" | "gate" | "plan" | "union" | "signIn" | "preElectionPeriods" | "challenges" | "easyRead" | "paperPacks" | "alternativeFormats" | "monitoring";
   slug: string;
   title: string;
   description: string;
@@ -235,6 +239,102 @@ export const SCALAR_SECTIONS: SectionDef[] = [
       },
     ],
   },
+  {
+    key: "easyRead",
+    slug: "easy-read",
+    title: "Easy read",
+    description: "When a proposal must carry an easy read summary before it can be submitted, and how easy it must be to read.",
+    fields: [
+      {
+        path: "required",
+        label: "Ask for an easy read summary?",
+        hint: "Yes: proposals for the services below, or rating a characteristic below as a negative impact, need one. Any easy read summary that is written is checked either way.",
+        kind: "yesno",
+        noun: "Whether an easy read summary is asked for",
+      },
+      {
+        path: "services",
+        label: "Services used by disabled people or children",
+        hint: "One a line, by the service's short name as in the list of services, like camhs.",
+        kind: "lines",
+        noun: "The list of services",
+        line: { pattern: SLUG_LINE, message: "must be a service's short name, like camhs", maxLines: 100 },
+      },
+      {
+        path: "characteristics",
+        label: "Characteristics that call for easy read",
+        hint: "One a line, by key, like disability. A proposal rating one of these as a negative impact needs an easy read summary.",
+        kind: "lines",
+        noun: "The list of characteristics",
+        line: { pattern: KEY_LINE, message: "must be a characteristic's key, like disability", maxLines: 40 },
+      },
+      { path: "minWords", label: "Shortest easy read summary", kind: "integer", noun: "The shortest easy read summary", min: 1, max: 500, suffix: "words" },
+      { path: "maxWords", label: "Longest easy read summary", kind: "integer", noun: "The longest easy read summary", min: 20, max: 2000, suffix: "words" },
+      { path: "maxSentenceWords", label: "Longest sentence", kind: "integer", noun: "The longest sentence", min: 5, max: 40, suffix: "words", hint: "Easy read guidance: one idea a sentence, about 15 words at most." },
+      { path: "minReadability", label: "Lowest reading ease", kind: "decimal", noun: "The lowest reading ease", min: 0, max: 100, hint: "Flesch reading ease, 0 to 100: 70 is fairly easy, above plain English (60)." },
+    ],
+  },
+  {
+    key: "paperPacks",
+    slug: "paper-packs",
+    title: "Paper packs",
+    description: "Where paper responses are posted, the reference people quote on them, and the places officers send printed packs for people to pick up.",
+    fields: [
+      {
+        path: "postalAddress",
+        label: "Postal address for responses",
+        hint: "One line of the address a line, as it should be written on the envelope.",
+        kind: "lines",
+        noun: "The postal address",
+        line: { pattern: /^[^|]{1,100}$/, message: "must be 100 characters or fewer", maxLines: 8 },
+      },
+      { path: "referencePrefix", label: "Start of the reference", hint: "2 to 6 capital letters, like NMC: a consultation's reference is then NMC-0007.", kind: "text", noun: "The start of the reference", maxLength: 6 },
+      {
+        path: "places",
+        label: "Places to pick up a paper pack",
+        hint: `One a line: a short key, the name, the kind (${PLACE_KINDS.join(", ")}), the address and, if you like, the opening hours, separated by “ | ”. For example: central-library | Central Library | library | Market Street, NM1 1AB | Monday to Saturday, 9am to 8pm. Keep a place's key when you rename it.`,
+        kind: "lines",
+        noun: "The list of places",
+        line: { pattern: /^[^|]+(\|[^|]+){3,4}$/, message: "must be a key, a name, a kind and an address (and opening hours), separated by |", maxLines: 100 },
+      },
+    ],
+  },
+  {
+    key: "alternativeFormats",
+    slug: "other-formats",
+    title: "Other formats on request",
+    description: "How soon a consultation asked for in large print, audio, Braille, easy read, British Sign Language or another language must be sent, and how long the requester's details are kept.",
+    fields: [
+      { path: "dueWorkingDays", label: "Send within", kind: "integer", noun: "The time to send a format", min: 1, max: 60, suffix: "working days", hint: "Counted from the day the request came in; a request not sent by then is overdue." },
+      {
+        path: "keepContactDetailsDays",
+        label: "Keep the requester's name and contact details for",
+        kind: "integer",
+        noun: "How long contact details are kept",
+        min: 1,
+        max: 730,
+        suffix: "days",
+        hint: "After the format was sent and the consultation closed. The privacy notice must say the same.",
+      },
+    ],
+  },
+  {
+    key: "monitoring",
+    slug: "equality-monitoring",
+    title: "Equality monitoring",
+    description: "How the answers to the optional questions about who responded are reported.",
+    fields: [
+      {
+        path: "smallNumber",
+        label: "Smallest number shown",
+        kind: "integer",
+        noun: "The smallest number shown",
+        min: 3,
+        max: 20,
+        hint: "Counts under this are shown as “fewer than” it, and figures change only when this many more people have answered, so no one can be picked out.",
+      },
+    ],
+  },
 ];
 
 export function sectionBySlug(slug: string | undefined): SectionDef | undefined {
@@ -264,6 +364,7 @@ type PreElectionPeriod = Settings["preElectionPeriods"][number];
 /** One line of a list setting as the form shows it. */
 function lineOf(x: unknown): string {
   if (typeof x === "string") return x;
+  if (x && typeof x === "object" && "address" in x) return placeLine(x as PaperPackPlace);
   if (x && typeof x === "object" && "startsOn" in x) {
     const p = x as PreElectionPeriod;
     return `${p.name}: ${p.startsOn} to ${p.endsOn}`;
@@ -295,6 +396,20 @@ export function formDefaults(section: SectionDef, settings: Settings): Record<st
   }
   return out;
 }
+
+/** A place to pick up a paper pack, as one line of its settings field, and back. */
+export function placeLine(p: PaperPackPlace): string {
+  return [p.key, p.name, p.kind, p.address, ...(p.openingHours ? [p.openingHours] : [])].join(" | ");
+}
+
+export function parsePlaceLine(line: string): PaperPackPlace | { error: string } {
+  const [key, name, kind, address, openingHours] = line.split("|").map((x) => x.trim());
+  if (!SLUG_LINE.test(key ?? "")) return { error: `“${(key ?? "").slice(0, 40)}” is not a key: use lower case words joined by hyphens, like central-library` };
+  if (!(PLACE_KINDS as readonly string[]).includes(kind ?? "")) return { error: `“${(kind ?? "").slice(0, 40)}” is not a kind of place. Use one of: ${PLACE_KINDS.join(", ")}` };
+  if (!name || !address) return { error: "give the place's name and address" };
+  return { key, name, kind: kind as PaperPackPlace["kind"], address, ...(openingHours ? { openingHours } : {}) };
+}
+
 
 const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
@@ -412,6 +527,24 @@ export function sectionSchema(section: SectionDef, context: { ssoConfigured: boo
           if ("error" in parsed) ctx.addIssue({ code: "custom", path: [fieldName("")], message: `Line ${i + 1} (“${line.slice(0, 40)}”) ${parsed.error}` });
         });
       }
+      if (section.key === "easyRead" && n("minWords") >= n("maxWords")) {
+        ctx.addIssue({ code: "custom", path: [fieldName("maxWords")], message: "The longest easy read summary must be longer than the shortest" });
+      }
+      if (section.key === "paperPacks") {
+        if (!/^[A-Z]{2,6}$/.test(String(v[fieldName("referencePrefix")] ?? ""))) {
+          ctx.addIssue({ code: "custom", path: [fieldName("referencePrefix")], message: "The start of the reference must be 2 to 6 capital letters, like NMC" });
+        }
+        if (!((v[fieldName("postalAddress")] as string[] | undefined) ?? []).length) {
+          ctx.addIssue({ code: "custom", path: [fieldName("postalAddress")], message: "Enter the postal address for responses" });
+        }
+        const keys = new Set<string>();
+        ((v[fieldName("places")] as string[] | undefined) ?? []).forEach((line, i) => {
+          const parsed = parsePlaceLine(line);
+          if ("error" in parsed) ctx.addIssue({ code: "custom", path: [fieldName("places")], message: `Line ${i + 1}: ${parsed.error}` });
+          else if (keys.has(parsed.key)) ctx.addIssue({ code: "custom", path: [fieldName("places")], message: `Line ${i + 1}: the key ${parsed.key} is used twice` });
+          else keys.add(parsed.key);
+        });
+      }
       if (section.key === "signIn") {
         const lines = (v[fieldName("sso.groupRoles")] as string[] | undefined) ?? [];
         lines.forEach((line, i) => {
@@ -433,6 +566,7 @@ export function sectionSchema(section: SectionDef, context: { ssoConfigured: boo
       const out: Record<string, unknown> = {};
       for (const f of section.fields) {
         let value = v[fieldName(f.path)];
+        if (section.key === "paperPacks" && f.path === "places") value = (value as string[]).map((l) => parsePlaceLine(l) as PaperPackPlace);
         if (f.path === "sso.groupRoles") value = (value as string[]).map((l) => parseGroupRole(l) as { group: string; role: Role });
         if (f.path === "sso.allowedDomains") value = [...new Set((value as string[]).map((d) => d.toLowerCase()))];
         if (f.path === "gate.acronymAllowList" || f.path === "acronymAllowList") value = [...new Set(value as string[])];
