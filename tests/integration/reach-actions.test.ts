@@ -74,7 +74,8 @@ describe("malformed bodies get a 4xx and write nothing", () => {
 
   it("a status update without a status, or 'sent' with an impossible date", async () => {
     const { id } = createFormatRequest({ id: camhs }, { format: "braille", language: null, name: "Test Person", email: "t@example.org", phone: null, postalAddress: null, details: null }, { channel: "online", enteredBy: null }, new Date());
-    for (const form of [{}, { status: "lost" }, { status: "sent", "sentOn.day": "31", "sentOn.month": "2", "sentOn.year": "2026" }, { status: "sent" }]) {
+    const forms: Record<string, string>[] = [{}, { status: "lost" }, { status: "sent", "sentOn.day": "31", "sentOn.month": "2", "sentOn.year": "2026" }, { status: "sent" }];
+    for (const form of forms) {
       const r = await post(formatRequest.action, `/staff/formats/${id}`, { id: String(id) }, OFFICER, form);
       expect(r.status, JSON.stringify(form)).toBe(400);
     }
