@@ -38,6 +38,7 @@ test("a resident asks for large print, an officer marks it sent, and the public 
 
   // The resident follows the link from the consultation page.
   await page.getByRole("link", { name: /Ask for large print/ }).click();
+  await page.waitForURL(/\/formats$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ask for this consultation in another format");
   await expectNoAxeViolations(page);
 
@@ -52,6 +53,8 @@ test("a resident asks for large print, an officer marks it sent, and the public 
   await page.getByLabel("Postal address (optional)").fill("7 Canal Row\nNorthmoor NM3 4QT");
   await page.getByLabel("Anything else we should know (optional)").fill("24 point, please.");
   await page.getByRole("button", { name: "Send request" }).click();
+  // A navigation: waited for without the 5 seconds an assertion allows, which a busy machine can take.
+  await page.waitForURL(/\/formats\?sent=AF-/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Request sent");
   const reference = (await page.getByTestId("format-reference").textContent())!.trim();
   expect(reference).toMatch(/^AF-[2-9A-HJKMNP-Z]{6}$/);
@@ -70,6 +73,7 @@ test("a resident asks for large print, an officer marks it sent, and the public 
   await expect(row).toContainText("Large print");
   await expect(row).toContainText("Received");
   await row.getByRole("link", { name: reference }).click();
+  await officer.waitForURL(/\/staff\/formats\/\d+$/);
   await expect(officer.getByRole("heading", { level: 1 })).toContainText(reference);
   await expect(officer.locator("main")).toContainText("Maureen Ashby");
   await expect(officer.locator("main")).toContainText("24 point, please.");
@@ -88,6 +92,7 @@ test("a resident asks for large print, an officer marks it sent, and the public 
   await officer.getByLabel("Month").fill(part("month"));
   await officer.getByLabel("Year").fill(part("year"));
   await officer.getByRole("button", { name: "Save" }).click();
+  await officer.waitForURL(/\?saved=1$/);
   await expect(officer.getByText("The request was updated.")).toBeVisible();
   await expect(officer.getByTestId("format-status")).toHaveText("Sent");
   await officerContext.close();
