@@ -17,7 +17,7 @@ import { pageTitle } from "~/components/page-title";
 import { buildProposalView } from "~/components/proposal-view-model";
 import { ProposalView } from "~/components/ProposalView";
 import { now } from "~/lib/clock";
-import { env } from "~/lib/env.server";
+import { baseUrl } from "~/lib/env.server";
 import { renderMarkdown } from "~/lib/markdown.server";
 import { loadSettings } from "~/lib/settings.server";
 import { canDownloadDocument, visibilityFacts } from "~/proposals/visibility";
@@ -72,7 +72,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, proposal, isPublic } = await consultationFor(request, params.slug);
   const settings = loadSettings();
   const facts = visibilityFacts(proposal);
-  const base = env().BASE_URL.replace(/\/+$/, "");
+  const base = baseUrl().replace(/\/+$/, "");
   const path = consultationPath(proposal.slug);
   return {
     isPublic,
