@@ -1042,7 +1042,7 @@ export const formatRequests = sqliteTable(
 /**
  * Equality monitoring, as counts only: one row per consultation, question and answer, and how
  * many forms came in. Nothing is kept per person (no respondent, response, time or order), so
- * answers cannot be joined back to anyone (docs/decisions/018-reaching-everyone-affected.md). What staff and
+ * answers cannot be joined back to anyone (docs/decisions/020-reaching-everyone-affected.md). What staff and
  * the public see is the copy taken each time `smallNumber` more forms have come in.
  */
 export const monitoringForms = sqliteTable("monitoring_forms", {

@@ -5,7 +5,7 @@
  * consider (Equality Act 2010 s.149), plus carers and main language, which this council tracks.
  *
  * Every answer is one of a fixed list: nothing free-text, because a self-description can name a
- * person, and only counts are kept (docs/decisions/018-reaching-everyone-affected.md). "Prefer not to say" and
+ * person, and only counts are kept (docs/decisions/020-reaching-everyone-affected.md). "Prefer not to say" and
  * leaving a question blank are counted together as "not known".
  *
  * All the words in one place, for the translation catalogues. Pure.

@@ -1,6 +1,6 @@
 /**
  * Equality monitoring, stored as counts that cannot be joined back to anyone
- * (docs/decisions/018-reaching-everyone-affected.md):
+ * (docs/decisions/020-reaching-everyone-affected.md):
  * - a form adds one to a counter per question answered (monitoring_tallies) and one to the
  *   consultation's form count; nothing else about it is written: no respondent, response, time,
  *   order, network address or audit entry;
