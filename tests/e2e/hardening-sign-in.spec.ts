@@ -61,8 +61,9 @@ test("one password sprayed over many accounts from one address is refused after 
     const r = await raw(`${server.url}/staff/sign-in`, { method: "POST", ...form({ email: `person${i}@northmoor.example`, password: "Northmoor2026!" }) });
     statuses.push(r.status);
   }
-  expect(statuses.filter((s) => s === 400).length).toBe(30);
-  expect(statuses.slice(30)).toEqual([429, 429, 429, 429]);
+  // The burst test's five checked failures came from this address too: 25 more reach the 30.
+  expect(statuses.filter((s) => s === 400).length).toBe(25);
+  expect(statuses.slice(25)).toEqual(Array(9).fill(429));
 });
 
 test("without TRUST_PROXY a forged X-Forwarded-For buys no more guesses", async () => {
