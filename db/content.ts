@@ -12,7 +12,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseDocument } from "yaml";
 import { z } from "zod";
-import { DEPENDENCY_KINDS, DOCUMENT_KINDS, EQUALITY_RATINGS, PROPOSAL_STATES, ROLES, TRANSFER_KINDS } from "./schema";
+import { DECISION_KINDS, DEPENDENCY_KINDS, DOCUMENT_KINDS, EQUALITY_RATINGS, PROPOSAL_STATES, ROLES, TRANSFER_KINDS } from "./schema";
 import { DEFAULT_TIME_ZONE, addDays, councilDate, weekday } from "~/lib/council-time";
 import { equalityCharacteristics, mergeSettings, type Settings } from "~/lib/settings";
 import { now as clockNow } from "~/lib/clock";
@@ -168,6 +168,97 @@ const lifecycleSchema = z
   })
   .strict();
 
+// ─── After opening: changes, responses, the outcome, the decision ─────────────
+/** A change published while the consultation was open: a public version with its note. */
+const publicEditSchema = z
+  .object({
+    inDays: days,
+    changeNote: text,
+    /** text fields of the proposal as they read after the change (the file's own fields are as first published) */
+    set: z
+      .object({
+        summary: text.optional(),
+        whatChanges: text.optional(),
+        whyChange: text.optional(),
+        currentService: text.optional(),
+        proposedService: text.optional(),
+        timeline: text.optional(),
+        openToChange: text.optional(),
+        howToRespond: text.optional(),
+        events: text.optional(),
+      })
+      .strict(),
+  })
+  .strict();
+
+const themeKey = slug;
+
+const demoAnswerSchema = z
+  .object({
+    stance: z.enum(["strongly_agree", "agree", "neutral", "disagree", "strongly_disagree", "dont_know"]).optional(),
+    text: text.optional(),
+    /** theme keys (outcome.themes) this answer is coded into */
+    themes: z.array(themeKey).default([]),
+  })
+  .strict();
+
+/** A demo response: a resident online, or one an officer entered from paper, phone, email or an event. */
+const demoResponseSchema = z
+  .object({
+    channel: z.enum(["online", "paper", "phone", "event", "email"]).default("online"),
+    /** online: the resident's name (shown only if showName) */
+    name: text.optional(),
+    showName: z.boolean().default(false),
+    respondingAs: z.enum(["individual", "organisation", "councillor"]).default("individual"),
+    organisationName: text.optional(),
+    /** offline: the officer's note of who it was from (never published) */
+    label: text.optional(),
+    /** agreed that their answers may be published */
+    publish: z.boolean().default(false),
+    /** asked to be emailed the outcome and the decision */
+    updates: z.boolean().default(false),
+    inDays: days,
+    /** one per question, in order; null skips a question */
+    answers: z.array(demoAnswerSchema.nullable()).default([]),
+  })
+  .strict();
+
+const outcomeThemeSchema = z
+  .object({
+    key: themeKey,
+    name: text,
+    response: text,
+    changed: z.boolean().default(false),
+    change: text.optional(),
+    /** 1-based position in publicEdits of the version that made the change */
+    publicEdit: z.number().int().positive().optional(),
+  })
+  .strict();
+
+const outcomeFileSchema = z
+  .object({
+    publishedInDays: days,
+    draftedBy: email,
+    approvedBy: email,
+    responseSummary: text,
+    equalitySummary: text,
+    whatHappensNext: text,
+    themes: z.array(outcomeThemeSchema).min(1),
+    equality: z.array(equalityRowSchema.extend({ rating: z.enum(EQUALITY_RATINGS), evidence: text })).default([]),
+  })
+  .strict();
+
+const decisionFileSchema = z
+  .object({
+    decidedInDays: days,
+    decidedBy: email,
+    decision: z.enum(DECISION_KINDS),
+    reference: text,
+    noticeUrl: z.url({ protocol: /^https?$/ }),
+    summary: text.optional(),
+  })
+  .strict();
+
 export const consultationFileSchema = z
   .object({
     slug,
@@ -274,8 +365,13 @@ export const consultationFileSchema = z
       })
       .strict()
       .default({ noStaffAffected: false, staffGroups: [], unions: [] }),
-    questions: z.array(text).default([]),
+    /** a question as a string, or with `personal: true` when its answers are never published */
+    questions: z.array(z.union([text, z.object({ question: text, personal: z.boolean().default(false) }).strict()])).default([]),
     lifecycle: lifecycleSchema.default({}),
+    publicEdits: z.array(publicEditSchema).default([]),
+    responses: z.array(demoResponseSchema).default([]),
+    outcome: outcomeFileSchema.optional(),
+    decision: decisionFileSchema.optional(),
   })
   .strict();
 
@@ -395,6 +491,64 @@ export function checkConsultation(c: ConsultationFile, org: OrgContent, settings
   if (["scheduled", "in_review"].includes(c.state) && !future(opensInDays)) problems.push(`plan.opensInDays: a consultation in state "${c.state}" must open in the future (opensInDays >= 7)`);
   if (c.state === "union_notice" && !future(opensInDays, 21)) problems.push("plan.opensInDays: a consultation under union notice must leave the notice period before opening (opensInDays >= 21)");
   if (c.state === "scheduled" && (c.stakeholders.staffGroups.length || c.stakeholders.unions.length)) problems.push("stakeholders: a scheduled proposal affects no staff group and no union (otherwise it goes through union notice)");
+  problems.push(...checkAfterOpening(c, org, rowKeys));
+  return problems;
+}
+
+/** Public edits, responses, the outcome and the decision: consistent with the state, the dates and each other. */
+function checkAfterOpening(c: ConsultationFile, org: OrgContent, rowKeys: Set<string>): string[] {
+  const problems: string[] = [];
+  const { opensInDays, closesInDays } = c.plan;
+  const opened = ["open", "closed", "outcome_published", "decided"].includes(c.state);
+  const account = (e: string) => org.accounts.find((a) => a.email === e);
+  if ((c.publicEdits.length || c.responses.length) && !opened) problems.push(`publicEdits, responses: a proposal in state "${c.state}" has not opened`);
+  c.publicEdits.forEach((e, i) => {
+    if (opensInDays == null || closesInDays == null || e.inDays <= opensInDays || e.inDays > Math.min(closesInDays, 0)) problems.push(`publicEdits[${i}].inDays: must fall while the consultation was open, and not in the future`);
+    if (Object.keys(e.set).length === 0) problems.push(`publicEdits[${i}].set: say what changed`);
+  });
+  const themeKeys = new Set(c.outcome?.themes.map((t) => t.key) ?? []);
+  c.responses.forEach((r, i) => {
+    if (opensInDays == null || r.inDays < opensInDays || (closesInDays != null && r.inDays > closesInDays) || r.inDays > 0) problems.push(`responses[${i}].inDays: must fall while the consultation was open`);
+    if (r.answers.length > c.questions.length) problems.push(`responses[${i}].answers: there are only ${c.questions.length} questions`);
+    if (r.channel === "online" && r.label) problems.push(`responses[${i}].label: only responses entered by officers carry a label`);
+    if (r.respondingAs === "organisation" && !r.organisationName && r.channel === "online") problems.push(`responses[${i}].organisationName: an organisation needs its name`);
+    r.answers.forEach((a, j) =>
+      a?.themes.forEach((k) => {
+        if (!themeKeys.has(k)) problems.push(`responses[${i}].answers[${j}].themes: no theme "${k}" in outcome.themes`);
+      }),
+    );
+  });
+  const o = c.outcome;
+  if (["outcome_published", "decided"].includes(c.state) && !o) problems.push(`outcome: a proposal in state "${c.state}" needs its outcome report`);
+  if (o) {
+    if (!["outcome_published", "decided"].includes(c.state)) problems.push(`outcome: a proposal in state "${c.state}" has no published outcome`);
+    if (closesInDays == null || o.publishedInDays <= closesInDays || o.publishedInDays > 0) problems.push("outcome.publishedInDays: must be after the closing date, and not in the future");
+    if (closesInDays != null && o.publishedInDays > closesInDays + 84) problems.push("outcome.publishedInDays: a demo outcome is published within 12 weeks of closing");
+    const drafter = account(o.draftedBy);
+    if (!drafter || !drafter.roles.includes("officer") || drafter.service !== c.service) problems.push(`outcome.draftedBy: "${o.draftedBy}" is not an officer of the service`);
+    const approver = account(o.approvedBy);
+    if (!approver || !approver.roles.includes("approver")) problems.push(`outcome.approvedBy: "${o.approvedBy}" is not an approver`);
+    if (o.approvedBy === o.draftedBy) problems.push("outcome.approvedBy: an outcome report is signed off by someone other than its drafter");
+    const seen = new Set<string>();
+    o.themes.forEach((t, i) => {
+      if (seen.has(t.key)) problems.push(`outcome.themes[${i}].key: "${t.key}" is used twice`);
+      seen.add(t.key);
+      if (t.changed && (!t.change || !t.publicEdit)) problems.push(`outcome.themes[${i}]: a theme that changed the proposal says what changed and names the publicEdits entry that made it`);
+      if (t.publicEdit && t.publicEdit > c.publicEdits.length) problems.push(`outcome.themes[${i}].publicEdit: there are only ${c.publicEdits.length} public edits`);
+      if (!c.responses.some((r) => r.answers.some((a) => a?.themes.includes(t.key)))) problems.push(`outcome.themes[${i}]: no response is coded into "${t.key}"`);
+    });
+    o.equality.forEach((r, i) => {
+      if (!rowKeys.has(r.characteristic)) problems.push(`outcome.equality[${i}].characteristic: no equality row for "${r.characteristic}"`);
+    });
+  }
+  const d = c.decision;
+  if (c.state === "decided" && !d) problems.push('decision: a proposal in state "decided" needs its decision');
+  if (d) {
+    if (c.state !== "decided") problems.push(`decision: a proposal in state "${c.state}" has not been decided`);
+    if (o && (d.decidedInDays <= o.publishedInDays || d.decidedInDays > 0)) problems.push("decision.decidedInDays: must be after the outcome was published, and not in the future");
+    const maker = account(d.decidedBy);
+    if (!maker || !maker.roles.includes("decision_maker")) problems.push(`decision.decidedBy: "${d.decidedBy}" is not a decision maker`);
+  }
   return problems;
 }
 
@@ -526,6 +680,11 @@ function weekdayOnOrBefore(date: string): string {
   return day === 0 ? addDays(date, -2) : day === 6 ? addDays(date, -1) : date;
 }
 
+/** An instant `n` days from the seed's working calendar at a time of day, never later than the seed. */
+export function instantInDays(seedDate: Date, n: number, time: string): string {
+  return timeOn(weekdayOnOrBefore(addDays(londonDate(seedDate), n)), time, seedDate);
+}
+
 /** A time of day on a calendar date, never later than the seed itself. */
 function timeOn(date: string, time: string, seedDate: Date): string {
   const at = new Date(`${date}T${time}.000Z`);
@@ -571,6 +730,8 @@ export function lifecycleTimes(c: ConsultationFile, seedDate: Date) {
     openedAt: opened ? timeOn(dateInDays(seedDate, opens), "09:00:00", seedDate) : null,
     closedAt: reached >= 4 && c.plan.closesInDays != null ? timeOn(dateInDays(seedDate, c.plan.closesInDays), "23:59:59", seedDate) : null,
     withdrawnAt: c.state === "withdrawn" ? timeOn(fromSeed(lc.withdrawnInDays ?? 0), "11:00:00", seedDate) : null,
+    outcomePublishedAt: reached >= 5 && c.outcome ? timeOn(fromSeed(c.outcome.publishedInDays), "11:30:00", seedDate) : null,
+    decidedAt: reached >= 6 && c.decision ? timeOn(fromSeed(c.decision.decidedInDays), "16:45:00", seedDate) : null,
   };
 }
 
@@ -754,7 +915,7 @@ export function consultationToProposal(file: ConsultationFile, org: OrgContent, 
     createdById: userId(file.createdBy),
     state: file.state,
     // one more for every transition the proposal has been through, as the lifecycle counts
-    revision: 1 + [times.submittedAt, times.approvedAt, times.openedAt, times.closedAt, times.withdrawnAt].filter(Boolean).length,
+    revision: 1 + [times.submittedAt, times.approvedAt, times.openedAt, times.closedAt, times.withdrawnAt, times.outcomePublishedAt, times.decidedAt].filter(Boolean).length,
 
     summary: file.summary ?? null,
     easyReadSummary: file.easyReadSummary ?? null,
@@ -820,6 +981,8 @@ export function consultationToProposal(file: ConsultationFile, org: OrgContent, 
     closedAt: times.closedAt,
     withdrawnAt: times.withdrawnAt,
     withdrawnReason: file.state === "withdrawn" ? (file.lifecycle.withdrawnReason ?? null) : null,
+    outcomePublishedAt: times.outcomePublishedAt,
+    decidedAt: times.decidedAt,
     updatedAt: stamps.at(-1) ?? new Date(seedDate.getTime() - 7 * DAY_MS).toISOString(),
 
     options: file.options.map((o, i) => ({
@@ -895,6 +1058,6 @@ export function consultationToProposal(file: ConsultationFile, org: OrgContent, 
       if (!u) throw new Error(`${file.slug}: no union "${short}"`);
       return { id: unionId(short), name: u.name, shortName: u.shortName };
     }),
-    questions: file.questions.map((question, i) => ({ id: i + 1, question })),
+    questions: file.questions.map((q, i) => (typeof q === "string" ? { id: i + 1, question: q, personal: false } : { id: i + 1, question: q.question, personal: q.personal })),
   };
 }

@@ -326,6 +326,12 @@ export const proposals = sqliteTable(
     closedAt: text("closed_at"),
     withdrawnAt: text("withdrawn_at"),
     withdrawnReason: text("withdrawn_reason"),
+    /** when the outcome report ("you said, we did") was published */
+    outcomePublishedAt: text("outcome_published_at"),
+    /** when the decision was recorded (the decision's own date is in `decisions`) */
+    decidedAt: text("decided_at"),
+    /** when the retention job removed respondents' identifiers (a set time after the decision) */
+    personalDataRemovedAt: text("personal_data_removed_at"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -533,6 +539,8 @@ export const consultationQuestions = sqliteTable(
       .references(() => proposals.id, { onDelete: "cascade" }),
     position: integer("position").notNull().default(0),
     question: text("question").notNull(),
+    /** about the respondent's own circumstances (their child, their health): answers are never published */
+    personal: integer("personal", { mode: "boolean" }).notNull().default(false),
   },
   (t) => [index("consultation_questions_proposal_idx").on(t.proposalId)],
 );
@@ -546,7 +554,8 @@ export const proposalVersions = sqliteTable(
       .notNull()
       .references(() => proposals.id, { onDelete: "cascade" }),
     number: integer("number").notNull(),
-    reason: text("reason", { enum: ["submitted", "approved", "public_edit"] }).notNull(),
+      /** outcome: the equality assessment revisited when the outcome report was published */
+    reason: text("reason", { enum: ["submitted", "approved", "public_edit", "outcome"] }).notNull(),
     isPublic: integer("is_public", { mode: "boolean" }).notNull().default(false),
     changeNote: text("change_note"),
     snapshot: text("snapshot", { mode: "json" }).notNull(),
@@ -761,6 +770,8 @@ export const respondents = sqliteTable(
     organisationName: text("organisation_name"),
     privacyAcceptedAt: text("privacy_accepted_at"),
     verifiedAt: text("verified_at"),
+    /** the retention job removed the email address (and the name, if it was never shown) */
+    anonymisedAt: text("anonymised_at"),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("respondents_email_unique").on(t.email)],
@@ -817,11 +828,17 @@ export const responses = sqliteTable(
     /** whether the respondent has answered the equality monitoring questions: yes or no, never
      * when or what (the answers are counts in monitoring_tallies, which cannot be joined back) */
     monitoringAnswered: integer("monitoring_answered", { mode: "boolean" }).notNull().default(false),
+    /** who the response is from, as the respondent described themselves when they answered */
+    respondingAs: text("responding_as", { enum: RESPONDING_AS }),
+    /** the respondent agreed that their answers may be published after closing, under the name they chose */
+    publishAnswers: integer("publish_answers", { mode: "boolean" }).notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     index("responses_proposal_idx").on(t.proposalId, t.channel),
+    index("responses_proposal_id_idx").on(t.proposalId, t.id),
+    index("responses_published_idx").on(t.proposalId, t.publishAnswers, t.id),
     uniqueIndex("responses_online_unique").on(t.proposalId, t.respondentId).where(sql`channel = 'online'`),
   ],
 );
@@ -838,7 +855,8 @@ export const responseAnswers = sqliteTable(
     stance: text("stance", { enum: STANCES }),
     text: text("text"),
   },
-  (t) => [primaryKey({ columns: [t.responseId, t.questionId] })],
+  // The second index serves the staff reading page: one question's answers in response order.
+  (t) => [primaryKey({ columns: [t.responseId, t.questionId] }), index("response_answers_question_idx").on(t.questionId, t.responseId)],
 );
 
 export const COMMENT_TARGETS = ["proposal", "risk", "dependency", "mitigation", "equality_row"] as const;
@@ -1068,3 +1086,141 @@ export const monitoringTallies = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.proposalId, t.question, t.answer] })],
 );
+
+// ─── After closing: themes, the outcome report, the decision ───────────────────
+/** A theme officers code answers and comments into; the outcome report answers each one. */
+export const themes = sqliteTable(
+  "themes",
+  {
+    id: id(),
+    proposalId: integer("proposal_id")
+      .notNull()
+      .references(() => proposals.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    /** the name lower-cased with spacing collapsed: two themes of one consultation never share it */
+    nameKey: text("name_key").notNull(),
+    /** the council's response to what people said ("we did") */
+    councilResponse: text("council_response"),
+    /** null until answered; true: the proposal changed because of this theme */
+    changed: integer("changed", { mode: "boolean" }),
+    changeDescription: text("change_description"),
+    /** the public version that made the change (its word diff is on the history page) */
+    versionId: integer("version_id").references(() => proposalVersions.id, { onDelete: "set null" }),
+    createdById: integer("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("themes_name_unique").on(t.proposalId, t.nameKey)],
+);
+
+export const CODED_KINDS = ["answer", "comment"] as const;
+/**
+ * One answer or comment coded into one theme. `respondentKey` says whose it is ("r:12" for a
+ * resident, "o:40" for an offline response), so a theme counts each respondent once however
+ * many of their answers and comments it holds.
+ */
+export const themeCodes = sqliteTable(
+  "theme_codes",
+  {
+    themeId: integer("theme_id")
+      .notNull()
+      .references(() => themes.id, { onDelete: "cascade" }),
+    proposalId: integer("proposal_id")
+      .notNull()
+      .references(() => proposals.id, { onDelete: "cascade" }),
+    /** "answer:<responseId>:<questionId>" or "comment:<commentId>" */
+    itemKey: text("item_key").notNull(),
+    kind: text("kind", { enum: CODED_KINDS }).notNull(),
+    responseId: integer("response_id").references(() => responses.id, { onDelete: "cascade" }),
+    questionId: integer("question_id").references(() => consultationQuestions.id, { onDelete: "cascade" }),
+    commentId: integer("comment_id").references(() => comments.id, { onDelete: "cascade" }),
+    respondentKey: text("respondent_key").notNull(),
+    codedById: integer("coded_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.themeId, t.itemKey] }),
+    index("theme_codes_item_idx").on(t.proposalId, t.itemKey),
+    index("theme_codes_respondent_idx").on(t.themeId, t.respondentKey),
+  ],
+);
+
+export const OUTCOME_STATUSES = ["draft", "submitted", "published"] as const;
+export type OutcomeStatus = (typeof OUTCOME_STATUSES)[number];
+/** The outcome report ("you said, we did"), one per consultation. Its themes are in `themes`. */
+export const outcomes = sqliteTable("outcomes", {
+  proposalId: integer("proposal_id")
+    .primaryKey()
+    .references(() => proposals.id, { onDelete: "cascade" }),
+  status: text("status", { enum: OUTCOME_STATUSES }).notNull().default("draft"),
+  /** who responded and how, in words, beside the counts the page computes */
+  responseSummary: text("response_summary"),
+  /** what the council learnt about the equality impact */
+  equalitySummary: text("equality_summary"),
+  whatHappensNext: text("what_happens_next"),
+  draftedById: integer("drafted_by_id").references(() => users.id, { onDelete: "set null" }),
+  submittedAt: text("submitted_at"),
+  submittedById: integer("submitted_by_id").references(() => users.id, { onDelete: "set null" }),
+  returnedReason: text("returned_reason"),
+  approvedById: integer("approved_by_id").references(() => users.id, { onDelete: "set null" }),
+  publishedAt: text("published_at"),
+  /** bumped on every save, like a proposal's: two officers drafting, the later save is refused */
+  revision: integer("revision").notNull().default(1),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+/** An equality row re-rated in the light of the responses: before (as consulted on) and after. */
+export const outcomeEqualityRows = sqliteTable(
+  "outcome_equality_rows",
+  {
+    proposalId: integer("proposal_id")
+      .notNull()
+      .references(() => proposals.id, { onDelete: "cascade" }),
+    characteristic: text("characteristic").notNull(),
+    beforeRating: text("before_rating", { enum: EQUALITY_RATINGS }),
+    beforeEvidence: text("before_evidence"),
+    rating: text("rating", { enum: EQUALITY_RATINGS }).notNull(),
+    evidence: text("evidence").notNull(),
+    justification: text("justification"),
+    evidenceAction: text("evidence_action"),
+    revisedById: integer("revised_by_id").references(() => users.id, { onDelete: "set null" }),
+    revisedAt: text("revised_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.proposalId, t.characteristic] })],
+);
+
+/** A decision maker's confirmation that they read the outcome report and the responses. */
+export const outcomeReadings = sqliteTable(
+  "outcome_readings",
+  {
+    proposalId: integer("proposal_id")
+      .notNull()
+      .references(() => proposals.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    confirmedAt: text("confirmed_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.proposalId, t.userId] })],
+);
+
+export const DECISION_KINDS = ["approved", "approved_with_changes", "not_approved", "deferred"] as const;
+export type DecisionKind = (typeof DECISION_KINDS)[number];
+export const decisions = sqliteTable("decisions", {
+  proposalId: integer("proposal_id")
+    .primaryKey()
+    .references(() => proposals.id, { onDelete: "cascade" }),
+  decision: text("decision", { enum: DECISION_KINDS }).notNull(),
+  /** the day it was decided (the meeting, or the delegated decision) */
+  decidedOn: text("decided_on").notNull(),
+  /** the meeting and minute, or the delegated decision's reference */
+  reference: text("reference").notNull(),
+  noticeUrl: text("notice_url").notNull(),
+  /** what was decided, in a sentence or two (published) */
+  summary: text("summary"),
+  decidedById: integer("decided_by_id").references(() => users.id, { onDelete: "set null" }),
+  /** when the decision maker confirmed reading the outcome report (copied from outcome_readings) */
+  readingConfirmedAt: text("reading_confirmed_at").notNull(),
+  recordedAt: text("recorded_at").notNull(),
+});

@@ -13,6 +13,7 @@ import { count } from "drizzle-orm";
 import * as t from "./schema";
 import { writeTransaction, type DB } from "./client.server";
 import { seedNoticeHistory } from "~/notifications/demo.server";
+import { seedAfterOpening } from "~/outcomes/seed.server";
 import { consultationToProposal, documentPdf, loadContent, type DemoContent } from "./content";
 import { hashPassword } from "~/auth/password.server";
 import { loadProposal } from "~/proposals/proposals.server";
@@ -189,6 +190,8 @@ export async function seedDemo(
           closedAt: p.closedAt,
           withdrawnAt: p.withdrawnAt,
           withdrawnReason: p.withdrawnReason,
+          outcomePublishedAt: p.outcomePublishedAt ?? null,
+          decidedAt: p.decidedAt ?? null,
           createdAt,
           updatedAt: p.updatedAt,
         })
@@ -262,7 +265,7 @@ export async function seedDemo(
       for (const g of p.staffGroups) tx.insert(t.proposalStaffGroups).values({ proposalId, staffGroupId: g.id }).run();
       for (const u of p.unions) tx.insert(t.proposalUnions).values({ proposalId, unionId: u.id }).run();
       p.questions.forEach((q, position) => {
-        tx.insert(t.consultationQuestions).values({ proposalId, position, question: q.question }).run();
+        tx.insert(t.consultationQuestions).values({ proposalId, position, question: q.question, personal: q.personal === true }).run();
       });
 
       // The snapshots the lifecycle would have taken on submission and approval (private).
@@ -272,12 +275,14 @@ export async function seedDemo(
         tx.insert(t.proposalVersions)
           .values({ proposalId, number: ++number, reason, isPublic: false, snapshot: { ...stored, ...before, updatedAt: at }, createdById: byId, createdAt: at })
           .run();
-      const notYet = { approvedAt: null, approvedById: null, noticeSentAt: null, openedAt: null, closedAt: null, withdrawnAt: null, withdrawnReason: null };
+      const notYet = { approvedAt: null, approvedById: null, noticeSentAt: null, openedAt: null, closedAt: null, withdrawnAt: null, withdrawnReason: null, outcomePublishedAt: null, decidedAt: null };
       if (p.submittedAt) snapshot("submitted", p.submittedAt, p.createdById, { ...notYet, state: "draft", submittedAt: null, revision: 1 });
       if (p.approvedAt && p.approvedById) snapshot("approved", p.approvedAt, p.approvedById, { ...notYet, state: "in_review", revision: 2 });
       // The notices these proposals would have sent: live links for one under notice, a past
       // record (acknowledged, staff told) for those already open.
       if (options.noticeHistory !== false) seedNoticeHistory(tx, proposalId, now);
+      // What happened after it opened: public changes, responses, the outcome and the decision.
+      seedAfterOpening(tx, data, proposalId, now, { userId: lookup(userIds, "account") });
     }
   }, database);
 

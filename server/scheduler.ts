@@ -1,9 +1,11 @@
 /**
- * The worker: opens and closes consultations at their dates, and delivers the outbox. Runs in
- * the web process by default (`npm start`) or alone (`npm run worker`).
+ * The worker: opens and closes consultations at their dates, removes respondents' personal data
+ * a set time after each decision, and delivers the outbox. Runs in the web process by default
+ * (`npm start`) or alone (`npm run worker`).
  */
 import { ROUND_LIMIT } from "~/notifications/delivery";
 import { closeSharedTransport, deliverDue, releaseHeldClaims, stopClaiming } from "~/notifications/delivery.server";
+import { removeExpiredPersonalData } from "~/outcomes/retention.server";
 import { registerOutboxKick } from "~/notifications/outbox.server";
 import { runScheduledTransitions } from "~/proposals/lifecycle.server";
 import { db } from "#db/client.server";
@@ -24,6 +26,9 @@ export function runSchedulerOnce() {
   sweepSharedLimits();
   const removed = removeExpiredFormatContacts();
   if (removed) console.log(`Removed the contact details of ${removed} requests for other formats (retention period)`);
+  // Respondents' personal data a set time after each decision (settings.retention).
+  const removedPersonal = removeExpiredPersonalData();
+  for (const slug of removedPersonal.consultations) console.log(`Removed respondents' personal data for ${slug} (retention period after the decision)`);
 }
 
 let delivering: Promise<void> | null = null;

@@ -29,6 +29,7 @@ export const ACTIONS = {
   "proposal:view-staff": ["officer", "approver", "moderator", "decision_maker", "admin"],
   "notice:view": ["union_rep"],
   "comment:moderate": ["moderator", "admin"],
+  "outcome:approve": ["approver"],
   "decision:record": ["decision_maker"],
   "admin:manage": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;

@@ -29,6 +29,10 @@ export type ConsultationListEntry = {
   closesOn: string | null;
   /** public challenges to its facts waiting for an answer, and how many are overdue */
   challenges?: { open: number; overdue: number };
+  /** once decided: the day of the decision */
+  decidedOn?: string | null;
+  /** closed with no outcome 12 weeks on: by how many days (0 otherwise) */
+  daysOverdue?: number;
 };
 
 export type ConsultationListData = {
@@ -41,7 +45,7 @@ export type ConsultationListData = {
 };
 
 /** The dates a resident needs for a consultation in this state. */
-export function consultationDates(item: Pick<ConsultationListEntry, "state" | "opensOn" | "closesOn">): string {
+export function consultationDates(item: Pick<ConsultationListEntry, "state" | "opensOn" | "closesOn" | "decidedOn">): string {
   const opens = formatDate(item.opensOn);
   const closes = formatDate(item.closesOn);
   switch (item.state) {
@@ -54,6 +58,8 @@ export function consultationDates(item: Pick<ConsultationListEntry, "state" | "o
     case "in_review":
     case "draft":
       return opens ? `Opens ${opens}` : "";
+    case "decided":
+      return item.decidedOn ? `Decided ${formatDate(item.decidedOn)}` : closes ? `Closed ${closes}` : "";
     default:
       return opens && closes ? `Ran from ${opens} to ${closes}` : closes ? `Closed ${closes}` : "";
   }
@@ -137,6 +143,11 @@ export function ConsultationListPage({ data, basePath, councilName }: { data: Co
                       <li data-testid="challenge-count">
                         {plural(item.challenges.open, "challenge to the facts", "challenges to the facts")} waiting for an answer
                         {item.challenges.overdue ? <strong>, {item.challenges.overdue} overdue</strong> : null}
+                      </li>
+                    ) : null}
+                    {item.daysOverdue ? (
+                      <li>
+                        <strong className="govuk-tag govuk-tag--red">Outcome {item.daysOverdue === 1 ? "1 day" : `${item.daysOverdue} days`} overdue</strong>
                       </li>
                     ) : null}
                   </ul>

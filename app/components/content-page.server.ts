@@ -33,3 +33,13 @@ export async function loadContentPage(file: string, fallback: { title: string; m
   const body = heading ? source.slice(0, heading.index) + source.slice(heading.index + heading[0].length) : source;
   return { title, html: renderMarkdown(body, "officer"), found };
 }
+
+/** The council's details the privacy notice names, from its settings (so the notice says what the software does). */
+export function privacyNoticeValues(settings: { council: { name: string; serviceName: string; contactEmail: string }; retention: { monthsAfterDecision: number } }): ContentValues {
+  return {
+    "council.name": settings.council.name,
+    "council.serviceName": settings.council.serviceName,
+    "council.contactEmail": settings.council.contactEmail,
+    "retention.monthsAfterDecision": String(settings.retention.monthsAfterDecision),
+  };
+}

@@ -10,11 +10,12 @@
  * `buildProposalView` is pure: the caller passes the Markdown renderer (renderMarkdown on the
  * server) and decides which documents may be downloaded (canDownloadDocument).
  */
-import { addDays, councilDate } from "~/lib/council-time";
 import type { EqualityRating, ProposalState } from "#db/schema";
+import { addDays } from "~/lib/council-time";
 import { equalityCharacteristics, groundLabel, type Settings } from "~/lib/settings";
 import { approvedLength, describeLength } from "~/proposals/period";
 import { riskScore, type Proposal, type ProposalDocument } from "~/proposals/types";
+import { OUTCOME_DUE_WEEKS, outcomeClock } from "~/outcomes/overdue";
 import { riskLevel, type RiskLevel } from "./risk-level";
 
 export type { RiskLevel };
@@ -168,6 +169,8 @@ export type ProposalViewModel = {
     outcomeDueOn: string | null;
     /** closed, no outcome, and past the due date */
     outcomeOverdue: boolean;
+    /** how many days past the due date (0 unless overdue) */
+    outcomeDaysOverdue: number;
   };
 };
 
@@ -181,8 +184,8 @@ export type BuildOptions = {
   now: Date;
 };
 
-/** Weeks after closing within which the council should publish its response. */
-export const OUTCOME_DUE_WEEKS = 12;
+/** Weeks after closing within which the council should publish its response (outcomes/overdue.ts). */
+export { OUTCOME_DUE_WEEKS };
 
 export function buildProposalView(p: Proposal, settings: Settings, { render, documentHref, now }: BuildOptions): ProposalViewModel {
   const riskRef = new Map(p.risks.map((r, i) => [r.id, `R${i + 1}`]));
@@ -227,9 +230,7 @@ export function buildProposalView(p: Proposal, settings: Settings, { render, doc
     };
   });
 
-  // The outcome clock runs on the council's calendar: due 12 weeks after the closing date,
-  // overdue from the council's next midnight after that, whatever the server's time zone.
-  const due = p.closesOn && /^\d{4}-\d{2}-\d{2}$/.test(p.closesOn) ? addDays(p.closesOn, OUTCOME_DUE_WEEKS * 7) : null;
+  const outcome = outcomeClock(p, now, settings.council.timeZone);
 
   return {
     slug: p.slug,
@@ -350,9 +351,10 @@ export function buildProposalView(p: Proposal, settings: Settings, { render, doc
       closedAt: p.closedAt,
       withdrawnAt: p.withdrawnAt,
       withdrawnReasonHtml: render(p.withdrawnReason, { headingOffset: 2 }),
-      outcomeDueOn: due,
-      // overdue from the day after the due date
-      outcomeOverdue: p.state === "closed" && due != null && councilDate(now, settings.council.timeZone) > due,
+      outcomeDueOn: outcome.dueOn,
+      // overdue from the day after the due date, in the council's calendar
+      outcomeOverdue: outcome.overdue,
+      outcomeDaysOverdue: outcome.daysOverdue,
     },
   };
 }

@@ -127,6 +127,10 @@ export const settingsSchema = z.object({
   paperPacks: paperPackSettingsSchema.default(PAPER_PACK_DEFAULTS),
   alternativeFormats: alternativeFormatSettingsSchema.default(ALTERNATIVE_FORMAT_DEFAULTS),
   monitoring: monitoringSettingsSchema.default(MONITORING_DEFAULTS),
+  retention: z.object({
+    /** months after the decision when respondents' email addresses, sign-in links, sessions and sent emails are removed */
+    monthsAfterDecision: z.number().int().min(1).max(120),
+  }),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -180,6 +184,7 @@ export const DEFAULT_SETTINGS: Settings = {
   paperPacks: PAPER_PACK_DEFAULTS,
   alternativeFormats: ALTERNATIVE_FORMAT_DEFAULTS,
   monitoring: MONITORING_DEFAULTS,
+  retention: { monthsAfterDecision: 24 },
 };
 
 /** Every characteristic an equality assessment must cover: the nine statutory ones, then local ones. */

@@ -8,6 +8,7 @@ import type { Proposal } from "~/proposals/types";
 import { isPublic } from "~/proposals/visibility";
 import { sendNoticeWithdrawn, sendUnionNotices } from "./notices.server";
 import { notifyStaffAtOpening } from "./staff.server";
+import { decisionEmailFor, outcomeEmailFor } from "./outcome-emails.server";
 import { notifySubscribersOfOpening, notifySubscribersOfUpdate } from "./subscriptions.server";
 
 export function onTransition(tx: DB, transition: Transition, proposal: Proposal, at: Date): void {
@@ -23,6 +24,13 @@ export function onTransition(tx: DB, transition: Transition, proposal: Proposal,
       // Withdrawn before opening: only the reps who were given notice ever knew of it.
       if (!isPublic(proposal)) sendNoticeWithdrawn(tx, proposal);
       else notifySubscribersOfUpdate(tx, proposal, transition);
+      return;
+    case "publish_outcome":
+      // Subscribers and the respondents who asked for updates (they are subscribers too).
+      notifySubscribersOfUpdate(tx, proposal, transition, outcomeEmailFor(tx, proposal));
+      return;
+    case "decide":
+      notifySubscribersOfUpdate(tx, proposal, transition, decisionEmailFor(tx, proposal));
       return;
     default:
       // Subscribers to one consultation hear its later news; nothing is sent about a

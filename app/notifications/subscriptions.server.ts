@@ -120,6 +120,35 @@ export function unsubscribe(token: string | undefined, at: Date, database: DB = 
   }, database);
 }
 
+/**
+ * A respondent who asked, when they answered, to hear what happens next: a subscription to the
+ * consultation, confirmed already (their address was verified by the sign-in link), with its own
+ * one-click unsubscribe. Inside the caller's transaction; nothing happens if one is active.
+ */
+export function subscribeRespondent(tx: DB, input: { email: string; proposalId: number }, at: Date): void {
+  const email = normaliseEmail(input.email);
+  const active = tx
+    .select({ id: t.subscriptions.id })
+    .from(t.subscriptions)
+    .where(and(eq(t.subscriptions.email, email), eq(t.subscriptions.scope, "consultation"), eq(t.subscriptions.proposalId, input.proposalId), isNotNull(t.subscriptions.confirmedAt), isNull(t.subscriptions.unsubscribedAt)))
+    .get();
+  if (active) return;
+  tx.insert(t.subscriptions)
+    .values({ email, scope: "consultation", proposalId: input.proposalId, confirmTokenHash: null, unsubscribeToken: newToken(), confirmedAt: at.toISOString(), createdAt: at.toISOString() })
+    .run();
+}
+
+/** Whether this address gets updates about this consultation now. */
+export function isSubscribedTo(email: string, proposalId: number, database: DB = defaultDb()): boolean {
+  return (
+    database
+      .select({ id: t.subscriptions.id })
+      .from(t.subscriptions)
+      .where(and(eq(t.subscriptions.email, normaliseEmail(email)), eq(t.subscriptions.scope, "consultation"), eq(t.subscriptions.proposalId, proposalId), isNotNull(t.subscriptions.confirmedAt), isNull(t.subscriptions.unsubscribedAt)))
+      .get() != null
+  );
+}
+
 function activeSubscribers(tx: DB, scope: "new_consultations" | "consultation", proposalId: number | null) {
   return tx
     .select({ id: t.subscriptions.id, email: t.subscriptions.email, unsubscribeToken: t.subscriptions.unsubscribeToken })
@@ -147,13 +176,17 @@ export function notifySubscribersOfOpening(tx: DB, p: Proposal): number {
   return queued;
 }
 
-/** Later news of a public consultation (closed, withdrawn, outcome, decision) for its subscribers. */
-export function notifySubscribersOfUpdate(tx: DB, p: Proposal, transition: string): number {
+/**
+ * Later news of a public consultation (closed, withdrawn, outcome, decision) for its subscribers,
+ * who include the respondents who asked for updates when they answered. `compose` writes an email
+ * of its own for the news (the outcome, the decision); otherwise a short update is sent.
+ */
+export function notifySubscribersOfUpdate(tx: DB, p: Proposal, transition: string, compose?: (unsubscribeUrl: string) => { subject: string; text: string }): number {
   const council = loadSettings(tx).council.name;
   let queued = 0;
   for (const s of activeSubscribers(tx, "consultation", p.id)) {
     const url = unsubscribeUrl(s.unsubscribeToken);
-    const email = consultationUpdateEmail({ council, title: p.title, transition, publicUrl: publicUrl(p.slug), unsubscribeUrl: url });
+    const email = compose ? compose(url) : consultationUpdateEmail({ council, title: p.title, transition, publicUrl: publicUrl(p.slug), unsubscribeUrl: url });
     if (queueEmail(tx, { idempotencyKey: `consultation-update:${p.id}:${transition}:${s.id}`, event: "consultation_update", to: s.email, ...email, headers: unsubscribeHeaders(url), proposalId: p.id })) queued++;
   }
   return queued;

@@ -165,6 +165,73 @@ export function consultationUpdateEmail(v: { council: string; title: string; tra
   };
 }
 
+export function outcomePublishedEmail(v: {
+  council: string;
+  title: string;
+  outcomeUrl: string;
+  themes: { name: string; changed: boolean }[];
+  whatHappensNext: string;
+  unsubscribeUrl: string;
+}): Email {
+  const changed = v.themes.filter((t) => t.changed);
+  return {
+    subject: `Consultation outcome: what people said and what the council will do – ${v.title}`,
+    text: lines(
+      `${v.council} has published the outcome of the consultation "${v.title}": what people said, and what the council did about it.`,
+      "",
+      v.themes.length ? "What people raised:" : null,
+      ...v.themes.map((t) => `- ${t.name}${t.changed ? " (the proposal changed)" : ""}`),
+      v.themes.length ? "" : null,
+      changed.length ? `The proposal changed because of ${changed.length} of these ${v.themes.length === 1 ? "theme" : "themes"}.` : v.themes.length ? "The proposal did not change, and the outcome explains why." : null,
+      "",
+      "What happens next:",
+      v.whatHappensNext,
+      "",
+      "Read the outcome:",
+      v.outcomeUrl,
+      "",
+      "You asked for updates on this consultation. To stop these emails:",
+      v.unsubscribeUrl,
+      signOff(v.council),
+    ),
+  };
+}
+
+export function decisionRecordedEmail(v: {
+  council: string;
+  title: string;
+  decisionLabel: string;
+  decidedOn: string;
+  reference: string;
+  noticeUrl: string;
+  summary: string | null;
+  outcomeUrl: string;
+  unsubscribeUrl: string;
+}): Email {
+  return {
+    subject: `Decision: ${v.decisionLabel} – ${v.title}`,
+    text: lines(
+      `A decision has been made on the consultation "${v.title}".`,
+      "",
+      `Decision: ${v.decisionLabel}`,
+      `Decided on: ${formatDate(v.decidedOn)}`,
+      `Reference: ${v.reference}`,
+      v.summary ? "" : null,
+      v.summary,
+      "",
+      "The decision notice:",
+      v.noticeUrl,
+      "",
+      "What people said, what the council did about it, and the decision:",
+      v.outcomeUrl,
+      "",
+      "You asked for updates on this consultation. To stop these emails:",
+      v.unsubscribeUrl,
+      signOff(v.council),
+    ),
+  };
+}
+
 export function subscribeConfirmEmail(v: { council: string; what: string; confirmUrl: string; unsubscribeUrl: string }): Email {
   return {
     subject: `Confirm your email updates – ${v.council}`,

@@ -11,6 +11,11 @@ import { formatDate, formatMoney, formatNumber } from "~/components/format";
 import { characteristicLabel, establishmentLabel, groundLabel, type Settings } from "~/lib/settings";
 import { SECTIONS, riskScore, type Proposal, type SectionKey } from "./types";
 
+/** Where the history page shows one version's differences: /consultations/:slug/history#version-2. */
+export function versionAnchor(number: number): string {
+  return `version-${number}`;
+}
+
 export type DiffPart = { value: string; added?: true; removed?: true };
 export type SectionChange = { section: SectionKey; title: string; parts: DiffPart[] };
 

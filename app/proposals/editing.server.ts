@@ -410,9 +410,13 @@ export function saveMitigation(viewer: SignedInViewer, proposalId: number, rowId
   }, database);
 }
 
-export function saveQuestion(viewer: SignedInViewer, proposalId: number, rowId: number | null, input: EditInput, v: { question: string }, database?: DB): EditResult {
+export function saveQuestion(viewer: SignedInViewer, proposalId: number, rowId: number | null, input: EditInput, v: { question: string; personal?: boolean }, database?: DB): EditResult {
   return saveRowWith("questions", viewer, proposalId, rowId, input, (tx, p) => {
     if (rowId != null) {
+      // People answered a personal question on the promise that their answers stay unpublished.
+      const before = p.questions.find((q) => q.id === rowId);
+      if (before?.personal && !v.personal && editingMode(p) === "public")
+        refuse(409, "locked", "People have answered this question on the promise that their answers are never published, so it stays marked as personal");
       tx.update(t.consultationQuestions).set(v).where(and(eq(t.consultationQuestions.id, rowId), eq(t.consultationQuestions.proposalId, p.id))).run();
       return rowId;
     }

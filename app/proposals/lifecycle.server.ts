@@ -14,7 +14,7 @@ import { loadSettings } from "~/lib/settings.server";
 import { unionsWithoutReps } from "~/notifications/notice-clock.server";
 import { unansweredFeedbackCount } from "~/notifications/notices.server";
 import { onTransition } from "~/notifications/on-transition.server";
-import { checkTransition, type Actor, type Transition, type TransitionDecision } from "./lifecycle";
+import { checkTransition, type Actor, type Transition, type TransitionContext, type TransitionDecision } from "./lifecycle";
 import { periodOpeningOn, plannedLength } from "./period";
 import { loadProposal } from "./proposals.server";
 import type { Proposal } from "./types";
@@ -67,6 +67,10 @@ function stamps(transition: Transition, at: string, actor: Actor, reason: string
       return { closedAt: at };
     case "withdraw":
       return { withdrawnAt: at, withdrawnReason: reason ?? null };
+    case "publish_outcome":
+      return { outcomePublishedAt: at };
+    case "decide":
+      return { decidedAt: at };
   }
 }
 
@@ -80,6 +84,15 @@ function openingDates(p: Proposal, today: string): { opensOn?: string; closesOn?
   return { opensOn: period.opensOn, closesOn: period.closesOn, plannedOpensOn: p.opensOn, plannedClosesOn: p.closesOn };
 }
 
+export type TransitionOptions = {
+  reason?: string;
+  now?: Date;
+  /** facts the rule needs that live outside the proposal (the outcome report, a reading), read inside the transaction */
+  facts?: (tx: DB, p: Proposal) => Partial<TransitionContext>;
+  /** writes that belong to this transition (publishing the outcome, the decision record), in the same transaction, after the state changes */
+  effect?: (tx: DB, before: Proposal, after: Proposal, at: Date) => void;
+};
+
 function snapshotVersion(tx: DB, p: Proposal, reason: "submitted" | "approved", actorId: number | null) {
   const last = tx.select({ n: max(t.proposalVersions.number) }).from(t.proposalVersions).where(eq(t.proposalVersions.proposalId, p.id)).get();
   tx.insert(t.proposalVersions)
@@ -91,7 +104,7 @@ export function applyTransition(
   transition: Transition,
   proposalId: number,
   actor: Actor,
-  options: { reason?: string; now?: Date } = {},
+  options: TransitionOptions = {},
   database: DB = defaultDb(),
 ): TransitionResult {
   const at = options.now ?? clockNow();
@@ -103,6 +116,7 @@ export function applyTransition(
     const unansweredFeedback = transition === "open" ? unansweredFeedbackCount(proposalId, tx) : 0;
     const editorIds = transition === "approve" ? editorsSinceLastReturn(proposalId, tx) : [];
     const unionsWithoutRepsNow = transition === "approve" ? unionsWithoutReps(tx, proposal.unions.map((u) => u.id)) : [];
+    const facts = options.facts?.(tx, proposal) ?? {};
     const decision = checkTransition(transition, proposal, actor, {
       settings,
       now: at,
@@ -111,6 +125,7 @@ export function applyTransition(
       unansweredFeedback,
       editorIds,
       unionsWithoutReps: unionsWithoutRepsNow,
+      ...facts,
     });
     if (!decision.ok) return decision;
 
@@ -140,6 +155,7 @@ export function applyTransition(
     });
     if (transition === "submit") snapshotVersion(tx, proposal, "submitted", actorId);
     if (transition === "approve") snapshotVersion(tx, proposal, "approved", actorId);
+    if (options.effect) options.effect(tx, proposal, loadProposal(proposalId, tx)!, at);
     const updated = loadProposal(proposalId, tx)!;
     onTransition(tx, transition, updated, at);
     return { ...decision, proposal: updated };

@@ -7,6 +7,12 @@
  *     ▲                  │ reject (reason)        or scheduled (no staff, no unions)    │ closing date
  *     └──────────────────┘                                                              ▼
  *   (any state before decided) ──withdraw (published reason)──▶ withdrawn            closed
+ *                                                                                       │ publish outcome
+ *                               decided ◀──decide── outcome published ◀─────────────────┘
+ *
+ * After closing (Gunning 4): an approver other than its drafters publishes the outcome report
+ * once it passes its own gate (outcomes/gate.ts); a decision maker records the decision only
+ * after that, and only once they have confirmed reading the report and the responses.
  */
 import type { ProposalState } from "#db/schema";
 import { can, type Viewer } from "~/auth/permissions";
@@ -17,9 +23,10 @@ import { dismissalDateRefusal } from "./employment";
 import { periodOpeningRefusal } from "./period";
 import { readiness } from "./readiness";
 import { meetsMinimumWords } from "./text-quality";
+import type { OutcomeUnmet } from "~/outcomes/gate";
 import type { Proposal, Unmet } from "./types";
 
-export const TRANSITIONS = ["submit", "approve", "reject", "open", "close", "withdraw"] as const;
+export const TRANSITIONS = ["submit", "approve", "reject", "open", "close", "withdraw", "publish_outcome", "decide"] as const;
 export type Transition = (typeof TRANSITIONS)[number];
 
 /** Who acts: a signed-in person, or the scheduler that opens and closes consultations. */
@@ -37,6 +44,18 @@ export type TransitionContext = {
   editorIds?: readonly number[];
   /** notified unions with no representative on record to receive the notice (for approval) */
   unionsWithoutReps?: string[];
+  /** for publish_outcome: the outcome report as it stands */
+  outcome?: OutcomeFacts | null;
+  /** for decide: when this decision maker confirmed reading the published outcome, if they have */
+  readingConfirmedAt?: string | null;
+};
+
+export type OutcomeFacts = {
+  status: "draft" | "submitted" | "published";
+  /** what its gate still asks for */
+  unmet: OutcomeUnmet[];
+  /** everyone who wrote any part of it: none of them may sign it off */
+  contributorIds: number[];
 };
 
 export type TransitionRefusal = {
@@ -45,6 +64,8 @@ export type TransitionRefusal = {
   status: 403 | 409 | 422;
   message: string;
   unmet?: Unmet[];
+  /** for publish_outcome: what the outcome report's gate still asks */
+  outcomeUnmet?: OutcomeUnmet[];
 };
 export type TransitionDecision = { ok: true; to: ProposalState } | TransitionRefusal;
 
@@ -173,6 +194,26 @@ export function checkTransition(transition: Transition, p: Proposal, actor: Acto
       if (!STATES_BEFORE_DECISION.includes(p.state)) return refuse(409, "A decided or withdrawn proposal cannot be withdrawn");
       if (!ctx.reason || !meetsMinimumWords(ctx.reason, 5)) return refuse(422, "Give the reason for withdrawing, in at least 5 words: it will be published");
       return { ok: true, to: "withdrawn" };
+    }
+    case "publish_outcome": {
+      if (!person || !can(person, "outcome:approve")) return refuse(403, "You cannot sign off outcome reports");
+      const outcome = ctx.outcome;
+      // Separation of duties, as for the proposal: nobody signs off what they wrote.
+      if (outcome?.contributorIds.includes(person.id)) return refuse(403, "You drafted part of this outcome report, so another approver must sign it off");
+      if (p.state === "outcome_published" || p.state === "decided") return refuse(409, "The outcome of this consultation has already been published");
+      if (p.state !== "closed") return refuse(409, "An outcome can be published only after the consultation has closed");
+      if (!outcome || outcome.status !== "submitted") return refuse(409, "The outcome report has not been sent for sign-off");
+      if (outcome.unmet.length)
+        return { ...refuse(422, `The outcome report cannot be published until ${outcome.unmet.length} ${outcome.unmet.length === 1 ? "requirement is" : "requirements are"} met`), outcomeUnmet: outcome.unmet };
+      return { ok: true, to: "outcome_published" };
+    }
+    case "decide": {
+      if (!person || !can(person, "decision:record")) return refuse(403, "Only a decision maker can record the decision");
+      if (p.state === "decided") return refuse(409, "The decision on this proposal has already been recorded");
+      // Gunning 4: the responses are taken into account before the decision, and shown to have been.
+      if (p.state !== "outcome_published") return refuse(409, "A decision can be recorded only after the outcome report has been published");
+      if (!ctx.readingConfirmedAt) return refuse(409, "Confirm that you have read the outcome report and the responses before you record the decision");
+      return { ok: true, to: "decided" };
     }
   }
 }

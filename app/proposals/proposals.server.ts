@@ -85,7 +85,7 @@ function assemble(database: DB, rows: ProposalRow[]): Proposal[] {
       })),
       staffGroups: of(groups, row.id).map(({ id, name, headCount, serviceName }) => ({ id, name, headCount, serviceName })),
       unions: of(unionRows, row.id).map(({ id, name, shortName }) => ({ id, name, shortName })),
-      questions: of(questions, row.id).map(({ id, question }) => ({ id, question })),
+      questions: of(questions, row.id).map(({ id, question, personal }) => ({ id, question, personal })),
       ...(redundancies.has(row.id) ? { otherRedundancies: redundancies.get(row.id) } : {}),
     };
   });
@@ -190,6 +190,8 @@ export type ConsultationListItem = {
   openedAt: string | null;
   /** public challenges to its facts still waiting for the council's answer, and how many are late */
   challenges: { open: number; overdue: number };
+  /** the day it was decided, once decided */
+  decidedOn: string | null;
 };
 
 export const PAGE_SIZE = 20;
@@ -216,6 +218,7 @@ export function listPublicConsultations(
       opensOn: t.proposals.opensOn,
       closesOn: t.proposals.closesOn,
       openedAt: t.proposals.openedAt,
+      decidedOn: t.decisions.decidedOn,
       serviceId: t.proposals.serviceId,
       createdById: t.proposals.createdById,
       openChallenges: sql<number>`(SELECT count(*) FROM challenges c WHERE c.proposal_id = ${t.proposals.id} AND c.status = 'visible' AND c.answered_at IS NULL)`,
@@ -223,6 +226,7 @@ export function listPublicConsultations(
     })
     .from(t.proposals)
     .innerJoin(t.services, eq(t.services.id, t.proposals.serviceId))
+    .leftJoin(t.decisions, eq(t.decisions.proposalId, t.proposals.id))
     .where(where)
     .orderBy(sql`CASE ${t.proposals.state} WHEN 'open' THEN 0 ELSE 1 END`, sql`CASE ${t.proposals.state} WHEN 'open' THEN ${t.proposals.closesOn} END ASC`, desc(t.proposals.closesOn), asc(t.proposals.id))
     .limit(PAGE_SIZE)

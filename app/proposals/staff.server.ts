@@ -13,6 +13,9 @@ const ACTION_WORDS: Record<string, string> = {
   "proposal.open": "Opened for consultation",
   "proposal.close": "Closed",
   "proposal.withdraw": "Withdrew the proposal",
+  "proposal.publish_outcome": "Published the outcome report",
+  "proposal.decide": "Recorded the decision",
+  "outcome.return": "Returned the outcome report to its drafters",
 };
 
 /** The proposal's audit entries in words, oldest first. */

@@ -160,6 +160,10 @@ export type Proposal = {
   closedAt: string | null;
   withdrawnAt: string | null;
   withdrawnReason: string | null;
+  /** after closing (optional so that snapshots taken before these existed still read) */
+  outcomePublishedAt?: string | null;
+  decidedAt?: string | null;
+  personalDataRemovedAt?: string | null;
   updatedAt: string;
 
   options: ProposalOption[];
@@ -170,7 +174,8 @@ export type Proposal = {
   documents: ProposalDocument[];
   staffGroups: StaffGroupRef[];
   unions: UnionRef[];
-  questions: { id: number; question: string }[];
+  /** `personal`: about the respondent's own circumstances; answers to it are never published */
+  questions: { id: number; question: string; personal?: boolean }[];
 };
 
 /** The sections of the publication gate, in the order an officer meets them. */

@@ -82,8 +82,41 @@ export function tellRespondentsOfMaterialChange(tx: DB, p: Proposal, versionId: 
   return people.length;
 }
 
+/**
+ * The equality assessment revisited when the outcome is published (outcomes/outcome.server.ts):
+ * a public version like any other, so the history page shows the word diff of what changed.
+ */
+export function recordOutcomeVersion(tx: DB, p: Proposal, changeNote: string, actorId: number | null): number {
+  return tx
+    .insert(t.proposalVersions)
+    .values({ proposalId: p.id, number: nextNumber(tx, p.id), reason: "outcome", isPublic: true, changeNote, snapshot: p, createdById: actorId })
+    .returning({ id: t.proposalVersions.id })
+    .get().id;
+}
+
+export type PublicVersionRef = {
+  id: number;
+  /** as numbered on the history page (version 1 is the consultation as published) */
+  number: number;
+  reason: VersionRow["reason"];
+  createdAt: string;
+  changeNote: string | null;
+};
+
+/** The public versions, oldest first, numbered as the history page numbers them. Without their snapshots. */
+export function publicVersionRefs(proposalId: number, database: DB = defaultDb()): PublicVersionRef[] {
+  return database
+    .select({ id: t.proposalVersions.id, reason: t.proposalVersions.reason, createdAt: t.proposalVersions.createdAt, changeNote: t.proposalVersions.changeNote })
+    .from(t.proposalVersions)
+    .where(and(eq(t.proposalVersions.proposalId, proposalId), eq(t.proposalVersions.isPublic, true)))
+    .orderBy(asc(t.proposalVersions.number))
+    .all()
+    .map((v, i) => ({ ...v, number: i + 1 }));
+}
+
 export type HistoryEntry = {
   number: number;
+  reason: VersionRow["reason"];
   createdAt: string;
   changeNote: string | null;
   /** the proposal as published when the consultation opened */
@@ -105,6 +138,7 @@ export function publicHistory(proposalId: number, settings: Settings, database: 
   return rows
     .map((row, i) => ({
       number: i + 1,
+      reason: row.reason,
       createdAt: row.createdAt,
       changeNote: row.changeNote,
       isBaseline: i === 0,

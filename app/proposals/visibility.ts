@@ -41,6 +41,17 @@ export function seesInternalDetail(viewer: Viewer, p: VisibilityFacts): boolean 
   return can(viewer, "proposal:view-staff") && canSeeProposal(viewer, p);
 }
 
+/**
+ * Who reads the responses in full (every answer from every channel, whether or not it will be
+ * published): officers of the service running the consultation, approvers and decision makers,
+ * once it is public. Union reps, moderators and residents read only what is published.
+ */
+export function canReadResponses(viewer: Viewer, p: VisibilityFacts): boolean {
+  if (!viewer || !isPublic(p)) return false;
+  if (viewer.roles.includes("approver") || viewer.roles.includes("decision_maker")) return true;
+  return viewer.roles.includes("officer") && (viewer.serviceId === p.serviceId || viewer.id === p.createdById);
+}
+
 /** The file itself: never for a document withheld whole unless the viewer is staff. */
 export function canDownloadDocument(viewer: Viewer, p: VisibilityFacts, doc: Pick<ProposalDocument, "disclosure">): boolean {
   if (!canSeeProposal(viewer, p)) return false;

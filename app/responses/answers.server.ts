@@ -14,8 +14,9 @@ import type { SignedInViewer } from "~/auth/permissions";
 import { now } from "~/lib/clock";
 import { env } from "~/lib/env.server";
 import { takeAllowance } from "./rate-limit.server";
-import { ANSWER_MAX_CHARS, CHANNEL_LABELS, RATE_LIMITS, TOO_MANY_ANSWERS, acceptingResponses, normaliseText, notAcceptingMessage, type Channel, type Stance } from "./rules";
 import { councilTimeZone } from "~/lib/settings.server";
+import { subscribeRespondent } from "~/notifications/subscriptions.server";
+import { ANSWER_MAX_CHARS, CHANNEL_LABELS, RATE_LIMITS, TOO_MANY_ANSWERS, acceptingResponses, normaliseText, notAcceptingMessage, type Channel, type RespondingAs, type Stance } from "./rules";
 
 export type Answer = { questionId: number; stance: Stance | null; text: string | null };
 
@@ -38,8 +39,16 @@ function questionIdsOf(tx: DB, proposalId: number): number[] {
   return tx.select({ id: t.consultationQuestions.id }).from(t.consultationQuestions).where(eq(t.consultationQuestions.proposalId, proposalId)).all().map((q) => q.id);
 }
 
-/** Save a respondent's answers, replacing any they gave before. Refused once the consultation closes. */
-export function saveOnlineResponse(input: { proposalId: number; respondentId: number; answers: Answer[] }, database: DB = defaultDb()): SaveResult {
+/**
+ * Save a respondent's answers, replacing any they gave before. Refused once the consultation
+ * closes. `publishAnswers`: they agreed that their answers may be published after closing (never
+ * those to questions marked personal); `wantsUpdates`: they asked to be emailed the outcome and
+ * the decision (a subscription, with its own unsubscribe link).
+ */
+export function saveOnlineResponse(
+  input: { proposalId: number; respondentId: number; answers: Answer[]; publishAnswers?: boolean; wantsUpdates?: boolean },
+  database: DB = defaultDb(),
+): SaveResult {
   const at = now();
   if (!takeAllowance(`answers:respondent:${input.respondentId}`, RATE_LIMITS.answersPerRespondent, at)) return { ok: false, status: 429, message: TOO_MANY_ANSWERS };
   return writeTransaction((tx): SaveResult => {
@@ -53,19 +62,26 @@ export function saveOnlineResponse(input: { proposalId: number; respondentId: nu
       .from(t.responses)
       .where(and(eq(t.responses.proposalId, p.id), eq(t.responses.respondentId, input.respondentId), eq(t.responses.channel, "online")))
       .get();
+    const who = tx.select({ respondingAs: t.respondents.respondingAs, email: t.respondents.email }).from(t.respondents).where(eq(t.respondents.id, input.respondentId)).get();
+    const choices = { respondingAs: who?.respondingAs ?? null, publishAnswers: input.publishAnswers === true };
     const responseId =
       existing?.id ??
-      tx.insert(t.responses).values({ proposalId: p.id, respondentId: input.respondentId, channel: "online", createdAt: at.toISOString(), updatedAt: at.toISOString() }).returning({ id: t.responses.id }).get().id;
+      tx
+        .insert(t.responses)
+        .values({ proposalId: p.id, respondentId: input.respondentId, channel: "online", ...choices, createdAt: at.toISOString(), updatedAt: at.toISOString() })
+        .returning({ id: t.responses.id })
+        .get().id;
     if (existing) {
-      tx.update(t.responses).set({ updatedAt: at.toISOString() }).where(eq(t.responses.id, responseId)).run();
+      tx.update(t.responses).set({ ...choices, updatedAt: at.toISOString() }).where(eq(t.responses.id, responseId)).run();
       tx.delete(t.responseAnswers).where(eq(t.responseAnswers.responseId, responseId)).run();
     }
+    if (input.wantsUpdates && who) subscribeRespondent(tx, { email: who.email, proposalId: p.id }, at);
     for (const a of answers) tx.insert(t.responseAnswers).values({ responseId, questionId: a.questionId, stance: a.stance, text: a.text }).run();
     return { ok: true, responseId, changed: Boolean(existing) };
   }, database);
 }
 
-export type MyResponse = { id: number; createdAt: string; updatedAt: string; answers: Record<number, { stance: Stance | null; text: string | null }> };
+export type MyResponse = { id: number; createdAt: string; updatedAt: string; publishAnswers: boolean; answers: Record<number, { stance: Stance | null; text: string | null }> };
 
 export function loadMyResponse(proposalId: number, respondentId: number, database: DB = defaultDb()): MyResponse | null {
   const response = database
@@ -79,6 +95,7 @@ export function loadMyResponse(proposalId: number, respondentId: number, databas
     id: response.id,
     createdAt: response.createdAt,
     updatedAt: response.updatedAt,
+    publishAnswers: response.publishAnswers,
     answers: Object.fromEntries(answers.map((a) => [a.questionId, { stance: a.stance, text: a.text }])),
   };
 }
@@ -117,7 +134,18 @@ function uploadsDir() {
  * reached the council in time.
  */
 export function enterOfflineResponse(
-  input: { proposalId: number; officer: SignedInViewer; channel: Exclude<Channel, "online">; label: string | null; answers: Answer[]; scan: Uint8Array | null },
+  input: {
+    proposalId: number;
+    officer: SignedInViewer;
+    channel: Exclude<Channel, "online">;
+    label: string | null;
+    answers: Answer[];
+    scan: Uint8Array | null;
+    /** who it is from, if the form says: an individual, an organisation, a councillor */
+    respondingAs?: RespondingAs | null;
+    /** the respondent agreed on the form that their answers may be published */
+    publishAnswers?: boolean;
+  },
   database: DB = defaultDb(),
 ): SaveResult {
   let storageKey: string | null = null;
@@ -139,7 +167,18 @@ export function enterOfflineResponse(
     const label = input.label ? normaliseText(input.label).slice(0, 200) || null : null;
     const { id: responseId } = tx
       .insert(t.responses)
-      .values({ proposalId: p.id, respondentId: null, channel: input.channel, enteredById: input.officer.id, respondentLabel: label, scanStorageKey: storageKey, createdAt: at, updatedAt: at })
+      .values({
+        proposalId: p.id,
+        respondentId: null,
+        channel: input.channel,
+        enteredById: input.officer.id,
+        respondentLabel: label,
+        scanStorageKey: storageKey,
+        respondingAs: input.respondingAs ?? null,
+        publishAnswers: input.publishAnswers === true,
+        createdAt: at,
+        updatedAt: at,
+      })
       .returning({ id: t.responses.id })
       .get();
     for (const a of answers) tx.insert(t.responseAnswers).values({ responseId, questionId: a.questionId, stance: a.stance, text: a.text }).run();

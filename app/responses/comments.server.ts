@@ -9,7 +9,7 @@
  * count visible comments only. Pending comments (pre-moderation) are shown to their author alone.
  */
 import { createHash } from "node:crypto";
-import { and, count, eq, ne, sql, type SQL } from "drizzle-orm";
+import { and, count, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
 import * as t from "#db/schema";
 import { db as defaultDb, writeTransaction, type DB } from "#db/client.server";
 import { appendAudit } from "~/audit/audit.server";

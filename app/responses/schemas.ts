@@ -82,9 +82,17 @@ export const moderationSchema = z.object({
 export const stanceField = (questionId: number) => `stance-${questionId}`;
 export const answerField = (questionId: number) => `answer-${questionId}`;
 
+/** The respondent's choices beside their answers (answers.server.ts saveOnlineResponse). */
+export const PUBLISH_FIELD = "publishAnswers";
+export const UPDATES_FIELD = "updates";
+
 /** The answers form for this consultation's questions: every answer optional, at least one given. */
 export function answersSchema(questions: { id: number }[]) {
-  const shape: Record<string, z.ZodType> = {};
+  const shape: Record<string, z.ZodType> = {
+    // Not publishing is the default: a respondent who says nothing is not published.
+    [PUBLISH_FIELD]: z.enum(["yes", "no"], { error: "Select whether your answers may be published" }).optional(),
+    [UPDATES_FIELD]: z.enum(["yes"], { error: "Select whether you want emails about the outcome" }).optional(),
+  };
   for (const q of questions) {
     shape[stanceField(q.id)] = z.enum(STANCES, { error: "Select one of the options" }).optional();
     shape[answerField(q.id)] = text(ANSWER_MAX_CHARS, `Your answer must be ${n(ANSWER_MAX_CHARS)} characters or fewer`);

@@ -37,6 +37,8 @@ import { formatCountsSentence } from "~/reach/formats";
 import { publicFormatCounts } from "~/reach/formats.server";
 import { OtherFormats } from "~/reach/OtherFormats";
 import { publicPickUpPlaces } from "~/reach/paper-packs.server";
+import { daysText } from "~/outcomes/overdue";
+import { decisionOf } from "~/outcomes/read.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: commentsCss }];
 
@@ -77,6 +79,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       pickUp: isPublic(proposal) ? publicPickUpPlaces(proposal.id, settings) : [],
       formatSentence: isPublic(proposal) ? formatCountsSentence(publicFormatCounts(proposal.id)) : null,
     },
+    outcomePublishedAt: proposal.outcomePublishedAt ?? null,
+    decision: proposal.state === "decided" ? decisionOf(proposal.id) : null,
   };
 }
 
@@ -87,7 +91,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
 ];
 
 export default function Consultation() {
-  const { proposal: p, isPublic, notificationRecord, approval, responses, responseCharts, challenges, hiddenChallenges: hidden, challengeDays, challengeFlash, otherFormats } = useLoaderData<typeof loader>();
+  const { proposal: p, isPublic, notificationRecord, approval, responses, responseCharts, challenges, hiddenChallenges: hidden, challengeDays, challengeFlash, otherFormats, outcomePublishedAt, decision } = useLoaderData<typeof loader>();
   const overdue = challenges.filter((c) => c.standing === "overdue").length;
   const challengeHref = (claim: string) => `${`/consultations/${encodeURIComponent(p.slug)}`}/challenge?claim=${encodeURIComponent(claim)}`;
   const challengeLinks =
@@ -125,6 +129,8 @@ export default function Consultation() {
   }
   if (p.state === "closed" && p.lifecycle.outcomeDueOn) keyRows.push({ key: "Outcome due by", value: formatDate(p.lifecycle.outcomeDueOn) });
   if (approval) keyRows.push({ key: "Approved for publication", value: <span data-testid="approval">{`by ${approval.approverName} on ${formatDate(approval.approvedAt)}`}</span> });
+  if (outcomePublishedAt && (p.state === "outcome_published" || p.state === "decided")) keyRows.push({ key: "Outcome published", value: formatDate(outcomePublishedAt) });
+  if (decision) keyRows.push({ key: "Decided", value: `${formatDate(decision.decidedOn)}: ${decision.label}` });
   if (responses) keyRows.push({ key: "Responses", value: responsesSentence(responses.counts) });
 
   return (
@@ -196,7 +202,8 @@ export default function Consultation() {
           </span>
           <strong className="govuk-warning-text__text">
             <span className="govuk-visually-hidden">Warning</span>
-            The outcome of this consultation is overdue. The council should have published its response by {formatDate(p.lifecycle.outcomeDueOn)}, 12 weeks after the consultation closed.
+            The outcome of this consultation is {daysText(p.lifecycle.outcomeDaysOverdue)} overdue. The council should have published its response by {formatDate(p.lifecycle.outcomeDueOn)}, 12 weeks after the consultation
+            closed.
           </strong>
         </div>
       ) : null}
@@ -223,6 +230,14 @@ export default function Consultation() {
           ) : null}
           {p.state === "open" && responses && !responses.accepting ? <p className="govuk-body">This consultation has closed. The council is no longer taking responses or comments.</p> : null}
           {p.state === "closed" ? <p className="govuk-body">This consultation has closed. The council is considering the responses and will publish what it heard and what it will do.</p> : null}
+          {decision ? (
+            <div className="govuk-inset-text" data-testid="decision-summary">
+              <strong>Decision: {decision.label}.</strong> Decided on {formatDate(decision.decidedOn)} ({decision.reference}).{" "}
+              <a className="govuk-link" href={decision.noticeUrl} rel="noopener noreferrer">
+                Read the decision notice<span className="govuk-visually-hidden"> (on another website)</span>
+              </a>
+            </div>
+          ) : null}
           {p.state === "outcome_published" || p.state === "decided" ? (
             <p className="govuk-body">
               <Link className="govuk-link" to={`${base}/outcome`}>
@@ -237,7 +252,7 @@ export default function Consultation() {
                   What has changed since it was published
                 </Link>
               </li>
-              {p.state === "open" ? (
+              {p.state === "open" || p.state === "closed" || p.state === "outcome_published" ? (
                 <li>
                   <Link className="govuk-link" to={`/subscribe?consultation=${encodeURIComponent(p.slug)}`}>
                     Get emails about this consultation<span className="govuk-visually-hidden">: {p.title}</span>

@@ -16,6 +16,8 @@ import { requireVisibleProposal } from "~/proposals/proposals.server";
 import { DatesMoved } from "~/components/ProposalView";
 import { datesMovedAtOpening } from "~/proposals/period";
 import { publicHistory } from "~/proposals/versions.server";
+import { versionAnchor } from "~/proposals/diff";
+import { decisionOf } from "~/outcomes/read.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
@@ -24,6 +26,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     slug: proposal.slug,
     title: proposal.title,
     openedAt: proposal.openedAt,
+    closedAt: proposal.state === "open" ? null : proposal.closedAt,
+    outcomePublishedAt: proposal.state === "outcome_published" || proposal.state === "decided" ? (proposal.outcomePublishedAt ?? null) : null,
+    decision: proposal.state === "decided" ? decisionOf(proposal.id) : null,
     versions: publicHistory(proposal.id, loadSettings()),
     // Opening late moved the closing date: part of the record of what changed.
     dates: datesMovedAtOpening(proposal),
@@ -36,7 +41,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
 ];
 
 export default function ConsultationHistory() {
-  const { slug, title, openedAt, versions, dates } = useLoaderData<typeof loader>();
+  const { slug, title, openedAt, closedAt, outcomePublishedAt, decision, versions, dates } = useLoaderData<typeof loader>();
   const base = `/consultations/${encodeURIComponent(slug)}`;
   return (
     <>
@@ -58,6 +63,32 @@ export default function ConsultationHistory() {
               <DatesMoved plan={dates} />
             </>
           ) : null}
+          {closedAt || outcomePublishedAt || decision ? (
+            <>
+              <h2 className="govuk-heading-m">What has happened</h2>
+              <ol className="govuk-list govuk-list--spaced" data-testid="milestones">
+                {openedAt ? <li>Opened for consultation on {formatDate(openedAt)}.</li> : null}
+                {closedAt ? <li>Closed on {formatDate(closedAt)}.</li> : null}
+                {outcomePublishedAt ? (
+                  <li>
+                    Outcome published on {formatDate(outcomePublishedAt)}:{" "}
+                    <Link className="govuk-link" to={`${base}/outcome`}>
+                      what people said and what the council did
+                    </Link>
+                    .
+                  </li>
+                ) : null}
+                {decision ? (
+                  <li>
+                    Decided on {formatDate(decision.decidedOn)}: {decision.label} ({decision.reference}).{" "}
+                    <a className="govuk-link" href={decision.noticeUrl} rel="noopener noreferrer">
+                      Read the decision notice<span className="govuk-visually-hidden"> (on another website)</span>
+                    </a>
+                  </li>
+                ) : null}
+              </ol>
+            </>
+          ) : null}
           {versions.length <= 1 ? (
             <p className="govuk-body" data-testid="no-changes">
               Nothing has changed since the consultation {openedAt ? `opened on ${formatDate(openedAt)}` : "was published"}.
@@ -71,7 +102,7 @@ export default function ConsultationHistory() {
             {versions
               .filter((v) => !v.isBaseline)
               .map((v) => (
-                <li key={v.number} id={`version-${v.number}`} className="govuk-!-margin-bottom-8" data-version={v.number}>
+                <li key={v.number} className="govuk-!-margin-bottom-8" data-version={v.number} id={versionAnchor(v.number)}>
                   <h2 className="govuk-heading-m">
                     Version {v.number}: {formatDateTime(v.createdAt)}
                   </h2>

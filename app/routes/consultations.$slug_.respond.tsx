@@ -11,7 +11,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { getViewer } from "~/auth/session.server";
 import { Breadcrumbs } from "~/components/Breadcrumbs";
 import { ErrorSummary, type ErrorSummaryItem } from "~/components/ErrorSummary";
-import { Radios, Textarea, conformProps } from "~/components/form-fields";
+import { Checkboxes, Radios, Textarea, conformProps } from "~/components/form-fields";
 import { formatDate } from "~/components/format";
 import { pageTitle } from "~/components/page-title";
 import { now } from "~/lib/clock";
@@ -22,8 +22,9 @@ import commentsCss from "~/responses/comments.css?url";
 import { useErrorTitle } from "~/responses/forms";
 import { requireReadyRespondent } from "~/responses/respondents.server";
 import { ANSWER_MAX_CHARS, STANCE_LABELS, STANCES, acceptingResponses, asksForStance, displayName, notAcceptingMessage } from "~/responses/rules";
-import { answerField, answersFrom, answersSchema, stanceField } from "~/responses/schemas";
 import { councilTimeZone } from "~/lib/settings.server";
+import { isSubscribedTo } from "~/notifications/subscriptions.server";
+import { PUBLISH_FIELD, UPDATES_FIELD, answerField, answersFrom, answersSchema, stanceField } from "~/responses/schemas";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: commentsCss }];
 
@@ -43,6 +44,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const respondent = await requireReadyRespondent(request);
   const mine = loadMyResponse(proposal.id, respondent.id);
   const defaults: Record<string, string> = {};
+  if (mine) defaults[PUBLISH_FIELD] = mine.publishAnswers ? "yes" : "no";
+  if (isSubscribedTo(respondent.email, proposal.id)) defaults[UPDATES_FIELD] = "yes";
   for (const q of proposal.questions) {
     const a = mine?.answers[q.id];
     if (a?.stance) defaults[stanceField(q.id)] = a.stance;
@@ -52,7 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     kind: "form" as const,
     consultation,
     message: "",
-    questions: proposal.questions.map((q) => ({ id: q.id, question: q.question, stance: asksForStance(q.question) })),
+    questions: proposal.questions.map((q) => ({ id: q.id, question: q.question, stance: asksForStance(q.question), personal: q.personal === true })),
     defaults,
     answeredBefore: mine != null,
     you: { email: respondent.email, ...displayName(respondent) },
@@ -68,7 +71,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (viewer) throw new Response("Staff enter responses in the staff area", { status: 403 });
   const respondent = await requireReadyRespondent(request);
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const result = saveOnlineResponse({ proposalId: proposal.id, respondentId: respondent.id, answers: answersFrom(submission.value, proposal.questions) });
+  const result = saveOnlineResponse({
+    proposalId: proposal.id,
+    respondentId: respondent.id,
+    answers: answersFrom(submission.value, proposal.questions),
+    publishAnswers: submission.value[PUBLISH_FIELD] === "yes",
+    wantsUpdates: submission.value[UPDATES_FIELD] === "yes",
+  });
   if (!result.ok) return data(submission.reply({ formErrors: [result.message] }), { status: result.status });
   throw redirect(`/consultations/${encodeURIComponent(proposal.slug)}/respond/confirmation`);
 }
@@ -141,6 +150,7 @@ function AnswersForm({ data: d, base }: { data: FormData; base: string }) {
     ...d.questions.flatMap((q) =>
       [stanceField(q.id), answerField(q.id)].flatMap((name) => (fields[name].errors ?? []).map((message) => ({ field: fields[name].id, message }))),
     ),
+    ...[PUBLISH_FIELD, UPDATES_FIELD].flatMap((name) => (fields[name].errors ?? []).map((message) => ({ field: fields[name].id, message }))),
   ];
   const focusKey = useMemo(() => ({}), [blocked, lastResult]);
   useErrorTitle(errors.length > 0);
@@ -156,8 +166,8 @@ function AnswersForm({ data: d, base }: { data: FormData; base: string }) {
         Answer as many of the questions as you want to.{d.consultation.closesOn ? ` You can change your answers until the consultation closes at the end of ${formatDate(d.consultation.closesOn)}.` : ""}
       </p>
       <div className="govuk-inset-text">
-        Your answers and comments are published as <strong>{d.you.name}</strong>
-        {d.you.capacity ? `, ${d.you.capacity}` : ""}.{" "}
+        Your comments are published as <strong>{d.you.name}</strong>
+        {d.you.capacity ? `, ${d.you.capacity}` : ""}. Your answers are published only if you say so below.{" "}
         <Link className="govuk-link" to={`/respondents/about-you?${new URLSearchParams({ redirectTo: `${base}/respond` })}`}>
           Change how you appear
         </Link>
@@ -211,10 +221,36 @@ function AnswersForm({ data: d, base }: { data: FormData; base: string }) {
                 label={q.stance ? "Tell us why (optional)" : "Your answer (optional)"}
                 labelSize="s"
                 rows={5}
-                hint={`Up to ${ANSWER_MAX_CHARS.toLocaleString("en-GB")} characters. Do not include anything that would identify you or someone else.`}
+                hint={
+                  q.personal
+                    ? `Up to ${ANSWER_MAX_CHARS.toLocaleString("en-GB")} characters. This question is about you or your family, so your answer to it is never published: only council staff working on the consultation read it.`
+                    : `Up to ${ANSWER_MAX_CHARS.toLocaleString("en-GB")} characters. Do not include anything that would identify you or someone else.`
+                }
               />
             </section>
           ))}
+          <Radios
+            id={fields[PUBLISH_FIELD].id}
+            name={fields[PUBLISH_FIELD].name}
+            error={fields[PUBLISH_FIELD].errors}
+            defaultValue={initial(fields[PUBLISH_FIELD].initialValue)}
+            legend="Can the council publish your answers after the consultation closes?"
+            legendSize="m"
+            hint="Published answers appear with the council’s outcome report. Answers to questions about you or your family are never published. If you do not choose, your answers are not published."
+            options={[
+              { value: "yes", label: <>Yes, publish my answers as {d.you.name}{d.you.capacity ? `, ${d.you.capacity}` : ""}</> },
+              { value: "no", label: "No, only council staff working on the consultation should read them", hint: "They are still counted and considered in the same way." },
+            ]}
+          />
+          <Checkboxes
+            id={fields[UPDATES_FIELD].id}
+            name={fields[UPDATES_FIELD].name}
+            error={fields[UPDATES_FIELD].errors}
+            defaultValue={initial(fields[UPDATES_FIELD].initialValue)}
+            legend="Updates (optional)"
+            legendSize="m"
+            options={[{ value: "yes", label: `Email me at ${d.you.email} when the council publishes what people said and what it decided`, hint: "Every email has a link to stop them." }]}
+          />
           <button type="submit" className="govuk-button" data-module="govuk-button">
             {d.answeredBefore ? "Save your changes" : "Send your response"}
           </button>

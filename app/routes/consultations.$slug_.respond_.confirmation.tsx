@@ -8,6 +8,7 @@ import { getViewer } from "~/auth/session.server";
 import { notFound, requireVisibleProposal } from "~/proposals/proposals.server";
 import { isPublic } from "~/proposals/visibility";
 import { now } from "~/lib/clock";
+import { isSubscribedTo } from "~/notifications/subscriptions.server";
 import { loadMyResponse } from "~/responses/answers.server";
 import commentsCss from "~/responses/comments.css?url";
 import { requireReadyRespondent } from "~/responses/respondents.server";
@@ -35,6 +36,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     closesOn: proposal.closesOn,
     canChange: acceptingResponses(proposal, now(), councilTimeZone()),
     updatedAt: mine.updatedAt,
+    publishAnswers: mine.publishAnswers,
+    updates: isSubscribedTo(respondent.email, proposal.id),
     answers: proposal.questions.map((q, i) => ({ n: i + 1, question: q.question, stance: mine.answers[q.id]?.stance ?? null, text: mine.answers[q.id]?.text ?? null })),
   };
 }
@@ -65,6 +68,21 @@ export default function ResponseReceived() {
             actions: d.canChange ? [{ href: `${d.base}/respond#question-${a.n}`, text: "Change", visuallyHiddenText: `your answer to question ${a.n}` }] : [],
           }))}
         />
+        <h2 className="govuk-heading-m">What happens to your answers</h2>
+        <p className="govuk-body" data-testid="publish-choice">
+          {d.publishAnswers
+            ? "You agreed that your answers may be published with the council’s outcome report, under the name you chose. Answers to questions about you or your family are never published."
+            : "Your answers will not be published. Council staff working on the consultation read them, and they are counted with everyone else’s."}
+          {d.canChange ? (
+            <>
+              {" "}
+              <Link className="govuk-link" to={`${d.base}/respond`}>
+                Change this
+              </Link>
+            </>
+          ) : null}
+        </p>
+        {d.updates ? <p className="govuk-body">We will email you when the council publishes what people said and what it decided.</p> : null}
         {!d.monitoring.answered ? (
           <div className="govuk-inset-text" data-testid="monitoring-invitation">
             <h2 className="govuk-heading-m">Help us check we are hearing from everyone</h2>

@@ -11,6 +11,9 @@ import { pageTitle } from "~/components/page-title";
 import { LIST_ALTERNATES } from "~/open-data/links";
 import { markdownToPlainText } from "~/lib/markdown.server";
 import { listPublicConsultations } from "~/proposals/proposals.server";
+import { now } from "~/lib/clock";
+import { outcomeClock } from "~/outcomes/overdue";
+import { councilTimeZone } from "~/lib/settings.server";
 
 const EXCERPT_CHARS = 220;
 
@@ -37,6 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs): Promise<Consultat
   if (q != null && q.trim()) throw redirect(`/search?${new URLSearchParams({ q: q.slice(0, 200) })}`);
   const status = parseStatus(url.searchParams.get("status"));
   const result = listPublicConsultations(status, parsePage(url.searchParams.get("page")));
+  const at = now();
   return {
     isHome: url.pathname === "/",
     status,
@@ -52,6 +56,8 @@ export async function loader({ request }: LoaderFunctionArgs): Promise<Consultat
       opensOn: item.opensOn,
       closesOn: item.closesOn,
       challenges: item.challenges,
+      decidedOn: item.decidedOn,
+      daysOverdue: outcomeClock(item, at, councilTimeZone()).daysOverdue,
     })),
   };
 }

@@ -1,20 +1,21 @@
 /** The privacy notice (UK GDPR), from content/. */
 import type { MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { loadContentPage } from "~/components/content-page.server";
+import { loadContentPage, privacyNoticeValues } from "~/components/content-page.server";
 import { ContentPageView } from "~/components/ContentPageView";
 import { pageTitle } from "~/components/page-title";
 import { loadSettings } from "~/lib/settings.server";
 
 export async function loader() {
-  const { council } = loadSettings();
+  const settings = loadSettings();
+  const { council } = settings;
   const page = await loadContentPage(
     "privacy-notice.md",
     {
       title: "Privacy notice",
       markdown: `${council.name} is the data controller for the personal information you give this service. We use it to run consultations, under our public task.\n\nThe full privacy notice is being prepared. To ask about your information, email [${council.contactEmail}](mailto:${council.contactEmail}).`,
     },
-    { "council.name": council.name, "council.serviceName": council.serviceName, "council.contactEmail": council.contactEmail },
+    privacyNoticeValues(settings),
   );
   return { title: page.title, html: page.html };
 }

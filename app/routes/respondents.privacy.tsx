@@ -4,7 +4,7 @@
  */
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { loadContentPage } from "~/components/content-page.server";
+import { loadContentPage, privacyNoticeValues } from "~/components/content-page.server";
 import { Markdown } from "~/components/Markdown";
 import { pageTitle } from "~/components/page-title";
 import { loadSettings } from "~/lib/settings.server";
@@ -22,11 +22,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (respondent.privacyAcceptedAt) {
     throw redirect(respondent.respondingAs ? next(request) : `/respondents/about-you?${new URLSearchParams({ redirectTo: next(request) })}`);
   }
-  const { council } = loadSettings();
+  const settings = loadSettings();
+  const { council } = settings;
   const page = await loadContentPage(
     "privacy-notice.md",
-    { title: "Privacy notice", markdown: `${council.name} uses your information to run this consultation, as a task in the public interest. We publish your comments and answers with your name shown the way you choose, and never your email address.` },
-    { "council.name": council.name, "council.serviceName": council.serviceName, "council.contactEmail": council.contactEmail },
+    { title: "Privacy notice", markdown: `${council.name} uses your information to run this consultation, as a task in the public interest. We publish your comments with your name shown the way you choose, your answers only if you agree, and never your email address.` },
+    privacyNoticeValues(settings),
   );
   return { html: page.html, noticeTitle: page.title, redirectTo: next(request) };
 }

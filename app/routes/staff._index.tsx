@@ -6,6 +6,10 @@ import { pageTitle } from "~/components/page-title";
 import { StateTag } from "~/components/StateTag";
 import { canEditProposal } from "~/proposals/lifecycle";
 import { listStaffProposals } from "~/proposals/proposals.server";
+import { formatDate } from "~/components/format";
+import { now } from "~/lib/clock";
+import { daysText } from "~/outcomes/overdue";
+import { outcomeWork, type WaitingItem } from "~/outcomes/staff.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Proposals – Staff area") }];
 
@@ -21,11 +25,33 @@ export async function loader({ request }: LoaderFunctionArgs) {
     drafts: proposals.filter((p) => p.state === "draft" && canEditProposal(viewer, p)).map(brief),
     awaitingApproval: approver ? proposals.filter((p) => p.state === "in_review" && p.createdById !== viewer.id).map(brief) : [],
     proposals: proposals.map(brief),
+    after: outcomeWork(viewer, now()),
   };
 }
 
+function WaitingList({ id, heading, items, href, describe }: { id: string; heading: string; items: WaitingItem[]; href: (id: number) => string; describe: (item: WaitingItem) => string }) {
+  if (items.length === 0) return null;
+  return (
+    <section aria-labelledby={id}>
+      <h2 className="govuk-heading-m" id={id}>
+        {heading}
+      </h2>
+      <ul className="govuk-list" data-testid={id}>
+        {items.map((p) => (
+          <li key={p.id}>
+            <Link className="govuk-link" to={href(p.id)}>
+              {p.title}
+            </Link>{" "}
+            <span className="govuk-hint govuk-!-display-inline">({describe(p)})</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 export default function StaffHome() {
-  const { name, canStart, drafts, awaitingApproval, proposals } = useLoaderData<typeof loader>();
+  const { name, canStart, drafts, awaitingApproval, proposals, after } = useLoaderData<typeof loader>();
   return (
     <>
       <span className="govuk-caption-l">Staff area</span>
@@ -69,6 +95,10 @@ export default function StaffHome() {
           </ul>
         </>
       ) : null}
+      <WaitingList id="outcomes-overdue" heading="Outcomes overdue" items={after.overdue} href={(id) => `/staff/proposals/${id}/outcome`} describe={(p) => `${daysText(p.daysOverdue)} overdue, due ${formatDate(p.dueOn)}`} />
+      <WaitingList id="outcomes-to-write" heading="Outcome reports to write" items={after.toWrite} href={(id) => `/staff/proposals/${id}/outcome`} describe={(p) => `due by ${formatDate(p.dueOn)}`} />
+      <WaitingList id="outcomes-to-sign-off" heading="Outcome reports waiting for your sign-off" items={after.toSignOff} href={(id) => `/staff/proposals/${id}/outcome`} describe={(p) => p.serviceName} />
+      <WaitingList id="decisions-to-record" heading="Decisions to record" items={after.toDecide} href={(id) => `/staff/proposals/${id}/decision`} describe={(p) => p.serviceName} />
       <h2 className="govuk-heading-m">All proposals you can see</h2>
       {proposals.length === 0 ? (
         <p className="govuk-body">There are no proposals yet.</p>

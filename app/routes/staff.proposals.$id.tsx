@@ -8,7 +8,12 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { requireStaff } from "~/auth/session.server";
-import { can } from "~/auth/permissions";
+import { can, type SignedInViewer } from "~/auth/permissions";
+import { now } from "~/lib/clock";
+import { daysText, outcomeClock } from "~/outcomes/overdue";
+import { loadOutcome } from "~/outcomes/read.server";
+import { canReadResponses, visibilityFacts } from "~/proposals/visibility";
+import type { Proposal } from "~/proposals/types";
 import { StateTag } from "~/components/StateTag";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { loadSettings } from "~/lib/settings.server";
@@ -62,6 +67,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     period: periodPanel(proposal),
     challenges: challengeSummary(proposal.id),
     canEdit: canEditProposal(viewer, proposal),
+    after: afterClosing(viewer, proposal),
+  };
+}
+
+/** What this person can open after the consultation opens: the responses, the outcome report, the decision. */
+function afterClosing(viewer: SignedInViewer, proposal: Proposal) {
+  const readResponses = canReadResponses(viewer, visibilityFacts(proposal));
+  const closed = ["closed", "outcome_published", "decided"].includes(proposal.state);
+  const status = loadOutcome(proposal.id)?.status ?? null;
+  const clock = outcomeClock(proposal, now(), loadSettings().council.timeZone);
+  return {
+    readResponses,
+    overdue: clock.overdue ? daysText(clock.daysOverdue) : null,
+    outcome: readResponses && closed ? (status === "published" ? "The published outcome report" : canEditProposal(viewer, proposal) && status !== "submitted" ? "Write the outcome report" : "The outcome report") : null,
+    decision: proposal.state !== "closed" && closed && can(viewer, "decision:record") ? (proposal.state === "decided" ? "The decision" : "Confirm reading and record the decision") : null,
   };
 }
 
@@ -97,7 +117,7 @@ const DONE_MESSAGES: Record<string, string> = {
 };
 
 export default function StaffProposal() {
-  const { proposal, unmet, tasks, isPublicEdit, sinceLastReview, may, trail, period, challenges, canEdit } = useLoaderData<typeof loader>();
+  const { proposal, unmet, tasks, isPublicEdit, sinceLastReview, may, trail, period, challenges, canEdit, after } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const done = searchParams.get("done");
@@ -302,6 +322,48 @@ export default function StaffProposal() {
               Union notice: who was told, acknowledgements and confidential feedback
             </Link>
           </p>
+        ) : null}
+        {after.readResponses ? (
+          <>
+            <h2 className="govuk-heading-m">Responses and outcome</h2>
+            {after.overdue ? (
+              <div className="govuk-warning-text">
+                <span className="govuk-warning-text__icon" aria-hidden="true">
+                  !
+                </span>
+                <strong className="govuk-warning-text__text">
+                  <span className="govuk-visually-hidden">Warning</span>
+                  The outcome is {after.overdue} overdue.
+                </strong>
+              </div>
+            ) : null}
+            <ul className="govuk-list">
+              <li>
+                <Link className="govuk-link" to={`/staff/proposals/${proposal.id}/responses`}>
+                  Read the responses
+                </Link>
+              </li>
+              <li>
+                <Link className="govuk-link" to={`/staff/proposals/${proposal.id}/themes`}>
+                  Themes
+                </Link>
+              </li>
+              {after.outcome ? (
+                <li>
+                  <Link className="govuk-link" to={`/staff/proposals/${proposal.id}/outcome`}>
+                    {after.outcome}
+                  </Link>
+                </li>
+              ) : null}
+              {after.decision ? (
+                <li>
+                  <Link className="govuk-link" to={`/staff/proposals/${proposal.id}/decision`}>
+                    {after.decision}
+                  </Link>
+                </li>
+              ) : null}
+            </ul>
+          </>
         ) : null}
         {["open", "closed", "outcome_published", "decided"].includes(proposal.state) ? (
           <p className="govuk-body">

@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { pageTitle } from "~/components/page-title";
 import { SectionFormPage, useSectionForm } from "~/components/SectionForm";
-import { Textarea } from "~/components/form-fields";
+import { Checkboxes, Textarea } from "~/components/form-fields";
 import { removeRow, saveQuestion } from "~/proposals/editing.server";
 import { sectionPath } from "~/proposals/sections/pages";
 import { MAX_QUESTIONS, questionSchema } from "~/proposals/sections/questions";
@@ -21,7 +21,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     heading: `Question ${n}`,
     isNew: !question,
     canRemove: !!question && e.mode === "draft",
-    defaults: { question: question?.question ?? "" },
+    defaults: { question: question?.question ?? "", personal: question?.personal ? "yes" : "" },
   };
 }
 
@@ -58,6 +58,16 @@ export default function QuestionPage() {
         rows={3}
         defaultValue={state.text("question")}
         error={state.error("question")}
+      />
+      <Checkboxes
+        id="personal"
+        name="personal"
+        legend="Is this question about the respondent’s own circumstances?"
+        legendSize="s"
+        hint="For example their child, their health or their care. Answers to a personal question are read by the council and never published, even by respondents who agree to publish their other answers."
+        options={[{ value: "yes", label: "Yes, it is personal: never publish the answers" }]}
+        defaultValue={state.text("personal")}
+        error={state.error("personal")}
       />
     </SectionFormPage>
   );

@@ -23,14 +23,15 @@ import { requireVisibleProposalById } from "~/proposals/proposals.server";
 import { readUploadForm } from "~/lib/upload-form.server";
 import { SCAN_MAX_BYTES, enterOfflineResponse } from "~/responses/answers.server";
 import { useErrorTitle } from "~/responses/forms";
-import { CHANNEL_LABELS, OFFLINE_CHANNELS, STANCE_LABELS, STANCES, asksForStance, parseId } from "~/responses/rules";
-import { answerField, answersFrom, answersSchema, stanceField } from "~/responses/schemas";
+import { CHANNEL_LABELS, OFFLINE_CHANNELS, RESPONDING_AS, RESPONDING_AS_LABELS, STANCE_LABELS, STANCES, asksForStance, parseId } from "~/responses/rules";
+import { PUBLISH_FIELD, answerField, answersFrom, answersSchema, stanceField } from "~/responses/schemas";
 
 function offlineSchema(questions: { id: number }[], closed: boolean) {
   return z
     .object({
       channel: z.enum(OFFLINE_CHANNELS, { error: "Select how the response reached the council" }),
       label: z.string().trim().max(200, { error: "Who it is from must be 200 characters or fewer" }).optional(),
+      respondingAs: z.enum(RESPONDING_AS, { error: "Select who they are responding as" }).optional(),
       inTime: z.string().optional(),
     })
     .and(answersSchema(questions))
@@ -75,6 +76,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     label: submission.value.label ?? null,
     answers: answersFrom(submission.value as Record<string, unknown>, proposal.questions),
     scan: bytes,
+    respondingAs: submission.value.respondingAs ?? null,
+    publishAnswers: (submission.value as Record<string, unknown>)[PUBLISH_FIELD] === "yes",
   });
   if (!result.ok) {
     const field = result.message.startsWith("The scan") ? "scan" : null;
@@ -100,7 +103,7 @@ export default function EnterResponse() {
       return parseWithZod(formData, { schema }) as unknown as Submission<Record<string, string>>;
     },
   });
-  const names = ["channel", "label", "inTime", "scan", ...d.questions.flatMap((q) => [stanceField(q.id), answerField(q.id)])];
+  const names = ["channel", "label", "respondingAs", "inTime", "scan", ...d.questions.flatMap((q) => [stanceField(q.id), answerField(q.id)]), PUBLISH_FIELD];
   const first = d.questions[0];
   const errors: ErrorSummaryItem[] = [
     ...(form.errors ?? []).map((message) => ({ field: first ? fields[answerField(first.id)].id : fields.channel.id, message })),
@@ -143,6 +146,16 @@ export default function EnterResponse() {
             label="Who it is from (optional)"
             hint="For example “Resident, Millbrook ward” or the name of an organisation. For the council’s records: it is not published."
           />
+          <Radios
+            id={fields.respondingAs.id}
+            name={fields.respondingAs.name}
+            error={fields.respondingAs.errors}
+            defaultValue={initial(fields.respondingAs.initialValue)}
+            legend="Who are they responding as? (optional)"
+            legendSize="s"
+            small
+            options={RESPONDING_AS.map((r) => ({ value: r, label: RESPONDING_AS_LABELS[r] }))}
+          />
           {d.closed ? (
             <Checkboxes
               id={fields.inTime.id}
@@ -176,6 +189,20 @@ export default function EnterResponse() {
               <Textarea {...conformProps(fields[answerField(q.id)])} label="Their answer (optional)" labelSize="s" rows={4} />
             </section>
           ))}
+          <Radios
+            id={fields[PUBLISH_FIELD].id}
+            name={fields[PUBLISH_FIELD].name}
+            error={fields[PUBLISH_FIELD].errors}
+            defaultValue={initial(fields[PUBLISH_FIELD].initialValue)}
+            legend="Did they agree that their answers may be published? (optional)"
+            legendSize="s"
+            hint="The paper form asks this. If they did not say, choose No: their answers are then read and counted, not published. Answers to questions marked personal are never published."
+            small
+            options={[
+              { value: "yes", label: "Yes, they agreed" },
+              { value: "no", label: "No, or they did not say" },
+            ]}
+          />
           <div className={`govuk-form-group${scanError ? " govuk-form-group--error" : ""}`}>
             <label className="govuk-label govuk-label--s" htmlFor={fields.scan.id}>
               Scan of the paper form (optional)

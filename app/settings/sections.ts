@@ -38,7 +38,7 @@ export type FieldDef = {
 
 export type SectionDef = {
   /** the setting the page writes; a field with the path "" is the whole value (a list) */
-  key: "council" | "gate" | "plan" | "union" | "signIn" | "preElectionPeriods" | "challenges" | "easyRead" | "paperPacks" | "alternativeFormats" | "monitoring";
+  key: "council" | "gate" | "plan" | "union" | "signIn" | "preElectionPeriods" | "challenges" | "easyRead" | "paperPacks" | "alternativeFormats" | "monitoring" | "retention";
   slug: string;
   title: string;
   description: string;
@@ -189,6 +189,24 @@ export const SCALAR_SECTIONS: SectionDef[] = [
         max: 60,
         suffix: "working days",
         hint: "Counted from the day after the challenge is made. Weekends and England and Wales bank holidays do not count.",
+      },
+    ],
+  },
+  {
+    key: "retention",
+    slug: "personal-data",
+    title: "Personal data after the decision",
+    description: "How long respondents' email addresses, sign-in links and the emails sent to them are kept after the decision on the consultation they took part in. The privacy notice states this figure.",
+    fields: [
+      {
+        path: "monthsAfterDecision",
+        label: "Remove respondents' personal data",
+        kind: "integer",
+        noun: "The time personal data is kept after the decision",
+        min: 1,
+        max: 120,
+        suffix: "months after the decision",
+        hint: "Published comments and answers stay under the name they were shown with, and the counts stay. A scheduled job removes the rest.",
       },
     ],
   },

@@ -83,7 +83,9 @@ describe("consultationDates", () => {
     const dates = { opensOn: "2027-01-05", closesOn: "2027-02-12" };
     expect(consultationDates({ state: "open", ...dates })).toBe("Closes 12 February 2027");
     expect(consultationDates({ state: "closed", ...dates })).toBe("Closed 12 February 2027");
-    expect(consultationDates({ state: "decided", ...dates })).toBe("Ran from 5 January 2027 to 12 February 2027");
+    expect(consultationDates({ state: "decided", ...dates, decidedOn: "2027-04-20" })).toBe("Decided 20 April 2027");
+    expect(consultationDates({ state: "outcome_published", ...dates })).toBe("Ran from 5 January 2027 to 12 February 2027");
+    expect(consultationDates({ state: "withdrawn", ...dates })).toBe("Ran from 5 January 2027 to 12 February 2027");
   });
 });
 

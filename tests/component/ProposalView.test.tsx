@@ -87,6 +87,7 @@ describe("buildProposalView", () => {
     expect(buildProposalView(openProposal(closed), DEFAULT_SETTINGS, { ...options, now: new Date("2026-06-22T12:00:00Z") }).lifecycle).toMatchObject({
       outcomeDueOn: "2026-06-22",
       outcomeOverdue: false,
+      outcomeDaysOverdue: 0,
     });
     expect(buildProposalView(openProposal(closed), DEFAULT_SETTINGS, { ...options, now: new Date("2026-06-23T12:00:00Z") }).lifecycle.outcomeOverdue).toBe(true);
     expect(

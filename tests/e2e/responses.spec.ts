@@ -194,12 +194,12 @@ test("a resident answers and comments, an officer answers officially, a report i
 });
 
 test("a closed consultation shows no forms, and says so", async ({ page }) => {
-  await page.goto("/consultations/library-opening-hours");
+  await page.goto("/consultations/allotment-rents");
   await expect(page.getByRole("button", { name: "Respond to this consultation" })).toHaveCount(0);
-  await page.goto("/consultations/library-opening-hours/respond");
+  await page.goto("/consultations/allotment-rents/respond");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("This consultation is closed");
   await expect(page.locator("form textarea")).toHaveCount(0);
-  await page.goto("/consultations/library-opening-hours/comments");
+  await page.goto("/consultations/allotment-rents/comments");
   await expect(page.locator("main")).toContainText("This consultation has closed. The council is no longer taking comments.");
   await expect(page.locator("main textarea")).toHaveCount(0);
   await expectNoAxeViolations(page);

@@ -82,6 +82,8 @@ export const PUBLIC_SURFACES: Surface[] = [
   post("sending a request for another format", () => import("~/routes/consultations.$slug_.formats"), (t) => `/consultations/${t.slug}/formats`, () => ({ format: "large_print", name: "A Resident", postalAddress: "1 High Street, Northmoor" })),
   page("the equality monitoring questions", () => import("~/routes/consultations.$slug_.respond_.equality"), (t) => `/consultations/${t.slug}/respond/equality`),
   post("sending equality monitoring answers", () => import("~/routes/consultations.$slug_.respond_.equality"), (t) => `/consultations/${t.slug}/respond/equality`, () => ({ "q-age": "35_44" })),
+  page("the outcome (you said, we did)", () => import("~/routes/consultations.$slug_.outcome"), (t) => `/consultations/${t.slug}/outcome`),
+  page("the published answers", () => import("~/routes/consultations.$slug_.outcome_.answers"), (t) => `/consultations/${t.slug}/outcome/answers`),
 ];
 
 export type Listing = { name: string; load: () => Promise<RouteModule>; url: string };

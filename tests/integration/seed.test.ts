@@ -114,10 +114,16 @@ describe("seedDemo", () => {
     expect(parks.noticeSentAt).not.toBeNull();
     expect(parks.openedAt).toBeNull();
     expect(parks.opensOn! > seedDate.toISOString().slice(0, 10)).toBe(true);
+    const allotments = byState("allotment-rents");
+    expect(allotments.state).toBe("closed");
+    expect(allotments.closedAt).not.toBeNull();
+    expect(Date.parse(allotments.closedAt!)).toBeLessThanOrEqual(seedDate.getTime());
+    // Closed, published its outcome, then decided: in that order, all before the seed.
     const library = byState("library-opening-hours");
-    expect(library.state).toBe("closed");
-    expect(library.closedAt).not.toBeNull();
-    expect(Date.parse(library.closedAt!)).toBeLessThanOrEqual(seedDate.getTime());
+    expect(library.state).toBe("decided");
+    expect(Date.parse(library.closedAt!)).toBeLessThan(Date.parse(library.outcomePublishedAt!));
+    expect(Date.parse(library.outcomePublishedAt!)).toBeLessThan(Date.parse(library.decidedAt!));
+    expect(Date.parse(library.decidedAt!)).toBeLessThanOrEqual(seedDate.getTime());
     const garden = byState("garden-waste-collections");
     expect(garden.state).toBe("in_review");
     expect(garden.submittedAt).not.toBeNull();

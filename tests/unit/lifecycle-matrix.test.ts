@@ -55,6 +55,10 @@ const MAY: Record<Transition, ActorName[]> = {
   open: ["the scheduler", "admin"],
   close: ["the scheduler", "admin"],
   withdraw: ["drafter", "drafter, since moved to another service", "officer of the same service (an editor)", "approver", "approver who drafted it", "approver who changed it since it was last returned", "admin"],
+  // The outcome report is signed off by an approver who wrote none of it (here the drafter and the editor wrote it).
+  publish_outcome: ["approver"],
+  // Only a decision maker records the decision.
+  decide: ["decision maker"],
 };
 
 /** From which states each transition goes, and where to (any other state: 409). */
@@ -65,6 +69,8 @@ const FROM: Record<Transition, Partial<Record<ProposalState, ProposalState>>> = 
   open: { union_notice: "open", scheduled: "open" },
   close: { open: "closed" },
   withdraw: { draft: "withdrawn", in_review: "withdrawn", union_notice: "withdrawn", scheduled: "withdrawn", open: "withdrawn", closed: "withdrawn", outcome_published: "withdrawn" },
+  publish_outcome: { closed: "outcome_published" },
+  decide: { outcome_published: "decided" },
 };
 
 const NOW = new Date("2026-06-15T10:00:00Z");
@@ -84,7 +90,19 @@ function proposalIn(state: ProposalState, overrides: Partial<Proposal> = {}): Pr
     ...overrides,
   });
 }
-const ctx = (overrides: Partial<TransitionContext> = {}): TransitionContext => ({ settings: DEFAULT_SETTINGS, now: NOW, bankHolidays: new Set(), reason: REASON, unansweredFeedback: 0, editorIds: [DRAFTER_ID, EDITOR_ID], ...overrides });
+/** An outcome report sent for sign-off, passing its gate, written by the drafter and the editor. */
+const OUTCOME = { status: "submitted", unmet: [], contributorIds: [DRAFTER_ID, EDITOR_ID] } as const satisfies TransitionContext["outcome"];
+const ctx = (overrides: Partial<TransitionContext> = {}): TransitionContext => ({
+  settings: DEFAULT_SETTINGS,
+  now: NOW,
+  bankHolidays: new Set(),
+  reason: REASON,
+  unansweredFeedback: 0,
+  editorIds: [DRAFTER_ID, EDITOR_ID],
+  outcome: { ...OUTCOME, contributorIds: [...OUTCOME.contributorIds], unmet: [] },
+  readingConfirmedAt: "2026-06-14T16:00:00.000Z",
+  ...overrides,
+});
 
 describe("the matrix covers the whole lifecycle", () => {
   it("every transition and every state the schema knows is in the table", () => {
@@ -161,5 +179,22 @@ describe("what each allowed transition still needs", () => {
     expect(checkTransition("close", { ...proposalIn("open"), closesOn: "2026-06-15" }, a, ctx())).toMatchObject({ ok: false, status: 409 });
     expect(checkTransition("close", { ...proposalIn("open"), closesOn: "2026-06-14" }, a, ctx())).toEqual({ ok: true, to: "closed" });
     expect(checkTransition("close", { ...proposalIn("open"), closesOn: null }, a, ctx())).toMatchObject({ ok: false, status: 409 });
+  });
+  it("publish_outcome: a report sent for sign-off (409 otherwise) that passes its own gate (422 with what it asks)", () => {
+    const closed = proposalIn("closed");
+    expect(checkTransition("publish_outcome", closed, approver, ctx({ outcome: null }))).toMatchObject({ ok: false, status: 409 });
+    expect(checkTransition("publish_outcome", closed, approver, ctx({ outcome: { ...OUTCOME, contributorIds: [], unmet: [], status: "draft" } }))).toMatchObject({ ok: false, status: 409 });
+    const unmet = [{ code: "theme.response", message: "Say how the council responds to “Parking”", href: "#t1" }] as unknown as NonNullable<TransitionContext["outcome"]>["unmet"];
+    const refused = checkTransition("publish_outcome", closed, approver, ctx({ outcome: { ...OUTCOME, contributorIds: [], unmet } }));
+    expect(refused).toMatchObject({ ok: false, status: 422 });
+    expect(!refused.ok && refused.outcomeUnmet).toHaveLength(1);
+    // The approver who wrote part of it may not sign it off, whatever its state.
+    expect(checkTransition("publish_outcome", closed, approver, ctx({ outcome: { ...OUTCOME, contributorIds: [4], unmet: [] } }))).toMatchObject({ ok: false, status: 403 });
+  });
+  it("decide: only once the decision maker has confirmed reading (409 otherwise), and only once (409)", () => {
+    const dm = ACTORS["decision maker"];
+    expect(checkTransition("decide", proposalIn("outcome_published"), dm, ctx({ readingConfirmedAt: null }))).toMatchObject({ ok: false, status: 409, message: expect.stringMatching(/^Confirm that you have read/) });
+    expect(checkTransition("decide", proposalIn("closed"), dm, ctx())).toMatchObject({ ok: false, status: 409, message: expect.stringMatching(/outcome report has been published/) });
+    expect(checkTransition("decide", proposalIn("decided"), dm, ctx())).toMatchObject({ ok: false, status: 409, message: expect.stringMatching(/already been recorded/) });
   });
 });

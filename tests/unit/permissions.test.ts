@@ -20,6 +20,8 @@ const EXPECTED: Record<Action, readonly Role[]> = {
   "proposal:view-staff": ["officer", "approver", "moderator", "decision_maker", "admin"],
   "notice:view": ["union_rep"],
   "comment:moderate": ["moderator", "admin"],
+  // an outcome report is signed off by an approver (never one who drafted it: lifecycle.ts)
+  "outcome:approve": ["approver"],
   "decision:record": ["decision_maker"],
   "admin:manage": ["admin"],
 };

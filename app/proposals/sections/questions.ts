@@ -8,4 +8,9 @@ export const MAX_QUESTIONS = 10;
 export const questionSchema = () =>
   z.object({
     question: requiredText("The question", "Enter the question", { max: 500 }),
+    /** about the respondent's own circumstances (their child, their health): answers are never published */
+    personal: z
+      .string()
+      .optional()
+      .transform((v) => v === "yes"),
   });

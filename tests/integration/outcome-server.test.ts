@@ -1,0 +1,270 @@
+/**
+ * The work after closing through the feature modules, on the seeded council: themes counted by
+ * respondent, the outcome report drafted, sent for sign-off and published by an approver who
+ * wrote none of it (equality rows re-rated, a public version, emails), the decision recorded
+ * after a confirmed reading, and personal data removed a set time after the decision.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { and, eq, isNotNull } from "drizzle-orm";
+import * as t from "#db/schema";
+import { db } from "#db/client.server";
+import { env } from "~/lib/env.server";
+import { setClock } from "~/lib/clock";
+import { confirmReading, publishOutcome, recordDecision, saveEqualityRevision, saveOutcomeText, saveThemeResponse, submitOutcome } from "~/outcomes/outcome.server";
+import { decisionOf, loadOutcome, publishedAnswers, publishedOutcome } from "~/outcomes/read.server";
+import { removeExpiredPersonalData } from "~/outcomes/retention.server";
+import { createTheme, listThemes, mergeThemes, renameTheme, setItemThemes } from "~/outcomes/themes.server";
+import { loadSettings } from "~/lib/settings.server";
+import { loadProposal } from "~/proposals/proposals.server";
+import { publicHistory } from "~/proposals/versions.server";
+import { answersPage, responsesOverview } from "~/responses/reading.server";
+import { APPROVER, APPROVING_OFFICER, DECISION_MAKER, OFFICER, SEED_DATE, seedAfterClosing, snapshot, viewer, type AfterClosing } from "./outcome-fixtures";
+
+let s: AfterClosing;
+const responseOf = (email: string) =>
+  db().select({ id: t.responses.id }).from(t.responses).innerJoin(t.respondents, eq(t.respondents.id, t.responses.respondentId)).where(and(eq(t.respondents.email, email), eq(t.responses.proposalId, s.proposalId))).get()!.id;
+const questionIds = () => loadProposal(s.proposalId)!.questions.map((q) => q.id);
+
+beforeAll(async () => {
+  s = await seedAfterClosing();
+  // Someone following the consultation.
+  db().insert(t.subscriptions).values({ email: "follower@example.org", scope: "consultation", proposalId: s.proposalId, unsubscribeToken: "f".repeat(43), confirmedAt: SEED_DATE.toISOString() }).run();
+}, 60_000);
+
+describe("reading the responses", () => {
+  it("counts every channel, filters, and pages through one question's answers in order", () => {
+    const all = responsesOverview(s.proposalId, { channel: null, respondingAs: null });
+    expect(all.total).toBe(8);
+    expect(all.byChannel).toMatchObject({ online: 4, paper: 2, phone: 1, event: 1 });
+    expect(all.byRespondingAs.organisation).toBe(1);
+    const q1 = all.questions[0];
+    expect(q1.answered).toBe(8);
+    expect(q1.stances.strongly_disagree).toBe(3);
+    expect(responsesOverview(s.proposalId, { channel: "paper", respondingAs: null }).questions[0].answered).toBe(2);
+
+    const first = answersPage(s.proposalId, q1.id, { channel: null, respondingAs: null }, { after: 0, limit: 3 });
+    expect(first.items).toHaveLength(3);
+    const second = answersPage(s.proposalId, q1.id, { channel: null, respondingAs: null }, { after: first.next!, limit: 3 });
+    const third = answersPage(s.proposalId, q1.id, { channel: null, respondingAs: null }, { after: second.next!, limit: 3 });
+    expect(third.next).toBeNull();
+    const ids = [...first.items, ...second.items, ...third.items].map((a) => a.responseId);
+    expect(ids).toEqual([...ids].sort((a, b) => a - b));
+    expect(new Set(ids).size).toBe(8);
+    // Nobody is shown by email address.
+    expect(JSON.stringify(first)).not.toMatch(/@example\.org/);
+  });
+});
+
+describe("themes", () => {
+  it("are created, renamed and merged, and count each respondent once", async () => {
+    const officer = await viewer(OFFICER);
+    const waits = createTheme(officer, s.proposalId, "Waiting times");
+    const safe = createTheme(officer, s.proposalId, "Safeguarding knowledge");
+    const extra = createTheme(officer, s.proposalId, "  waiting   TIMES ");
+    expect(waits.ok && safe.ok).toBe(true);
+    expect(extra).toMatchObject({ ok: false, status: 400, message: expect.stringMatching(/already a theme/) });
+    if (!waits.ok || !safe.ok) return;
+
+    const [q1, q2] = questionIds();
+    const parent = responseOf("parent.demo@example.org");
+    // The same resident's two answers and their comment: one respondent in the theme.
+    expect(setItemThemes(officer, s.proposalId, { kind: "answer", responseId: parent, questionId: q1 }, [waits.themeId, safe.themeId]).ok).toBe(true);
+    expect(setItemThemes(officer, s.proposalId, { kind: "answer", responseId: parent, questionId: q2 }, [safe.themeId]).ok).toBe(true);
+    const parentComment = db().select().from(t.comments).where(and(eq(t.comments.proposalId, s.proposalId), isNotNull(t.comments.respondentId))).orderBy(t.comments.id).get()!;
+    expect(setItemThemes(officer, s.proposalId, { kind: "comment", commentId: parentComment.id }, [waits.themeId]).ok).toBe(true);
+    const paper = db().select().from(t.responses).where(and(eq(t.responses.proposalId, s.proposalId), eq(t.responses.channel, "paper"))).get()!;
+    expect(setItemThemes(officer, s.proposalId, { kind: "answer", responseId: paper.id, questionId: q1 }, [waits.themeId]).ok).toBe(true);
+
+    const byName = () => Object.fromEntries(listThemes(s.proposalId).map((th) => [th.name, th]));
+    expect(byName()["Waiting times"]).toMatchObject({ respondents: 2, items: 3 });
+    expect(byName()["Safeguarding knowledge"]).toMatchObject({ respondents: 1, items: 2 });
+
+    // An official answer is not what people said.
+    const official = db().select().from(t.comments).where(and(eq(t.comments.proposalId, s.proposalId), isNotNull(t.comments.officerId))).get()!;
+    expect(setItemThemes(officer, s.proposalId, { kind: "comment", commentId: official.id }, [waits.themeId])).toMatchObject({ ok: false, status: 400 });
+
+    // Merging never counts an item or a respondent twice.
+    const spare = createTheme(officer, s.proposalId, "Longer waits");
+    if (!spare.ok) throw new Error(spare.message);
+    setItemThemes(officer, s.proposalId, { kind: "answer", responseId: parent, questionId: q1 }, [waits.themeId, safe.themeId, spare.themeId]);
+    expect(mergeThemes(officer, s.proposalId, spare.themeId, waits.themeId).ok).toBe(true);
+    expect(byName()["Waiting times"]).toMatchObject({ respondents: 2, items: 3 });
+    expect(byName()["Longer waits"]).toBeUndefined();
+    expect(renameTheme(officer, s.proposalId, safe.themeId, "Safeguarding expertise").ok).toBe(true);
+    expect(byName()["Safeguarding expertise"]).toBeDefined();
+
+    // Someone from another service cannot code.
+    const other = await viewer("officer.parks@northmoor.example");
+    expect(createTheme(other, s.proposalId, "Parks")).toMatchObject({ ok: false, status: 403 });
+  });
+});
+
+describe("the outcome report", () => {
+  it("refuses a theme response of filler and changes nothing", async () => {
+    const officer = await viewer(OFFICER);
+    const theme = listThemes(s.proposalId)[0];
+    const before = snapshot(s.proposalId);
+    const result = saveThemeResponse(officer, s.proposalId, theme.id, 1, { councilResponse: "Noted, thank you", changed: false, changeDescription: null, versionId: null });
+    expect(result).toMatchObject({ ok: false, status: 400 });
+    expect(snapshot(s.proposalId)).toEqual(before);
+  });
+
+  it("is drafted, sent for sign-off, and published by an approver who wrote none of it", async () => {
+    const officer = await viewer(OFFICER);
+    const drafting = await viewer(APPROVING_OFFICER);
+    let revision = 1;
+    const ok = <T extends { ok: boolean }>(r: T) => {
+      if (!r.ok) throw new Error(JSON.stringify(r));
+      return r as Extract<T, { ok: true }>;
+    };
+    revision = ok(saveOutcomeText(officer, s.proposalId, revision, "responseSummary", "We received 8 responses: 4 online, 2 on paper, 1 by phone and 1 at a drop-in session, from parents, a charity, a councillor and a teacher.")).revision;
+    const [waits, safe] = listThemes(s.proposalId);
+    revision = ok(
+      saveThemeResponse(officer, s.proposalId, waits.id, revision, {
+        councilResponse: "People told us waits would grow. We will write to every family monthly with their place on the list and publish the median wait.",
+        changed: true,
+        changeDescription: "The crisis team now covers weekends from the first day.",
+        versionId: s.versionId,
+      }),
+    ).revision;
+    // The second theme's response is written by the approving officer: they can no longer sign it off.
+    revision = ok(
+      saveThemeResponse(drafting, s.proposalId, safe.id, revision, {
+        councilResponse: "Safeguarding training for the core teams will be given by the departing social workers before any post is removed.",
+        changed: false,
+        changeDescription: null,
+        versionId: null,
+      }),
+    ).revision;
+    // A stale page is refused.
+    expect(saveOutcomeText(officer, s.proposalId, revision - 1, "whatHappensNext", "Anything at all written here by someone")).toMatchObject({ ok: false, status: 409 });
+    revision = ok(saveOutcomeText(officer, s.proposalId, revision, "equalitySummary", "Faith groups told us families from their communities rely on the social workers, so we re-rated that row.")).revision;
+    revision = ok(
+      saveEqualityRevision(officer, s.proposalId, "religion_belief", revision, {
+        rating: "negative",
+        evidence: "Two faith groups told us families in their communities trust the CAMHS social workers more than the core teams.",
+        justification: "The saving is required by the budget; the safeguarding training mitigates part of the impact.",
+        evidenceAction: null,
+      }),
+    ).revision;
+    const sent = submitOutcome(officer, s.proposalId, revision);
+    expect(sent.ok).toBe(false);
+    if (!sent.ok) expect("unmet" in sent && sent.unmet?.map((u) => u.code)).toEqual(["next.missing"]);
+    revision = ok(saveOutcomeText(officer, s.proposalId, revision, "whatHappensNext", "Cabinet decides on 14 January. If it agrees, the change starts in April after staff consultation.")).revision;
+    expect(submitOutcome(officer, s.proposalId, revision).ok).toBe(true);
+    expect(loadOutcome(s.proposalId)?.status).toBe("submitted");
+    // Nothing is public yet.
+    expect(publishedOutcome(loadProposal(s.proposalId)!, loadSettings())).toBeNull();
+
+    const before = snapshot(s.proposalId);
+    expect(publishOutcome(drafting, s.proposalId)).toMatchObject({ ok: false, status: 403, message: expect.stringMatching(/another approver/) });
+    expect(snapshot(s.proposalId)).toEqual(before);
+
+    const published = publishOutcome(await viewer(APPROVER), s.proposalId);
+    expect(published).toEqual({ ok: true });
+    const p = loadProposal(s.proposalId)!;
+    expect(p.state).toBe("outcome_published");
+    expect(p.equalityRows.find((r) => r.characteristic === "religion_belief")?.rating).toBe("negative");
+
+    const outcome = publishedOutcome(p, loadSettings())!;
+    expect(outcome.themes.map((th) => th.name)).toEqual(["Waiting times", "Safeguarding expertise"]);
+    expect(outcome.themes[0].version?.number).toBe(2);
+    expect(outcome.equality).toEqual([expect.objectContaining({ characteristic: "religion_belief", before: expect.objectContaining({ rating: "unknown" }), after: expect.objectContaining({ rating: "negative" }) })]);
+
+    const history = publicHistory(s.proposalId, loadSettings());
+    expect(history[0]).toMatchObject({ reason: "outcome" });
+    expect(history[0].changes.map((c) => c.section)).toEqual(["equality"]);
+
+    const email = db().select().from(t.outbox).where(eq(t.outbox.toAddress, "follower@example.org")).all().at(-1)!;
+    expect(email.subject).toMatch(/outcome/i);
+    expect(email.textBody).toContain(`/consultations/camhs-social-work/outcome`);
+    expect(email.textBody).toContain("Waiting times (the proposal changed)");
+  });
+});
+
+describe("the decision", () => {
+  it("is refused until the decision maker confirms reading, then recorded once", async () => {
+    const dm = await viewer(DECISION_MAKER);
+    const input = { decision: "approved_with_changes" as const, decidedOn: "2027-01-14", reference: "Cabinet, 14 January 2027, minute 112", noticeUrl: "https://democracy.northmoor.example.gov.uk/decisions/112", summary: null };
+    const before = snapshot(s.proposalId);
+    expect(recordDecision(dm, s.proposalId, input)).toMatchObject({ ok: false, status: 409 });
+    expect(snapshot(s.proposalId)).toEqual(before);
+
+    expect(confirmReading(dm, s.proposalId).ok).toBe(true);
+    expect(recordDecision(dm, s.proposalId, input)).toEqual({ ok: true });
+    expect(loadProposal(s.proposalId)!.state).toBe("decided");
+    expect(decisionOf(s.proposalId)).toMatchObject({ label: "Approved with changes", reference: "Cabinet, 14 January 2027, minute 112" });
+    const stored = db().select().from(t.decisions).where(eq(t.decisions.proposalId, s.proposalId)).get()!;
+    expect(stored.decidedById).toBe(dm.id);
+    expect(stored.readingConfirmedAt).toBeTruthy();
+
+    const after = snapshot(s.proposalId);
+    expect(recordDecision(dm, s.proposalId, { ...input, decision: "not_approved" })).toMatchObject({ ok: false, status: 409, message: expect.stringMatching(/already/) });
+    expect(snapshot(s.proposalId)).toEqual(after);
+
+    const email = db().select().from(t.outbox).where(eq(t.outbox.toAddress, "follower@example.org")).all().at(-1)!;
+    expect(email.subject).toMatch(/Decision: Approved with changes/);
+    expect(email.textBody).toContain("Cabinet, 14 January 2027, minute 112");
+  });
+});
+
+describe("personal data after the decision", () => {
+  it("removes respondents' identifiers a set time after the decision and keeps the public record", async () => {
+    const p = loadProposal(s.proposalId)!;
+    const people = () => db().select().from(t.respondents).where(eq(t.respondents.email, "parent.demo@example.org")).all();
+    const parent = people()[0];
+    db().insert(t.respondentSessions).values({ tokenHash: "a".repeat(64), respondentId: parent.id, expiresAt: "2099-01-01T00:00:00.000Z" }).run();
+    // An offline response with a scan on disk.
+    const scanKey = "b".repeat(36);
+    fs.mkdirSync(env().UPLOADS_PATH, { recursive: true });
+    fs.writeFileSync(path.join(env().UPLOADS_PATH, scanKey), "%PDF-1.4 scan");
+    const paper = db().select().from(t.responses).where(and(eq(t.responses.proposalId, s.proposalId), eq(t.responses.channel, "paper"))).get()!;
+    db().update(t.responses).set({ scanStorageKey: scanKey }).where(eq(t.responses.id, paper.id)).run();
+    const visibleComments = () => db().select().from(t.comments).where(and(eq(t.comments.proposalId, s.proposalId), eq(t.comments.status, "visible"))).all();
+    const commentsBefore = visibleComments();
+    const countsBefore = responsesOverview(s.proposalId, { channel: null, respondingAs: null });
+    const themesBefore = listThemes(s.proposalId);
+
+    // Every queued email has long been delivered by then.
+    db().update(t.outbox).set({ status: "sent" }).run();
+    // Not yet: a month before the time is up.
+    const months = loadSettings().retention.monthsAfterDecision;
+    const decidedAt = new Date(p.decidedAt!);
+    const later = (m: number) => new Date(new Date(decidedAt).setUTCMonth(decidedAt.getUTCMonth() + m));
+    // (The demo library consultation, decided weeks before, may have its turn first.)
+    expect(removeExpiredPersonalData(later(months - 1)).consultations).not.toContain("camhs-social-work");
+    expect(people()).toHaveLength(1);
+
+    setClock(later(months));
+    const report = removeExpiredPersonalData(later(months));
+    expect(report.consultations).toEqual(["camhs-social-work"]);
+    expect(report.respondentsAnonymised).toBeGreaterThanOrEqual(5);
+    expect(people()).toHaveLength(0);
+    const anonymised = db().select().from(t.respondents).where(eq(t.respondents.id, parent.id)).get()!;
+    expect(anonymised.email).not.toContain("@");
+    expect(anonymised.name).toBe("Helen Marsh"); // shown on her comments, so kept as shown
+    // Someone who answered without showing their name keeps no name at all.
+    const theirs = new Set(db().select().from(t.responses).where(eq(t.responses.proposalId, s.proposalId)).all().map((r) => r.respondentId));
+    const unnamed = db().select().from(t.respondents).all().filter((r) => theirs.has(r.id) && !r.showName);
+    expect(unnamed.length).toBeGreaterThan(0);
+    for (const r of unnamed) expect(r).toMatchObject({ name: null, email: `removed-${r.id}.invalid` });
+    expect(db().select().from(t.respondentSessions).where(eq(t.respondentSessions.respondentId, parent.id)).all()).toEqual([]);
+    expect(db().select().from(t.subscriptions).where(eq(t.subscriptions.proposalId, s.proposalId)).all()).toEqual([]);
+    expect(db().select().from(t.outbox).where(eq(t.outbox.proposalId, s.proposalId)).all().filter((r) => r.status === "sent")).toEqual([]);
+    expect(db().select().from(t.outbox).all().some((r) => /parent\.demo|follower@/.test(r.toAddress))).toBe(false);
+    expect(fs.existsSync(path.join(env().UPLOADS_PATH, scanKey))).toBe(false);
+    expect(db().select().from(t.responses).where(eq(t.responses.id, paper.id)).get()).toMatchObject({ respondentLabel: null, scanStorageKey: null });
+
+    // The public record stands.
+    expect(visibleComments()).toEqual(commentsBefore);
+    expect(responsesOverview(s.proposalId, { channel: null, respondingAs: null })).toEqual(countsBefore);
+    expect(listThemes(s.proposalId)).toEqual(themesBefore);
+    expect(decisionOf(s.proposalId)).not.toBeNull();
+    expect(publishedOutcome(loadProposal(s.proposalId)!, loadSettings())).not.toBeNull();
+    expect(publishedAnswers(loadProposal(s.proposalId)!, 1).total).toBe(0);
+    // Once is enough.
+    expect(removeExpiredPersonalData(later(months + 1)).consultations).toEqual([]);
+  });
+});
