@@ -141,6 +141,9 @@ try {
   const cookie = ((await createUserSession(approver.id, "/staff")).headers.get("Set-Cookie") ?? "").split(";")[0];
   const viewer = (await getViewer(new Request("http://localhost/", { headers: { Cookie: cookie } })))!;
   const approved = applyTransition("approve", garden.id, { kind: "person", viewer });
+  // The notice period runs from the union notices' delivery.
+  const { deliverDue, localTransport, smtpTransport } = await import("~/notifications/delivery.server");
+  while ((await deliverDue({ transport: localTransport() })).sent);
   db().delete(t.outbox).run();
   const openAt = new Date(`${loadProposalBySlug("garden-waste-collections")!.opensOn}T12:00:00.000Z`);
   const t0 = performance.now();
@@ -166,7 +169,6 @@ try {
   });
   await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", () => resolve()));
   const smtpPort = (smtp.server.address() as import("node:net").AddressInfo).port;
-  const { deliverDue, smtpTransport } = await import("~/notifications/delivery.server");
   const transport = smtpTransport(`smtp://127.0.0.1:${smtpPort}`);
   const d0 = performance.now();
   let sent = 0;
