@@ -73,8 +73,9 @@ test("without TRUST_PROXY a forged X-Forwarded-For buys no more guesses", async 
     const r = await raw(`${server.url}/staff/sign-in`, { method: "POST", headers: { ...body.headers, "X-Forwarded-For": `198.51.100.${i}` }, body: body.body });
     statuses.push(r.status);
   }
-  expect(statuses.slice(0, 5)).toEqual([400, 400, 400, 400, 400]);
-  expect(statuses.slice(5)).toEqual([429, 429, 429]);
+  // This address used up its 30 in the spray test; a made-up X-Forwarded-For does not make it a
+  // new address (were it believed, each would be a fresh address and these would be checked).
+  expect(statuses).toEqual(Array(8).fill(429));
 });
 
 test("behind a trusted proxy each resident has their own limits, and an officer is not locked out by another address", async () => {
