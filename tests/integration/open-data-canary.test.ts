@@ -81,7 +81,7 @@ describe("the canary", () => {
   });
 
   it("the surfaces were really read: every public consultation, and a public comment shows", () => {
-    expect(publicSlugs.sort()).toEqual(["camhs-social-work", "ict-strategic-partnership", "library-opening-hours"]);
+    expect(publicSlugs.sort()).toEqual(["allotment-rents", "camhs-social-work", "ict-strategic-partnership", "library-opening-hours"]);
     const all = [...served.values()].join("\n");
     expect(all).toContain(visibleMarker);
     expect(served.get("comments.csv")).toContain(visibleMarker);

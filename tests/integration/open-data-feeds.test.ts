@@ -61,7 +61,7 @@ describe("the site feed", () => {
     expect(response.headers.get("Content-Type")).toBe("application/atom+xml; charset=utf-8");
     const { entries } = expectValidAtom(await response.text());
     expect(entries.map((e) => e.link[0]["@href"]).sort()).toEqual(
-      ["camhs-social-work", "ict-strategic-partnership", "library-opening-hours"].map((s) => `http://plainsight.test/consultations/${s}`),
+      ["allotment-rents", "camhs-social-work", "ict-strategic-partnership", "library-opening-hours"].map((s) => `http://plainsight.test/consultations/${s}`),
     );
     const updated = entries.map((e) => Date.parse(text(e.updated)));
     expect(updated).toEqual([...updated].sort((a, b) => b - a));

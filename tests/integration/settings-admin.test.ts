@@ -50,7 +50,7 @@ async function current(slug: string): Promise<Record<string, string>> {
 describe("the settings pages", () => {
   it("lists every page, and only admins get in", async () => {
     const index = await run(() => indexLoader({ request: get("/staff/admin/settings", admin), params: {}, context: {} }));
-    expect((index.value as { sections: { slug: string }[] }).sections.map((s) => s.slug)).toEqual(["council", "publication-check", "consultation-period", "pre-election-periods", "union-notice", "challenges", "sign-in", "easy-read", "paper-packs", "other-formats", "equality-monitoring"]);
+    expect((index.value as { sections: { slug: string }[] }).sections.map((s) => s.slug)).toEqual(["council", "publication-check", "consultation-period", "pre-election-periods", "union-notice", "challenges", "personal-data", "sign-in", "easy-read", "paper-packs", "other-formats", "equality-monitoring"]);
     const officer = await cookieFor("officer@northmoor.example");
     expect((await run(() => indexLoader({ request: get("/staff/admin/settings", officer), params: {}, context: {} }))).status).toBe(403);
     expect((await section("council", { name: "Hijack" }, officer)).status).toBe(403);
