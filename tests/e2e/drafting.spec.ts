@@ -26,6 +26,8 @@ const DRAFTING_APPROVER = "approver2@northmoor.example"; // drafted the garden w
 
 const TITLE = "Restructure of social work in Child and Adolescent Mental Health Services";
 const camhs = completeProposal();
+// The demo council asks for an easy read summary for children's services (content/council.yaml).
+const camhsEasyRead: string = parse(fs.readFileSync(path.resolve("content/consultations/camhs-social-work.yaml"), "utf8")).easyReadSummary;
 
 function inDays(days: number) {
   const d = new Date(Date.now() + days * 86_400_000);
@@ -94,6 +96,11 @@ test("an officer builds the CAMHS proposal from nothing to submission, and a dif
   await expect(page.getByTestId("summary-writing-help")).toContainText("Every acronym is spelled out");
   await page.getByRole("button", { name: "Preview summary in plain english" }).click();
   await expect(page.locator("#summary-preview")).toContainText("12 social work posts");
+  await continueButton(page).click();
+
+  // 1b. The easy read summary the council's settings ask for on a children's service.
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Easy read summary");
+  await page.getByLabel("Easy read summary").fill(camhsEasyRead);
   await continueButton(page).click();
 
   // 2. Full details.
