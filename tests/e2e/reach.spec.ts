@@ -164,8 +164,9 @@ test("the paper pack passes axe and its PDF holds every section, the questions, 
   has("Changes to social work in Children and Young People");
   for (const h of headings) has(h);
   // The questions, each with space to write, the address to send it to, the closing date and the reference.
-  const camhs = parse(fs.readFileSync(path.resolve("content/consultations/camhs-social-work.yaml"), "utf8")) as { questions: string[] };
-  camhs.questions.forEach((q, i) => has(`Question ${i + 1}: ${q}`));
+  const camhs = parse(fs.readFileSync(path.resolve("content/consultations/camhs-social-work.yaml"), "utf8")) as { questions: (string | { question: string })[] };
+  // A question is its text, or (for a question about the respondent's own circumstances) an object.
+  camhs.questions.forEach((q, i) => has(`Question ${i + 1}: ${typeof q === "string" ? q : q.question}`));
   has("FREEPOST NORTHMOOR COUNCIL");
   has("Northmoor NM1 1AA");
   has("Send your response by the end of");
