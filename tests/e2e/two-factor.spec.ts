@@ -21,6 +21,8 @@ async function password(page: import("@playwright/test").Page, who: { email: str
   await page.getByLabel("Email address").fill(who.email);
   await page.getByLabel("Password", { exact: true }).fill(who.password);
   await page.getByRole("button", { name: "Sign in" }).click();
+  // Wait for the sign-in to be answered, or the next navigation races it and finds no session.
+  await page.waitForURL((url) => url.pathname !== "/staff/sign-in");
 }
 
 test("an officer sets up a second factor, and then signs in with password and a recovery code", async ({ page }) => {
