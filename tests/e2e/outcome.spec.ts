@@ -161,13 +161,17 @@ test("2. the officer drafts the outcome report, with a linked change and a re-ra
   await officer
     .getByLabel("What the responses told the council about the equality impact")
     .fill("Carers and older plot holders told us how much their plots matter to them; the carers' concession changes the rating for carers from unknown to positive.");
+  const equalityPage = new URL(officer.url()).pathname;
   await officer.getByRole("button", { name: "Continue" }).click();
+  // Wait for each save to be answered: a navigation straight after the click can cancel it.
+  await officer.waitForURL((url) => url.pathname !== equalityPage);
 
   await officer.goto(`${staff}/outcome/next`);
   await officer
     .getByLabel("What happens next")
     .fill("The Cabinet Member for Environment will decide on the new rents by delegated decision, and any new rents start in April with the invoices sent in March.");
   await officer.getByRole("button", { name: "Continue" }).click();
+  await officer.waitForURL((url) => !url.pathname.endsWith("/outcome/next"));
 
   await officer.goto(`${staff}/outcome`);
   await expect(officer.getByTestId("outcome-gate-clear")).toBeVisible();
