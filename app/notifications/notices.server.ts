@@ -20,9 +20,10 @@ import { canEditProposal } from "~/proposals/lifecycle";
 import { bankHolidays } from "~/proposals/lifecycle.server";
 import { loadProposal } from "~/proposals/proposals.server";
 import type { Proposal, UnionRef } from "~/proposals/types";
-import { canSeeProposal, visibilityFacts } from "~/proposals/visibility";
+import { canSeeProposal, isPublic, visibilityFacts } from "~/proposals/visibility";
 import { noticeLinkExpiry, noticeLinkUsable, noticePeriod } from "./notice-rules";
 import { queueEmail } from "./outbox.server";
+import { publicUrl } from "./staff.server";
 import { unionFeedbackReceivedEmail, unionNoticeEmail, unionNoticeLinkEmail, unionNoticeWithdrawnEmail } from "./templates";
 import { hashToken, isTokenShaped, newToken } from "./tokens.server";
 
@@ -102,13 +103,15 @@ export function sendUnionNotices(tx: DB, p: Proposal, at: Date): number {
   return reps.filter((rep) => sendNoticeTo(tx, p, rep, at, settings)).length;
 }
 
-/** A proposal withdrawn while under notice: the reps who were told hear that it will not go ahead. */
+/** A proposal withdrawn after notice was given: the reps who were told hear that it will not go
+ * ahead, and why (workflow.server.ts calls this for every withdrawal). */
 export function sendNoticeWithdrawn(tx: DB, p: Proposal): number {
   const council = loadSettings(tx).council.name;
   const told = new Set(tx.selectDistinct({ userId: t.noticeLinks.userId }).from(t.noticeLinks).where(eq(t.noticeLinks.proposalId, p.id)).all().map((r) => r.userId));
   let queued = 0;
   for (const rep of byRep(repsOf(tx, p.unions.map((u) => u.id))).filter((r) => told.has(r.userId))) {
-    const email = unionNoticeWithdrawnEmail({ council, repName: rep.name, title: p.title });
+    const hadOpened = isPublic(p);
+    const email = unionNoticeWithdrawnEmail({ council, repName: rep.name, title: p.title, reason: p.withdrawnReason, hadOpened, publicUrl: hadOpened ? publicUrl(p.slug) : null });
     if (queueEmail(tx, { idempotencyKey: `union-notice-withdrawn:${p.id}:${rep.userId}`, event: "union_notice_withdrawn", to: rep.email, ...email, proposalId: p.id })) queued++;
   }
   return queued;

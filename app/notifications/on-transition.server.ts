@@ -6,24 +6,31 @@ import type { DB } from "#db/client.server";
 import type { Transition } from "~/proposals/lifecycle";
 import type { Proposal } from "~/proposals/types";
 import { isPublic } from "~/proposals/visibility";
-import { sendNoticeWithdrawn, sendUnionNotices } from "./notices.server";
+import { sendUnionNotices } from "./notices.server";
 import { notifyStaffAtOpening } from "./staff.server";
 import { decisionEmailFor, outcomeEmailFor } from "./outcome-emails.server";
 import { notifySubscribersOfOpening, notifySubscribersOfUpdate } from "./subscriptions.server";
+import { notifyApproversOfSubmission, notifyAuthorsOfApproval, notifyAuthorsOfReturn, notifyEveryoneOfWithdrawal } from "./workflow.server";
 
-export function onTransition(tx: DB, transition: Transition, proposal: Proposal, at: Date): void {
+export function onTransition(tx: DB, transition: Transition, proposal: Proposal, at: Date, actorId: number | null = null): void {
   switch (transition) {
+    case "submit":
+      notifyApproversOfSubmission(tx, proposal, actorId);
+      return;
+    case "reject":
+      notifyAuthorsOfReturn(tx, proposal, actorId);
+      return;
     case "approve":
       if (proposal.state === "union_notice") sendUnionNotices(tx, proposal, at);
+      notifyAuthorsOfApproval(tx, proposal, actorId);
       return;
     case "open":
       notifyStaffAtOpening(tx, proposal, at);
       notifySubscribersOfOpening(tx, proposal);
       return;
     case "withdraw":
-      // Withdrawn before opening: only the reps who were given notice ever knew of it.
-      if (!isPublic(proposal)) sendNoticeWithdrawn(tx, proposal);
-      else notifySubscribersOfUpdate(tx, proposal, transition);
+      // Everyone who was told of it; before opening, only the reps who were given notice knew.
+      notifyEveryoneOfWithdrawal(tx, proposal);
       return;
     case "publish_outcome":
       // Subscribers and the respondents who asked for updates (they are subscribers too).

@@ -72,14 +72,23 @@ export function unionNoticeLinkEmail(v: { council: string; repName: string; titl
   };
 }
 
-export function unionNoticeWithdrawnEmail(v: { council: string; repName: string; title: string }): Email {
+/** A proposal withdrawn after its union was given notice: in confidence if it never opened. */
+export function unionNoticeWithdrawnEmail(v: { council: string; repName: string; title: string; reason: string | null; hadOpened: boolean; publicUrl: string | null }): Email {
   return {
-    subject: `Confidential: a proposal you were given notice of has been withdrawn – ${v.title}`,
+    subject: v.hadOpened ? `Consultation withdrawn – ${v.title}` : `Confidential: a proposal you were given notice of has been withdrawn – ${v.title}`,
     text: lines(
       `Dear ${v.repName},`,
       "",
-      `${v.council} has withdrawn a proposal your union was given confidential advance notice of: ${v.title}.`,
-      "It will not be published for consultation, and your links to the notice no longer work.",
+      v.hadOpened
+        ? `${v.council} has withdrawn a consultation your union was given advance notice of: ${v.title}.`
+        : `${v.council} has withdrawn a proposal your union was given confidential advance notice of: ${v.title}.`,
+      v.hadOpened ? "It will not go ahead as proposed." : "It will not be published for consultation, and your links to the notice no longer work.",
+      v.reason ? "" : null,
+      v.reason ? "The reason it gave:" : null,
+      v.reason,
+      v.publicUrl ? "" : null,
+      v.publicUrl ? "The consultation's page keeps its record:" : null,
+      v.publicUrl,
       signOff(v.council),
     ),
   };
@@ -300,6 +309,84 @@ export function staffPasswordLinkEmail(v: { council: string; serviceName: string
       v.link,
       "",
       `This link is personal to you. It works once and stops working on ${formatDateTime(v.linkExpiresAt)}. Your current password keeps working until you set a new one. Do not forward this email.`,
+      signOff(v.council),
+    ),
+  };
+}
+
+// ─── The next step, for staff (workflow.server.ts) ─────────────────────────────
+// Staff emails name the proposal and link to it; the text stays behind the sign-in, so a
+// forwarded email gives away nothing the recipient's colleagues could not already see.
+
+export function proposalSubmittedEmail(v: { council: string; title: string; serviceName: string; submittedBy: string; link: string }): Email {
+  return {
+    subject: `Proposal waiting for your approval – ${v.title}`,
+    text: lines(
+      `${v.submittedBy} has submitted a proposal for approval before it is published for consultation.`,
+      "",
+      `Proposal: ${v.title}`,
+      `Service: ${v.serviceName}`,
+      "",
+      "Review it, then approve it or return it to the drafter with what needs to change:",
+      v.link,
+      "",
+      "Any approver who did not draft or change it may approve it; the first to act takes it.",
+      signOff(v.council),
+    ),
+  };
+}
+
+export function proposalReturnedEmail(v: { council: string; title: string; returnedBy: string; reason: string; link: string }): Email {
+  return {
+    subject: `Proposal returned to you with changes to make – ${v.title}`,
+    text: lines(
+      `${v.returnedBy} has returned this proposal to its drafters instead of approving it: ${v.title}.`,
+      "",
+      "What needs to change:",
+      v.reason,
+      "",
+      "It is a draft again. Make the changes and submit it for approval again here:",
+      v.link,
+      signOff(v.council),
+    ),
+  };
+}
+
+export function proposalApprovedEmail(v: { council: string; title: string; approvedBy: string; next: string; link: string }): Email {
+  return {
+    subject: `Proposal approved for publication – ${v.title}`,
+    text: lines(
+      `${v.approvedBy} has approved this proposal for publication: ${v.title}.`,
+      "",
+      v.next,
+      "",
+      "See where it stands:",
+      v.link,
+      signOff(v.council),
+    ),
+  };
+}
+
+/**
+ * A withdrawn consultation, for everyone who was told of it. `why` says how this person came to
+ * know it (a staff group, a response, a subscription); the reason is the one published on its page.
+ */
+export function consultationWithdrawnEmail(v: { council: string; title: string; withdrawnAt: string; reason: string; publicUrl: string | null; why: string; unsubscribeUrl?: string }): Email {
+  return {
+    subject: `Consultation withdrawn – ${v.title}`,
+    text: lines(
+      v.why,
+      "",
+      `${v.council} withdrew the consultation "${v.title}" on ${formatDate(v.withdrawnAt)}. It will not go ahead as proposed.`,
+      "",
+      "The reason it gave:",
+      v.reason,
+      v.publicUrl ? "" : null,
+      v.publicUrl ? "The consultation's page keeps its record:" : null,
+      v.publicUrl,
+      v.unsubscribeUrl ? "" : null,
+      v.unsubscribeUrl ? "You asked for updates on this consultation. To stop these emails:" : null,
+      v.unsubscribeUrl ?? null,
       signOff(v.council),
     ),
   };

@@ -157,7 +157,7 @@ export function applyTransition(
     if (transition === "approve") snapshotVersion(tx, proposal, "approved", actorId);
     if (options.effect) options.effect(tx, proposal, loadProposal(proposalId, tx)!, at);
     const updated = loadProposal(proposalId, tx)!;
-    onTransition(tx, transition, updated, at);
+    onTransition(tx, transition, updated, at, actorId);
     return { ...decision, proposal: updated };
   }, database);
 }
