@@ -16,6 +16,8 @@ import type { SignedInViewer } from "~/auth/permissions";
 import { baseUrl } from "~/lib/env.server";
 import { loadSettings } from "~/lib/settings.server";
 import type { Proposal } from "~/proposals/types";
+import { editorsSinceLastReturn } from "~/proposals/lifecycle";
+import { roundEntries } from "~/proposals/lifecycle.server";
 import { canSeeProposal, isPublic, visibilityFacts } from "~/proposals/visibility";
 import { queueEmail } from "./outbox.server";
 import { emailStaffGroups, publicUrl } from "./staff.server";
@@ -63,20 +65,13 @@ function nameOf(tx: DB, userId: number | null | undefined): string | null {
 
 /**
  * The people who worked on the proposal this round: its drafter and everyone who changed it since
- * it was last returned (or since it was started). A return that has just been written to the audit
- * log ends the round it closes, so it is not counted as the start of a new one.
+ * it was last returned (or since it was started). A return just written to the audit log closes
+ * the round it ends, so it is set aside to find who worked on that round.
  */
-export function roundAuthorIds(tx: DB, p: Pick<Proposal, "id" | "createdById">): number[] {
-  const entries = tx
-    .select({ action: t.auditLog.action, actorId: t.auditLog.actorId })
-    .from(t.auditLog)
-    .where(and(eq(t.auditLog.entityType, "proposal"), eq(t.auditLog.entityId, p.id), inArray(t.auditLog.action, ["proposal.create", "proposal.edit", "proposal.reject"])))
-    .orderBy(asc(t.auditLog.id))
-    .all();
-  while (entries.length && entries[entries.length - 1].action === "proposal.reject") entries.pop();
-  const start = entries.map((e) => e.action).lastIndexOf("proposal.reject");
-  const editors = entries.slice(start + 1).flatMap((e) => (e.action !== "proposal.reject" && e.actorId != null ? [e.actorId] : []));
-  return [...new Set([p.createdById, ...editors])];
+export function roundAuthorIds(tx: DB, p: Pick<Proposal, "id" | "createdById">, justReturned = false): number[] {
+  const entries = roundEntries([p.id], tx);
+  if (justReturned && entries.at(-1)?.action === "proposal.reject") entries.pop();
+  return [...new Set([p.createdById, ...editorsSinceLastReturn(entries)])];
 }
 
 /** Staff who may see the proposal, less the person whose act this is (they know already). */
@@ -99,7 +94,7 @@ export function notifyApproversOfSubmission(tx: DB, p: Proposal, actorId: number
 export function notifyAuthorsOfReturn(tx: DB, p: Proposal, actorId: number | null): number {
   const council = loadSettings(tx).council.name;
   const email = proposalReturnedEmail({ council, title: p.title, returnedBy: nameOf(tx, actorId) ?? "An approver", reason: p.returnedReason ?? "", link: staffProposalUrl(p.id) });
-  const authors = mayBeTold(staffMembers(tx, { ids: roundAuthorIds(tx, p) }), p, actorId);
+  const authors = mayBeTold(staffMembers(tx, { ids: roundAuthorIds(tx, p, true) }), p, actorId);
   return authors.filter((u) => queueEmail(tx, { idempotencyKey: `proposal-returned:${p.id}:${p.revision}:${u.id}`, event: "proposal_returned", to: u.email, ...email, proposalId: p.id })).length;
 }
 

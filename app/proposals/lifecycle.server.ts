@@ -14,7 +14,7 @@ import { loadSettings } from "~/lib/settings.server";
 import { unionsWithoutReps } from "~/notifications/notice-clock.server";
 import { unansweredFeedbackCount } from "~/notifications/notices.server";
 import { onTransition } from "~/notifications/on-transition.server";
-import { checkTransition, type Actor, type Transition, type TransitionContext, type TransitionDecision } from "./lifecycle";
+import { checkTransition, editorsSinceLastReturn as editorsSince, type Actor, type Transition, type TransitionContext, type TransitionDecision } from "./lifecycle";
 import { periodOpeningOn, plannedLength } from "./period";
 import { loadProposal } from "./proposals.server";
 import type { Proposal } from "./types";
@@ -31,20 +31,23 @@ export function bankHolidays(): ReadonlySet<string> {
   return holidays;
 }
 
+/** The audit entries that say who worked on each round of a proposal, oldest first. */
+export function roundEntries(proposalIds: number[], database: DB = defaultDb()) {
+  if (!proposalIds.length) return [];
+  return database
+    .select({ proposalId: t.auditLog.entityId, action: t.auditLog.action, actorId: t.auditLog.actorId })
+    .from(t.auditLog)
+    .where(and(eq(t.auditLog.entityType, "proposal"), inArray(t.auditLog.entityId, proposalIds), inArray(t.auditLog.action, ["proposal.create", "proposal.edit", "proposal.reject"])))
+    .orderBy(asc(t.auditLog.id))
+    .all();
+}
+
 /**
  * Everyone who changed the proposal since it was last returned to its drafter, or since it was
  * started if it never was: from the audit log, which every save writes to (editing.server.ts).
  */
 export function editorsSinceLastReturn(proposalId: number, database: DB = defaultDb()): number[] {
-  const entries = database
-    .select({ action: t.auditLog.action, actorId: t.auditLog.actorId })
-    .from(t.auditLog)
-    .where(and(eq(t.auditLog.entityType, "proposal"), eq(t.auditLog.entityId, proposalId), inArray(t.auditLog.action, ["proposal.create", "proposal.edit", "proposal.reject"])))
-    .orderBy(asc(t.auditLog.id))
-    .all();
-  const lastReturn = entries.map((e) => e.action).lastIndexOf("proposal.reject");
-  const editors = entries.slice(lastReturn + 1).filter((e) => e.action !== "proposal.reject" && e.actorId != null).map((e) => e.actorId as number);
-  return [...new Set(editors)];
+  return editorsSince(roundEntries([proposalId], database));
 }
 
 export type TransitionResult = TransitionDecision & { proposal?: Proposal };

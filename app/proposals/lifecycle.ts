@@ -107,6 +107,16 @@ export function approvalConflict(approverId: number, p: Pick<Proposal, "createdB
 }
 
 /**
+ * Everyone who changed the proposal since it was last returned to its drafter, or since it was
+ * started if it never was, from its audit entries (proposal.create, .edit and .reject) oldest first.
+ */
+export function editorsSinceLastReturn(entries: readonly { action: string; actorId: number | null }[]): number[] {
+  const lastReturn = entries.map((e) => e.action).lastIndexOf("proposal.reject");
+  const editors = entries.slice(lastReturn + 1).flatMap((e) => (e.action !== "proposal.reject" && e.actorId != null ? [e.actorId] : []));
+  return [...new Set(editors)];
+}
+
+/**
  * The gate holds until the decision: once a proposal has been approved (under notice, scheduled
  * or open), an edit may not leave it short of anything the gate asks. A draft may be incomplete.
  */

@@ -141,9 +141,14 @@ const QUEUE_FROM = sql`FROM comments c JOIN proposals p ON p.id = c.proposal_id 
 /** Waiting: held for review, or reported and not yet dealt with. */
 const WAITING = sql`(c.status = 'pending' OR (c.status = 'visible' AND EXISTS (SELECT 1 FROM comment_reports cr WHERE cr.comment_id = c.id AND cr.resolved_at IS NULL)))`;
 
+/** How many comments wait for a moderator: one count, for the staff home page. */
+export function moderationWaitingCount(database: DB = defaultDb()): number {
+  return database.get<{ n: number }>(sql`SELECT count(*) AS n FROM comments c WHERE ${WAITING}`)?.n ?? 0;
+}
+
 /** Comments waiting for a moderator, the longest-waiting first. */
 export function moderationQueue(page: number, database: DB = defaultDb()) {
-  const total = database.get<{ n: number }>(sql`SELECT count(*) AS n FROM comments c WHERE ${WAITING}`)?.n ?? 0;
+  const total = moderationWaitingCount(database);
   const pages = Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE));
   const current = Math.min(Math.max(1, page), pages);
   const rows = database.all<QueueRow>(sql`

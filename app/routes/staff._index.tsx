@@ -4,38 +4,57 @@ import { requirePermission } from "~/auth/session.server";
 import { can } from "~/auth/permissions";
 import { pageTitle } from "~/components/page-title";
 import { StateTag } from "~/components/StateTag";
-import { canEditProposal } from "~/proposals/lifecycle";
 import { listStaffProposals } from "~/proposals/proposals.server";
 import { formatDate } from "~/components/format";
 import { now } from "~/lib/clock";
 import { daysText } from "~/outcomes/overdue";
-import { outcomeWork, type WaitingItem } from "~/outcomes/staff.server";
+import type { WaitingItem } from "~/outcomes/staff.server";
+import type { WaitingProposal } from "~/proposals/waiting";
+import { waitingForYou } from "~/proposals/waiting.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Proposals – Staff area") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requirePermission(request, "proposal:view-staff");
   const proposals = listStaffProposals(viewer);
-  const approver = can(viewer, "proposal:approve");
-  const brief = ({ id, title, state, serviceName }: (typeof proposals)[number]) => ({ id, title, state, serviceName });
   return {
     name: viewer.name,
     canStart: can(viewer, "proposal:create"),
-    // The drafts this officer may work on: their own, and their service's.
-    drafts: proposals.filter((p) => p.state === "draft" && canEditProposal(viewer, p)).map(brief),
-    awaitingApproval: approver ? proposals.filter((p) => p.state === "in_review" && p.createdById !== viewer.id).map(brief) : [],
-    proposals: proposals.map(brief),
-    after: outcomeWork(viewer, now()),
+    proposals: proposals.map(({ id, title, state, serviceName }) => ({ id, title, state, serviceName })),
+    waiting: waitingForYou(viewer, now()),
   };
+}
+
+/** One list under "Waiting for you": proposals with what each one needs. */
+function ProposalsWaiting({ id, heading, items, href }: { id: string; heading: string; items: WaitingProposal[]; href: (id: number) => string }) {
+  if (items.length === 0) return null;
+  return (
+    <section aria-labelledby={id}>
+      <h3 className="govuk-heading-s" id={id}>
+        {heading}
+      </h3>
+      <ul className="govuk-list" data-testid={id}>
+        {items.map((p) => (
+          <li key={p.id}>
+            <Link className="govuk-link" to={href(p.id)}>
+              {p.title}
+            </Link>{" "}
+            <span className="govuk-hint govuk-!-display-inline">({p.serviceName})</span>
+            {p.note ? <p className="govuk-body-s govuk-!-margin-bottom-2 app-break-anywhere">{p.note}</p> : null}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
 }
 
 function WaitingList({ id, heading, items, href, describe }: { id: string; heading: string; items: WaitingItem[]; href: (id: number) => string; describe: (item: WaitingItem) => string }) {
   if (items.length === 0) return null;
   return (
     <section aria-labelledby={id}>
-      <h2 className="govuk-heading-m" id={id}>
+      <h3 className="govuk-heading-s" id={id}>
         {heading}
-      </h2>
+      </h3>
       <ul className="govuk-list" data-testid={id}>
         {items.map((p) => (
           <li key={p.id}>
@@ -51,7 +70,10 @@ function WaitingList({ id, heading, items, href, describe }: { id: string; headi
 }
 
 export default function StaffHome() {
-  const { name, canStart, drafts, awaitingApproval, proposals, after } = useLoaderData<typeof loader>();
+  const { name, canStart, proposals, waiting } = useLoaderData<typeof loader>();
+  const { after } = waiting;
+  const nothing =
+    [waiting.toApprove, waiting.returned, waiting.drafts, waiting.feedback, after.overdue, after.toWrite, after.toSignOff, after.toDecide].every((l) => l.length === 0) && !waiting.moderation;
   return (
     <>
       <span className="govuk-caption-l">Staff area</span>
@@ -67,38 +89,32 @@ export default function StaffHome() {
           Start a new proposal
         </Link>
       ) : null}
-      {drafts.length > 0 ? (
-        <>
-          <h2 className="govuk-heading-m">Drafts you can work on</h2>
-          <ul className="govuk-list">
-            {drafts.map((p) => (
-              <li key={p.id}>
-                <Link className="govuk-link" to={`/staff/proposals/${p.id}`}>
-                  {p.title}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
-      {awaitingApproval.length > 0 ? (
-        <>
-          <h2 className="govuk-heading-m">Waiting for your approval</h2>
-          <ul className="govuk-list">
-            {awaitingApproval.map((p) => (
-              <li key={p.id}>
-                <Link className="govuk-link" to={`/staff/proposals/${p.id}`}>
-                  {p.title}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
-      <WaitingList id="outcomes-overdue" heading="Outcomes overdue" items={after.overdue} href={(id) => `/staff/proposals/${id}/outcome`} describe={(p) => `${daysText(p.daysOverdue)} overdue, due ${formatDate(p.dueOn)}`} />
-      <WaitingList id="outcomes-to-write" heading="Outcome reports to write" items={after.toWrite} href={(id) => `/staff/proposals/${id}/outcome`} describe={(p) => `due by ${formatDate(p.dueOn)}`} />
-      <WaitingList id="outcomes-to-sign-off" heading="Outcome reports waiting for your sign-off" items={after.toSignOff} href={(id) => `/staff/proposals/${id}/outcome`} describe={(p) => p.serviceName} />
-      <WaitingList id="decisions-to-record" heading="Decisions to record" items={after.toDecide} href={(id) => `/staff/proposals/${id}/decision`} describe={(p) => p.serviceName} />
+      <section aria-labelledby="waiting-for-you" data-testid="waiting-for-you">
+        <h2 className="govuk-heading-m" id="waiting-for-you">
+          Waiting for you
+        </h2>
+        {nothing ? <p className="govuk-body">Nothing is waiting for you.</p> : null}
+        <ProposalsWaiting id="to-approve" heading="Submitted for your approval" items={waiting.toApprove} href={(id) => `/staff/proposals/${id}`} />
+        <ProposalsWaiting id="returned" heading="Returned to you with changes to make" items={waiting.returned} href={(id) => `/staff/proposals/${id}`} />
+        <ProposalsWaiting id="feedback" heading="Union feedback to answer" items={waiting.feedback} href={(id) => `/staff/notices/${id}`} />
+        <WaitingList id="outcomes-overdue" heading="Outcomes overdue" items={after.overdue} href={(id) => `/staff/proposals/${id}/outcome`} describe={(p) => `${daysText(p.daysOverdue)} overdue, due ${formatDate(p.dueOn)}`} />
+        <WaitingList id="outcomes-to-write" heading="Outcome reports to write" items={after.toWrite} href={(id) => `/staff/proposals/${id}/outcome`} describe={(p) => `due by ${formatDate(p.dueOn)}`} />
+        <WaitingList id="outcomes-to-sign-off" heading="Outcome reports waiting for your sign-off" items={after.toSignOff} href={(id) => `/staff/proposals/${id}/outcome`} describe={(p) => p.serviceName} />
+        <WaitingList id="decisions-to-record" heading="Outcomes published, waiting for your decision" items={after.toDecide} href={(id) => `/staff/proposals/${id}/decision`} describe={(p) => p.serviceName} />
+        {waiting.moderation ? (
+          <section aria-labelledby="moderation">
+            <h3 className="govuk-heading-s" id="moderation">
+              Moderation
+            </h3>
+            <p className="govuk-body" data-testid="moderation">
+              <Link className="govuk-link" to="/staff/moderation">
+                {waiting.moderation} {waiting.moderation === 1 ? "comment is" : "comments are"} waiting in the moderation queue
+              </Link>
+            </p>
+          </section>
+        ) : null}
+        <ProposalsWaiting id="drafts" heading="Drafts you can work on" items={waiting.drafts} href={(id) => `/staff/proposals/${id}`} />
+      </section>
       <h2 className="govuk-heading-m">All proposals you can see</h2>
       {proposals.length === 0 ? (
         <p className="govuk-body">There are no proposals yet.</p>
