@@ -5,14 +5,11 @@
  * negative impact it accepts, or how it will gather the evidence it lacks.
  */
 import type { EqualityRating } from "#db/schema";
+import { EQUALITY_RATING_LABELS } from "~/proposals/labels";
 import type { EqualityRowView } from "./proposal-view-model";
 
-export const RATING_TAGS: Record<EqualityRating, { label: string; colour: string }> = {
-  positive: { label: "Positive", colour: "green" },
-  negative: { label: "Negative", colour: "red" },
-  neutral: { label: "Neutral", colour: "grey" },
-  unknown: { label: "Not yet known", colour: "yellow" },
-};
+/** The form's own words for each rating (proposals/labels.ts), with the tag's colour. */
+export const RATING_TAGS: Record<EqualityRating, { label: string; colour: string }> = EQUALITY_RATING_LABELS;
 
 export function RatingTag({ rating }: { rating: EqualityRating | null }) {
   if (!rating) return <strong className="govuk-tag govuk-tag--grey">Not assessed</strong>;

@@ -6,6 +6,7 @@
  *
  * Headings: every section is an h2, parts of a section h3, so the page's own h1 sits above.
  */
+import { DEPENDENCY_KIND_LABELS } from "~/proposals/labels";
 import type { ReactNode } from "react";
 import type { SectionKey } from "~/proposals/types";
 import { EqualityGrid } from "./EqualityGrid";
@@ -107,12 +108,7 @@ export function OptionsList({ options }: { options: OptionView[] }) {
   );
 }
 
-const DEPENDENCY_KINDS: Record<DependencyView["kind"], string> = {
-  service: "Council service",
-  team: "Team",
-  partner: "Partner organisation",
-  contract: "Contract",
-};
+const DEPENDENCY_KINDS: Record<DependencyView["kind"], string> = DEPENDENCY_KIND_LABELS;
 
 function consultedText(consulted: boolean | null): string {
   if (consulted === true) return "Yes";

@@ -6,11 +6,10 @@
  * Colour is never the only signal: every score shows its number and a word (WCAG 1.4.1).
  */
 import type { RiskView } from "./proposal-view-model";
+import { ratingText } from "~/proposals/labels";
 import { IMPACT_WORDS, LEVEL_WORDS, LIKELIHOOD_WORDS, riskLevel, type RiskLevel } from "./risk-level";
 
-function scale(value: number, words: Record<number, string>) {
-  return words[value] ? `${value} – ${words[value]}` : String(value);
-}
+const scale = (value: number, words: Record<number, string>) => ratingText(value, words);
 
 export function RiskScore({ score, level }: { score: number; level: RiskLevel }) {
   return (

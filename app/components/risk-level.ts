@@ -1,10 +1,9 @@
-/** Risk levels and the words for the 1–5 scales. Pure; shared by the view model and the risk components. */
+/** Risk levels. Pure; shared by the view model and the risk components. The words for the 1–5
+ * scales are the forms' own, from proposals/labels.ts. */
+import type { RiskLevel } from "~/proposals/labels";
 
-export type RiskLevel = "low" | "medium" | "high";
-
-export const LIKELIHOOD_WORDS: Record<number, string> = { 1: "Rare", 2: "Unlikely", 3: "Possible", 4: "Likely", 5: "Almost certain" };
-export const IMPACT_WORDS: Record<number, string> = { 1: "Negligible", 2: "Minor", 3: "Moderate", 4: "Major", 5: "Severe" };
-export const LEVEL_WORDS: Record<RiskLevel, string> = { low: "Low", medium: "Medium", high: "High" };
+export type { RiskLevel };
+export { IMPACT_LABELS as IMPACT_WORDS, LIKELIHOOD_LABELS as LIKELIHOOD_WORDS, RISK_LEVEL_LABELS as LEVEL_WORDS } from "~/proposals/labels";
 
 /**
  * Low, medium or high. High from the council's high-risk score (settings.gate.highRiskScore,

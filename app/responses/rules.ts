@@ -4,6 +4,7 @@
  * edit, and what counts as the same text posted twice.
  */
 import { councilDate } from "~/lib/council-time";
+import * as LABELS from "~/proposals/labels";
 import type { ProposalState, RESPONDING_AS as DB_RESPONDING_AS, STANCES as DB_STANCES } from "#db/schema";
 
 // ─── Limits ────────────────────────────────────────────────────────────────────
@@ -93,11 +94,7 @@ export function commentFingerprint(body: string): string {
 /** The schema's lists, repeated here so that forms on the client need not load the schema module. */
 export const RESPONDING_AS = ["individual", "organisation", "councillor"] as const satisfies typeof DB_RESPONDING_AS;
 export type RespondingAs = (typeof RESPONDING_AS)[number];
-export const RESPONDING_AS_LABELS: Record<RespondingAs, string> = {
-  individual: "As an individual",
-  organisation: "For an organisation or group",
-  councillor: "As a councillor",
-};
+export const RESPONDING_AS_LABELS: Record<RespondingAs, string> = LABELS.RESPONDING_AS_LABELS;
 
 export const ANONYMOUS_NAME = "Resident";
 
@@ -198,14 +195,7 @@ export function canDeleteComment(c: { status: CommentStatus }): boolean {
 }
 
 // ─── Answers to the consultation questions ─────────────────────────────────────
-export const STANCE_LABELS = {
-  strongly_agree: "Strongly agree",
-  agree: "Agree",
-  neutral: "Neither agree nor disagree",
-  disagree: "Disagree",
-  strongly_disagree: "Strongly disagree",
-  dont_know: "Don’t know",
-} as const;
+export const STANCE_LABELS = LABELS.STANCE_LABELS;
 export type Stance = keyof typeof STANCE_LABELS;
 export const STANCES = ["strongly_agree", "agree", "neutral", "disagree", "strongly_disagree", "dont_know"] as const satisfies typeof DB_STANCES;
 
@@ -218,12 +208,6 @@ export function asksForStance(question: string): boolean {
   return /\bagree\b[^?]*\bdisagree\b/i.test(question);
 }
 
-export const CHANNEL_LABELS = {
-  online: "Online",
-  paper: "On paper",
-  phone: "By phone",
-  event: "At an event",
-  email: "By email",
-} as const;
+export const CHANNEL_LABELS = LABELS.CHANNEL_LABELS;
 export type Channel = keyof typeof CHANNEL_LABELS;
 export const OFFLINE_CHANNELS = ["paper", "phone", "event", "email"] as const satisfies readonly Channel[];

@@ -6,6 +6,7 @@ import { SectionFormPage, useSectionForm } from "~/components/SectionForm";
 import { Radios, Textarea } from "~/components/form-fields";
 import { removeRow, saveRisk } from "~/proposals/editing.server";
 import { sectionPath } from "~/proposals/sections/pages";
+import { ratingText } from "~/proposals/labels";
 import { IMPACT_LABELS, LIKELIHOOD_LABELS, RATINGS, riskDefaults, riskSchema } from "~/proposals/sections/risks";
 import { pageBasics, requireEditing, requireEditingToSave, rowFrom, runRemoveAction, runSectionAction } from "~/proposals/sections/route.server";
 
@@ -37,7 +38,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   });
 }
 
-const scale = (labels: readonly string[]) => RATINGS.map((value, i) => ({ value, label: `${value}: ${labels[i]}` }));
+const scale = (labels: Record<number, string>) => RATINGS.map((value) => ({ value, label: ratingText(Number(value), labels, ": ") }));
 
 export default function RiskPage() {
   const { proposal, revision, isPublicEdit, needs, heading, isNew, defaults } = useLoaderData<typeof loader>();

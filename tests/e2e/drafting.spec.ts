@@ -169,8 +169,8 @@ test("an officer builds the CAMHS proposal from nothing to submission, and a dif
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Add a dependency");
   await tabTo(page, page.getByLabel("Name", { exact: true }));
   await page.keyboard.type(duty.name);
-  await tabTo(page, page.getByLabel("A council service"));
-  await page.keyboard.press("ArrowDown"); // "A team"
+  await tabTo(page, page.getByLabel("Council service"));
+  await page.keyboard.press("ArrowDown"); // "Team"
   await tabTo(page, page.getByLabel("How would the change affect them?"));
   await page.keyboard.type(duty.effect);
   await tabTo(page, page.getByRole("group", { name: "Have they been consulted?" }).getByLabel("Yes"));

@@ -8,6 +8,7 @@ import { RATING_TAGS } from "../EqualityGrid";
 import { formatNumber } from "../format";
 import type { EqualityRowView, RiskView } from "../proposal-view-model";
 import { IMPACT_WORDS, LIKELIHOOD_WORDS, riskLevel } from "../risk-level";
+import { CHANNEL_LABELS, STANCE_LABELS } from "~/proposals/labels";
 import { RiskMatrix } from "../RiskTable";
 import { BarChart, CHART_COLOURS, ChartFigure, StackedBarChart, type Segment } from "./Charts";
 
@@ -168,15 +169,15 @@ export type ResponseChartData = {
   questions: { id: number; question: string; asksForStance: boolean; answered: number; stances: Record<string, number> }[];
 };
 
-const CHANNEL_NAMES = { online: "Online", paper: "On paper", phone: "By phone", email: "By email", event: "At events" } as const;
+const CHANNEL_NAMES = CHANNEL_LABELS;
 
 export const STANCE_SEGMENTS: Segment[] = [
-  { key: "strongly_agree", label: "Strongly agree", colour: CHART_COLOURS.darkBlue },
-  { key: "agree", label: "Agree", colour: CHART_COLOURS.turquoise },
-  { key: "neutral", label: "Neither", colour: CHART_COLOURS.grey },
-  { key: "disagree", label: "Disagree", colour: CHART_COLOURS.orange },
-  { key: "strongly_disagree", label: "Strongly disagree", colour: CHART_COLOURS.darkPink },
-  { key: "dont_know", label: "Don’t know", colour: CHART_COLOURS.purple },
+  { key: "strongly_agree", label: STANCE_LABELS.strongly_agree, colour: CHART_COLOURS.darkBlue },
+  { key: "agree", label: STANCE_LABELS.agree, colour: CHART_COLOURS.turquoise },
+  { key: "neutral", label: STANCE_LABELS.neutral, colour: CHART_COLOURS.grey },
+  { key: "disagree", label: STANCE_LABELS.disagree, colour: CHART_COLOURS.orange },
+  { key: "strongly_disagree", label: STANCE_LABELS.strongly_disagree, colour: CHART_COLOURS.darkPink },
+  { key: "dont_know", label: STANCE_LABELS.dont_know, colour: CHART_COLOURS.purple },
 ];
 
 /** Responses by how they came, and each agree-or-disagree question's answers by stance. */

@@ -1,5 +1,6 @@
 /** 5. Dependencies: the services, teams, partners and contracts the change touches, and whether they were consulted. */
 import { z } from "zod";
+import { DEPENDENCY_KIND_LABELS as KIND_LABELS } from "../labels";
 import type { DEPENDENCY_KINDS as SCHEMA_DEPENDENCY_KINDS } from "#db/schema";
 import type { Dependency } from "../types";
 import { choice, SHORT_TEXT_MAX, text, yesNo, requiredText } from "./fields";
@@ -7,12 +8,7 @@ import { choice, SHORT_TEXT_MAX, text, yesNo, requiredText } from "./fields";
 // The same list as the schema's, written here so the browser bundle does not load the database schema.
 export const DEPENDENCY_KINDS = ["service", "team", "partner", "contract"] as const satisfies typeof SCHEMA_DEPENDENCY_KINDS;
 
-export const DEPENDENCY_KIND_LABELS: Record<(typeof DEPENDENCY_KINDS)[number], string> = {
-  service: "A council service",
-  team: "A team",
-  partner: "A partner organisation",
-  contract: "A contract",
-};
+export const DEPENDENCY_KIND_LABELS: Record<(typeof DEPENDENCY_KINDS)[number], string> = KIND_LABELS;
 
 export const dependencySchema = () =>
   z.object({

@@ -3,6 +3,7 @@
  * rated with evidence; then the three aims of the duty and a conclusion.
  */
 import { z } from "zod";
+import { EQUALITY_RATING_LABELS } from "../labels";
 import type { EQUALITY_RATINGS as SCHEMA_EQUALITY_RATINGS } from "#db/schema";
 import type { EqualityRow, Proposal } from "../types";
 import { choice, text, whenContinuing, type Mode, requiredText } from "./fields";
@@ -10,12 +11,7 @@ import { choice, text, whenContinuing, type Mode, requiredText } from "./fields"
 // The same list as the schema's, written here so the browser bundle does not load the database schema.
 export const EQUALITY_RATINGS = ["positive", "negative", "neutral", "unknown"] as const satisfies typeof SCHEMA_EQUALITY_RATINGS;
 
-export const RATING_LABELS: Record<(typeof EQUALITY_RATINGS)[number], { label: string; hint: string }> = {
-  positive: { label: "Positive", hint: "People with this characteristic would be better off" },
-  negative: { label: "Negative", hint: "People with this characteristic would be worse off" },
-  neutral: { label: "Neutral", hint: "No different effect on people with this characteristic" },
-  unknown: { label: "Unknown", hint: "There is not enough evidence yet to say" },
-};
+export const RATING_LABELS: Record<(typeof EQUALITY_RATINGS)[number], { label: string; hint: string }> = EQUALITY_RATING_LABELS;
 
 export const equalityRowSchema = (label: string) =>
   z

@@ -6,9 +6,9 @@ import { z } from "zod";
 import type { Risk } from "../types";
 import { choice, text, requiredText } from "./fields";
 
-export const RATINGS = ["1", "2", "3", "4", "5"] as const;
-export const LIKELIHOOD_LABELS = ["Rare", "Unlikely", "Possible", "Likely", "Almost certain"] as const;
-export const IMPACT_LABELS = ["Minor", "Moderate", "Significant", "Major", "Severe"] as const;
+import { IMPACT_LABELS, LIKELIHOOD_LABELS, RATINGS } from "../labels";
+
+export { IMPACT_LABELS, LIKELIHOOD_LABELS, RATINGS };
 
 export const riskSchema = () =>
   z
@@ -16,7 +16,7 @@ export const riskSchema = () =>
       description: requiredText("The risk", "Describe the risk", { max: 2000 }),
       whoBears: requiredText("Who would bear it", "Say who would bear the risk", { max: 1000 }),
       likelihood: choice(RATINGS, "Choose how likely the risk is, from 1 (rare) to 5 (almost certain)"),
-      impact: choice(RATINGS, "Choose how much harm the risk would do, from 1 (minor) to 5 (severe)"),
+      impact: choice(RATINGS, "Choose how much harm the risk would do, from 1 (negligible) to 5 (severe)"),
       acceptanceReason: text("The reason for accepting the risk", { max: 5000 }),
     })
     .transform((v) => ({ ...v, likelihood: Number(v.likelihood), impact: Number(v.impact) }));
