@@ -14,6 +14,7 @@ export const STATUS_FILTERS = [
   { value: "open", label: "Open" },
   { value: "closed", label: "Closed" },
   { value: "concluded", label: "Concluded" },
+  { value: "withdrawn", label: "Withdrawn" },
 ] as const;
 
 export type StatusFilter = (typeof STATUS_FILTERS)[number]["value"];
@@ -33,6 +34,10 @@ export type ConsultationListEntry = {
   decidedOn?: string | null;
   /** closed with no outcome 12 weeks on: by how many days (0 otherwise) */
   daysOverdue?: number;
+  /** once withdrawn: when, whether it had closed first, and the published reason (plain text, shortened) */
+  withdrawnAt?: string | null;
+  closedAt?: string | null;
+  withdrawnReason?: string | null;
 };
 
 export type ConsultationListData = {
@@ -45,7 +50,7 @@ export type ConsultationListData = {
 };
 
 /** The dates a resident needs for a consultation in this state. */
-export function consultationDates(item: Pick<ConsultationListEntry, "state" | "opensOn" | "closesOn" | "decidedOn">): string {
+export function consultationDates(item: Pick<ConsultationListEntry, "state" | "opensOn" | "closesOn" | "decidedOn" | "withdrawnAt" | "closedAt">): string {
   const opens = formatDate(item.opensOn);
   const closes = formatDate(item.closesOn);
   switch (item.state) {
@@ -60,6 +65,12 @@ export function consultationDates(item: Pick<ConsultationListEntry, "state" | "o
       return opens ? `Opens ${opens}` : "";
     case "decided":
       return item.decidedOn ? `Decided ${formatDate(item.decidedOn)}` : closes ? `Closed ${closes}` : "";
+    case "withdrawn": {
+      // Never its planned closing date as if it had run: when it stopped, and what it had been.
+      const withdrawn = item.withdrawnAt ? `Withdrawn ${formatDate(item.withdrawnAt)}` : "Withdrawn";
+      if (item.closedAt) return closes ? `${withdrawn}, after closing on ${closes}` : withdrawn;
+      return closes ? `${withdrawn}, before its planned closing date of ${closes}` : withdrawn;
+    }
     default:
       return opens && closes ? `Ran from ${opens} to ${closes}` : closes ? `Closed ${closes}` : "";
   }
@@ -70,6 +81,7 @@ const EMPTY_TEXT: Record<StatusFilter, string> = {
   open: "There are no open consultations at the moment.",
   closed: "There are no closed consultations waiting for an outcome.",
   concluded: "There are no concluded consultations yet.",
+  withdrawn: "No consultation has been withdrawn.",
 };
 
 export function ConsultationListPage({ data, basePath, councilName }: { data: ConsultationListData; basePath: string; councilName?: string }) {
@@ -151,6 +163,11 @@ export function ConsultationListPage({ data, basePath, councilName }: { data: Co
                       </li>
                     ) : null}
                   </ul>
+                  {item.state === "withdrawn" && item.withdrawnReason ? (
+                    <p className="govuk-body app-consultation-list__summary" data-testid="withdrawn-reason">
+                      <strong>Why it was withdrawn:</strong> {item.withdrawnReason}
+                    </p>
+                  ) : null}
                   {item.excerpt ? <p className="govuk-body app-consultation-list__summary">{item.excerpt}</p> : null}
                 </li>
               );

@@ -175,7 +175,8 @@ export const LIST_FILTERS = {
   all: PUBLIC_STATES,
   open: ["open"],
   closed: ["closed"],
-  concluded: ["outcome_published", "decided", "withdrawn"],
+  concluded: ["outcome_published", "decided"],
+  withdrawn: ["withdrawn"],
 } as const satisfies Record<string, readonly t.ProposalState[]>;
 export type ListFilter = keyof typeof LIST_FILTERS;
 
@@ -192,6 +193,10 @@ export type ConsultationListItem = {
   challenges: { open: number; overdue: number };
   /** the day it was decided, once decided */
   decidedOn: string | null;
+  /** once withdrawn: when, and the reason the council published */
+  withdrawnAt: string | null;
+  withdrawnReason: string | null;
+  closedAt: string | null;
 };
 
 export const PAGE_SIZE = 20;
@@ -218,7 +223,10 @@ export function listPublicConsultations(
       opensOn: t.proposals.opensOn,
       closesOn: t.proposals.closesOn,
       openedAt: t.proposals.openedAt,
+      closedAt: t.proposals.closedAt,
       decidedOn: t.decisions.decidedOn,
+      withdrawnAt: t.proposals.withdrawnAt,
+      withdrawnReason: t.proposals.withdrawnReason,
       serviceId: t.proposals.serviceId,
       createdById: t.proposals.createdById,
       openChallenges: sql<number>`(SELECT count(*) FROM challenges c WHERE c.proposal_id = ${t.proposals.id} AND c.status = 'visible' AND c.answered_at IS NULL)`,

@@ -123,10 +123,13 @@ export default function Consultation() {
   const notYetOpen = !isPublic;
   const moved = p.plan.plannedOpensOn != null;
   if (p.plan.opensOn) keyRows.push({ key: notYetOpen ? "Opens" : "Opened", value: `${formatDate(p.plan.opensOn)}${moved ? ` (planned for ${formatDate(p.plan.plannedOpensOn)})` : ""}` });
+  // A withdrawn consultation did not run to its closing date unless it had closed first.
+  const stoppedEarly = p.state === "withdrawn" && !p.lifecycle.closedAt;
   if (p.plan.closesOn) {
     const was = moved && p.plan.plannedClosesOn && p.plan.closesOn === p.plan.movedClosesOn ? ` (moved from ${formatDate(p.plan.plannedClosesOn)} to keep the ${p.plan.length ?? "period"} approved)` : "";
-    keyRows.push({ key: notYetOpen || p.state === "open" ? "Closes" : "Closed", value: `${formatDate(p.plan.closesOn)}${was}` });
+    keyRows.push({ key: stoppedEarly ? "Was due to close" : notYetOpen || p.state === "open" ? "Closes" : "Closed", value: `${formatDate(p.plan.closesOn)}${was}` });
   }
+  if (p.state === "withdrawn" && p.lifecycle.withdrawnAt) keyRows.push({ key: "Withdrawn", value: <span data-testid="withdrawn-on">{formatDate(p.lifecycle.withdrawnAt)}</span> });
   if (p.state === "closed" && p.lifecycle.outcomeDueOn) keyRows.push({ key: "Outcome due by", value: formatDate(p.lifecycle.outcomeDueOn) });
   if (approval) keyRows.push({ key: "Approved for publication", value: <span data-testid="approval">{`by ${approval.approverName} on ${formatDate(approval.approvedAt)}`}</span> });
   if (outcomePublishedAt && (p.state === "outcome_published" || p.state === "decided")) keyRows.push({ key: "Outcome published", value: formatDate(outcomePublishedAt) });

@@ -57,6 +57,9 @@ export async function loader({ request }: LoaderFunctionArgs): Promise<Consultat
       closesOn: item.closesOn,
       challenges: item.challenges,
       decidedOn: item.decidedOn,
+      withdrawnAt: item.withdrawnAt,
+      closedAt: item.closedAt,
+      withdrawnReason: item.withdrawnReason ? excerpt(markdownToPlainText(item.withdrawnReason)) : null,
       daysOverdue: outcomeClock(item, at, councilTimeZone()).daysOverdue,
     })),
   };

@@ -51,7 +51,7 @@ describe("ConsultationListPage", () => {
     expect(form.getAttribute("method")).toBe("get");
     expect(form.getAttribute("action")).toBe("/consultations");
     const group = within(form).getByRole("group", { name: "Show consultations" });
-    expect(within(group).getAllByRole("radio").map((r) => (r as HTMLInputElement).value)).toEqual(["all", "open", "closed", "concluded"]);
+    expect(within(group).getAllByRole("radio").map((r) => (r as HTMLInputElement).value)).toEqual(["all", "open", "closed", "concluded", "withdrawn"]);
     expect(within(group).getByRole("radio", { name: "Open" })).toBeChecked();
   });
 
@@ -85,7 +85,9 @@ describe("consultationDates", () => {
     expect(consultationDates({ state: "closed", ...dates })).toBe("Closed 12 February 2027");
     expect(consultationDates({ state: "decided", ...dates, decidedOn: "2027-04-20" })).toBe("Decided 20 April 2027");
     expect(consultationDates({ state: "outcome_published", ...dates })).toBe("Ran from 5 January 2027 to 12 February 2027");
-    expect(consultationDates({ state: "withdrawn", ...dates })).toBe("Ran from 5 January 2027 to 12 February 2027");
+    // A withdrawn consultation never shows its planned closing date as if it had run to it.
+    expect(consultationDates({ state: "withdrawn", ...dates, withdrawnAt: "2027-01-20T10:00:00.000Z" })).toBe("Withdrawn 20 January 2027, before its planned closing date of 12 February 2027");
+    expect(consultationDates({ state: "withdrawn", ...dates, withdrawnAt: "2027-03-01T10:00:00.000Z", closedAt: "2027-02-13T00:00:00.000Z" })).toBe("Withdrawn 1 March 2027, after closing on 12 February 2027");
   });
 });
 
