@@ -8,7 +8,7 @@ import { renderMarkdown } from "~/lib/markdown.server";
 import { loadSettings } from "~/lib/settings.server";
 import { bankHolidays } from "~/proposals/lifecycle.server";
 import type { Proposal } from "~/proposals/types";
-import { canDownloadDocument, visibilityFacts } from "~/proposals/visibility";
+import { canDownloadDocument, feedbackUnionIds, visibilityFacts } from "~/proposals/visibility";
 import type { Settings } from "~/lib/settings";
 import { AGENCY_ITEMS, S188_ITEMS, TRANSFER_LABELS, TUPE_ITEMS, collectiveConsultation, collectiveConsultationClock, describeTotal } from "~/proposals/employment";
 import { noticePeriod } from "./notice-rules";
@@ -67,9 +67,11 @@ function facts(p: Proposal, at: Date) {
 
 export function repNoticePage(viewer: SignedInViewer, p: Proposal, at: Date) {
   const { settings, period, clock } = facts(p, at);
-  const unions = repUnions(viewer, p);
-  const threads = feedbackThreads(p.id, unions.map((u) => u.id));
   const facts_ = visibilityFacts(p);
+  // Each rep reads their own union's thread only (visibility.ts decides which).
+  const readable = feedbackUnionIds(viewer, facts_);
+  const unions = repUnions(viewer, p).filter((u) => readable.includes(u.id));
+  const threads = feedbackThreads(p.id, unions.map((u) => u.id));
   return {
     rep: { name: viewer.name },
     unions: unions.map((u) => ({ id: u.id, name: u.name, thread: threads.get(u.id) ?? [] })),
@@ -93,7 +95,7 @@ export function repNoticePage(viewer: SignedInViewer, p: Proposal, at: Date) {
 export function staffNoticePage(viewer: SignedInViewer, p: Proposal, at: Date) {
   const { period, clock, collective } = facts(p, at);
   const status = noticeStatus(p);
-  const threads = feedbackThreads(p.id, p.unions.map((u) => u.id));
+  const threads = feedbackThreads(p.id, feedbackUnionIds(viewer, visibilityFacts(p)));
   return {
     proposal: { id: p.id, slug: p.slug, title: p.title, state: p.state, serviceName: p.serviceName, opensOn: p.opensOn, closesOn: p.closesOn, postsAffected: p.postsAffected },
     period,

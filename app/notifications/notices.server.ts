@@ -20,7 +20,7 @@ import { canEditProposal } from "~/proposals/lifecycle";
 import { bankHolidays } from "~/proposals/lifecycle.server";
 import { loadProposal } from "~/proposals/proposals.server";
 import type { Proposal, UnionRef } from "~/proposals/types";
-import { canSeeProposal, isPublic, visibilityFacts } from "~/proposals/visibility";
+import { canSeeAllFeedback, canSeeProposal, isPublic, visibilityFacts } from "~/proposals/visibility";
 import { noticeLinkExpiry, noticeLinkUsable, noticePeriod } from "./notice-rules";
 import { queueEmail } from "./outbox.server";
 import { publicUrl } from "./staff.server";
@@ -383,7 +383,7 @@ export function noticesForRep(viewer: SignedInViewer, database: DB = defaultDb()
 /** Proposals under notice that this staff member can see, with what still holds them back. */
 export function noticesForStaff(viewer: SignedInViewer, at: Date, database: DB = defaultDb()) {
   const settings = loadSettings(database);
-  const rows = noticedProposals(database, eq(t.proposals.state, "union_notice")).filter((r) => canSeeProposal(viewer, r));
+  const rows = noticedProposals(database, eq(t.proposals.state, "union_notice")).filter((r) => canSeeAllFeedback(viewer, r));
   const answer = alias(t.noticeFeedback, "answer");
   const unanswered = new Map(
     database

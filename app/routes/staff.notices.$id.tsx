@@ -20,6 +20,7 @@ import { FeedbackThread } from "~/notifications/FeedbackThread";
 import { staffNoticePage } from "~/notifications/notice-page.server";
 import { answerFeedback, resendNoticeLink } from "~/notifications/notices.server";
 import { notFound, requireVisibleProposalById } from "~/proposals/proposals.server";
+import { canSeeAllFeedback, visibilityFacts } from "~/proposals/visibility";
 import { SuccessBanner } from "~/components/SuccessBanner";
 
 export const headers = confidentialHeaders;
@@ -36,7 +37,10 @@ async function requireProposal(request: Request, id: string | undefined) {
   const viewer = await requirePermission(request, "proposal:view-staff");
   const parsed = idParam.safeParse(id);
   if (!parsed.success) throw notFound();
-  return { viewer, proposal: requireVisibleProposalById(viewer, parsed.data) };
+  const proposal = requireVisibleProposalById(viewer, parsed.data);
+  // Every union's confidential feedback: only staff with the need to know (visibility.ts).
+  if (!canSeeAllFeedback(viewer, visibilityFacts(proposal))) throw notFound();
+  return { viewer, proposal };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

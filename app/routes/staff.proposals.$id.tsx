@@ -12,7 +12,7 @@ import { can, type SignedInViewer } from "~/auth/permissions";
 import { now } from "~/lib/clock";
 import { daysText, outcomeClock } from "~/outcomes/overdue";
 import { loadOutcome } from "~/outcomes/read.server";
-import { canReadResponses, visibilityFacts } from "~/proposals/visibility";
+import { canReadResponses, canSeeAllFeedback, seesInternalDetail, visibilityFacts } from "~/proposals/visibility";
 import type { Proposal } from "~/proposals/types";
 import { StateTag } from "~/components/StateTag";
 import { ErrorSummary } from "~/components/ErrorSummary";
@@ -47,8 +47,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const unmet = readiness(proposal, settings);
   const editable = canEditProposal(viewer, proposal) && editingMode(proposal) != null;
   const approver = can(viewer, "proposal:approve");
+  // Staff without the need to know (a moderator, an officer of another service) reach this page
+  // only for a published consultation, and then see none of its internal parts (visibility.ts).
+  const facts = visibilityFacts(proposal);
+  const internal = seesInternalDetail(viewer, facts);
   return {
-    proposal: { id: proposal.id, slug: proposal.slug, title: proposal.title, state: proposal.state, serviceName: proposal.serviceName, leadOfficer: proposal.leadOfficer, returnedReason: proposal.returnedReason, opensOn: proposal.opensOn, closesOn: proposal.closesOn, approvedAt: proposal.approvedAt },
+    proposal: {
+      id: proposal.id,
+      slug: proposal.slug,
+      title: proposal.title,
+      state: proposal.state,
+      serviceName: proposal.serviceName,
+      leadOfficer: proposal.leadOfficer,
+      returnedReason: internal ? proposal.returnedReason : null,
+      opensOn: proposal.opensOn,
+      closesOn: proposal.closesOn,
+      approvedAt: proposal.approvedAt,
+    },
+    internal,
+    noticeLink: proposal.approvedAt != null && proposal.unions.length > 0 && canSeeAllFeedback(viewer, facts),
     unmet: unmet.map((u) => ({ ...u, href: editable ? unmetHref(proposal.id, u) : null })),
     // Statuses come from the gate each time: nothing about progress is stored.
     tasks: editable
@@ -63,7 +80,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       approvalConflict: proposal.state === "in_review" ? approvalConflict(viewer.id, proposal, editorsSinceLastReturn(proposal.id)) : null,
       withdraw: !["decided", "withdrawn"].includes(proposal.state) && can(viewer, "proposal:withdraw") && (canEditProposal(viewer, proposal) || can(viewer, "proposal:approve")),
     },
-    trail: auditTrail(proposal.id),
+    trail: internal ? auditTrail(proposal.id) : [],
     period: periodPanel(proposal),
     challenges: challengeSummary(proposal.id),
     canEdit: canEditProposal(viewer, proposal),
@@ -117,7 +134,7 @@ const DONE_MESSAGES: Record<string, string> = {
 };
 
 export default function StaffProposal() {
-  const { proposal, unmet, tasks, isPublicEdit, sinceLastReview, may, trail, period, challenges, canEdit, after } = useLoaderData<typeof loader>();
+  const { proposal, internal, noticeLink, unmet, tasks, isPublicEdit, sinceLastReview, may, trail, period, challenges, canEdit, after } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const done = searchParams.get("done");
@@ -316,7 +333,7 @@ export default function StaffProposal() {
           </details>
         ) : null}
         {!may.submit && !may.review && !may.withdraw ? <p className="govuk-body">There is nothing for you to do on this proposal now.</p> : null}
-        {proposal.approvedAt && proposal.state !== "scheduled" ? (
+        {noticeLink ? (
           <p className="govuk-body">
             <Link className="govuk-link" to={`/staff/notices/${proposal.id}`}>
               Union notice: who was told, acknowledgements and confidential feedback
@@ -387,8 +404,8 @@ export default function StaffProposal() {
           </ul>
         ) : null}
 
-        <h2 className="govuk-heading-m">History</h2>
-        {trail.length === 0 ? (
+        {!internal ? null : <h2 className="govuk-heading-m">History</h2>}
+        {!internal ? null : trail.length === 0 ? (
           <p className="govuk-body">Nothing has happened to this proposal yet.</p>
         ) : (
           <table className="govuk-table">
