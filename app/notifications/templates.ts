@@ -391,3 +391,38 @@ export function consultationWithdrawnEmail(v: { council: string; title: string; 
     ),
   };
 }
+
+/**
+ * The respondent's receipt: a copy of what they sent, so they have a record that does not
+ * depend on the website. It goes to the address they proved by signing in, and nobody else.
+ */
+export function responseReceiptEmail(v: {
+  council: string;
+  title: string;
+  savedAt: string;
+  changed: boolean;
+  answers: { question: string; stance: string | null; text: string | null }[];
+  publishAnswers: boolean;
+  closesOn: string | null;
+  respondUrl: string;
+}): Email {
+  return {
+    subject: `${v.changed ? "Your changed response" : "Your response"} – ${v.title}`,
+    text: lines(
+      `Thank you. ${v.council} ${v.changed ? "has saved the changes to your response" : "has received your response"} to “${v.title}” (${formatDateTime(v.savedAt)}).`,
+      "",
+      "This is a copy of what you sent:",
+      ...v.answers.flatMap((a, i) => ["", `${i + 1}. ${a.question}`, a.stance ? `   ${a.stance}` : null, a.text ? a.text.replace(/^/gm, "   ") : a.stance ? null : "   Not answered"]),
+      "",
+      v.publishAnswers
+        ? "You agreed that your answers may be published with the council’s outcome report, under the name you chose. Answers to questions about you or your family are never published."
+        : "Your answers will not be published. Council staff working on the consultation read them, and they are counted with everyone else’s.",
+      "",
+      v.closesOn ? `You can change your response until the consultation closes on ${formatDate(v.closesOn)}:` : "You can change your response until the consultation closes:",
+      v.respondUrl,
+      "",
+      "If you did not send this response, contact the council: its details are on the consultation page.",
+      signOff(v.council),
+    ),
+  };
+}

@@ -16,7 +16,11 @@ import { env } from "~/lib/env.server";
 import { takeAllowance } from "./rate-limit.server";
 import { councilTimeZone } from "~/lib/settings.server";
 import { subscribeRespondent } from "~/notifications/subscriptions.server";
-import { ANSWER_MAX_CHARS, CHANNEL_LABELS, RATE_LIMITS, TOO_MANY_ANSWERS, acceptingResponses, normaliseText, notAcceptingMessage, type Channel, type RespondingAs, type Stance } from "./rules";
+import { queueEmail } from "~/notifications/outbox.server";
+import { publicUrl } from "~/notifications/staff.server";
+import { responseReceiptEmail } from "~/notifications/templates";
+import { loadSettings } from "~/lib/settings.server";
+import { ANSWER_MAX_CHARS, CHANNEL_LABELS, STANCE_LABELS, RATE_LIMITS, TOO_MANY_ANSWERS, acceptingResponses, normaliseText, notAcceptingMessage, type Channel, type RespondingAs, type Stance } from "./rules";
 
 export type Answer = { questionId: number; stance: Stance | null; text: string | null };
 
@@ -52,7 +56,7 @@ export function saveOnlineResponse(
   const at = now();
   if (!takeAllowance(`answers:respondent:${input.respondentId}`, RATE_LIMITS.answersPerRespondent, at)) return { ok: false, status: 429, message: TOO_MANY_ANSWERS };
   return writeTransaction((tx): SaveResult => {
-    const p = tx.select({ id: t.proposals.id, state: t.proposals.state, closesOn: t.proposals.closesOn }).from(t.proposals).where(eq(t.proposals.id, input.proposalId)).get();
+    const p = tx.select({ id: t.proposals.id, state: t.proposals.state, closesOn: t.proposals.closesOn, slug: t.proposals.slug, title: t.proposals.title }).from(t.proposals).where(eq(t.proposals.id, input.proposalId)).get();
     if (!p) return { ok: false, status: 404, message: "Not found" };
     if (!acceptingResponses(p, at, councilTimeZone(tx))) return { ok: false, status: 409, message: notAcceptingMessage(p) };
     const answers = cleanAnswers(input.answers, questionIdsOf(tx, p.id));
@@ -77,8 +81,37 @@ export function saveOnlineResponse(
     }
     if (input.wantsUpdates && who) subscribeRespondent(tx, { email: who.email, proposalId: p.id }, at);
     for (const a of answers) tx.insert(t.responseAnswers).values({ responseId, questionId: a.questionId, stance: a.stance, text: a.text }).run();
+    if (who) queueReceipt(tx, { proposal: p, email: who.email, responseId, at, answers, changed: Boolean(existing), publishAnswers: choices.publishAnswers });
     return { ok: true, responseId, changed: Boolean(existing) };
   }, database);
+}
+
+/** A copy of the response to the address that sent it, in the same transaction as the save. */
+function queueReceipt(
+  tx: DB,
+  r: { proposal: { id: number; slug: string; title: string; closesOn: string | null }; email: string; responseId: number; at: Date; answers: Answer[]; changed: boolean; publishAnswers: boolean },
+) {
+  const questions = tx
+    .select({ id: t.consultationQuestions.id, question: t.consultationQuestions.question })
+    .from(t.consultationQuestions)
+    .where(eq(t.consultationQuestions.proposalId, r.proposal.id))
+    .orderBy(asc(t.consultationQuestions.position), asc(t.consultationQuestions.id))
+    .all();
+  const byQuestion = new Map(r.answers.map((a) => [a.questionId, a]));
+  const message = responseReceiptEmail({
+    council: loadSettings(tx).council.name,
+    title: r.proposal.title,
+    savedAt: r.at.toISOString(),
+    changed: r.changed,
+    answers: questions.map((q) => {
+      const a = byQuestion.get(q.id);
+      return { question: q.question, stance: a?.stance ? STANCE_LABELS[a.stance] : null, text: a?.text ?? null };
+    }),
+    publishAnswers: r.publishAnswers,
+    closesOn: r.proposal.closesOn,
+    respondUrl: `${publicUrl(r.proposal.slug)}/respond`,
+  });
+  queueEmail(tx, { idempotencyKey: `response-receipt:${r.responseId}:${r.at.toISOString()}`, event: "response_receipt", to: r.email, ...message, proposalId: r.proposal.id });
 }
 
 export type MyResponse = { id: number; createdAt: string; updatedAt: string; publishAnswers: boolean; answers: Record<number, { stance: Stance | null; text: string | null }> };

@@ -37,6 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canChange: acceptingResponses(proposal, now(), councilTimeZone()),
     updatedAt: mine.updatedAt,
     publishAnswers: mine.publishAnswers,
+    email: respondent.email,
     updates: isSubscribedTo(respondent.email, proposal.id),
     answers: proposal.questions.map((q, i) => ({ n: i + 1, question: q.question, stance: mine.answers[q.id]?.stance ?? null, text: mine.answers[q.id]?.text ?? null })),
   };
@@ -54,6 +55,9 @@ export default function ResponseReceived() {
           <h1 className="govuk-panel__title">Response received</h1>
           <div className="govuk-panel__body">Your answers to “{d.title}” were saved on {formatWhen(d.updatedAt)}</div>
         </div>
+        <p className="govuk-body app-break-anywhere" data-testid="receipt-sent">
+          We have emailed a copy of your answers to <strong>{d.email}</strong>.
+        </p>
         <h2 className="govuk-heading-m">Your answers</h2>
         <SummaryList
           rows={d.answers.map((a) => ({

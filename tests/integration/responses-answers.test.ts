@@ -61,6 +61,36 @@ describe("answering the questions", () => {
     expect(db().select({ n: count() }).from(t.responses).where(and(eq(t.responses.proposalId, proposalId), eq(t.responses.respondentId, id))).get()!.n).toBe(1);
   });
 
+  it("emails the respondent a copy of what they sent, and another copy when they change it", async () => {
+    const id = makeRespondent();
+    const email = db().select({ email: t.respondents.email }).from(t.respondents).where(eq(t.respondents.id, id)).get()!.email;
+    const cookie = await respondentCookie(id);
+    const receipts = () => db().select().from(t.outbox).where(and(eq(t.outbox.event, "response_receipt"), eq(t.outbox.toAddress, email))).all();
+    await call(respondAction, url, { params: { slug: SLUG }, cookie, form: { [stanceField(questions[0].id)]: "strongly_disagree", [answerField(questions[2].id)]: "Children at risk of harm\nwould wait longer." } });
+    const [first] = receipts();
+    expect(first.subject).toMatch(/^Your response – /);
+    expect(first.textBody).toContain(`1. ${questions[0].question}\n   Strongly disagree`);
+    expect(first.textBody).toContain(`3. ${questions[2].question}\n   Children at risk of harm\n   would wait longer.`);
+    expect(first.textBody).toContain(`2. ${questions[1].question}\n   Not answered`);
+    expect(first.textBody).toContain(`/consultations/${SLUG}/respond`);
+
+    setClock(new Date(Date.now() + 60_000));
+    await call(respondAction, url, { params: { slug: SLUG }, cookie, form: { [stanceField(questions[0].id)]: "agree" } });
+    const all = receipts();
+    expect(all).toHaveLength(2);
+    expect(all[1].subject).toMatch(/^Your changed response – /);
+    expect(all[1].textBody).toContain("   Agree");
+    expect(all[1].textBody).not.toContain("Children at risk");
+  });
+
+  it("sends no receipt when nothing was saved", async () => {
+    const id = makeRespondent();
+    const cookie = await respondentCookie(id);
+    const before = db().select({ n: count() }).from(t.outbox).where(eq(t.outbox.event, "response_receipt")).get()!.n;
+    await call(respondAction, url, { params: { slug: SLUG }, cookie, form: { [answerField(questions[1].id)]: "   " } });
+    expect(db().select({ n: count() }).from(t.outbox).where(eq(t.outbox.event, "response_receipt")).get()!.n).toBe(before);
+  });
+
   it("asks for at least one answer, refuses a scale value it does not offer and overlong text, and saves nothing", async () => {
     const id = makeRespondent();
     const cookie = await respondentCookie(id);
