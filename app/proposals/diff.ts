@@ -48,7 +48,8 @@ export function sectionTexts(p: Proposal, s: Settings, options: { internal?: boo
   const rowLabel = new Map(p.equalityRows.map((r) => [r.id, characteristicLabel(s, r.characteristic)]));
   const budget = p.budgetChangeGbp;
   return {
-    summary: block(p.summary, titled("Easy read summary", p.easyReadSummary)),
+    // The title and lead officer are part of what is published, so a change to them is a change.
+    summary: block(titled("Title", p.title), titled("Lead officer", p.leadOfficer), p.summary, titled("Easy read summary", p.easyReadSummary)),
     details: block(
       titled("What would change", p.whatChanges),
       titled("Why the council is proposing this", p.whyChange),

@@ -162,14 +162,15 @@ export function slugify(title: string): string {
   return slug || "proposal";
 }
 
-function uniqueSlug(tx: DB, title: string): string {
+function uniqueSlug(tx: DB, title: string, exceptId?: number): string {
   const base = slugify(title);
   const taken = new Set(
     tx
-      .select({ slug: t.proposals.slug })
+      .select({ id: t.proposals.id, slug: t.proposals.slug })
       .from(t.proposals)
       .where(or(eq(t.proposals.slug, base), like(t.proposals.slug, `${base}-%`)))
       .all()
+      .filter((r) => r.id !== exceptId)
       .map((r) => r.slug),
   );
   if (!taken.has(base)) return base;
@@ -203,6 +204,19 @@ export function createProposal(viewer: SignedInViewer, input: StartInput, databa
     }
     appendAudit(tx, { actorId: viewer.id, action: "proposal.create", entityType: "proposal", entityId: id, detail: { title: input.title, service: service.name } });
     return { ok: true as const, id };
+  }, database);
+}
+
+/**
+ * The title and lead officer. While a draft, nobody outside the council has seen the proposal's
+ * address, so a new title gives it a new one ("TBC" does not stay its address). Once public the
+ * address never changes, so every link to it keeps working; the change is a published version
+ * like any other (editProposal). In review or under notice it cannot be changed at all.
+ */
+export function saveTitle(viewer: SignedInViewer, proposalId: number, input: EditInput, value: { title: string; leadOfficer: string }, database?: DB): EditResult {
+  return editProposal(viewer, proposalId, input, { section: "summary", summary: "Saved the title and lead officer" }, (tx, p) => {
+    const slug = editingMode(p) === "draft" && value.title !== p.title ? uniqueSlug(tx, value.title, p.id) : p.slug;
+    tx.update(t.proposals).set({ title: value.title, leadOfficer: value.leadOfficer, slug }).where(eq(t.proposals.id, p.id)).run();
   }, database);
 }
 

@@ -21,6 +21,7 @@ import {
   fillerKind,
   isFiller,
   isGenericJustification,
+  isNotEnglish,
   isPlaceholder,
   namesAction,
   namesOwner,
@@ -153,10 +154,46 @@ export function unmetBySection(unmet: Unmet[]): Record<SectionKey, Unmet[]> {
 
 // ─── 1. Summary in plain English ───────────────────────────────────────────────
 
+/**
+ * The title and the lead officer are published first and sent to the unions: a placeholder
+ * ("TBC", "New proposal") would become the consultation's name and address. A title names what
+ * would change in at least three words; a lead officer is a person with a job title.
+ */
+export function titleAndLeadOfficer(p: Pick<Proposal, "title" | "leadOfficer">): Unmet[] {
+  const out: Unmet[] = [];
+  const title = p.title ?? "";
+  const kind = fillerKind(title);
+  const ownWords = contentWords(title).filter((w) => !GENERIC_TITLE_WORDS.has(w));
+  if (isPlaceholder(title) || (kind && kind !== "too_few_words" && kind !== "vague")) {
+    out.push(unmet("summary", "summary.title_placeholder", "title", ask("Give the proposal a title that says what would change", title)));
+  } else if (wordCount(title) < 3 || ownWords.length === 0) {
+    out.push(unmet("summary", "summary.title_too_general", "title", `Give the proposal a title that says what would change, in words residents use – '${clip(title)}' does not say what the proposal is about`));
+  }
+  const lead = p.leadOfficer ?? "";
+  if (isPlaceholder(lead) || isNotEnglish(lead) || ["placeholder", "deferral", "pointer"].includes(fillerKind(lead) ?? "")) {
+    out.push(unmet("summary", "summary.lead_officer_placeholder", "leadOfficer", ask("Name the lead officer and give their job title", lead)));
+  } else if (!namesPersonAndJob(lead)) {
+    out.push(unmet("summary", "summary.lead_officer_incomplete", "leadOfficer", `Give the lead officer's name and job title, for example 'Sam Okafor, Service Manager' – '${clip(lead)}' does not say both`));
+  }
+  return out;
+}
+
+/** "Sam Okafor, Service Manager" (or "Sam Okafor (Service Manager)", "Sam Okafor – Service
+ * Manager"): a name that is not itself a job, then a job title. */
+function namesPersonAndJob(lead: string): boolean {
+  const match = /^([^,(–—]+?)\s*(?:,|\(|\s[–—-]\s)\s*(.+)$/.exec(lead.trim());
+  if (!match) return false;
+  const [, name, job] = match;
+  return wordCount(name) >= 1 && !namesOwner(name) && contentWords(name).length > 0 && namesOwner(job);
+}
+
+/** Words a title may contain that say nothing about what it proposes. */
+const GENERIC_TITLE_WORDS = new Set("new draft proposal proposals consultation consultations untitled test testing change changes council service services review plan update document working title copy version final".split(" "));
+
 function summary(p: Proposal, s: Settings): Unmet[] {
   const { summaryMinWords: min, summaryMaxWords: max } = s.gate;
   const words = wordCount(p.summary);
-  const out: Unmet[] = [];
+  const out: Unmet[] = [...titleAndLeadOfficer(p)];
   // Over the limit is the first thing to fix, even when the length is one paragraph repeated.
   if (isFiller(p.summary) && !(words > max && fillerKind(p.summary) === "repetitive")) {
     out.push(unmet("summary", "summary.missing", "summary", ask("Write a summary of the proposal in plain English", p.summary)));

@@ -25,7 +25,7 @@ import { approvalConflict, canEditProposal, editingMode } from "~/proposals/life
 import { applyTransition, editorsSinceLastReturn } from "~/proposals/lifecycle.server";
 import { requireVisibleProposalById } from "~/proposals/proposals.server";
 import { readiness, sectionStatus } from "~/proposals/readiness";
-import { checkAnswersPath, sectionPath, TASK_TITLES, unmetHref } from "~/proposals/sections/pages";
+import { checkAnswersPath, sectionPath, TASK_TITLES, titlePath, unmetHref } from "~/proposals/sections/pages";
 import { SECTIONS, type Unmet } from "~/proposals/types";
 import { auditTrail } from "~/proposals/staff.server";
 import { changesSinceLastReview } from "~/proposals/versions.server";
@@ -169,6 +169,14 @@ export default function StaffProposal() {
         <h1 className="govuk-heading-l">{proposal.title}</h1>
         <p className="govuk-body">
           <StateTag state={proposal.state} /> Lead officer: {proposal.leadOfficer}
+          {tasks ? (
+            <>
+              {" "}
+              <Link className="govuk-link" to={titlePath(proposal.id)}>
+                Change the title or lead officer
+              </Link>
+            </>
+          ) : null}
         </p>
         {proposal.returnedReason && proposal.state === "draft" ? (
           <div className="govuk-inset-text">

@@ -34,6 +34,11 @@ export function easyReadPath(proposalId: number): string {
   return `${sectionPath(proposalId, "summary")}/easy-read`;
 }
 
+/** The title and lead officer: their own page in the summary section. */
+export function titlePath(proposalId: number): string {
+  return `${sectionPath(proposalId, "summary")}/title`;
+}
+
 export function checkAnswersPath(proposalId: number): string {
   return `${proposalPath(proposalId)}/check`;
 }
@@ -89,5 +94,6 @@ export function unmetHref(proposalId: number, u: Unmet): string {
   if (u.section === "stakeholders" && (EMPLOYMENT_FIELDS as readonly string[]).includes(parts[0])) return `${employmentPath(proposalId)}#${fieldAnchor(parts[0])}`;
   // The easy read summary has its own page in the summary section.
   if (u.field === "easyReadSummary") return `${easyReadPath(proposalId)}#easyReadSummary`;
+  if (u.field === "title" || u.field === "leadOfficer") return `${titlePath(proposalId)}#${u.field}`;
   return u.field ? `${base}#${fieldAnchor(parts[0])}` : base;
 }
