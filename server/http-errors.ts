@@ -4,6 +4,7 @@
  * error handler at the end of the chain answers it with the site's error page or JSON, as the
  * request prefers, and writes no stack trace: a client's mistake is not the server's failure.
  */
+import type { Socket } from "node:net";
 import type express from "express";
 
 export class RequestError extends Error {
@@ -51,29 +52,50 @@ function clientStatusOf(error: unknown): number | null {
 export type ErrorPageRenderer = (status: number, title: string, detail: string) => string;
 
 /**
- * A body left unread: answer at once, then read and discard what the client is still sending
- * for a moment (so it can read the answer: closing on unread data resets the connection, and
- * the client loses the answer), then close. Bounded in time and bytes, and nothing is kept.
+ * A body left unread when the answer goes out (a 413, a 415, a 403 before the body was read):
+ * the connection is closed the way a careful server closes it ("lingering close", as nginx
+ * does). Node on its own ends the connection with the answer and destroys the socket at once
+ * (`destroySoon`), and closing a socket with unread data in it sends a reset, which makes the
+ * client's system throw away the answer it has received but not yet read: the client then sees
+ * a broken connection and no answer at all (issue 8: about 1 in 20 oversize posts; a client
+ * that ignored the reset waited for ever). So instead the answer is followed by the end of our
+ * side only, and what the client is still sending is read and discarded until it stops (the end
+ * of its body, or its own close), goes quiet, or passes a bound in bytes or time; only then is
+ * the socket destroyed. Nothing read is kept.
  */
-export const DRAIN = { ms: 1000, bytes: 64 * 1024 * 1024 };
+export const DRAIN = { idleMs: 2_000, ms: 10_000, bytes: 64 * 1024 * 1024 };
 
 function closeAfterAnswer(req: express.Request, res: express.Response) {
-  // No "Connection: close": Node would then destroy the socket as soon as the answer is out.
-  res.once("finish", () => {
-    const socket = req.socket;
+  const socket = req.socket as Socket & { destroySoon?: () => void };
+  let lingering = false;
+  const linger = () => {
+    if (lingering || socket.destroyed) return;
+    lingering = true;
     let drained = 0;
-    const timer = setTimeout(() => socket.destroy(), DRAIN.ms);
-    timer.unref();
+    const close = () => {
+      clearTimeout(idle);
+      clearTimeout(cap);
+      socket.destroy();
+    };
+    const idle = setTimeout(close, DRAIN.idleMs);
+    const cap = setTimeout(close, DRAIN.ms);
+    idle.unref();
+    cap.unref();
+    // The answer, then our end of the stream: the client has all of it before anything else.
+    socket.end();
     req.on("data", (chunk: Buffer) => {
       drained += chunk.length;
-      if (drained > DRAIN.bytes) socket.destroy();
+      idle.refresh();
+      if (drained > DRAIN.bytes) close();
     });
-    req.once("end", () => {
-      clearTimeout(timer);
-      socket.destroy();
-    });
+    req.once("end", close);
+    req.once("close", close);
+    socket.once("close", close);
     req.resume();
-  });
+  };
+  // Node calls destroySoon once the answer is written (it has marked the connection to close).
+  socket.destroySoon = linger;
+  res.once("finish", linger);
 }
 
 /** The JSON or HTML answer for a status; the request's Accept header decides which. */

@@ -6,10 +6,11 @@
  */
 import { Readable } from "node:stream";
 import { expect, test } from "@playwright/test";
-import { malformedBodies } from "../fixtures/malformed-bodies";
+import { BODY_IDLE_MS } from "../../server/body";
+import { malformedBodies, malformedFraming } from "../fixtures/malformed-bodies";
 import { openRedirectPayloads } from "../fixtures/open-redirects";
 import { ROUTES } from "../fixtures/route-access";
-import { cookiesFrom, form, raw, respondentCookie, staffCookie } from "./http-support";
+import { cookiesFrom, form, raw, rawSocket, respondentCookie, staffCookie } from "./http-support";
 import { startServer, stackTraceLines, type ServerProcess } from "./server-process";
 
 let server: ServerProcess;
@@ -41,11 +42,18 @@ function targets(): { path: string; cookie: "" | "resident" }[] {
   return [...anonymous, ...signedIn, ...singleFetch];
 }
 
-// Quarantined (issue 8 stays open for it): on a quiet machine after the 07:00 landings this test
-// sat for more than 8 minutes with no CPU used by the runner or the server, waiting on an answer
-// that never came. Find the request that hangs (log each job's path and case before sending),
-// fix it, and remove the fixme.
-test.fixme("every malformed body to every public and resident action is answered 4xx, with no stack trace in the log", async () => {
+/** No answer within this time fails the test, naming the request (a refusal takes milliseconds). */
+const ANSWER_MS = 20_000;
+
+/** The open data answers another site's CORS preflight (OPTIONS) by design. */
+const CORS_PATH = /^\/(api\/|feeds\/|sitemap\.xml|robots\.txt|consultations\/[^/]+\/feed\.atom)/;
+
+// Once quarantined (issue 8): it waited for ever on a 413 the client never saw. Node destroyed
+// the socket as soon as an early answer was written, the reset discarded the answer on the
+// client's side, and raw() ignored the reset. The server now closes such a connection gently
+// (server/http-errors.ts, tests/integration/early-answers.test.ts); raw() fails on a connection
+// closed with no answer, and each request here has ANSWER_MS to be answered.
+test("every malformed body to every public and resident action is answered 4xx, with no stack trace in the log", async () => {
   test.setTimeout(900_000);
   const cases = malformedBodies();
   // Bodies refused in front of Remix are cheap: every address gets every one. Bodies that reach
@@ -64,22 +72,67 @@ test.fixme("every malformed body to every public and resident action is answered
   const failures: string[] = [];
   const counts = new Map<number, number>();
   let next = 0;
+  let lastSent = "";
   const worker = async () => {
     while (next < jobs.length) {
       const { path, cookie, c } = jobs[next++];
       const body = typeof c.body === "function" ? c.body() : c.body;
-      const response = await raw(`${server.url}${path}`, { method: c.method ?? "POST", headers: c.headers, body, cookie });
+      const name = `${c.kind} -> ${c.method ?? "POST"} ${path}${cookie ? " (resident)" : ""}`;
+      let response;
+      try {
+        lastSent = name;
+        response = await raw(`${server.url}${path}`, { method: c.method ?? "POST", headers: c.headers, body, cookie, timeoutMs: ANSWER_MS });
+      } catch (error) {
+        failures.push(`${name}: ${(error as Error).message}`);
+        continue;
+      }
       counts.set(response.status, (counts.get(response.status) ?? 0) + 1);
-      const ok = c.expect === "not-5xx" ? response.status < 500 : response.status === c.expect;
-      if (!ok) failures.push(`${c.kind} -> ${path}${cookie ? " (resident)" : ""}: ${response.status} (expected ${c.expect})`);
-      if (/\n\s+at .+:\d+:\d+/.test(response.body)) failures.push(`${c.kind} -> ${path}: a stack trace in the answer`);
+      const expected = c.method === "OPTIONS" && CORS_PATH.test(path) ? "not-5xx" : c.expect;
+      const ok = expected === "not-5xx" ? response.status < 500 : response.status === expected;
+      if (!ok) failures.push(`${name}: ${response.status} (expected ${expected})`);
+      if (/\n\s+at .+:\d+:\d+/.test(response.body)) failures.push(`${name}: a stack trace in the answer`);
     }
   };
-  await Promise.all(Array.from({ length: 4 }, worker));
+  const progress = setInterval(() => console.log(`fuzz: ${next} of ${jobs.length} sent; the last: ${lastSent}`), 30_000);
+  await Promise.all(Array.from({ length: 4 }, worker)).finally(() => clearInterval(progress));
   console.log(`fuzz: ${jobs.length} malformed requests to ${targets().length} addresses; statuses ${JSON.stringify(Object.fromEntries([...counts].sort()))}`);
   expect(failures).toEqual([]);
   expect([...counts.keys()].filter((s) => s >= 500)).toEqual([]);
   expect(stackTraceLines(server.log())).toEqual([]);
+});
+
+test("requests broken in their framing (short bodies, broken chunks, odd lengths, huge headers) are each answered 4xx within a bound", async () => {
+  test.setTimeout(180_000);
+  const host = new URL(server.url).host;
+  const addresses: [string, string][] = [
+    ["/subscribe", ""],
+    ["/respondents/sign-in", ""],
+    ["/consultations/camhs-social-work/comments", resident],
+    ["/consultations/camhs-social-work/comments.data", ""],
+  ];
+  const failures: string[] = [];
+  const statuses = new Map<number, number>();
+  // All at once: the slow ones wait out the server's idle limit for a body together.
+  await Promise.all(
+    malformedFraming().flatMap((c) =>
+      addresses.map(async ([path, cookie]) => {
+        const name = `${c.kind} -> POST ${path}${cookie ? " (resident)" : ""}`;
+        const bound = c.slow ? BODY_IDLE_MS + ANSWER_MS : ANSWER_MS;
+        try {
+          const answer = await rawSocket(server.url, c.bytes(path, host, cookie), { halfClose: c.halfClose, timeoutMs: bound });
+          statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
+          const ok = c.expect === "not-5xx" ? answer.status < 500 : answer.status >= 400 && answer.status < 500;
+          if (!ok) failures.push(`${name}: ${answer.status}`);
+        } catch (error) {
+          failures.push(`${name}: ${(error as Error).message}`);
+        }
+      }),
+    ),
+  );
+  console.log(`framing: statuses ${JSON.stringify(Object.fromEntries([...statuses].sort()))}`);
+  expect(failures).toEqual([]);
+  expect(stackTraceLines(server.log())).toEqual([]);
+  expect((await raw(`${server.url}/healthz`, { timeoutMs: ANSWER_MS })).status).toBe(200);
 });
 
 test("each refusal says what is wrong: the site's error page, or JSON when asked for", async () => {

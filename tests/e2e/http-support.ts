@@ -3,6 +3,7 @@
  * malformed bodies, streamed bodies of any size. Cookies are carried by hand.
  */
 import http from "node:http";
+import net from "node:net";
 import { Readable } from "node:stream";
 
 export type RawResponse = { status: number; headers: http.IncomingHttpHeaders; body: string };
@@ -12,6 +13,8 @@ export type RawRequest = {
   headers?: Record<string, string>;
   body?: Buffer | string | Readable;
   cookie?: string;
+  /** fail (rather than wait for ever) when no complete answer has arrived in this time */
+  timeoutMs?: number;
 };
 
 export function raw(url: string, request: RawRequest = {}): Promise<RawResponse> {
@@ -19,17 +22,73 @@ export function raw(url: string, request: RawRequest = {}): Promise<RawResponse>
     const headers: Record<string, string> = { ...(request.headers ?? {}) };
     if (request.cookie) headers.Cookie = request.cookie;
     if (typeof request.body === "string" || Buffer.isBuffer(request.body)) headers["Content-Length"] ??= String(Buffer.byteLength(request.body));
+    let status: number | undefined;
+    const timer = request.timeoutMs
+      ? setTimeout(() => {
+          req.destroy();
+          if (request.body instanceof Readable) request.body.destroy();
+          reject(new Error(`no complete answer in ${request.timeoutMs} ms (${status === undefined ? "no status line" : `status ${status}, body unfinished`})`));
+        }, request.timeoutMs)
+      : undefined;
     const req = http.request(url, { method: request.method ?? "GET", headers, agent: false }, (res) => {
+      status = res.statusCode;
       const chunks: Buffer[] = [];
       res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks).toString("utf8") }));
-      res.on("error", reject);
+      res.on("end", () => {
+        clearTimeout(timer);
+        resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks).toString("utf8") });
+      });
+      res.on("error", (error) => {
+        clearTimeout(timer);
+        reject(error);
+      });
     });
     // A server that answers before the body is sent and closes the connection is not a failure
     // of the request: the answer is what the test reads.
-    req.on("error", (error) => ((error as NodeJS.ErrnoException).code === "EPIPE" || (error as NodeJS.ErrnoException).code === "ECONNRESET" ? undefined : reject(error)));
+    req.on("error", (error) => {
+      if ((error as NodeJS.ErrnoException).code === "EPIPE" || (error as NodeJS.ErrnoException).code === "ECONNRESET") return;
+      clearTimeout(timer);
+      reject(error);
+    });
+    // A connection reset before any answer arrived is a failure, not a wait for ever.
+    req.on("close", () => {
+      if (status !== undefined) return;
+      clearTimeout(timer);
+      reject(new Error("the connection closed with no answer"));
+    });
     if (request.body instanceof Readable) request.body.pipe(req);
     else req.end(request.body);
+  });
+}
+
+/**
+ * Bytes written to the server's socket as they are, for requests no HTTP client would send
+ * (broken chunked encoding, a Content-Length the body does not match, oversized headers); the
+ * status of the answer, read from its status line as soon as it arrives. `halfClose` ends our
+ * side after writing, as a client that gives up mid-body does. Rejects, naming what it saw,
+ * when the connection closes with no status line or none arrives within `timeoutMs`.
+ */
+export function rawSocket(url: string, bytes: Buffer | string, options: { halfClose?: boolean; timeoutMs: number }): Promise<{ status: number; head: string; ms: number }> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const socket = net.connect(Number(port), hostname);
+    let received = "";
+    const settle = (error: Error | null) => {
+      clearTimeout(timer);
+      socket.destroy();
+      if (error) return reject(error);
+      resolve({ status: Number(/^HTTP\/1\.[01] (\d{3})/.exec(received)![1]), head: received.split("\r\n\r\n")[0], ms: Date.now() - started });
+    };
+    const timer = setTimeout(() => settle(new Error(`no answer in ${options.timeoutMs} ms (received ${JSON.stringify(received.slice(0, 60))})`)), options.timeoutMs);
+    socket.on("data", (chunk: Buffer) => {
+      received += chunk.toString("latin1");
+      if (/^HTTP\/1\.[01] \d{3}[^\r\n]*\r\n/.test(received)) settle(null);
+    });
+    socket.on("error", () => undefined);
+    socket.on("close", () => settle(new Error(`the connection closed with no answer (received ${JSON.stringify(received.slice(0, 60))})`)));
+    socket.write(bytes);
+    if (options.halfClose) socket.end();
   });
 }
 
