@@ -1,24 +1,24 @@
 /**
- * Answers to a consultation's questions as open data: published only once the consultation has
- * closed (the privacy notice promises "after a consultation closes ... without names or any other
- * personal information"), and then only what cannot identify anyone: the response's number, its
- * channel, the question and the stance. Never the respondent, the label an officer gave a letter,
- * the scan, or the words, which nobody moderates and which may name someone.
+ * Answers to a consultation's questions as open data: published with the outcome report (as the
+ * privacy notice promises, and when the outcome page shows them), only from respondents who chose
+ * to publish their answers, and never for a question the officer marked as personal (about the
+ * respondent's own child, health or home). The response's number, its channel, the question, the
+ * stance and the words; never the respondent's name, the label an officer gave a letter or the
+ * scan. Counts of every response stay public from the consultation page as before.
  *
- * The proposal must already have come through the visibility predicate; this only adds the
- * "after closing" rule. Issue 11 (respondents who agree to publish their words, questions about
- * one's own circumstances) extends `publishableAnswers` here rather than adding a second reader.
+ * The proposal must already have come through the visibility predicate; this adds the rules of
+ * time and consent. The outcome page's reader (outcomes/read.server.ts publishedAnswers) applies
+ * the same two conditions in SQL.
  */
 import { and, asc, eq, gt, or } from "drizzle-orm";
+import { OUTCOME_PUBLIC_IN } from "~/outcomes/rules";
 import * as t from "#db/schema";
 import { db as defaultDb, type DB } from "#db/client.server";
 import type { ProposalState } from "#db/schema";
 
-/** States in which responses have stopped for good and the answers may be published. */
-export const ANSWERS_PUBLISHED_IN = ["closed", "outcome_published", "decided"] as const satisfies readonly ProposalState[];
-
+/** Answers are published with the outcome report, which comes only after closing. */
 export function answersArePublished(proposal: { state: ProposalState; closedAt: string | null }): boolean {
-  return (ANSWERS_PUBLISHED_IN as readonly ProposalState[]).includes(proposal.state) && proposal.closedAt != null;
+  return (OUTCOME_PUBLIC_IN as readonly ProposalState[]).includes(proposal.state) && proposal.closedAt != null;
 }
 
 export type PublishableAnswer = {
@@ -29,10 +29,12 @@ export type PublishableAnswer = {
   question: string;
   stance: (typeof t.STANCES)[number] | null;
   answeredInWords: boolean;
+  /** their words, if they answered in words */
+  text: string | null;
 };
 
 /**
- * One closed consultation's answers in (response, question) order, `limit` at a time after
+ * One consultation's published answers in (response, question) order, `limit` at a time after
  * `after` (keyset paging: each batch its own short query). Empty before closing.
  */
 export function publishableAnswers(
@@ -57,7 +59,9 @@ export function publishableAnswers(
     .where(
       and(
         eq(t.responses.proposalId, proposal.id),
+        eq(t.responses.publishAnswers, true),
         eq(t.consultationQuestions.proposalId, proposal.id),
+        eq(t.consultationQuestions.personal, false),
         after
           ? or(gt(t.responses.id, after.responseId), and(eq(t.responses.id, after.responseId), gt(t.responseAnswers.questionId, after.questionId)))
           : undefined,
@@ -82,5 +86,6 @@ export function publishableAnswers(
     question: r.question,
     stance: r.stance,
     answeredInWords: (r.text ?? "").trim() !== "",
+    text: (r.text ?? "").trim() !== "" ? r.text : null,
   }));
 }

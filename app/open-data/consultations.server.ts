@@ -8,6 +8,7 @@ import * as t from "#db/schema";
 import { db as defaultDb, type DB } from "#db/client.server";
 import { newest } from "~/lib/conditional-get.server";
 import { loadSettings } from "~/lib/settings.server";
+import { decisionOf, publishedOutcome } from "~/outcomes/read.server";
 import { loadNotificationRecord } from "~/notifications/record.server";
 import { approvalRecord, publicProposalBySlug, publicProposals } from "~/proposals/proposals.server";
 import type { Proposal } from "~/proposals/types";
@@ -98,7 +99,9 @@ export function lastActivity(p: Proposal, database: DB = defaultDb()): string | 
     (SELECT max(m.at) FROM moderation_actions m JOIN comments c ON c.id = m.comment_id WHERE c.proposal_id = ${p.id}) AS moderated,
     (SELECT max(updated_at) FROM responses WHERE proposal_id = ${p.id}) AS responded,
     (SELECT max(created_at) FROM proposal_versions WHERE proposal_id = ${p.id} AND is_public = 1) AS versioned,
-    (SELECT max(sent_at) FROM staff_notifications WHERE proposal_id = ${p.id}) AS notified`);
+    (SELECT max(sent_at) FROM staff_notifications WHERE proposal_id = ${p.id}) AS notified,
+    (SELECT max(published_at) FROM outcomes WHERE proposal_id = ${p.id} AND status = 'published') AS outcome,
+    (SELECT max(recorded_at) FROM decisions WHERE proposal_id = ${p.id}) AS decided`);
   return newest(p.updatedAt, ...Object.values(row ?? {}));
 }
 
@@ -115,6 +118,7 @@ export function consultationDetail(p: Proposal, url: UrlFor, database: DB = defa
   const facts = visibilityFacts(p);
   const comments = publishableComments({ proposalIds: [p.id], limit: INLINE_COMMENTS + 1 }, database);
   const more = comments.length > INLINE_COMMENTS;
+  const outcome = publishedOutcome(p, settings, database);
   const shown = comments.slice(0, INLINE_COMMENTS);
   const record = consultationRecord({
     proposal: p,
@@ -131,9 +135,15 @@ export function consultationDetail(p: Proposal, url: UrlFor, database: DB = defa
     })),
     moderationLog: moderationLogEntries({ proposalIds: [p.id] }, database).map(({ consultation: _c, ...e }) => e),
     responses: responseCounts(p.id, database),
-    questions: questionStatistics(p.questions, answersByQuestion(p.id, database)),
+    // Questions about the respondent's own circumstances are never published, not even as counts.
+    questions: questionStatistics(
+      p.questions.filter((q) => !q.personal),
+      answersByQuestion(p.id, database),
+    ),
     comments: shown.map((c) => toApiComment(c, p.slug, url, settings.council.name)),
     commentsTotal: publishableCommentCount(p.id, database),
+    outcome,
+    decision: outcome ? decisionOf(p.id, database) : null,
     commentsNext: more ? url(`/api/v1/consultations/${encodeURIComponent(p.slug)}/comments?cursor=${encodeCursor(shown[shown.length - 1].id)}`) : null,
     downloadUrl: (doc) => (canDownloadDocument(null, facts, doc) ? url(`/consultations/${encodeURIComponent(p.slug)}/documents/${doc.id}`) : null),
     url,

@@ -4,8 +4,9 @@
  * open-data page and the OpenAPI description all read them from here.
  *
  * Proposals come through the visibility predicate (eachPublicProposalBatch), comments through
- * publishableComments(), answers through publishableAnswers() (after closing, no words, no
- * respondent), the moderation log through its public reader: nothing else is read.
+ * publishableComments(), answers through publishableAnswers() (after closing, with consent, never
+ * a personal question, no respondent), themes and outcomes through publishedOutcome() (never a
+ * draft), the moderation log through its public reader: nothing else is read.
  */
 import { db as defaultDb, type DB } from "#db/client.server";
 import { loadSettings } from "~/lib/settings.server";
@@ -16,10 +17,11 @@ import type { Proposal } from "~/proposals/types";
 import { responseCounts } from "~/responses/answers.server";
 import { publishableCommentCount, publishableComments } from "~/responses/comments.server";
 import { moderationLogEntries } from "~/responses/moderation.server";
+import { decisionOf, publishedOutcome } from "~/outcomes/read.server";
 import { publishableAnswers } from "./answers.server";
 import type { CsvValue } from "./csv.server";
 import { DATASETS, type DatasetName } from "./datasets";
-import { outcomeDueOn, publicDependencies, publicEqualityRows, publicMitigations, publicRisks } from "./record";
+import { consultationPaths, outcomeDueOn, publicDependencies, publicEqualityRows, publicMitigations, publicRisks } from "./record";
 import { workforceShare } from "~/proposals/types";
 
 export { DATASETS, type DatasetName };
@@ -93,7 +95,7 @@ const SOURCES: Record<DatasetName, RowSource> = {
         for (;;) {
           const answers = publishableAnswers(p, { after, limit: COMMENT_BATCH }, database);
           if (answers.length === 0) break;
-          yield answers.map((a) => [p.slug, a.responseId, a.channel, a.questionId, a.questionNumber, a.question, a.stance, a.answeredInWords]);
+          yield answers.map((a) => [p.slug, a.responseId, a.channel, a.questionId, a.questionNumber, a.question, a.stance, a.answeredInWords, a.text]);
           if (answers.length < COMMENT_BATCH) break;
           const last = answers[answers.length - 1];
           after = { responseId: last.responseId, questionId: last.questionId };
@@ -101,6 +103,23 @@ const SOURCES: Record<DatasetName, RowSource> = {
       }
     }
   },
+  themes: perProposal((p, { settings, database, url }) => {
+    const o = publishedOutcome(p, settings, database);
+    const page = url(consultationPaths(p.slug).outcome);
+    return (o?.themes ?? []).map((th) => [p.slug, th.id, th.name, th.respondents, th.councilResponse, th.changed, th.changeDescription, th.version?.number ?? null, page]);
+  }),
+  outcomes: perProposal((p, { settings, database, url }) => {
+    const o = publishedOutcome(p, settings, database);
+    if (!o) return [];
+    const d = decisionOf(p.id, database);
+    return [
+      [
+        p.slug, o.publishedAt, outcomeDueOn(p), o.counts.responses, o.counts.comments, o.themes.length, o.themes.filter((th) => th.changed).length, o.publishedAnswers,
+        o.responseSummary, o.equalitySummary, o.whatHappensNext, d?.decision ?? null, d?.decidedOn ?? null, d?.reference ?? null, d?.noticeUrl ?? null, d?.summary ?? null,
+        url(consultationPaths(p.slug).outcome),
+      ],
+    ];
+  }),
   "moderation-log": function* (batches, { database }) {
     for (const batch of batches) {
       const slugs = new Map(batch.map((p) => [p.id, p.slug]));

@@ -8,11 +8,6 @@ export type Dataset = { name: string; title: string; row: string; columns: Colum
 const c = (name: string, description: string): Column => ({ name, description });
 const CONSULTATION = c("consultation", "the consultation's slug: its address is /consultations/{slug}");
 
-/**
- * Issue 11 adds "themes" and "outcomes" (one row per theme with the council's response; one per
- * published outcome report and decision) here, with a row source in datasets.server.ts: the
- * header, the open-data page, the OpenAPI examples and the canary test then follow by themselves.
- */
 export const DATASETS = [
   {
     name: "consultations",
@@ -151,8 +146,8 @@ export const DATASETS = [
   },
   {
     name: "answers",
-    title: "Answers to the questions, after closing",
-    row: "one answer to one question of a closed consultation, without the respondent, their words or anything else that could identify them",
+    title: "Answers published with the outcome",
+    row: "one answer to one question, from a respondent who chose to publish their answers, published with the council's outcome report; never an answer to a question about the respondent's own circumstances, and never their name or anything an officer recorded about them",
     columns: [
       CONSULTATION,
       c("response_id", "stable number of the response: the answers one person or one letter gave to several questions share it"),
@@ -161,7 +156,48 @@ export const DATASETS = [
       c("question_number", "its position on the response form (1, 2…)"),
       c("question", "the question as asked"),
       c("stance", "how far they agreed (strongly_agree, agree, neutral, disagree, strongly_disagree, dont_know), or empty"),
-      c("answered_in_words", "whether they also answered in their own words (the words are not published: they may identify someone)"),
+      c("answered_in_words", "whether they also answered in their own words"),
+      c("text", "their words, as they wrote them (not moderated)"),
+    ],
+  },
+  {
+    name: "themes",
+    title: "Themes: you said, we did",
+    row: "one theme of a published outcome report: what people raised and the council's response",
+    columns: [
+      CONSULTATION,
+      c("theme_id", "stable number of the theme"),
+      c("name", "the theme, in the council's words"),
+      c("respondents", "different respondents who raised it (nobody is counted twice)"),
+      c("council_response", "we did: the council's response (Markdown)"),
+      c("changed", "whether the proposal changed because of it"),
+      c("change_description", "what changed"),
+      c("version", "the published version that made the change (its word differences are on the history page)"),
+      c("url", "the outcome page"),
+    ],
+  },
+  {
+    name: "outcomes",
+    title: "Outcomes and decisions",
+    row: "one consultation whose outcome report is published, with its decision once it is recorded",
+    columns: [
+      CONSULTATION,
+      c("published_at", "when the outcome report was published (date and time, UTC)"),
+      c("outcome_due_on", "12 weeks after closing: when it was due (date)"),
+      c("responses", "responses from every channel"),
+      c("comments", "comments residents made"),
+      c("themes", "themes the council answered"),
+      c("themes_changed", "themes that changed the proposal"),
+      c("published_answers", "responses whose authors agreed to publish their answers"),
+      c("response_summary", "who responded and how (Markdown)"),
+      c("equality_summary", "how the equality impact assessment was revisited (Markdown)"),
+      c("what_happens_next", "Markdown"),
+      c("decision", "approved, approved_with_changes, not_approved or deferred; empty until decided"),
+      c("decided_on", "the date of the decision"),
+      c("decision_reference", "the meeting or delegated decision"),
+      c("decision_notice_url", "the decision notice"),
+      c("decision_summary", "the decision maker's summary (Markdown)"),
+      c("url", "the outcome page"),
     ],
   },
   {

@@ -21,6 +21,7 @@ import { publicHistory } from "~/proposals/versions.server";
 import { publishableComments } from "~/responses/comments.server";
 import { commentPath } from "~/responses/rules";
 import { stateLabel } from "~/components/StateTag";
+import { decisionOf, loadOutcome, outcomeIsPublished } from "~/outcomes/read.server";
 import { LICENCE, consultationPaths, type UrlFor } from "./record";
 
 export const SITE_FEED_PATH = "/feeds/consultations.atom";
@@ -92,7 +93,44 @@ function statusSentence(p: Proposal): string {
   }
 }
 
-/** New and updated consultations, most recently changed first. */
+/**
+ * The outcome report's publication and the decision as entries, once each is public: the same
+ * ids in the site feed and the consultation's feed, so a reader following both sees each once.
+ */
+function outcomeEntries(p: Proposal, url: UrlFor, database: DB): Entry[] {
+  if (!outcomeIsPublished(p, database)) return [];
+  const outcome = loadOutcome(p.id, database);
+  const paths = consultationPaths(p.slug);
+  const entries: Entry[] = [];
+  if (outcome?.publishedAt) {
+    entries.push({
+      id: canonical(`${paths.outcome}#outcome`),
+      title: `What you said and what we did: ${p.title}`,
+      link: url(paths.outcome),
+      updated: outcome.publishedAt,
+      published: outcome.publishedAt,
+      summary: `The council has published its response to the consultation. ${markdownToPlainText(outcome.whatHappensNext)}`.trim(),
+      contentHtml: renderMarkdown(outcome.responseSummary, "officer") || undefined,
+      category: p.serviceName,
+    });
+  }
+  const decision = decisionOf(p.id, database);
+  if (decision) {
+    entries.push({
+      id: canonical(`${paths.outcome}#decision`),
+      title: `Decision: ${decision.label}: ${p.title}`,
+      link: url(`${paths.outcome}#decision-heading`),
+      updated: decision.recordedAt,
+      published: decision.recordedAt,
+      summary: `${decision.sentence} Decided on ${formatDate(decision.decidedOn)} (${decision.reference}). ${markdownToPlainText(decision.summary)}`.trim(),
+      contentHtml: renderMarkdown(decision.summary, "officer") || undefined,
+      category: p.serviceName,
+    });
+  }
+  return entries;
+}
+
+/** New and updated consultations, most recently changed first, with outcomes and decisions as they are published. */
 export function siteFeed(url: UrlFor, database: DB = defaultDb()): { xml: string; updated: string | null } {
   const settings = loadSettings(database);
   const proposals = recentlyUpdatedPublicProposals(FEED_ENTRIES, database);
@@ -109,6 +147,8 @@ export function siteFeed(url: UrlFor, database: DB = defaultDb()): { xml: string
       category: p.serviceName,
     };
   });
+  for (const p of proposals) entries.push(...outcomeEntries(p, url, database));
+  entries.sort((a, b) => Date.parse(b.updated) - Date.parse(a.updated));
   const updated = newest(...entries.map((e) => e.updated));
   const xml = atom({
     id: canonical(SITE_FEED_PATH),
@@ -173,9 +213,7 @@ export function consultationFeed(p: Proposal, url: UrlFor, database: DB = defaul
       summary: "The consultation has closed. The council will publish what people said and what it will do.",
     });
   }
-  // Issue 11 (not on main when this was written): the outcome report's publication and the
-  // decision go here as entries of their own (ids on the outcome page, `/consultations/{slug}/outcome#outcome` and `#decision`,
-  // dates outcomePublishedAt and decidedAt), read only once they are public.
+  entries.push(...outcomeEntries(p, url, database));
   if (p.withdrawnAt) {
     entries.push({
       id: canonical(`${paths.html}#withdrawn`),

@@ -9,7 +9,8 @@
  * Example names tie a request to its answer: the parameter examples called "x" make the request
  * whose response is the response example called "x".
  */
-import { STANCES, CHANNEL_LABELS } from "~/responses/rules";
+import { DECISION_LABELS } from "~/outcomes/rules";
+import { RESPONDING_AS, STANCES, CHANNEL_LABELS } from "~/responses/rules";
 import { DATASETS } from "./datasets";
 import { DEFAULT_LIMIT, MAX_LIMIT, API_STATUSES } from "./params";
 import { LICENCE } from "./record";
@@ -174,6 +175,63 @@ const SCHEMAS: Record<string, Schema> = {
     stances: counts([...STANCES, "none"], "answers by stance; none = words only"),
     byChannel: counts(CHANNELS, "answers by how the response came"),
   }),
+  Outcome: obj(
+    {
+      publishedAt: str("when the council published it", INSTANT),
+      responseSummary: str("who responded and how (Markdown)"),
+      equalitySummary: str("how the equality impact assessment was revisited (Markdown)"),
+      whatHappensNext: str("Markdown"),
+      counts: obj({
+        responses: int("responses from every channel"),
+        byChannel: counts(CHANNELS, "responses by how they came"),
+        byRespondingAs: counts([...RESPONDING_AS, "unknown"], "responses by who they came from; unknown = not recorded"),
+        comments: int("comments residents made (moderated ones are counted but never shown)"),
+      }),
+      questions: arr(
+        obj({ id: int(), question: str(), answered: int("responses that answered it"), stances: counts(STANCES, "answers by stance") }),
+        "how people answered each question; questions about the respondent's own circumstances are left out",
+      ),
+      themes: arr(
+        obj({
+          id: int(),
+          name: str(),
+          respondents: int("different respondents who raised it (never counted twice)"),
+          councilResponse: str("we did: the council's response (Markdown)"),
+          changed: bool("whether the proposal changed because of it"),
+          changeDescription: nstr("what changed"),
+          version: {
+            oneOf: [{ type: "null" }, obj({ number: int("the version on the history page with the exact words changed"), publishedAt: str(undefined, INSTANT), changeNote: nstr() })],
+          },
+          quotes: arr(
+            obj({ kind: str(undefined, { enum: ["answer", "comment"] }), text: str("as written: a published comment, or an answer its author agreed to publish"), about: str() }),
+            "you said: a few of the answers and comments coded into the theme",
+          ),
+        }),
+        "you said, we did",
+      ),
+      equality: arr(
+        obj({
+          characteristic: str(),
+          label: str(),
+          before: obj({ rating: { type: ["string", "null"], enum: ["positive", "negative", "neutral", "unknown", null] }, evidence: nstr() }),
+          after: obj({ rating: str(undefined, { enum: ["positive", "negative", "neutral", "unknown"] }), evidence: str(), justification: nstr(), evidenceAction: nstr() }),
+        }),
+        "equality ratings that changed because of the responses, before and after",
+      ),
+      publishedAnswers: int("responses whose authors agreed to publish their answers (in the answers CSV and on the page)"),
+      links: obj({ html: url("the outcome page"), publishedAnswers: url("the published answers, a page at a time"), themesCsv: url(""), answersCsv: url("") }),
+    },
+    "The published outcome report: what people said and what the council did.",
+  ),
+  Decision: obj({
+    decision: str(undefined, { enum: Object.keys(DECISION_LABELS) }),
+    label: str("the decision in words"),
+    decidedOn: str("(ISO 8601 date)", DATE),
+    reference: str("the meeting or delegated decision"),
+    noticeUrl: url("the decision notice"),
+    summary: nstr("Markdown"),
+    recordedAt: str(undefined, INSTANT),
+  }),
   Comment: obj({
     id: int(),
     parentId: nint("the comment it replies to"),
@@ -282,6 +340,8 @@ SCHEMAS.Consultation = {
     versions: arr(ref("Version"), "the published versions: the first as it opened, then each change"),
     moderationLog: arr(ref("ModerationEntry")),
     responses: obj({ total: int(), byChannel: counts(CHANNELS, "responses by how they came"), questions: arr(ref("QuestionStatistics")) }),
+    outcome: { oneOf: [{ type: "null" }, ref("Outcome")], description: "null until the council publishes its outcome report" },
+    decision: { oneOf: [{ type: "null" }, ref("Decision")], description: "null until the decision is recorded" },
     commentsTotal: int("published comments"),
     comments: arr(ref("Comment"), "the first 100 published comments, oldest first; links.moreComments has the rest"),
     links: obj({
@@ -290,8 +350,9 @@ SCHEMAS.Consultation = {
       history: url("what changed since it opened"),
       feed: url(""),
       comments: url("all its comments, a page at a time"),
+      outcome: url("what people said and what the council did (the page says when it is due until it is published)"),
       moreComments: { type: ["string", "null"], format: "uri" },
-      csv: obj(Object.fromEntries(["risks", "dependencies", "mitigations", "equalityRows", "notifications", "comments", "moderationLog", "answers"].map((k) => [k, url("")]))),
+      csv: obj(Object.fromEntries(["risks", "dependencies", "mitigations", "equalityRows", "notifications", "comments", "moderationLog", "answers", "themes", "outcomes"].map((k) => [k, url("")]))),
     }),
     licence: ref("Licence"),
   }),

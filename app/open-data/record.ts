@@ -14,6 +14,7 @@ import type { NotificationRecordView } from "~/notifications/record";
 import { riskScore, workforceShare, type Proposal, type ProposalDocument } from "~/proposals/types";
 import type { Channel } from "~/responses/rules";
 import type { QuestionStatistics } from "~/responses/statistics";
+import type { PublicDecision, PublicOutcome } from "~/outcomes/read.server";
 
 /** Weeks after closing within which the council should publish its response (Consultation Principles 2018). */
 export const OUTCOME_DUE_WEEKS = 12;
@@ -35,6 +36,8 @@ export function consultationPaths(slug: string) {
     history: `/consultations/${s}/history`,
     feed: `/consultations/${s}/feed.atom`,
     comments: `/api/v1/consultations/${s}/comments`,
+    outcome: `/consultations/${s}/outcome`,
+    publishedAnswers: `/consultations/${s}/outcome/answers`,
   };
 }
 
@@ -186,6 +189,51 @@ export type ApiModerationEntry = { id: number; action: "hide" | "restore"; rule:
 
 export type ApiVersion = { number: number; publishedAt: string; changeNote: string | null; isBaseline: boolean; sectionsChanged: string[] };
 
+/**
+ * The published outcome report ("you said, we did") as open data: who responded, each theme with
+ * the council's response, what changed and the public version that changed it, the stance
+ * counts of the questions that are not personal, the equality assessment before and after, and
+ * how many respondents agreed to publish their answers (the answers themselves are in the
+ * answers CSV). Null until the report is published: a draft never appears.
+ */
+export function outcomeRecordForApi(o: PublicOutcome | null, slug: string, url: UrlFor) {
+  if (!o || !o.publishedAt) return null;
+  const paths = consultationPaths(slug);
+  const csv = (dataset: string) => url(`/api/v1/${dataset}.csv?consultation=${encodeURIComponent(slug)}`);
+  return {
+    publishedAt: o.publishedAt,
+    responseSummary: o.responseSummary,
+    equalitySummary: o.equalitySummary,
+    whatHappensNext: o.whatHappensNext,
+    counts: o.counts,
+    questions: o.questions.map((q) => ({ id: q.id, question: q.question, answered: q.answered, stances: q.stances })),
+    themes: o.themes.map((t) => ({
+      id: t.id,
+      name: t.name,
+      respondents: t.respondents,
+      councilResponse: t.councilResponse,
+      changed: t.changed,
+      changeDescription: t.changeDescription,
+      version: t.version ? { number: t.version.number, publishedAt: t.version.createdAt, changeNote: t.version.changeNote } : null,
+      quotes: t.quotes.map((q) => ({ kind: q.kind, text: q.text, about: q.about })),
+    })),
+    equality: o.equality.map((r) => ({
+      characteristic: r.characteristic,
+      label: r.label,
+      before: { rating: r.before.rating, evidence: r.before.evidence },
+      after: { rating: r.after.rating, evidence: r.after.evidence, justification: r.after.justification, evidenceAction: r.after.evidenceAction },
+    })),
+    publishedAnswers: o.publishedAnswers,
+    links: { html: url(paths.outcome), publishedAnswers: url(paths.publishedAnswers), themesCsv: csv("themes"), answersCsv: csv("answers") },
+  };
+}
+
+/** The decision as open data; null until it is recorded. */
+export function decisionRecordForApi(d: PublicDecision | null) {
+  if (!d) return null;
+  return { decision: d.decision, label: d.label, decidedOn: d.decidedOn, reference: d.reference, noticeUrl: d.noticeUrl, summary: d.summary, recordedAt: d.recordedAt };
+}
+
 export type ConsultationRecordInput = {
   proposal: Proposal;
   service: ApiService;
@@ -199,17 +247,15 @@ export type ConsultationRecordInput = {
   questions: QuestionStatistics[];
   comments: ApiComment[];
   commentsTotal: number;
+  /** the published outcome report and the decision, null until each is public */
+  outcome: PublicOutcome | null;
+  decision: PublicDecision | null;
   commentsNext: string | null;
   downloadUrl: (doc: ProposalDocument) => string | null;
   url: UrlFor;
 };
 
-/**
- * Everything public about one consultation.
- * Extension point for issue 11: the outcome report ("you said, we did", its themes) and the
- * decision belong here as `outcome` and `decision` (and in the OpenAPI schema, which is closed),
- * read through the same visibility rule once that branch lands.
- */
+/** Everything public about one consultation, the outcome and the decision included once they are published. */
 export function consultationRecord(input: ConsultationRecordInput) {
   const { proposal: p, settings, url } = input;
   const paths = consultationPaths(p.slug);
@@ -273,12 +319,15 @@ export function consultationRecord(input: ConsultationRecordInput) {
     },
     commentsTotal: input.commentsTotal,
     comments: input.comments,
+    outcome: outcomeRecordForApi(input.outcome, p.slug, url),
+    decision: input.outcome ? decisionRecordForApi(input.decision) : null,
     links: {
       self: url(paths.api),
       html: url(paths.html),
       history: url(paths.history),
       feed: url(paths.feed),
       comments: url(paths.comments),
+      outcome: url(paths.outcome),
       moreComments: input.commentsNext,
       csv: {
         risks: csv("risks"),
@@ -289,6 +338,8 @@ export function consultationRecord(input: ConsultationRecordInput) {
         comments: csv("comments"),
         moderationLog: csv("moderation-log"),
         answers: csv("answers"),
+        themes: csv("themes"),
+        outcomes: csv("outcomes"),
       },
     },
     licence: LICENCE,

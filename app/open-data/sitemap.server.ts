@@ -5,6 +5,7 @@
  */
 import { db as defaultDb, type DB } from "#db/client.server";
 import { newest } from "~/lib/conditional-get.server";
+import { publishedOutcomeDates } from "~/outcomes/read.server";
 import { eachPublicProposalBatch } from "~/proposals/proposals.server";
 import { consultationPaths, type UrlFor } from "./record";
 
@@ -19,11 +20,16 @@ export function sitemap(url: UrlFor, database: DB = defaultDb()): { xml: string;
   const entries: { loc: string; lastmod?: string }[] = STATIC_PUBLIC_PAGES.map((path) => ({ loc: url(path) }));
   const times: string[] = [];
   for (const batch of eachPublicProposalBatch({}, 100, database)) {
+    const outcomes = publishedOutcomeDates(batch, database);
     for (const p of batch) {
       const paths = consultationPaths(p.slug);
-      // Issue 11: add the outcome page (/consultations/{slug}/outcome) once its report is published.
       entries.push({ loc: url(paths.html), lastmod: p.updatedAt }, { loc: url(paths.history), lastmod: p.updatedAt });
       times.push(p.updatedAt);
+      const outcome = outcomes.get(p.id);
+      if (outcome) {
+        entries.push({ loc: url(paths.outcome), lastmod: outcome.updatedAt });
+        if (outcome.publishedAnswers > 0) entries.push({ loc: url(paths.publishedAnswers), lastmod: outcome.updatedAt });
+      }
     }
   }
   const body = entries.map((e) => `  <url><loc>${escapeXml(e.loc)}</loc>${e.lastmod ? `<lastmod>${escapeXml(e.lastmod)}</lastmod>` : ""}</url>`).join("\n");

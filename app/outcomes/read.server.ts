@@ -16,7 +16,7 @@ import { publicVersionRefs } from "~/proposals/versions.server";
 import { publishableComments } from "~/responses/comments.server";
 import { responsesOverview, type QuestionSummary } from "~/responses/reading.server";
 import { displayName, type Channel, type RespondingAs, type Stance } from "~/responses/rules";
-import { DECISION_LABELS, type DecisionKind } from "./rules";
+import { DECISION_LABELS, OUTCOME_PUBLIC_IN, type DecisionKind } from "./rules";
 import { listThemes } from "./themes.server";
 
 export type OutcomeRow = typeof t.outcomes.$inferSelect;
@@ -113,8 +113,24 @@ function themeQuotes(database: DB, proposalId: number, themeId: number): Quote[]
 
 /** Whether the outcome report of this proposal is public. */
 export function outcomeIsPublished(p: Pick<Proposal, "id" | "state">, database: DB = defaultDb()): boolean {
-  if (p.state !== "outcome_published" && p.state !== "decided") return false;
+  if (!(OUTCOME_PUBLIC_IN as readonly string[]).includes(p.state)) return false;
   return database.select({ status: t.outcomes.status }).from(t.outcomes).where(eq(t.outcomes.proposalId, p.id)).get()?.status === "published";
+}
+
+/**
+ * For a batch of public proposals, those whose outcome report is published: when the outcome
+ * page last changed (publication or decision) and how many responses were published with it.
+ * One query, for the sitemap.
+ */
+export function publishedOutcomeDates(proposals: Pick<Proposal, "id" | "state">[], database: DB = defaultDb()): Map<number, { updatedAt: string; publishedAnswers: number }> {
+  const ids = proposals.filter((p) => (OUTCOME_PUBLIC_IN as readonly string[]).includes(p.state)).map((p) => p.id);
+  if (ids.length === 0) return new Map();
+  const rows = database.all<{ proposal_id: number; published_at: string; recorded_at: string | null; answers: number }>(sql`
+    SELECT o.proposal_id, o.published_at, d.recorded_at,
+      (SELECT count(*) FROM responses r WHERE r.proposal_id = o.proposal_id AND r.publish_answers = 1) AS answers
+    FROM outcomes o LEFT JOIN decisions d ON d.proposal_id = o.proposal_id
+    WHERE o.status = 'published' AND o.published_at IS NOT NULL AND o.proposal_id IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`);
+  return new Map(rows.map((r) => [r.proposal_id, { updatedAt: r.recorded_at && r.recorded_at > r.published_at ? r.recorded_at : r.published_at, publishedAnswers: r.answers }]));
 }
 
 /** The published outcome report, or null if there is none (a draft is never returned). */
@@ -196,7 +212,7 @@ export function publishedAnswers(
   database: DB = defaultDb(),
 ): { items: PublishedResponse[]; page: number; pages: number; total: number } {
   const empty = { items: [], page: 1, pages: 1, total: 0 };
-  if (p.state !== "outcome_published" && p.state !== "decided") return empty;
+  if (!(OUTCOME_PUBLIC_IN as readonly string[]).includes(p.state)) return empty;
   const total = database.get<{ n: number }>(sql`SELECT count(*) AS n FROM responses WHERE proposal_id = ${p.id} AND publish_answers = 1`)?.n ?? 0;
   const pages = Math.max(1, Math.ceil(total / PUBLISHED_ANSWERS_PAGE_SIZE));
   const current = Math.min(Math.max(1, page), pages);

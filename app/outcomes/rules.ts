@@ -80,6 +80,9 @@ export const OUTCOME_VERSION_NOTE = "The equality impact assessment was revisite
 export const DECISION_KINDS = ["approved", "approved_with_changes", "not_approved", "deferred"] as const satisfies typeof DB_DECISION_KINDS;
 export type DecisionKind = (typeof DECISION_KINDS)[number];
 
+/** States in which the outcome report is public, and with it the words respondents agreed to publish. */
+export const OUTCOME_PUBLIC_IN = ["outcome_published", "decided"] as const satisfies readonly ProposalState[];
+
 export const DECISION_LABELS: Record<DecisionKind, { label: string; sentence: string }> = {
   approved: { label: "Approved as proposed", sentence: "The proposal was approved as proposed." },
   approved_with_changes: { label: "Approved with changes", sentence: "The proposal was approved with changes." },

@@ -11,133 +11,83 @@ import * as t from "#db/schema";
 import { db } from "#db/client.server";
 import { DATASETS } from "~/open-data/datasets";
 import { loader as csvLoader } from "~/routes/api.v1.$file";
-import { fetchRoute, seededWithResponses } from "./open-data-fixtures";
+import { fetchRoute, parseCsv, seededWithResponses } from "./open-data-fixtures";
 
 const csv = (dataset: string, query = "", method = "GET") => fetchRoute(csvLoader, `/api/v1/${dataset}.csv${query}`, { params: { file: `${dataset}.csv` }, method });
 
-/** A small RFC 4180 reader, enough to check what we write (quotes, commas and line breaks in cells). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") {
-      row.push(cell);
-      cell = "";
-    } else if (ch === "\r" && text[i + 1] === "\n") {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = "";
-      i++;
-    } else cell += ch;
-  }
-  if (cell !== "" || row.length) {
-    row.push(cell);
-    rows.push(row);
-  }
-  return rows;
-}
-
 let camhsId = 0;
+let personalQuestionId = 0;
+const PRIVATE_WORDS = "My daughter Amelia at Northmoor Primary relies on the Saturday opening.";
+const PUBLISHED_WORDS = "Saturday mornings are when working parents can come; please keep them.";
+const PERSONAL_WORDS = "I care for my mother, who has dementia, and the library is her one outing.";
+const LETTER_LABEL = "Letter from Mr J. Whitfield, 4 Mill Lane";
 
 beforeAll(async () => {
   await seededWithResponses();
   camhsId = db().select().from(t.proposals).where(eq(t.proposals.slug, "camhs-social-work")).get()!.id;
-  // Answers on the closed library consultation: one online in words, one letter an officer entered.
+  // Answers on the decided library consultation: one online in words and one letter an officer
+  // entered, neither agreeing to publish; and one resident who agreed, answering an ordinary
+  // question and one the officer marked personal.
   const library = db().select().from(t.proposals).where(eq(t.proposals.slug, "library-opening-hours")).get()!;
   const question = db().select().from(t.consultationQuestions).where(eq(t.consultationQuestions.proposalId, library.id)).get()!;
   const resident = db().select().from(t.respondents).get()!;
   const online = db().insert(t.responses).values({ proposalId: library.id, respondentId: resident.id, channel: "online" }).returning({ id: t.responses.id }).get().id;
-  db().insert(t.responseAnswers).values({ responseId: online, questionId: question.id, stance: "disagree", text: "My daughter Amelia at Northmoor Primary relies on the Saturday opening." }).run();
-  const paper = db().insert(t.responses).values({ proposalId: library.id, channel: "paper", respondentLabel: "Letter from Mr J. Whitfield, 4 Mill Lane" }).returning({ id: t.responses.id }).get().id;
+  db().insert(t.responseAnswers).values({ responseId: online, questionId: question.id, stance: "disagree", text: PRIVATE_WORDS }).run();
+  const paper = db().insert(t.responses).values({ proposalId: library.id, channel: "paper", respondentLabel: LETTER_LABEL }).returning({ id: t.responses.id }).get().id;
   db().insert(t.responseAnswers).values({ responseId: paper, questionId: question.id, stance: null, text: "Please keep the late opening on Thursdays." }).run();
-});
-
-describe("every dataset", () => {
-  for (const dataset of DATASETS) {
-    it(`${dataset.name}.csv: UTF-8 text/csv, an attachment, the header row, and rows as wide as the header`, async () => {
-      const response = await csv(dataset.name);
-      expect(response.status).toBe(200);
-      expect(response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8; header=present");
-      expect(response.headers.get("Content-Disposition")).toBe(`attachment; filename="${dataset.name}.csv"`);
-      expect(response.headers.get("Access-Control-Allow-Origin")).toBe("*");
-      const text = await response.text();
-      expect(text.charCodeAt(0)).not.toBe(0xfeff);
-      const rows = parseCsv(text);
-      expect(rows[0]).toEqual(dataset.columns.map((c) => c.name));
-      expect(rows.length, "at least one record from the demo").toBeGreaterThan(1);
-      for (const row of rows) expect(row).toHaveLength(dataset.columns.length);
-    });
-  }
-
-  it("one consultation's file has only its rows, and a file name that says so", async () => {
-    const response = await csv("risks", "?consultation=camhs-social-work");
-    expect(response.headers.get("Content-Disposition")).toBe('attachment; filename="camhs-social-work-risks.csv"');
-    const rows = parseCsv(await response.text()).slice(1);
-    expect(rows.length).toBeGreaterThanOrEqual(3);
-    expect(new Set(rows.map((r) => r[0]))).toEqual(new Set(["camhs-social-work"]));
-  });
-
-  it("writes dates and times as ISO 8601, and numbers as numbers", async () => {
-    const rows = parseCsv(await (await csv("consultations")).text());
-    const header = rows[0];
-    const camhs = rows.find((r) => r[1] === "camhs-social-work")!;
-    const col = (name: string) => camhs[header.indexOf(name)];
-    expect(col("opens_on")).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(col("opened_at")).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
-    expect(col("budget_change_gbp")).toBe("-604000"); // a negative number is not neutralised as a formula
-    expect(col("posts_affected")).toBe("12");
-    expect(col("workforce_share")).toBe("0.25");
-    expect(col("responses_total")).toBe("8");
-  });
-
-  it("answers HEAD with the headers alone, and refuses unknown parameters and hidden consultations", async () => {
-    const head = await csv("comments", "", "HEAD");
-    expect(head.status).toBe(200);
-    expect(head.body).toBeNull();
-    expect((await csv("risks", "?consultation=youth-service-review")).status).toBe(404);
-    expect((await csv("risks", "?consultation=../../etc/passwd")).status).toBe(404);
-    expect((await csv("risks", "?format=xlsx")).status).toBe(400);
-  });
+  personalQuestionId = db().insert(t.consultationQuestions).values({ proposalId: library.id, position: 99, question: "Do you care for someone who uses the library?", personal: true }).returning({ id: t.consultationQuestions.id }).get().id;
+  const agreed = db().insert(t.responses).values({ proposalId: library.id, channel: "email", publishAnswers: true }).returning({ id: t.responses.id }).get().id;
+  db().insert(t.responseAnswers).values({ responseId: agreed, questionId: question.id, stance: "agree", text: PUBLISHED_WORDS }).run();
+  db().insert(t.responseAnswers).values({ responseId: agreed, questionId: personalQuestionId, stance: null, text: PERSONAL_WORDS }).run();
 });
 
 describe("answers", () => {
-  it("are published once a consultation has closed: channel, question and stance, never the words or who gave them", async () => {
+  it("are published with the outcome only from respondents who agreed, never for a personal question, never with who gave them", async () => {
     const library = db().select().from(t.proposals).where(eq(t.proposals.slug, "library-opening-hours")).get()!;
-    expect(["closed", "decided"]).toContain(library.state);
+    expect(library.state).toBe("decided");
     const stored = db()
-      .select({ responseId: t.responses.id, label: t.responses.respondentLabel, respondentId: t.responses.respondentId, text: t.responseAnswers.text, stance: t.responseAnswers.stance })
+      .select({ responseId: t.responses.id, publish: t.responses.publishAnswers, questionId: t.responseAnswers.questionId, personal: t.consultationQuestions.personal, label: t.responses.respondentLabel, text: t.responseAnswers.text, stance: t.responseAnswers.stance })
       .from(t.responseAnswers)
       .innerJoin(t.responses, eq(t.responses.id, t.responseAnswers.responseId))
+      .innerJoin(t.consultationQuestions, eq(t.consultationQuestions.id, t.responseAnswers.questionId))
       .where(eq(t.responses.proposalId, library.id))
       .all();
-    const withWords = stored.filter((a) => (a.text ?? "").trim() !== "");
-    expect(withWords.length, "the demo has answers in words to check against").toBeGreaterThan(0);
+    const publishable = stored.filter((a) => a.publish && !a.personal);
+    expect(publishable.length, "the demo has answers its respondents agreed to publish").toBeGreaterThan(0);
+    expect(stored.filter((a) => !a.publish).length, "and answers from respondents who did not").toBeGreaterThan(0);
 
     const text = await (await csv("answers", "?consultation=library-opening-hours")).text();
     const [header, ...rows] = parseCsv(text);
     const col = (row: string[], name: string) => row[header.indexOf(name)];
-    expect(rows).toHaveLength(stored.length);
+    expect(rows).toHaveLength(publishable.length);
     for (const row of rows) {
-      const answer = stored.find((a) => String(a.responseId) === col(row, "response_id") && (a.stance ?? "") === col(row, "stance"));
+      const answer = publishable.find((a) => String(a.responseId) === col(row, "response_id") && String(a.questionId) === col(row, "question_id"));
       expect(answer, row.join(",")).toBeDefined();
+      expect(col(row, "stance")).toBe(answer!.stance ?? "");
       expect(["online", "paper", "phone", "event", "email"]).toContain(col(row, "channel"));
       expect(col(row, "question")).not.toBe("");
     }
-    expect(rows.filter((r) => col(r, "answered_in_words") === "true")).toHaveLength(withWords.length);
-    for (const a of withWords) expect(text).not.toContain(a.text!.trim().slice(0, 40));
+    // The words, once the outcome is published, only where the respondent agreed.
+    expect(text).toContain(PUBLISHED_WORDS);
+    expect(text).not.toContain(PRIVATE_WORDS);
+    expect(text).not.toContain(PERSONAL_WORDS);
+    expect(rows.some((r) => col(r, "question_id") === String(personalQuestionId))).toBe(false);
+    for (const a of stored.filter((x) => !x.publish)) expect(rows.some((r) => col(r, "response_id") === String(a.responseId))).toBe(false);
     for (const a of stored) if (a.label) expect(text).not.toContain(a.label);
+    expect(text).not.toContain(LETTER_LABEL);
     expect(header).not.toContain("respondent");
+    expect(header).not.toContain("name");
+  });
+
+  it("are not published after closing until the outcome report is", async () => {
+    const library = db().select().from(t.proposals).where(eq(t.proposals.slug, "library-opening-hours")).get()!;
+    expect(parseCsv(await (await csv("answers", "?consultation=library-opening-hours")).text()).length).toBeGreaterThan(1);
+    try {
+      db().update(t.proposals).set({ state: "closed" }).where(eq(t.proposals.id, library.id)).run();
+      expect(parseCsv(await (await csv("answers", "?consultation=library-opening-hours")).text())).toHaveLength(1);
+    } finally {
+      db().update(t.proposals).set({ state: library.state }).where(eq(t.proposals.id, library.id)).run();
+    }
   });
 
   it("are not published while the consultation is open", async () => {

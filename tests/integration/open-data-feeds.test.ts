@@ -4,7 +4,7 @@
  * id that is an absolute IRI, a title, an RFC 3339 updated; an author on the feed; an alternate
  * link per entry; ids unique) with fast-xml-parser, plus 304 on its ETag.
  */
-import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { XMLValidator } from "fast-xml-parser";
 import { beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import * as t from "#db/schema";
@@ -13,56 +13,21 @@ import { loader as consultationFeedLoader } from "~/routes/consultations.$slug_.
 import { loader as siteFeedLoader } from "~/routes/feeds.consultations[.atom]";
 import { loader as robotsLoader } from "~/routes/robots[.txt]";
 import { loader as sitemapLoader } from "~/routes/sitemap[.xml]";
-import { fetchRoute, seededWithResponses } from "./open-data-fixtures";
-
-const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", isArray: (name) => ["entry", "link", "author", "category"].includes(name), textNodeName: "#text" });
-const text = (node: unknown): string => (typeof node === "string" ? node : ((node as { "#text"?: string })?.["#text"] ?? ""));
-
-type Entry = { id: string; title: unknown; updated: string; link: { "@href": string; "@rel"?: string }[]; summary?: unknown; content?: unknown; published?: string };
-
-/** The checks of RFC 4287 that a feed reader relies on; returns the parsed feed. */
-function expectValidAtom(xml: string) {
-  expect(XMLValidator.validate(xml)).toBe(true);
-  const doc = parser.parse(xml);
-  const feed = doc.feed;
-  expect(feed, "root element is <feed>").toBeTruthy();
-  expect(feed["@xmlns"]).toBe("http://www.w3.org/2005/Atom");
-  expect(() => new URL(text(feed.id))).not.toThrow();
-  expect(text(feed.title)).not.toBe("");
-  expect(text(feed.updated)).toMatch(RFC3339);
-  expect(feed.author?.[0]?.name).toBeTruthy();
-  const self = (feed.link as { "@rel": string; "@href": string }[]).find((l) => l["@rel"] === "self");
-  expect(self?.["@href"]).toMatch(/^http/);
-  const entries: Entry[] = feed.entry ?? [];
-  const ids = new Set<string>();
-  for (const e of entries) {
-    expect(() => new URL(text(e.id))).not.toThrow();
-    expect(ids.has(text(e.id)), `duplicate id ${e.id}`).toBe(false);
-    ids.add(text(e.id));
-    expect(text(e.title)).not.toBe("");
-    expect(text(e.updated)).toMatch(RFC3339);
-    if (e.published) expect(text(e.published)).toMatch(RFC3339);
-    expect(e.link.some((l) => !l["@rel"] || l["@rel"] === "alternate"), "an alternate link").toBe(true);
-    // An entry with no content must have a summary (RFC 4287 §4.1.2).
-    expect(e.content != null || e.summary != null).toBe(true);
-    // The feed's updated is not older than any entry's.
-    expect(Date.parse(text(feed.updated))).toBeGreaterThanOrEqual(Date.parse(text(e.updated)));
-  }
-  return { feed, entries };
-}
+import { RFC3339, atomParser as parser, expectValidAtom, fetchRoute, seededWithResponses, text } from "./open-data-fixtures";
 
 beforeAll(seededWithResponses);
 
 describe("the site feed", () => {
-  it("is valid Atom listing every published consultation, most recently changed first", async () => {
+  it("is valid Atom listing every published consultation, and the decided one's outcome and decision, most recently changed first", async () => {
     const response = await fetchRoute(siteFeedLoader, "/feeds/consultations.atom");
     expect(response.status).toBe(200);
     expect(response.headers.get("Content-Type")).toBe("application/atom+xml; charset=utf-8");
     const { entries } = expectValidAtom(await response.text());
-    expect(entries.map((e) => e.link[0]["@href"]).sort()).toEqual(
-      ["allotment-rents", "camhs-social-work", "ict-strategic-partnership", "library-opening-hours"].map((s) => `http://plainsight.test/consultations/${s}`),
-    );
+    expect(entries.map((e) => e.link[0]["@href"]).sort()).toEqual([
+      ...["allotment-rents", "camhs-social-work", "ict-strategic-partnership", "library-opening-hours"].map((s) => `http://plainsight.test/consultations/${s}`),
+      "http://plainsight.test/consultations/library-opening-hours/outcome",
+      "http://plainsight.test/consultations/library-opening-hours/outcome#decision-heading",
+    ]);
     const updated = entries.map((e) => Date.parse(text(e.updated)));
     expect(updated).toEqual([...updated].sort((a, b) => b - a));
     expect(text(entries[0].id)).toMatch(/^http:\/\/localhost:3000\/consultations\//); // permanent ids on BASE_URL

@@ -6,6 +6,8 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { expect } from "vitest";
 import { eq } from "drizzle-orm";
 import * as t from "#db/schema";
 import { db, migrateDatabase } from "#db/client.server";
@@ -53,6 +55,77 @@ export async function json<T = any>(response: Response): Promise<T> {
 function expectJson(response: Response) {
   const type = response.headers.get("Content-Type") ?? "";
   if (!type.startsWith("application/json")) throw new Error(`expected JSON, got ${type} (status ${response.status})`);
+}
+
+/** A small RFC 4180 reader, enough to check what we write (quotes, commas and line breaks in cells). */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ",") {
+      row.push(cell);
+      cell = "";
+    } else if (ch === "\r" && text[i + 1] === "\n") {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = "";
+      i++;
+    } else cell += ch;
+  }
+  if (cell !== "" || row.length) {
+    row.push(cell);
+    rows.push(row);
+  }
+  return rows;
+}
+
+// ─── Atom (RFC 4287) ───
+export const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+export const atomParser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", isArray: (name) => ["entry", "link", "author", "category"].includes(name), textNodeName: "#text" });
+export const text = (node: unknown): string => (typeof node === "string" ? node : ((node as { "#text"?: string })?.["#text"] ?? ""));
+
+type Entry = { id: string; title: unknown; updated: string; link: { "@href": string; "@rel"?: string }[]; summary?: unknown; content?: unknown; published?: string };
+
+/** The checks of RFC 4287 that a feed reader relies on; returns the parsed feed. */
+export function expectValidAtom(xml: string) {
+  expect(XMLValidator.validate(xml)).toBe(true);
+  const doc = atomParser.parse(xml);
+  const feed = doc.feed;
+  expect(feed, "root element is <feed>").toBeTruthy();
+  expect(feed["@xmlns"]).toBe("http://www.w3.org/2005/Atom");
+  expect(() => new URL(text(feed.id))).not.toThrow();
+  expect(text(feed.title)).not.toBe("");
+  expect(text(feed.updated)).toMatch(RFC3339);
+  expect(feed.author?.[0]?.name).toBeTruthy();
+  const self = (feed.link as { "@rel": string; "@href": string }[]).find((l) => l["@rel"] === "self");
+  expect(self?.["@href"]).toMatch(/^http/);
+  const entries: Entry[] = feed.entry ?? [];
+  const ids = new Set<string>();
+  for (const e of entries) {
+    expect(() => new URL(text(e.id))).not.toThrow();
+    expect(ids.has(text(e.id)), `duplicate id ${e.id}`).toBe(false);
+    ids.add(text(e.id));
+    expect(text(e.title)).not.toBe("");
+    expect(text(e.updated)).toMatch(RFC3339);
+    if (e.published) expect(text(e.published)).toMatch(RFC3339);
+    expect(e.link.some((l) => !l["@rel"] || l["@rel"] === "alternate"), "an alternate link").toBe(true);
+    // An entry with no content must have a summary (RFC 4287 §4.1.2).
+    expect(e.content != null || e.summary != null).toBe(true);
+    // The feed's updated is not older than any entry's.
+    expect(Date.parse(text(feed.updated))).toBeGreaterThanOrEqual(Date.parse(text(e.updated)));
+  }
+  return { feed, entries };
 }
 
 // ─── The canary: material that must never leave through an open-data surface ───
