@@ -288,7 +288,8 @@ export function Textarea({
 
 // ─── Radios and checkboxes ─────────────────────────────────────────────────────
 
-export type Choice = { value: string; label: ReactNode; hint?: ReactNode };
+/** `name`: a checkbox of its own name (each a yes/no), where the group's name would not do */
+export type Choice = { value: string; label: ReactNode; hint?: ReactNode; name?: string };
 
 /** GOV.UK ids: the first option takes the field's id (the error summary links to it). */
 function optionId(id: string, index: number) {
@@ -334,7 +335,7 @@ function ChoiceFieldset({
                 <input
                   className={`${base}__input`}
                   id={inputId}
-                  name={name}
+                  name={option.name ?? name}
                   type={kind === "radios" ? "radio" : "checkbox"}
                   value={option.value}
                   defaultChecked={isChecked(option.value)}

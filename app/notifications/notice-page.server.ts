@@ -55,6 +55,11 @@ function tupeDisclosure(p: Proposal, settings: Settings) {
   };
 }
 
+/** What the unions are told in confidence and the public never sees (the approver reviews it too). */
+export function unionDisclosure(p: Proposal, settings: Settings) {
+  return { s188: s188Disclosure(p, settings), tupe: tupeDisclosure(p, settings) };
+}
+
 function facts(p: Proposal, at: Date) {
   const settings = loadSettings();
   return {

@@ -89,6 +89,8 @@ function openingDates(p: Proposal, today: string): { opensOn?: string; closesOn?
 
 export type TransitionOptions = {
   reason?: string;
+  /** what the person confirmed in making it (the approver's checklist), kept in its audit entry */
+  confirmed?: readonly string[];
   now?: Date;
   /** facts the rule needs that live outside the proposal (the outcome report, a reading), read inside the transaction */
   facts?: (tx: DB, p: Proposal) => Partial<TransitionContext>;
@@ -153,6 +155,7 @@ export function applyTransition(
         from: proposal.state,
         to: decision.to,
         ...(options.reason ? { reason: options.reason.trim() } : {}),
+        ...(options.confirmed ? { confirmed: [...options.confirmed] } : {}),
         ...("plannedOpensOn" in moved ? { plannedOpensOn: moved.plannedOpensOn, plannedClosesOn: moved.plannedClosesOn, opensOn: moved.opensOn, closesOn: moved.closesOn } : {}),
       },
     });

@@ -24,6 +24,8 @@ export const PUBLIC_STATES = ["open", "closed", "outcome_published", "decided", 
 
 export type VisibilityFacts = Pick<Proposal, "state" | "openedAt" | "serviceId" | "createdById"> & {
   unionIds: number[];
+  /** set on a draft an approver returned; a surface that does not read it treats the draft as any other */
+  returnedReason?: string | null;
 };
 
 export function isPublic(p: Pick<Proposal, "state" | "openedAt">): boolean {
@@ -33,11 +35,16 @@ export function isPublic(p: Pick<Proposal, "state" | "openedAt">): boolean {
 
 // ─── The table ─────────────────────────────────────────────────────────────────
 
-/** Where a proposal is in its life; a withdrawal before opening never became public. */
-export const STAGES = ["draft", "in_review", "union_notice", "scheduled", "open", "closed", "outcome_published", "decided", "withdrawn", "withdrawn_before_opening"] as const;
+/**
+ * Where a proposal is in its life. A draft an approver returned is apart (the approver who
+ * returned it follows it back to the drafter), and so is a withdrawal before opening, which
+ * never became public.
+ */
+export const STAGES = ["draft", "returned", "in_review", "union_notice", "scheduled", "open", "closed", "outcome_published", "decided", "withdrawn", "withdrawn_before_opening"] as const;
 export type Stage = (typeof STAGES)[number];
 
-export function stageOf(p: Pick<Proposal, "state" | "openedAt">): Stage {
+export function stageOf(p: Pick<VisibilityFacts, "state" | "openedAt" | "returnedReason">): Stage {
+  if (p.state === "draft" && p.returnedReason != null) return "returned";
   return p.state === "withdrawn" && p.openedAt == null ? "withdrawn_before_opening" : p.state;
 }
 
@@ -77,13 +84,15 @@ const NONE: Access = { proposal: false, internal: false, feedback: "none", respo
 const published = (s: Stage): Access => ({ ...NONE, proposal: PUBLIC_STAGES.includes(s) });
 /** Its own service's officers and its drafter: everything, from the first draft. */
 const ownService = (s: Stage): Access => ({ proposal: true, internal: true, feedback: "all", responses: PUBLIC_STAGES.includes(s) });
-/** Approvers and decision makers: everything once it has left the drafter's desk. */
-const overseer = (s: Stage): Access => (s === "draft" ? NONE : { proposal: true, internal: true, feedback: "all", responses: PUBLIC_STAGES.includes(s) });
+/** Decision makers: everything once it has left the drafter's desk. */
+const overseer = (s: Stage): Access => (s === "draft" || s === "returned" ? NONE : { proposal: true, internal: true, feedback: "all", responses: PUBLIC_STAGES.includes(s) });
+/** Approvers: the same, and a draft they returned, so that "Return to drafter" lands back on the review. */
+const approver = (s: Stage): Access => overseer(s === "returned" ? "in_review" : s);
 
 export const NEED_TO_KNOW: Record<Standing, (stage: Stage) => Access> = {
   // The role table lets admins change any service's proposal, so they read all of it.
   admin: () => ({ proposal: true, internal: true, feedback: "all", responses: false }),
-  approver: overseer,
+  approver,
   decision_maker: overseer,
   drafter: ownService,
   own_service_officer: ownService,
@@ -171,5 +180,5 @@ export function canDownloadDocument(viewer: Viewer, p: VisibilityFacts, doc: Pic
 }
 
 export function visibilityFacts(p: Proposal): VisibilityFacts {
-  return { state: p.state, openedAt: p.openedAt, serviceId: p.serviceId, createdById: p.createdById, unionIds: p.unions.map((u) => u.id) };
+  return { state: p.state, openedAt: p.openedAt, serviceId: p.serviceId, createdById: p.createdById, unionIds: p.unions.map((u) => u.id), returnedReason: p.returnedReason };
 }

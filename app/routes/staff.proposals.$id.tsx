@@ -24,6 +24,8 @@ import { TaskList } from "~/components/TaskList";
 import { approvalConflict, canEditProposal, editingMode } from "~/proposals/lifecycle";
 import { applyTransition, editorsSinceLastReturn } from "~/proposals/lifecycle.server";
 import { requireVisibleProposalById } from "~/proposals/proposals.server";
+import { CHECKLIST_FIELD } from "~/proposals/review-checklist";
+import { decideReview, reviewPath } from "~/proposals/review.server";
 import { readiness, sectionStatus } from "~/proposals/readiness";
 import { checkAnswersPath, sectionPath, TASK_TITLES, titlePath, unmetHref } from "~/proposals/sections/pages";
 import { SECTIONS, type Unmet } from "~/proposals/types";
@@ -104,8 +106,6 @@ function afterClosing(viewer: SignedInViewer, proposal: Proposal) {
 
 const intentSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("submit") }),
-  z.object({ intent: z.literal("approve") }),
-  z.object({ intent: z.literal("reject"), reason: z.string().trim().max(5000).optional() }),
   z.object({ intent: z.literal("withdraw"), reason: z.string().trim().max(5000).optional() }),
 ]);
 
@@ -115,12 +115,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!id.success) throw new Response("Not Found", { status: 404 });
   // Seeing the proposal is the first check; the transition rule is the second.
   requireVisibleProposalById(viewer, id.data);
-  const parsed = intentSchema.safeParse(Object.fromEntries(await request.formData()));
+  const form = await request.formData();
+  // Approve and return have one door, the review's: approval needs the approver's checklist.
+  if (form.get("intent") === "approve" || form.get("intent") === "reject") {
+    const decision = decideReview(viewer, id.data, form);
+    if (!decision.ok) return data({ message: decision.message, unmet: decision.unmet, field: decision.field === CHECKLIST_FIELD ? "review-link" : decision.field }, { status: decision.status });
+    return redirect(`${reviewPath(id.data)}?done=${decision.done}`);
+  }
+  const parsed = intentSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return data({ message: "Choose what to do with this proposal", unmet: [] as Unmet[], field: "intent" }, { status: 400 });
   const input = parsed.data;
   const result = applyTransition(input.intent, id.data, { kind: "person", viewer }, { reason: "reason" in input ? input.reason : undefined });
   if (!result.ok) {
-    const field = input.intent === "reject" || input.intent === "withdraw" ? `${input.intent}-reason` : undefined;
+    const field = input.intent === "withdraw" ? "withdraw-reason" : undefined;
     return data({ message: result.message, unmet: result.unmet ?? [], field }, { status: result.status === 422 ? 400 : result.status });
   }
   return redirect(`/staff/proposals/${id.data}?done=${input.intent}`);
@@ -128,8 +135,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 const DONE_MESSAGES: Record<string, string> = {
   submit: "Submitted for review. An approver will look at it next.",
-  approve: "Approved. The proposal is now under union notice, or scheduled if no staff are affected.",
-  reject: "Returned to the drafter with your reasons.",
   withdraw: "Withdrawn. The reason will be published.",
 };
 
@@ -299,24 +304,12 @@ export default function StaffProposal() {
                 </strong>
               </div>
             ) : null}
-            <Form method="post">
-              <input type="hidden" name="intent" value="approve" />
-              <button type="submit" className="govuk-button" data-module="govuk-button">
-                Approve for publication
-              </button>
-            </Form>
-            <Form method="post">
-              <input type="hidden" name="intent" value="reject" />
-              <div className="govuk-form-group">
-                <label className="govuk-label govuk-label--s" htmlFor="reject-reason">
-                  Return it to the drafter: what needs to change
-                </label>
-                <textarea className="govuk-textarea" id="reject-reason" name="reason" rows={4} />
-              </div>
-              <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
-                Return to drafter
-              </button>
-            </Form>
+            <p className="govuk-body">Read the whole proposal as the public will see it, with its internal parts, and confirm the approver&apos;s checks before you approve it or return it.</p>
+            <p className="govuk-body">
+              <Link className="govuk-button" id="review-link" draggable={false} to={`/staff/proposals/${proposal.id}/review`}>
+                Review the proposal
+              </Link>
+            </p>
           </>
         ) : null}
         {may.withdraw ? (

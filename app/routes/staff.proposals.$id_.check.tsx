@@ -15,7 +15,12 @@ import { renderMarkdown } from "~/lib/markdown.server";
 import { applyTransition } from "~/proposals/lifecycle.server";
 import { readiness } from "~/proposals/readiness";
 import { proposalPath, sectionPath, TASK_TITLES, unmetHref } from "~/proposals/sections/pages";
-import { hadFormError, markFormError, requireEditing, requireEditingToSave } from "~/proposals/sections/route.server";
+import { hadFormError, idFrom, markFormError, requireEditing, requireEditingToSave } from "~/proposals/sections/route.server";
+import { can } from "~/auth/permissions";
+import { requireStaff } from "~/auth/session.server";
+import { canEditProposal } from "~/proposals/lifecycle";
+import { requireVisibleProposalById } from "~/proposals/proposals.server";
+import { reviewPath } from "~/proposals/review.server";
 import type { SectionKey } from "~/proposals/types";
 import { canDownloadDocument, visibilityFacts } from "~/proposals/visibility";
 
@@ -24,6 +29,10 @@ const TITLE = "Check your answers before submitting the proposal";
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: pageTitle(matches, data ? `Check your answers – ${data.title}` : "Check your answers", { error: data?.formError }) }];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  // An approver cannot change the proposal, so reads it on the review page instead of a 403.
+  const viewer = await requireStaff(request);
+  const proposal = requireVisibleProposalById(viewer, idFrom(params.id));
+  if (!canEditProposal(viewer, proposal) && can(viewer, "proposal:approve")) throw redirect(reviewPath(proposal.id));
   const e = await requireEditing(request, params);
   const p = e.proposal;
   const facts = visibilityFacts(p);

@@ -9,6 +9,7 @@ import { db, migrateDatabase } from "#db/client.server";
 import { seedDemo } from "#db/seed.server";
 import { createUserSession } from "~/auth/session.server";
 import { action } from "~/routes/staff.proposals.$id";
+import { CHECKS_CONFIRMED } from "../fixtures/review";
 
 let gardenWasteId: number;
 
@@ -62,7 +63,7 @@ describe("approving a proposal through the staff page", () => {
     db().update(t.proposals).set({ state: "in_review" }).where(eq(t.proposals.id, draftId)).run();
     const before = snapshot(draftId);
 
-    const result = await post(draftId, "approver@northmoor.example", { intent: "approve" });
+    const result = await post(draftId, "approver@northmoor.example", { intent: "approve", ...CHECKS_CONFIRMED });
 
     expect(statusOf(result)).toBe(400);
     const body = (result as { data: { message: string; unmet: { code: string; message: string }[] } }).data;
@@ -74,14 +75,14 @@ describe("approving a proposal through the staff page", () => {
   it("refuses a proposal that lost its risks after submission, and changes nothing", async () => {
     db().delete(t.risks).where(eq(t.risks.proposalId, gardenWasteId)).run();
     const before = snapshot(gardenWasteId);
-    const result = await post(gardenWasteId, "approver@northmoor.example", { intent: "approve" });
+    const result = await post(gardenWasteId, "approver@northmoor.example", { intent: "approve", ...CHECKS_CONFIRMED });
     expect(statusOf(result)).toBe(400);
     expect(snapshot(gardenWasteId)).toEqual(before);
   });
 
   it("refuses the drafter's own approval with 403, and changes nothing", async () => {
     const before = snapshot(gardenWasteId);
-    const result = await post(gardenWasteId, "approver2@northmoor.example", { intent: "approve" });
+    const result = await post(gardenWasteId, "approver2@northmoor.example", { intent: "approve", ...CHECKS_CONFIRMED });
     expect(statusOf(result)).toBe(403);
     expect((result as { data: { message: string } }).data.message).toMatch(/another approver/);
     expect(snapshot(gardenWasteId)).toEqual(before);
@@ -89,7 +90,7 @@ describe("approving a proposal through the staff page", () => {
 
   it("an officer's attempt to approve is refused with 403", async () => {
     const before = snapshot(gardenWasteId);
-    const result = await post(gardenWasteId, "officer@northmoor.example", { intent: "approve" });
+    const result = await post(gardenWasteId, "officer@northmoor.example", { intent: "approve", ...CHECKS_CONFIRMED });
     expect([403, 404]).toContain(statusOf(result));
     expect(snapshot(gardenWasteId)).toEqual(before);
   });
@@ -100,7 +101,7 @@ describe("approving a proposal through the staff page", () => {
     db().update(t.proposals).set({ state: "in_review" }).where(eq(t.proposals.id, camhs.id)).run();
     const before = snapshot(camhs.id);
 
-    const result = await post(camhs.id, "approver@northmoor.example", { intent: "approve" });
+    const result = await post(camhs.id, "approver@northmoor.example", { intent: "approve", ...CHECKS_CONFIRMED });
 
     expect(statusOf(result)).toBe(302);
     const after = snapshot(camhs.id);

@@ -12,6 +12,7 @@ import { setClock } from "~/lib/clock";
 import { addDays } from "~/lib/council-time";
 import { action as proposalAction } from "~/routes/staff.proposals.$id";
 import { cookieFor, post, proposal, run, seedCouncil } from "../fixtures/notifications-council";
+import { CHECKS_CONFIRMED } from "../fixtures/review";
 
 const SLUG = "garden-waste-collections";
 let id: number;
@@ -61,7 +62,7 @@ describe("approval and the s.188 days", () => {
     setClock(new Date(`${addDays(closesOn, -19)}T10:00:00.000Z`));
     const cookie = await cookieFor("approver@northmoor.example");
     const before = snapshot();
-    const refused = await run(() => proposalAction({ request: post(`/staff/proposals/${id}`, { intent: "approve" }, cookie), params: { id: String(id) }, context: {} }));
+    const refused = await run(() => proposalAction({ request: post(`/staff/proposals/${id}`, { intent: "approve", ...CHECKS_CONFIRMED }, cookie), params: { id: String(id) }, context: {} }));
     expect(refused.status).toBe(400);
     const message = (refused.value as { data: { message: string } }).data.message;
     expect(message).toContain("22 posts are proposed for redundancy at Moor Lane depot");

@@ -12,6 +12,7 @@ import { seedDemo } from "#db/seed.server";
 import { setClock } from "~/lib/clock";
 import { race, type RaceJob } from "./race/race";
 import { proposalBySlug, staffCookie } from "./responses-fixtures";
+import { CHECKS_CONFIRMED } from "../fixtures/review";
 
 // Seeded at a fixed moment, so nothing depends on the day the suite runs.
 const SEED_AT = new Date("2027-03-10T10:00:00.000Z");
@@ -61,7 +62,7 @@ describe("two transitions from the same state, in two processes at once", () => 
     expect(proposalBySlug(SLUG).state).toBe("in_review");
     const before = trace(id);
     const [[approve], [reject]] = await race([
-      await job("approve", "approver@northmoor.example"),
+      await job("approve", "approver@northmoor.example", CHECKS_CONFIRMED),
       await job("reject", "approver@northmoor.example", { reason: "Add the crews' winter overtime figures to the impact section" }),
     ]);
 
@@ -88,7 +89,7 @@ describe("two transitions from the same state, in two processes at once", () => 
 
   it("three approvals at once: the unions are told once", async () => {
     const before = trace(id);
-    const approve = () => job("approve", "approver@northmoor.example");
+    const approve = () => job("approve", "approver@northmoor.example", CHECKS_CONFIRMED);
     const results = (await race([await approve(), await approve(), await approve()])).flat();
     expect(results.map((r) => r.status).sort()).toEqual([302, 409, 409]);
     const after = trace(id);

@@ -17,6 +17,7 @@ import { action as proposalAction, loader as proposalLoader } from "~/routes/sta
 import { loader as consultationLoader } from "~/routes/consultations.$slug";
 import { loader as historyLoader } from "~/routes/consultations.$slug_.history";
 import { DAY, SEED_DATE, cookieFor, get, post, proposal, run, seedCouncil, user } from "../fixtures/notifications-council";
+import { CHECKS_CONFIRMED } from "../fixtures/review";
 
 const SLUG = "garden-waste-collections";
 const APPROVER = "approver@northmoor.example";
@@ -36,7 +37,7 @@ function snapshot() {
 let approverCookie: string;
 
 async function approve() {
-  return run(() => proposalAction({ request: post(`/staff/proposals/${id}`, { intent: "approve" }, approverCookie), params: { id: String(id) }, context: {} }));
+  return run(() => proposalAction({ request: post(`/staff/proposals/${id}`, { intent: "approve", ...CHECKS_CONFIRMED }, approverCookie), params: { id: String(id) }, context: {} }));
 }
 
 function setSetting(key: string, value: unknown) {
@@ -74,7 +75,7 @@ describe("approval", () => {
     setClock(new Date(`${addDays(planned.opensOn, 7)}T10:00:00.000Z`));
     approverCookie = await cookieFor(APPROVER);
     const approved = await approve();
-    expect(approved.response?.headers.get("Location")).toBe(`/staff/proposals/${id}?done=approve`);
+    expect(approved.response?.headers.get("Location")).toBe(`/staff/proposals/${id}/review?done=approve`);
     expect(approved.status).toBe(302);
     const p = proposal(SLUG);
     expect(p.state).toBe("union_notice");

@@ -12,6 +12,7 @@ import * as summary from "~/routes/staff.proposals.$id_.summary";
 import * as check from "~/routes/staff.proposals.$id_.check";
 import type { SectionChange } from "~/proposals/diff";
 import { get, post, proposalId, revisionOf, seeded } from "./drafting-helpers";
+import { CHECKS_CONFIRMED } from "../fixtures/review";
 
 const APPROVER = "approver@northmoor.example";
 const DRAFTER = "approver2@northmoor.example"; // drafted the garden waste proposal
@@ -54,9 +55,9 @@ describe("returned, changed, submitted again", () => {
   });
 
   it("the drafter cannot approve it; another approver can", async () => {
-    const own = await post(overview.action as never, `/staff/proposals/${id}`, { id: String(id) }, DRAFTER, { intent: "approve" });
+    const own = await post(overview.action as never, `/staff/proposals/${id}`, { id: String(id) }, DRAFTER, { intent: "approve", ...CHECKS_CONFIRMED });
     expect(own.status).toBe(403);
-    const other = await post(overview.action as never, `/staff/proposals/${id}`, { id: String(id) }, APPROVER, { intent: "approve" });
+    const other = await post(overview.action as never, `/staff/proposals/${id}`, { id: String(id) }, APPROVER, { intent: "approve", ...CHECKS_CONFIRMED });
     expect(other.status).toBe(302);
     expect(db().select().from(t.proposals).where(eq(t.proposals.id, id)).get()!.state).toBe("union_notice");
   });

@@ -11,6 +11,7 @@ import { db } from "#db/client.server";
 import * as staffPage from "~/routes/staff.proposals.$id";
 import * as summary from "~/routes/staff.proposals.$id_.summary";
 import { everything, get, post, proposalId, revisionOf, seeded } from "./drafting-helpers";
+import { CHECKS_CONFIRMED } from "../fixtures/review";
 
 const APPROVER = "approver@northmoor.example"; // Margaret Ashworth
 const DRAFTER = "approver2@northmoor.example"; // David Mensah: approver and waste officer, drafted garden waste
@@ -37,7 +38,7 @@ async function edit(email: string, addition: string) {
 describe("who may approve", () => {
   it("the drafter may not, even as an approver", async () => {
     const before = everything(id);
-    const r = await act(DRAFTER, { intent: "approve" });
+    const r = await act(DRAFTER, { intent: "approve", ...CHECKS_CONFIRMED });
     expect(r.status).toBe(403);
     expect((r.body as { message: string }).message).toMatch(/You drafted this proposal/);
     expect(everything(id)).toEqual(before);
@@ -54,7 +55,7 @@ describe("who may approve", () => {
     expect((page.body as { may: { approvalConflict: string | null } }).may.approvalConflict).toMatch(/You changed this proposal since it was last returned/);
 
     const before = everything(id);
-    const r = await act(COLLEAGUE, { intent: "approve" });
+    const r = await act(COLLEAGUE, { intent: "approve", ...CHECKS_CONFIRMED });
     expect(r.status).toBe(403);
     expect((r.body as { message: string }).message).toMatch(/You changed this proposal since it was last returned to its drafter, so another approver must approve it/);
     expect(everything(id)).toEqual(before);
@@ -68,7 +69,7 @@ describe("who may approve", () => {
 
     const page = await get(staffPage.loader as never, `/staff/proposals/${id}`, { id: String(id) }, COLLEAGUE);
     expect((page.body as { may: { approvalConflict: string | null } }).may.approvalConflict).toBeNull();
-    const r = await act(COLLEAGUE, { intent: "approve" });
+    const r = await act(COLLEAGUE, { intent: "approve", ...CHECKS_CONFIRMED });
     expect(r.status).toBe(302);
     expect(state()).toBe("union_notice");
     const approved = db().select({ by: t.proposals.approvedById }).from(t.proposals).where(eq(t.proposals.id, id)).get()!;

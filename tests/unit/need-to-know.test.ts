@@ -5,7 +5,7 @@
  *   I  reads its internal parts (audit trail, returned reason, documents withheld in full)
  *   A / O  reads union feedback and the council's answers: All unions' / its Own union's only
  *   R  reads every response in full
- * and "-" where not. The rule is then checked through real viewers with one or several roles.
+ * and "-" where not. "returned" is a draft an approver returned to its drafter. The rule is then checked through real viewers with one or several roles.
  */
 import { describe, expect, it } from "vitest";
 import type { Viewer } from "~/auth/permissions";
@@ -27,19 +27,18 @@ import {
   type VisibilityFacts,
 } from "~/proposals/visibility";
 
-//                      draft   review  notice  sched.  open    closed  outcome decided withdr. withdrawn before opening
-const OVERSEER = "----   PIA-    PIA-    PIA-    PIAR    PIAR    PIAR    PIAR    PIAR    PIA-";
-const OWN = /*  */ "PIA-   PIA-    PIA-    PIA-    PIAR    PIAR    PIAR    PIAR    PIAR    PIA-";
-const PUBLISHED = "----   ----    ----    ----    P---    P---    P---    P---    P---    ----";
+//                        draft   returned review  notice  sched.  open    closed  outcome decided withdr. withdrawn before opening
+const OWN = /*    */ "PIA-   PIA-     PIA-    PIA-    PIA-    PIAR    PIAR    PIAR    PIAR    PIAR    PIA-";
+const PUBLISHED = /**/ "----   ----     ----    ----    ----    P---    P---    P---    P---    P---    ----";
 const EXPECTED: Record<Standing, string> = {
-  admin: /*    */ "PIA-   PIA-    PIA-    PIA-    PIA-    PIA-    PIA-    PIA-    PIA-    PIA-",
-  approver: OVERSEER,
-  decision_maker: OVERSEER,
+  admin: /*      */ "PIA-   PIA-     PIA-    PIA-    PIA-    PIA-    PIA-    PIA-    PIA-    PIA-    PIA-",
+  approver: /*   */ "----   PIA-     PIA-    PIA-    PIA-    PIAR    PIAR    PIAR    PIAR    PIAR    PIA-",
+  decision_maker: "----   ----     PIA-    PIA-    PIA-    PIAR    PIAR    PIAR    PIAR    PIAR    PIA-",
   drafter: OWN,
   own_service_officer: OWN,
   other_service_officer: PUBLISHED,
   moderator: PUBLISHED,
-  notified_rep: "----   ----    P-O-    ----    P-O-    P-O-    P-O-    P-O-    P-O-    ----",
+  notified_rep: "----   ----     ----    P-O-    ----    P-O-    P-O-    P-O-    P-O-    P-O-    ----",
   other_rep: PUBLISHED,
   resident: PUBLISHED,
   anonymous: PUBLISHED,
@@ -186,5 +185,15 @@ describe("people with several roles get the most any role gives", () => {
     expect(canReadResponses(approver, facts("union_notice"))).toBe(false);
     expect(canReadResponses(moderator, facts("open"))).toBe(false);
     expect(canReadResponses(notifiedRep, facts("open"))).toBe(false);
+  });
+});
+
+describe("a draft an approver returned", () => {
+  const returned = facts("draft", { returnedReason: "The risk to winter rounds needs its mitigation costed." });
+  it("stays readable by approvers (the return lands back on the review), not by decision makers, moderators or other officers", () => {
+    expect(canSeeProposal(approver, returned)).toBe(true);
+    expect(canSeeProposal(approver, facts("draft"))).toBe(false);
+    for (const v of [decisionMaker, moderator, otherOfficer, notifiedRep, null]) expect(canSeeProposal(v, returned), JSON.stringify(v?.roles)).toBe(false);
+    expect(canSeeProposal(ownOfficer, returned)).toBe(true);
   });
 });

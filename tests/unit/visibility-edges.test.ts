@@ -41,9 +41,9 @@ describe("people with more than one role or union", () => {
 });
 
 describe("the facts of a loaded proposal", () => {
-  it("carry its state, opening, service, drafter and the unions it was sent to", () => {
-    const p = completeProposal({ state: "union_notice", openedAt: null, serviceId: 3, createdById: 7 });
-    expect(visibilityFacts(p)).toEqual({ state: "union_notice", openedAt: null, serviceId: 3, createdById: 7, unionIds: p.unions.map((u) => u.id) });
+  it("carry its state, opening, service, drafter, the unions it was sent to and whether an approver returned it", () => {
+    const p = completeProposal({ state: "union_notice", openedAt: null, serviceId: 3, createdById: 7, returnedReason: null });
+    expect(visibilityFacts(p)).toEqual({ state: "union_notice", openedAt: null, serviceId: 3, createdById: 7, unionIds: p.unions.map((u) => u.id), returnedReason: null });
     expect(p.unions.length).toBeGreaterThan(0);
   });
 });
