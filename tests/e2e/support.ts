@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
+import { REVIEW_CHECKLIST } from "../../app/proposals/review-checklist";
 
 /** WCAG 2.2 AA (and the rules below it): no violations on the page as it is now. */
 export async function expectNoAxeViolations(page: Page) {
@@ -20,4 +21,13 @@ export async function signOut(page: Page) {
   await page.getByRole("button", { name: "Sign out" }).click();
   // Wait until the session is really gone, or the next sign-in races the redirect.
   await expect(page.getByRole("link", { name: "Staff sign in" })).toBeVisible();
+}
+
+/** On a proposal's staff page: open the review, confirm every check on the approver's checklist, approve. */
+export async function approveOnReview(page: Page) {
+  await page.getByRole("link", { name: "Review the proposal" }).click();
+  await expect(page).toHaveURL(/\/review$/);
+  for (const item of REVIEW_CHECKLIST) await page.getByLabel(item.label).check();
+  await page.getByRole("button", { name: "Approve for publication" }).click();
+  await expect(page.getByText(/Approved\./)).toBeVisible();
 }

@@ -15,7 +15,7 @@ import path from "node:path";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { parse } from "yaml";
-import { expectNoAxeViolations, signIn, signOut } from "./support";
+import { approveOnReview, expectNoAxeViolations, signIn, signOut } from "./support";
 
 const SLUG = "garden-waste-collections";
 const TITLE = "Changes to garden waste collections in winter";
@@ -49,8 +49,7 @@ test("union notice: approve, rep reads and answers, officer replies, it opens, s
   await as(page, APPROVER);
   await page.goto("/staff");
   await page.getByRole("link", { name: TITLE }).first().click();
-  await page.getByRole("button", { name: "Approve for publication" }).click();
-  await expect(page.getByText(/Approved\./)).toBeVisible();
+  await approveOnReview(page);
   await signOut(page);
 
   // 2. The notice email, read in the demo inbox: title and dates, a personal link, never the text.
