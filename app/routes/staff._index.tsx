@@ -94,7 +94,7 @@ export default function StaffHome() {
           Waiting for you
         </h2>
         {nothing ? <p className="govuk-body">Nothing is waiting for you.</p> : null}
-        <ProposalsWaiting id="to-approve" heading="Submitted for your approval" items={waiting.toApprove} href={(id) => `/staff/proposals/${id}`} />
+        <ProposalsWaiting id="to-approve" heading="Submitted for your approval" items={waiting.toApprove} href={(id) => `/staff/proposals/${id}/review`} />
         <ProposalsWaiting id="returned" heading="Returned to you with changes to make" items={waiting.returned} href={(id) => `/staff/proposals/${id}`} />
         <ProposalsWaiting id="feedback" heading="Union feedback to answer" items={waiting.feedback} href={(id) => `/staff/notices/${id}`} />
         <WaitingList id="outcomes-overdue" heading="Outcomes overdue" items={after.overdue} href={(id) => `/staff/proposals/${id}/outcome`} describe={(p) => `${daysText(p.daysOverdue)} overdue, due ${formatDate(p.dueOn)}`} />
