@@ -177,7 +177,8 @@ export default function Review() {
           </>
         ) : null}
         <h3 className="govuk-heading-s">History</h3>
-        <div className="app-table-scroll" role="region" aria-labelledby="history-caption" tabIndex={0}>
+        {internal.trail.length === 0 ? <p className="govuk-body">Nothing is recorded for this proposal yet.</p> : null}
+        <div hidden={internal.trail.length === 0} className="app-table-scroll" role="region" aria-labelledby="history-caption" tabIndex={0}>
           <table className="govuk-table">
             <caption className="govuk-table__caption govuk-visually-hidden" id="history-caption">
               What has happened to this proposal

@@ -10,8 +10,8 @@
  *
  * Who lacks the need to know is the visibility module's decision (visibility.ts, owned by the
  * need-to-know table): every demo account is asked, and each one it refuses goes in the table.
- * Anonymous visitors, residents, officers of other services and reps of other unions must be
- * among them, whatever else changes.
+ * Anonymous visitors, residents, officers of other services, reps of other unions and moderators
+ * must be among them, whatever else changes.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { eq, inArray } from "drizzle-orm";
@@ -138,7 +138,7 @@ function withoutNeedToKnow(target: (typeof targets)[number]): Role[] {
 }
 
 describe("who lacks the need to know (the table is not vacuous)", () => {
-  it("every hidden proposal is refused to anonymous visitors, residents, officers of other services and reps of unions not notified", () => {
+  it("every hidden proposal is refused to anonymous visitors, residents, officers of other services, moderators and reps of unions not notified", () => {
     let underNoticeToAnotherUnion = 0;
     for (const target of targets) {
       const refused = new Set(withoutNeedToKnow(target).map((r) => r.name));
@@ -147,6 +147,10 @@ describe("who lacks the need to know (the table is not vacuous)", () => {
       const otherOfficers = roles.filter((r) => r.viewer?.roles.length === 1 && r.viewer.roles[0] === "officer" && r.viewer.serviceId !== target.facts.serviceId && r.viewer.id !== target.facts.createdById);
       expect(otherOfficers.length, `officers of other services than ${target.slug}'s`).toBeGreaterThan(0);
       for (const o of otherOfficers) expect(refused.has(o.name), `${o.name} on ${target.slug}`).toBe(true);
+      // Moderators have no need to know of anything before it is published (visibility.ts).
+      const moderators = roles.filter((r) => r.viewer?.roles.length === 1 && r.viewer.roles[0] === "moderator");
+      expect(moderators.length, "a moderator among the demo accounts").toBeGreaterThan(0);
+      for (const m of moderators) expect(refused.has(m.name), `${m.name} on ${target.slug}`).toBe(true);
       const otherReps = roles.filter((r) => r.viewer?.roles.includes("union_rep") && !r.viewer.unionIds.some((u) => target.facts.unionIds.includes(u)));
       for (const rep of otherReps) expect(refused.has(rep.name), `${rep.name} on ${target.slug}`).toBe(true);
       if (target.state === "union_notice" && otherReps.length) underNoticeToAnotherUnion++;
