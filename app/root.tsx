@@ -5,11 +5,12 @@
  */
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useNonce } from "~/components/nonce";
-import { Link, Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useRouteError, useRouteLoaderData } from "@remix-run/react";
+import { Link, Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useMatches, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { getViewer } from "~/auth/session.server";
 import { isStaff } from "~/auth/permissions";
 import { headerColour } from "~/components/colour";
+import { pageNeedsScripts } from "~/components/hydration";
 import { DemoBanner, FALLBACK_FRAME, SiteFooter, SiteHeader, SkipLink, StaffNavigation, type FrameData } from "~/components/Frame";
 import { pageTitle } from "~/components/page-title";
 import { env } from "~/lib/env.server";
@@ -55,6 +56,11 @@ export const meta: MetaFunction<typeof loader> = ({ matches, error }) => [{ titl
 export function Layout({ children }: { children: ReactNode }) {
   const frame = useRouteLoaderData<typeof loader>("root") ?? FALLBACK_FRAME;
   const nonce = useNonce();
+  // Pages that need no script get none: no bundle, no module preloads, no hydration payload
+  // (~/components/hydration.ts). In the browser this only renders after a page that had its
+  // scripts, so it keeps them rather than take them out of the page mid-visit.
+  const matches = useMatches();
+  const scripts = typeof document !== "undefined" || pageNeedsScripts(matches);
   return (
     <html lang="en-GB" className="govuk-template">
       <head>
@@ -75,8 +81,12 @@ export function Layout({ children }: { children: ReactNode }) {
           </main>
         </div>
         <SiteFooter council={frame.council} />
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {scripts ? (
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        ) : null}
       </body>
     </html>
   );

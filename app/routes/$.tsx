@@ -5,6 +5,10 @@
  * with a bare "Not Found").
  */
 import { notFound } from "~/proposals/proposals.server";
+import type { HydrationHandle } from "~/components/hydration";
+
+// Nothing here needs a script: no client bundle, no hydration payload (decision 019).
+export const handle: HydrationHandle = { hydrate: false };
 
 export async function loader() {
   throw notFound();

@@ -1,2 +1,2 @@
 // The home page is the list of consultations: one module serves both addresses.
-export { default, loader, meta } from "./consultations._index";
+export { default, handle, loader, meta } from "./consultations._index";

@@ -39,6 +39,10 @@ import { OtherFormats } from "~/reach/OtherFormats";
 import { publicPickUpPlaces } from "~/reach/paper-packs.server";
 import { daysText } from "~/outcomes/overdue";
 import { decisionOf } from "~/outcomes/read.server";
+import { type HydrationHandle, whileCommenting } from "~/components/hydration";
+
+// Scripts only for a reader who sees the comment form; everyone else gets the page alone (decision 019).
+export const handle: HydrationHandle = { hydrate: (data) => whileCommenting((data as { responses?: unknown } | null)?.responses) };
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: commentsCss }];
 

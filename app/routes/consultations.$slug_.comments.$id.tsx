@@ -11,6 +11,10 @@ import { handleCommentPost } from "~/responses/participation.server";
 import { commentPath, parseId } from "~/responses/rules";
 import { commentPageData, requireDiscussableProposal } from "~/responses/thread-page.server";
 import { CommentPageView } from "~/responses/ThreadPages";
+import { type HydrationHandle, whileCommenting } from "~/components/hydration";
+
+// Scripts only for a reader who sees the comment form; everyone else gets the page alone (decision 019).
+export const handle: HydrationHandle = { hydrate: whileCommenting };
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: commentsCss }];
 

@@ -10,6 +10,10 @@ import { handleCommentPost } from "~/responses/participation.server";
 import { threadPath } from "~/responses/rules";
 import { requireDiscussableProposal, threadPageData } from "~/responses/thread-page.server";
 import { ThreadPageView } from "~/responses/ThreadPages";
+import { type HydrationHandle, whileCommenting } from "~/components/hydration";
+
+// Scripts only for a reader who sees the comment form; everyone else gets the page alone (decision 019).
+export const handle: HydrationHandle = { hydrate: whileCommenting };
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: commentsCss }];
 

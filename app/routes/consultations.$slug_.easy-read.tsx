@@ -16,6 +16,10 @@ import reachCss from "~/reach/reach.css?url";
 import { acceptingResponses } from "~/responses/rules";
 import { now } from "~/lib/clock";
 import { loadSettings } from "~/lib/settings.server";
+import type { HydrationHandle } from "~/components/hydration";
+
+// Nothing here needs a script: no client bundle, no hydration payload (decision 019).
+export const handle: HydrationHandle = { hydrate: false };
 
 const T = {
   title: "Easy read",

@@ -18,6 +18,10 @@ import { datesMovedAtOpening } from "~/proposals/period";
 import { publicHistory } from "~/proposals/versions.server";
 import { versionAnchor } from "~/proposals/diff";
 import { decisionOf } from "~/outcomes/read.server";
+import type { HydrationHandle } from "~/components/hydration";
+
+// Nothing here needs a script: no client bundle, no hydration payload (decision 019).
+export const handle: HydrationHandle = { hydrate: false };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);

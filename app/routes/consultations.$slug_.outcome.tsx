@@ -19,6 +19,10 @@ import { daysText, outcomeClock } from "~/outcomes/overdue";
 import { publicOutcomeView } from "~/outcomes/view.server";
 import { notFound, requireVisibleProposal } from "~/proposals/proposals.server";
 import { isPublic } from "~/proposals/visibility";
+import type { HydrationHandle } from "~/components/hydration";
+
+// Nothing here needs a script: no client bundle, no hydration payload (decision 019).
+export const handle: HydrationHandle = { hydrate: false };
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: outcomesCss }];
 

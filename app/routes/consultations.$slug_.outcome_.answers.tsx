@@ -14,6 +14,10 @@ import { notFound, requireVisibleProposal } from "~/proposals/proposals.server";
 import { isPublic } from "~/proposals/visibility";
 import { CHANNEL_LABELS, STANCE_LABELS } from "~/responses/rules";
 import { parsePage } from "~/responses/thread-page.server";
+import type { HydrationHandle } from "~/components/hydration";
+
+// Nothing here needs a script: no client bundle, no hydration payload (decision 019).
+export const handle: HydrationHandle = { hydrate: false };
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: outcomesCss }];
 

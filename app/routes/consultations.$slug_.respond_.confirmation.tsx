@@ -17,6 +17,10 @@ import { formatWhen } from "~/responses/when";
 import { councilTimeZone } from "~/lib/settings.server";
 import { hasAnsweredMonitoring } from "~/reach/monitoring.server";
 import { SuccessBanner } from "~/components/SuccessBanner";
+import type { HydrationHandle } from "~/components/hydration";
+
+// Nothing here needs a script: no client bundle, no hydration payload (decision 019).
+export const handle: HydrationHandle = { hydrate: false };
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: commentsCss }];
 

@@ -14,6 +14,10 @@ import { listPublicConsultations } from "~/proposals/proposals.server";
 import { now } from "~/lib/clock";
 import { outcomeClock } from "~/outcomes/overdue";
 import { councilTimeZone } from "~/lib/settings.server";
+import type { HydrationHandle } from "~/components/hydration";
+
+// Nothing here needs a script: no client bundle, no hydration payload (decision 019).
+export const handle: HydrationHandle = { hydrate: false };
 
 const EXCERPT_CHARS = 220;
 

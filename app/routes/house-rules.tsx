@@ -4,6 +4,10 @@ import { useLoaderData } from "@remix-run/react";
 import { Markdown } from "~/components/Markdown";
 import { pageTitle } from "~/components/page-title";
 import { loadHouseRules } from "~/responses/house-rules.server";
+import type { HydrationHandle } from "~/components/hydration";
+
+// Nothing here needs a script: no client bundle, no hydration payload (decision 019).
+export const handle: HydrationHandle = { hydrate: false };
 
 export async function loader() {
   return loadHouseRules();

@@ -12,6 +12,10 @@ import { threadPath, type TargetType } from "~/responses/rules";
 import { parsePage } from "~/responses/thread-page.server";
 import commentsCss from "~/responses/comments.css?url";
 import { formatWhen } from "~/responses/when";
+import type { HydrationHandle } from "~/components/hydration";
+
+// Nothing here needs a script: no client bundle, no hydration payload (decision 019).
+export const handle: HydrationHandle = { hydrate: false };
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: commentsCss }];
 

@@ -10,6 +10,10 @@ import { Markdown } from "~/components/Markdown";
 import { pageTitle } from "~/components/page-title";
 import { loadSettings } from "~/lib/settings.server";
 import { DATASETS } from "~/open-data/datasets";
+import type { HydrationHandle } from "~/components/hydration";
+
+// Nothing here needs a script: no client bundle, no hydration payload (decision 019).
+export const handle: HydrationHandle = { hydrate: false };
 
 const MARKER = "<p>{{datasets}}</p>";
 

@@ -5,6 +5,10 @@ import { loadContentPage, privacyNoticeValues } from "~/components/content-page.
 import { ContentPageView } from "~/components/ContentPageView";
 import { pageTitle } from "~/components/page-title";
 import { loadSettings } from "~/lib/settings.server";
+import type { HydrationHandle } from "~/components/hydration";
+
+// Nothing here needs a script: no client bundle, no hydration payload (decision 019).
+export const handle: HydrationHandle = { hydrate: false };
 
 export async function loader() {
   const settings = loadSettings();

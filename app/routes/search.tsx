@@ -10,6 +10,10 @@ import { pageTitle } from "~/components/page-title";
 import { Pagination } from "~/components/Pagination";
 import { ConsultationHits, SEARCHABLE_STATES, SearchForm, Snippet } from "~/search/SearchForm";
 import { searchPublic, servicesWithPublicConsultations } from "~/search/search.server";
+import type { HydrationHandle } from "~/components/hydration";
+
+// Nothing here needs a script: no client bundle, no hydration payload (decision 019).
+export const handle: HydrationHandle = { hydrate: false };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
