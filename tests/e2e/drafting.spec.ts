@@ -13,6 +13,7 @@ import type { Locator, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { parse } from "yaml";
 import { DEFAULT_SETTINGS, characteristicLabel } from "../../app/lib/settings";
+import { EQUALITY_RATING_LABELS } from "../../app/proposals/labels";
 import { renderPdf } from "../../db/content";
 import { completeProposal } from "../fixtures/proposals";
 import { approveOnReview, expectNoAxeViolations, signIn, signOut } from "./support";
@@ -169,7 +170,7 @@ test("an officer builds the CAMHS proposal from nothing to submission, and a dif
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Add a dependency");
   await tabTo(page, page.getByLabel("Name", { exact: true }));
   await page.keyboard.type(duty.name);
-  await tabTo(page, page.getByLabel("Council service"));
+  await tabTo(page, page.getByLabel("Council service", { exact: true }));
   await page.keyboard.press("ArrowDown"); // "Team"
   await tabTo(page, page.getByLabel("How would the change affect them?"));
   await page.keyboard.type(duty.effect);
@@ -177,12 +178,12 @@ test("an officer builds the CAMHS proposal from nothing to submission, and a dif
   await page.keyboard.press("Space");
   await tabTo(page, page.getByLabel(/Note about consulting them/));
   await page.keyboard.type(duty.consultationNote!);
-  await expect(page.getByLabel("A team")).toBeChecked();
+  await expect(page.getByLabel("Team", { exact: true })).toBeChecked();
   await expectNoAxeViolations(page);
   await tabTo(page, continueButton(page));
   await page.keyboard.press("Enter");
   await expect(page.locator(".govuk-summary-card")).toContainText(duty.name);
-  await expect(page.locator(".govuk-summary-card")).toContainText("A team");
+  await expect(page.locator(".govuk-summary-card")).toContainText("Team");
   await continueButton(page).click();
 
   // 6. Mitigations: linked to the high risk.
@@ -205,7 +206,8 @@ test("an officer builds the CAMHS proposal from nothing to submission, and a dif
   await page.getByRole("link", { name: "Age", exact: true }).click();
   for (const [i, row] of camhs.equalityRows.entries()) {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(`What is the impact on ${characteristicLabel(DEFAULT_SETTINGS, row.characteristic)}?`);
-    await page.getByLabel(new RegExp(`^${row.rating}$`, "i")).check();
+    // The form's words for the rating, the same the public page shows (labels.ts).
+    await page.getByLabel(EQUALITY_RATING_LABELS[row.rating!].label, { exact: true }).check();
     await page.getByLabel("What is the evidence?").fill(row.evidence!);
     if (row.rating === "negative") {
       await page.getByLabel(/why is it justified/).fill(row.justification ?? JUSTIFICATIONS[row.characteristic]);

@@ -1,5 +1,10 @@
 /**
- * A consultation withdrawn part way through, in the browser: the officer withdraws the open ICT
+ * Published facts match what was entered (issue 9, item 5), in the browser.
+ *
+ * The title and lead officer of a draft: the officer changes them on their own page, the gate
+ * refuses "TBC" on the task list with a link back to the field, and a real title clears it.
+ *
+ * A consultation withdrawn part way through: the officer withdraws the open ICT
  * partnership with a reason; the public list's Withdrawn filter finds it (and only withdrawn
  * ones), showing when it was withdrawn and why rather than its planned closing date as if it had
  * run; its page says the same; the staff groups told at opening are emailed the reason. axe
@@ -76,4 +81,35 @@ test("a withdrawn consultation shows when and why it was withdrawn, in the list 
   await expectNoAxeViolations(page);
   await page.goto("/staff/admin/inbox");
   await expect(page.getByRole("link", { name: `Consultation withdrawn – ${ict.title}` }).first()).toBeVisible();
+});
+
+test("an officer changes a draft's title and lead officer; the gate refuses a placeholder until it is fixed", async ({ page, server }) => {
+  const database = new Database(server.databasePath, { readonly: true });
+  const youth = database.prepare("SELECT id, title, state FROM proposals WHERE slug = ?").get("youth-service-review") as { id: number; title: string; state: string };
+  database.close();
+  expect(youth.state).toBe("draft");
+
+  await as(page, "officer.youth@northmoor.example");
+  await page.goto(`/staff/proposals/${youth.id}`);
+  await page.getByRole("link", { name: "Change the title or lead officer" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Title and lead officer");
+  await expect(page.getByLabel("Title", { exact: true })).toHaveValue(youth.title);
+  await expectNoAxeViolations(page);
+
+  await page.getByLabel("Title", { exact: true }).fill("TBC");
+  await page.getByRole("button", { name: /Save and come back later|Save/ }).first().click();
+  await expect(page).toHaveURL(new RegExp(`/staff/proposals/${youth.id}(\\?|$)`));
+  await page.getByText("What the proposal still needs").click();
+  const item = page.getByRole("link", { name: /Give the proposal a title that says what would change – 'TBC' is a placeholder/ });
+  await expect(item).toBeVisible();
+  await item.click();
+  await expect(page).toHaveURL(/\/summary\/title#title$/);
+
+  await page.getByLabel("Title", { exact: true }).fill("Changes to youth club opening hours in Northmoor");
+  await page.getByLabel("Lead officer").fill("Bethan Lloyd, Youth Service Manager");
+  await page.getByRole("button", { name: /Save and come back later|Save/ }).first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Changes to youth club opening hours in Northmoor");
+  await expect(page.getByText("Lead officer: Bethan Lloyd, Youth Service Manager")).toBeVisible();
+  await expect(page.getByRole("link", { name: /'TBC' is a placeholder/ })).toHaveCount(0);
+  await signOut(page);
 });
