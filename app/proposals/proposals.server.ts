@@ -147,7 +147,7 @@ export function notFound(): Response {
  */
 function visibilityBySlug(slug: string, database: DB): (VisibilityFacts & { id: number }) | null {
   const row = database
-    .select({ id: t.proposals.id, state: t.proposals.state, openedAt: t.proposals.openedAt, serviceId: t.proposals.serviceId, createdById: t.proposals.createdById })
+    .select({ id: t.proposals.id, state: t.proposals.state, openedAt: t.proposals.openedAt, serviceId: t.proposals.serviceId, createdById: t.proposals.createdById, returnedReason: t.proposals.returnedReason })
     .from(t.proposals)
     .where(eq(t.proposals.slug, slug))
     .get();
@@ -166,7 +166,7 @@ export function requireVisibleProposal(viewer: Viewer, slug: string, database: D
 
 export function requireVisibleProposalById(viewer: Viewer, id: number, database: DB = defaultDb()): Proposal {
   const proposal = loadProposal(id, database);
-  if (!proposal || !canSeeProposal(viewer, { ...proposal, unionIds: proposal.unions.map((u) => u.id) })) throw notFound();
+  if (!proposal || !canSeeProposal(viewer, visibilityFacts(proposal))) throw notFound();
   return proposal;
 }
 

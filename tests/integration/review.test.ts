@@ -14,6 +14,7 @@ import { REVIEW_CHECKLIST } from "~/proposals/review-checklist";
 import { loader as checkLoader } from "~/routes/staff.proposals.$id_.check";
 import { action as reviewAction, loader as reviewLoader } from "~/routes/staff.proposals.$id_.review";
 import { action as proposalAction } from "~/routes/staff.proposals.$id";
+import { loader as consultationLoader } from "~/routes/consultations.$slug";
 import { cookieFor, get, post, proposal, run, seedCouncil, viewerFor } from "../fixtures/notifications-council";
 import { CHECKS_CONFIRMED } from "../fixtures/review";
 
@@ -116,6 +117,11 @@ describe("return and approve land back on the review", () => {
     expect(value.may).toMatchObject({ approve: false, return: false });
     // The return and its reason are in the history the review marks as not published.
     expect(value.internal.trail.map((e) => e.what)).toContain(`Returned to the drafter: “${REASON}”`);
+    // The same rule by its address: the approver may open it, a moderator and the decision maker may not.
+    for (const [email, status] of [[APPROVER, 200], ["moderator@northmoor.example", 404], ["decisions@northmoor.example", 404]] as const) {
+      const r = await run(async () => consultationLoader({ request: get(`/consultations/${SLUG}`, await cookieFor(email)), params: { slug: SLUG }, context: {} }));
+      expect(r.status, email).toBe(status);
+    }
   });
 
   it("resubmitted, it is approved with every check confirmed, and the audit entry records what was confirmed", async () => {
