@@ -2,16 +2,20 @@
  * "You said, we did": who responded and how, each theme with the council's response and what
  * changed (linked to the exact word diff on the history page), how far people agreed with each
  * question, the equality assessment before and after, what happens next, and the decision once
- * it is made. The public outcome page and the staff preview render the same component.
+ * it is made. The public outcome page and the staff preview render the same component. Counts
+ * are drawn as charts with their figures in a table beside them (components/charts).
  * Headings start at h2, under the page's own h1.
  */
 import { Link } from "@remix-run/react";
+import { BarChart, CHART_COLOURS, StackedBarChart } from "~/components/charts/Charts";
+import { STANCE_SEGMENTS } from "~/components/charts/ProposalCharts";
 import { RatingTag } from "~/components/EqualityGrid";
-import { formatDate } from "~/components/format";
+import { formatDate, formatNumber as n } from "~/components/format";
 import { Markdown } from "~/components/Markdown";
+import { WhoResponded } from "~/reach/WhoResponded";
 import type { OutcomeViewModel } from "./view.server";
 
-const n = (x: number) => x.toLocaleString("en-GB");
+
 
 export function DecisionPanel({ decision }: { decision: NonNullable<OutcomeViewModel["decision"]> }) {
   return (
@@ -44,6 +48,7 @@ export function DecisionPanel({ decision }: { decision: NonNullable<OutcomeViewM
 }
 
 export function OutcomeView({ outcome: o, answersHref }: { outcome: OutcomeViewModel; answersHref: string | null }) {
+  const stanceQuestions = o.questions.filter((q) => Object.values(q.stances).some((x) => x > 0));
   return (
     <div className="app-outcome">
       {o.decision ? <DecisionPanel decision={o.decision} /> : null}
@@ -55,46 +60,28 @@ export function OutcomeView({ outcome: o, answersHref }: { outcome: OutcomeViewM
         <p className="govuk-body-l" data-testid="outcome-counts">
           {n(o.counts.responses)} {o.counts.responses === 1 ? "response" : "responses"} and {n(o.counts.comments)} {o.counts.comments === 1 ? "comment" : "comments"}.
         </p>
-        <div className="govuk-grid-row">
-          <div className="govuk-grid-column-one-half">
-            <table className="govuk-table">
-              <caption className="govuk-table__caption govuk-table__caption--s">How the responses came</caption>
-              <tbody className="govuk-table__body">
-                {o.counts.byChannel.map((c) => (
-                  <tr key={c.label} className="govuk-table__row">
-                    <th scope="row" className="govuk-table__header govuk-!-font-weight-regular">
-                      {c.label}
-                    </th>
-                    <td className="govuk-table__cell govuk-table__cell--numeric">{n(c.n)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <div className="govuk-grid-column-one-half">
-            <table className="govuk-table">
-              <caption className="govuk-table__caption govuk-table__caption--s">Who the responses came from</caption>
-              <tbody className="govuk-table__body">
-                {o.counts.byRespondingAs.map((c) => (
-                  <tr key={c.label} className="govuk-table__row">
-                    <th scope="row" className="govuk-table__header govuk-!-font-weight-regular">
-                      {c.label}
-                    </th>
-                    <td className="govuk-table__cell govuk-table__cell--numeric">{n(c.n)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </div>
+        <BarChart id="outcome-by-channel" caption="How the responses came" bars={o.counts.byChannel} labelHeader="How" valueHeader="Responses" />
+        <BarChart id="outcome-by-responding-as" caption="Who the responses came from" bars={o.counts.byRespondingAs} labelHeader="Who" valueHeader="Responses" colour={CHART_COLOURS.turquoise} />
         <Markdown html={o.responseSummaryHtml} />
+        <WhoResponded report={o.monitoring} headingLevel={3} heading="Equality monitoring: who the respondents were" />
       </section>
 
       <section aria-labelledby="you-said-we-did">
         <h2 className="govuk-heading-l" id="you-said-we-did">
           You said, we did
         </h2>
-        {o.themes.length === 0 ? <p className="govuk-body">No themes were raised.</p> : null}
+        {o.themes.length === 0 ? (
+          <p className="govuk-body">No themes were raised.</p>
+        ) : (
+          <BarChart
+            id="outcome-themes"
+            caption="Respondents who raised each theme"
+            bars={o.themes.map((t) => ({ label: t.name, value: t.respondents }))}
+            labelHeader="Theme"
+            valueHeader="Respondents"
+            total={false}
+          />
+        )}
         {o.themes.map((t) => (
           <article key={t.id} className="app-outcome-theme" aria-labelledby={`theme-${t.id}`} data-testid="outcome-theme">
             <h3 className="govuk-heading-m" id={`theme-${t.id}`}>
@@ -136,38 +123,18 @@ export function OutcomeView({ outcome: o, answersHref }: { outcome: OutcomeViewM
         ))}
       </section>
 
-      {o.questions.some((q) => q.total > 0) ? (
+      {stanceQuestions.length > 0 ? (
         <section aria-labelledby="how-people-answered">
           <h2 className="govuk-heading-l" id="how-people-answered">
             How people answered
           </h2>
-          {o.questions
-            .filter((q) => q.stances.some((s) => s.n > 0))
-            .map((q) => (
-              <table key={q.id} className="govuk-table app-stance-table">
-                <caption className="govuk-table__caption govuk-table__caption--s">{q.question}</caption>
-                <thead className="govuk-table__head">
-                  <tr className="govuk-table__row">
-                    <th scope="col" className="govuk-table__header">
-                      Answer
-                    </th>
-                    <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                      People
-                    </th>
-                  </tr>
-                </thead>
-                <tbody className="govuk-table__body">
-                  {q.stances.map((s) => (
-                    <tr key={s.label} className="govuk-table__row">
-                      <th scope="row" className="govuk-table__header govuk-!-font-weight-regular">
-                        {s.label}
-                      </th>
-                      <td className="govuk-table__cell govuk-table__cell--numeric">{n(s.n)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            ))}
+          <StackedBarChart
+            id="outcome-by-stance"
+            caption="How far people agreed with each question"
+            segments={STANCE_SEGMENTS}
+            rowHeader="Question"
+            rows={stanceQuestions.map((q) => ({ label: q.question, values: q.stances }))}
+          />
         </section>
       ) : null}
 

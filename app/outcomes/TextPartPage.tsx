@@ -1,5 +1,7 @@
 /** A part of the outcome report that is one piece of writing (who responded, what happens next). */
 import type { ReactNode } from "react";
+import type { MetaArgs } from "@remix-run/node";
+import { pageTitle } from "~/components/page-title";
 import { SectionFormPage, useSectionForm, type SectionReply } from "~/components/SectionForm";
 import { MarkdownField } from "~/components/WritingHelp";
 
@@ -44,4 +46,11 @@ export function TextPartPage({
       />
     </SectionFormPage>
   );
+}
+
+/** The page title of a text part: its label, the report and the consultation (and "Error:" after a refused save). */
+export function textPartTitle(label: string) {
+  return ({ data, matches }: MetaArgs<() => Promise<{ proposal: { title: string }; formError: boolean }>>) => [
+    { title: pageTitle(matches, data ? `${label} – Outcome report – ${data.proposal.title}` : label, { error: data?.formError }) },
+  ];
 }

@@ -3,7 +3,7 @@
  * where each part is written, the address behind each item the report's gate still asks for,
  * and the action of every part's form (validate, save at the revision the page showed, then go on).
  */
-import { data, redirect, type AppLoadContext } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type AppLoadContext, type LoaderFunctionArgs } from "@remix-run/node";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { z } from "zod";
 import { requireViewer } from "~/auth/session.server";
@@ -16,10 +16,11 @@ import { hadFormError, idFrom, markFormError, type FormReply } from "~/proposals
 import { modeOf, revisionField } from "~/proposals/sections/fields";
 import type { Proposal } from "~/proposals/types";
 import { canReadResponses, visibilityFacts } from "~/proposals/visibility";
-import type { OutcomeUnmet } from "./gate";
-import { outcomeUnmet } from "./outcome.server";
+import type { OutcomePart, OutcomeUnmet } from "./gate";
+import { outcomeUnmet, saveOutcomeText } from "./outcome.server";
 import { loadOutcome, type OutcomeRow } from "./read.server";
 import { canDraftOutcome } from "./rules";
+import { outcomeTextSchema, type OutcomeTextField } from "./schemas";
 import type { WriteResult } from "./write.server";
 
 export { outcomePath, outcomeUnmetHref } from "./paths";
@@ -95,4 +96,25 @@ export function runOutcomeForm<V>(
     return invalid(reply, result.status, result.status === 409 ? (loadOutcome(page.proposal.id)?.revision ?? current) : posted.data);
   }
   return redirect(formData.get("intent") === "continue" ? spec.next : `${outcomePath(page.proposal.id)}?saved=1`);
+}
+
+/**
+ * The loader's part and the action of a part of the report that is one piece of writing (who
+ * responded, what happens next): the same page over a different field, and where "Continue" goes.
+ */
+export function textPart(field: OutcomeTextField, part: OutcomePart, next: (proposalId: number) => string) {
+  return {
+    async load({ request, params, context }: LoaderFunctionArgs) {
+      const page = await requireDraftingPage(request, params);
+      return { page, basics: { ...partBasics(page, context, (u) => u.part === part), defaults: { [field]: page.outcome?.[field] ?? "" } } };
+    },
+    async action({ request, params, context }: ActionFunctionArgs) {
+      const page = await requireDraftingPage(request, params, { saving: true });
+      return runOutcomeForm(page, await request.formData(), context, {
+        schema: (mode) => outcomeTextSchema(field, mode),
+        save: (revision, value) => saveOutcomeText(page.viewer, page.proposal.id, revision, field, value[field] ?? null),
+        next: next(page.proposal.id),
+      });
+    },
+  };
 }

@@ -9,7 +9,9 @@ import { renderMarkdown } from "~/lib/markdown.server";
 import type { Settings } from "~/lib/settings";
 import { versionAnchor } from "~/proposals/diff";
 import type { Proposal } from "~/proposals/types";
-import { CHANNEL_LABELS, RESPONDING_AS, RESPONDING_AS_LABELS, STANCE_LABELS, STANCES, type Channel } from "~/responses/rules";
+import { CHANNEL_LABELS, RESPONDING_AS, RESPONDING_AS_LABELS, type Channel, type Stance } from "~/responses/rules";
+import type { MonitoringReport } from "~/reach/monitoring";
+import { loadMonitoringReport } from "~/reach/monitoring.server";
 import { decisionOf, outcomeRecord, publishedOutcome, type PublicDecision, type PublicOutcome, type Quote } from "./read.server";
 
 export type OutcomeViewModel = {
@@ -19,13 +21,13 @@ export type OutcomeViewModel = {
   counts: {
     responses: number;
     comments: number;
-    byChannel: { label: string; n: number }[];
-    byRespondingAs: { label: string; n: number }[];
+    byChannel: { label: string; value: number }[];
+    byRespondingAs: { label: string; value: number }[];
   };
   responseSummaryHtml: string;
   equalitySummaryHtml: string;
   whatHappensNextHtml: string;
-  questions: { id: number; n: number; question: string; total: number; stances: { label: string; n: number }[] }[];
+  questions: { id: number; question: string; total: number; stances: Record<Stance, number> }[];
   themes: {
     id: number;
     name: string;
@@ -39,9 +41,11 @@ export type OutcomeViewModel = {
   equality: PublicOutcome["equality"];
   decision: (PublicDecision & { summaryHtml: string }) | null;
   publishedAnswers: number;
+  /** the equality monitoring counts, small numbers suppressed (reach/monitoring.ts) */
+  monitoring: MonitoringReport;
 };
 
-function toView(p: Proposal, record: PublicOutcome, decision: PublicDecision | null): OutcomeViewModel {
+function toView(p: Proposal, record: PublicOutcome, decision: PublicDecision | null, monitoring: MonitoringReport): OutcomeViewModel {
   const md = (text: string | null) => renderMarkdown(text, "officer", { headingOffset: 2 });
   const history = `/consultations/${encodeURIComponent(p.slug)}/history`;
   return {
@@ -51,22 +55,16 @@ function toView(p: Proposal, record: PublicOutcome, decision: PublicDecision | n
     counts: {
       responses: record.counts.responses,
       comments: record.counts.comments,
-      byChannel: (Object.keys(CHANNEL_LABELS) as Channel[]).map((c) => ({ label: CHANNEL_LABELS[c], n: record.counts.byChannel[c] })).filter((x) => x.n > 0),
+      byChannel: (Object.keys(CHANNEL_LABELS) as Channel[]).map((c) => ({ label: CHANNEL_LABELS[c], value: record.counts.byChannel[c] })).filter((x) => x.value > 0),
       byRespondingAs: [
-        ...RESPONDING_AS.map((r) => ({ label: RESPONDING_AS_LABELS[r], n: record.counts.byRespondingAs[r] })),
-        { label: "Not recorded", n: record.counts.byRespondingAs.unknown },
-      ].filter((x) => x.n > 0),
+        ...RESPONDING_AS.map((r) => ({ label: RESPONDING_AS_LABELS[r], value: record.counts.byRespondingAs[r] })),
+        { label: "Not recorded", value: record.counts.byRespondingAs.unknown },
+      ].filter((x) => x.value > 0),
     },
     responseSummaryHtml: md(record.responseSummary),
     equalitySummaryHtml: md(record.equalitySummary),
     whatHappensNextHtml: md(record.whatHappensNext),
-    questions: record.questions.map((q, i) => ({
-      id: q.id,
-      n: i + 1,
-      question: q.question,
-      total: q.answered,
-      stances: STANCES.map((s) => ({ label: STANCE_LABELS[s], n: q.stances[s] })),
-    })),
+    questions: record.questions.map((q) => ({ id: q.id, question: q.question, total: q.answered, stances: q.stances })),
     themes: record.themes.map((t) => ({
       id: t.id,
       name: t.name,
@@ -80,13 +78,14 @@ function toView(p: Proposal, record: PublicOutcome, decision: PublicDecision | n
     equality: record.equality,
     decision: decision ? { ...decision, summaryHtml: md(decision.summary) } : null,
     publishedAnswers: record.publishedAnswers,
+    monitoring,
   };
 }
 
 /** The public outcome page's model, or null when no outcome is published. */
 export function publicOutcomeView(p: Proposal, settings: Settings, database: DB = defaultDb()): OutcomeViewModel | null {
   const record = publishedOutcome(p, settings, database);
-  return record ? toView(p, record, decisionOf(p.id, database)) : null;
+  return record ? toView(p, record, decisionOf(p.id, database), loadMonitoringReport(p.id, settings, database)) : null;
 }
 
 /** The staff preview: the report as it stands (equality "before" is the assessment as it is now). */
@@ -100,5 +99,5 @@ export function previewOutcomeView(p: Proposal, settings: Settings, database: DB
       row.before = { rating: current?.rating ?? null, evidence: current?.evidence ?? null };
     }
   }
-  return toView(p, record, decisionOf(p.id, database));
+  return toView(p, record, decisionOf(p.id, database), loadMonitoringReport(p.id, settings, database));
 }

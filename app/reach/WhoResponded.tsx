@@ -28,14 +28,14 @@ function countText(row: RowReport, threshold: number): string {
   return row.count.toLocaleString("en-GB");
 }
 
-export function WhoResponded({ report, headingLevel = 2 }: { report: MonitoringReport; headingLevel?: 2 | 3 }) {
+export function WhoResponded({ report, headingLevel = 2, heading = T.heading }: { report: MonitoringReport; headingLevel?: 2 | 3; heading?: string }) {
   const H = headingLevel === 2 ? "h2" : "h3";
   const Q = headingLevel === 2 ? "h3" : "h4";
   const hasPopulation = report.populationSource != null;
   return (
     <section aria-labelledby="who-responded-heading" data-testid="who-responded">
       <H className="govuk-heading-m" id="who-responded-heading">
-        {T.heading}
+        {heading}
       </H>
       {report.questions == null ? (
         <p className="govuk-body">{T.tooFew(report.threshold)}</p>

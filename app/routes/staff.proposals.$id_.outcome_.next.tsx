@@ -1,31 +1,21 @@
 /** The outcome report: what happens next (who decides, when, and how people will hear). */
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { pageTitle } from "~/components/page-title";
-import { saveOutcomeText } from "~/outcomes/outcome.server";
-import { partBasics, requireDraftingPage, runOutcomeForm } from "~/outcomes/pages.server";
-import { outcomePath } from "~/outcomes/paths";
-import { OUTCOME_TEXT_FIELDS, outcomeTextSchema } from "~/outcomes/schemas";
-import { TextPartPage } from "~/outcomes/TextPartPage";
+import { outcomePath, textPart } from "~/outcomes/pages.server";
+import { OUTCOME_TEXT_FIELDS } from "~/outcomes/schemas";
+import { TextPartPage, textPartTitle } from "~/outcomes/TextPartPage";
 
 const FIELD = "whatHappensNext";
 const F = OUTCOME_TEXT_FIELDS[FIELD];
+const part = textPart(FIELD, "next", (id) => outcomePath(id));
 
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const page = await requireDraftingPage(request, params);
-  return { ...partBasics(page, context, (u) => u.part === "next"), defaults: { [FIELD]: page.outcome?.whatHappensNext ?? "" } };
+export async function loader(args: LoaderFunctionArgs) {
+  return (await part.load(args)).basics;
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const page = await requireDraftingPage(request, params, { saving: true });
-  return runOutcomeForm(page, await request.formData(), context, {
-    schema: (mode) => outcomeTextSchema(FIELD, mode),
-    save: (revision, value) => saveOutcomeText(page.viewer, page.proposal.id, revision, FIELD, value[FIELD] ?? null),
-    next: outcomePath(page.proposal.id),
-  });
-}
+export const action = part.action;
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: pageTitle(matches, data ? `${F.label} – Outcome report – ${data.proposal.title}` : F.label, { error: data?.formError }) }];
+export const meta = textPartTitle(F.label);
 
 export default function OutcomeNext() {
   const d = useLoaderData<typeof loader>();

@@ -64,7 +64,24 @@ const FONT = { fontFamily: "system-ui, -apple-system, 'Segoe UI', Roboto, Helvet
 export type Bar = { label: string; value: number };
 
 /** One bar per row, longest first as given, each with its number at the end. */
-export function BarChart({ id, caption, bars, valueHeader = "Number", labelHeader = "", colour = CHART_COLOURS.darkBlue }: { id: string; caption: string; bars: Bar[]; valueHeader?: string; labelHeader?: string; colour?: string }) {
+/** `total: false` where the bars do not add up to anything (one respondent may raise several themes). */
+export function BarChart({
+  id,
+  caption,
+  bars,
+  valueHeader = "Number",
+  labelHeader = "",
+  colour = CHART_COLOURS.darkBlue,
+  total: showTotal = true,
+}: {
+  id: string;
+  caption: string;
+  bars: Bar[];
+  valueHeader?: string;
+  labelHeader?: string;
+  colour?: string;
+  total?: boolean;
+}) {
   const width = 480;
   const labelWidth = 150;
   const rowHeight = 28;
@@ -114,12 +131,14 @@ export function BarChart({ id, caption, bars, valueHeader = "Number", labelHeade
             <td className="govuk-table__cell govuk-table__cell--numeric">{formatNumber(b.value)}</td>
           </tr>
         ))}
-        <tr className="govuk-table__row">
-          <th scope="row" className="govuk-table__header">
-            Total
-          </th>
-          <td className="govuk-table__cell govuk-table__cell--numeric govuk-!-font-weight-bold">{formatNumber(total)}</td>
-        </tr>
+        {showTotal ? (
+          <tr className="govuk-table__row">
+            <th scope="row" className="govuk-table__header">
+              Total
+            </th>
+            <td className="govuk-table__cell govuk-table__cell--numeric govuk-!-font-weight-bold">{formatNumber(total)}</td>
+          </tr>
+        ) : null}
       </tbody>
     </table>
   );
