@@ -27,6 +27,8 @@ const accounts: { email: string; password: string }[] = parse(fs.readFileSync(pa
 const as = (page: Page, email: string) => signIn(page, email, accounts.find((a) => a.email === email)!.password);
 
 test.describe.configure({ mode: "serial" });
+// Each test walks several pages with axe on each: on a busy two-core machine that passes a minute.
+test.setTimeout(180_000);
 
 test("a withdrawn consultation shows when and why it was withdrawn, in the list under its own filter and on its page", async ({ page, server }) => {
   const database = new Database(server.databasePath, { readonly: true });
