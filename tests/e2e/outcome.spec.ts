@@ -73,6 +73,11 @@ test("1. the officer reads the answers and codes several into two themes, by key
   await expect(officer.locator("main")).toContainText("By phone");
   await expectNoAxeViolations(officer);
 
+  // Every comment, read the same way.
+  await officer.goto(`${staff}/responses/comments`);
+  await expect(officer.getByRole("heading", { level: 1 })).toHaveText("Every comment");
+  await expectNoAxeViolations(officer);
+
   // 2. Codes answers to the first question into two new themes, by keyboard alone.
   const q1 = c.questions[0];
   await officer.goto(`${staff}/responses/questions/${q1.id}`);
@@ -109,6 +114,10 @@ test("1. the officer reads the answers and codes several into two themes, by key
   await expect(officer.getByRole("row", { name: /Phase the rise/ }).getByRole("cell").first()).toHaveText("2");
   await expect(officer.getByRole("row", { name: /Carers/ }).getByRole("cell").first()).toHaveText("1");
   await expectNoAxeViolations(officer);
+  // One theme's page: its quotes, and renaming or merging it.
+  await officer.getByRole("link", { name: "Phase the rise", exact: true }).click();
+  await expect(officer.getByRole("heading", { level: 1 })).toHaveText("Phase the rise");
+  await expectNoAxeViolations(officer);
 
 });
 
@@ -121,6 +130,8 @@ test("2. the officer drafts the outcome report, with a linked change and a re-ra
   await expectNoAxeViolations(officer);
 
   await officer.getByRole("link", { name: "Who responded and how", exact: true }).click();
+  await expect(officer.getByTestId("counts")).toContainText("8 responses");
+  await expectNoAxeViolations(officer);
   await officer
     .getByLabel("Who responded and how")
     .fill("Eight plot holders, site associations and a ward councillor answered: five online, two on paper forms sent with the rent invoices and one by phone to the allotments officer.");
@@ -166,7 +177,12 @@ test("2. the officer drafts the outcome report, with a linked change and a re-ra
   // Wait for each save to be answered: a navigation straight after the click can cancel it.
   await officer.waitForURL((url) => url.pathname !== equalityPage);
 
+  await officer.goto(`${staff}/outcome/themes`);
+  await expect(officer.getByRole("heading", { level: 1 })).toHaveText("Each theme: what the council did");
+  await expectNoAxeViolations(officer);
+
   await officer.goto(`${staff}/outcome/next`);
+  await expectNoAxeViolations(officer);
   await officer
     .getByLabel("What happens next")
     .fill("The Cabinet Member for Environment will decide on the new rents by delegated decision, and any new rents start in April with the invoices sent in March.");
@@ -238,6 +254,25 @@ test("5. the public pages show the outcome, the equality row before and after, a
   await expect(publicPage.getByTestId("decision")).toContainText("Approved with changes");
   await expect(publicPage.getByTestId("decision")).toContainText("Delegated decision ENV/2026/14");
   await expect(publicPage.locator("main")).not.toContainText("overdue");
+  // Charts people can read, each with its figures in a table: respondents per theme, stances per question.
+  const themeChart = publicPage.getByRole("figure", { name: "Respondents who raised each theme" });
+  await expect(themeChart.getByRole("img")).toBeVisible();
+  await expect(themeChart.getByRole("row", { name: /Phase the rise/ })).toContainText("2");
+  await expect(themeChart.getByRole("row", { name: /Carers/ })).toContainText("1");
+  await expect(publicPage.getByRole("figure", { name: "How far people agreed with each question" }).getByRole("table")).toBeVisible();
+  await expect(publicPage.getByRole("figure", { name: "How the responses came" }).getByRole("row", { name: /On paper/ })).toContainText("2");
+  // The equality monitoring figures, small numbers suppressed.
+  await expect(publicPage.getByTestId("who-responded")).toBeVisible();
+  // "You said, we did" stands apart from the part before it.
+  const gap = await publicPage.getByRole("heading", { name: "You said, we did", level: 2 }).evaluate((h) => {
+    const before = h.closest("section")!.previousElementSibling!.getBoundingClientRect();
+    return h.getBoundingClientRect().top - before.bottom;
+  });
+  expect(gap).toBeGreaterThanOrEqual(30);
+  await expectNoAxeViolations(publicPage);
+
+  await publicPage.goto(`/consultations/${SLUG}/outcome/answers`);
+  await expect(publicPage.getByRole("heading", { level: 1 })).toHaveText("Answers published with the respondents’ agreement");
   await expectNoAxeViolations(publicPage);
 
   await publicPage.goto(`/consultations/${SLUG}`);
