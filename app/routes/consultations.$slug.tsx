@@ -228,7 +228,7 @@ export default function Consultation() {
             <SummaryList rows={keyRows} noBorder />
           </div>
           {responses?.accepting ? (
-            <Link to={`${base}/respond`} role="button" draggable={false} className="govuk-button govuk-button--start" data-module="govuk-button">
+            <Link to={`${base}/respond`} className="govuk-button govuk-button--start" data-module="govuk-button">
               Respond to this consultation
               <svg className="govuk-button__start-icon" xmlns="http://www.w3.org/2000/svg" width="17.5" height="19" viewBox="0 0 33 40" aria-hidden="true" focusable="false">
                 <path fill="currentColor" d="M0 0h13l20 20-20 20H0l20-20z" />

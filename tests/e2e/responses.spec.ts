@@ -47,7 +47,7 @@ test("a resident answers and comments, an officer answers officially, a report i
   await resident.goto(CONSULTATION);
   await expect(resident.locator("main")).toContainText(/Responses/);
   await expectNoAxeViolations(resident);
-  await resident.getByRole("button", { name: "Respond to this consultation" }).click();
+  await resident.getByRole("link", { name: "Respond to this consultation" }).click();
 
   // 2. They verify their email from the message the site sent, read the privacy notice, choose how they appear.
   await signUpResident(resident, RESIDENT, { name: "Alex Example", showName: true, respondingAs: "individual" }, expectNoAxeViolations);
@@ -195,7 +195,7 @@ test("a resident answers and comments, an officer answers officially, a report i
 
 test("a closed consultation shows no forms, and says so", async ({ page }) => {
   await page.goto("/consultations/allotment-rents");
-  await expect(page.getByRole("button", { name: "Respond to this consultation" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Respond to this consultation" })).toHaveCount(0);
   await page.goto("/consultations/allotment-rents/respond");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("This consultation is closed");
   await expect(page.locator("form textarea")).toHaveCount(0);
