@@ -14,6 +14,7 @@ import { daysText, outcomeClock } from "~/outcomes/overdue";
 import { loadOutcome } from "~/outcomes/read.server";
 import { canReadResponses, canSeeAllFeedback, seesInternalDetail, visibilityFacts } from "~/proposals/visibility";
 import type { Proposal } from "~/proposals/types";
+import { AuditTrail } from "~/components/AuditTrail";
 import { StateTag } from "~/components/StateTag";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { loadSettings } from "~/lib/settings.server";
@@ -409,31 +410,7 @@ export default function StaffProposal() {
         {!internal ? null : trail.length === 0 ? (
           <p className="govuk-body">Nothing has happened to this proposal yet.</p>
         ) : (
-          <table className="govuk-table">
-            <caption className="govuk-table__caption govuk-visually-hidden">What has happened to this proposal</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">
-                  When
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Who
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  What
-                </th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {trail.map((e) => (
-                <tr className="govuk-table__row" key={e.id}>
-                  <td className="govuk-table__cell">{e.when}</td>
-                  <td className="govuk-table__cell">{e.who}</td>
-                  <td className="govuk-table__cell">{e.what}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <AuditTrail entries={trail} captionId="history-caption" />
         )}
       </div>
     </>

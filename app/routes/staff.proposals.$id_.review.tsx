@@ -15,6 +15,7 @@ import { Markdown } from "~/components/Markdown";
 import { pageTitle } from "~/components/page-title";
 import { ProposalView } from "~/components/ProposalView";
 import { useErrorTitle } from "~/components/SectionForm";
+import { AuditTrail } from "~/components/AuditTrail";
 import { StateTag } from "~/components/StateTag";
 import { SuccessBanner } from "~/components/SuccessBanner";
 import { WarningText } from "~/components/WarningText";
@@ -156,57 +157,19 @@ export default function Review() {
           <>
             <h3 className="govuk-heading-s">Told to the unions in confidence: collective consultation (section 188)</h3>
             <p className="govuk-body">{internal.s188.total}.</p>
-            {internal.s188.items.map((item) => (
-              <div key={item.label}>
-                <h4 className="govuk-heading-s">{item.label}</h4>
-                <Markdown html={item.html} fallback={<p className="govuk-body">Not provided.</p>} />
-              </div>
-            ))}
+            <ConfidentialItems items={internal.s188.items} />
           </>
         ) : null}
         {internal.tupe ? (
           <>
             <h3 className="govuk-heading-s">Told to the unions in confidence: transfer of staff (TUPE regulation 13)</h3>
             <p className="govuk-body">Staff would transfer: {internal.tupe.kind}.</p>
-            {internal.tupe.items.map((item) => (
-              <div key={item.label}>
-                <h4 className="govuk-heading-s">{item.label}</h4>
-                <Markdown html={item.html} fallback={<p className="govuk-body">Not provided.</p>} />
-              </div>
-            ))}
+            <ConfidentialItems items={internal.tupe.items} />
           </>
         ) : null}
         <h3 className="govuk-heading-s">History</h3>
         {internal.trail.length === 0 ? <p className="govuk-body">Nothing is recorded for this proposal yet.</p> : null}
-        <div hidden={internal.trail.length === 0} className="app-table-scroll" role="region" aria-labelledby="history-caption" tabIndex={0}>
-          <table className="govuk-table">
-            <caption className="govuk-table__caption govuk-visually-hidden" id="history-caption">
-              What has happened to this proposal
-            </caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">
-                  When
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Who
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  What
-                </th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {internal.trail.map((e) => (
-                <tr className="govuk-table__row" key={e.id}>
-                  <td className="govuk-table__cell">{e.when}</td>
-                  <td className="govuk-table__cell">{e.who}</td>
-                  <td className="govuk-table__cell">{e.what}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        {internal.trail.length === 0 ? null : <AuditTrail entries={internal.trail} captionId="history-caption" />}
       </section>
 
       <h2 className="govuk-heading-l govuk-!-margin-top-6" data-testid="as-published">
@@ -260,6 +223,20 @@ export default function Review() {
           {!may.approve && !may.return ? <p className="govuk-body">There is nothing for you to decide on this proposal now.</p> : null}
         </div>
       </div>
+    </>
+  );
+}
+
+/** The section 188 and TUPE details told to the unions in confidence, one heading per item. */
+function ConfidentialItems({ items }: { items: { label: string; html: string | null }[] }) {
+  return (
+    <>
+      {items.map((item) => (
+        <div key={item.label}>
+          <h4 className="govuk-heading-s">{item.label}</h4>
+          <Markdown html={item.html} fallback={<p className="govuk-body">Not provided.</p>} />
+        </div>
+      ))}
     </>
   );
 }
