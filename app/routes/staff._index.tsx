@@ -8,8 +8,6 @@ import { listStaffProposals } from "~/proposals/proposals.server";
 import { formatDate } from "~/components/format";
 import { now } from "~/lib/clock";
 import { daysText } from "~/outcomes/overdue";
-import type { WaitingItem } from "~/outcomes/staff.server";
-import type { WaitingProposal } from "~/proposals/waiting";
 import { waitingForYou } from "~/proposals/waiting.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Proposals – Staff area") }];
@@ -25,30 +23,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-/** One list under "Waiting for you": proposals with what each one needs. */
-function ProposalsWaiting({ id, heading, items, href }: { id: string; heading: string; items: WaitingProposal[]; href: (id: number) => string }) {
-  if (items.length === 0) return null;
-  return (
-    <section aria-labelledby={id}>
-      <h3 className="govuk-heading-s" id={id}>
-        {heading}
-      </h3>
-      <ul className="govuk-list" data-testid={id}>
-        {items.map((p) => (
-          <li key={p.id}>
-            <Link className="govuk-link" to={href(p.id)}>
-              {p.title}
-            </Link>{" "}
-            <span className="govuk-hint govuk-!-display-inline">({p.serviceName})</span>
-            {p.note ? <p className="govuk-body-s govuk-!-margin-bottom-2 app-break-anywhere">{p.note}</p> : null}
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
-}
-
-function WaitingList({ id, heading, items, href, describe }: { id: string; heading: string; items: WaitingItem[]; href: (id: number) => string; describe: (item: WaitingItem) => string }) {
+/**
+ * One list under "Waiting for you": each item links to where the work is done, with a short
+ * description (the service, or when it is due) and, for proposals, what it needs.
+ */
+function WaitingList<T extends { id: number; title: string; serviceName: string; note?: string | null }>({
+  id,
+  heading,
+  items,
+  href,
+  describe = (p) => p.serviceName,
+}: {
+  id: string;
+  heading: string;
+  items: T[];
+  href: (id: number) => string;
+  describe?: (item: T) => string;
+}) {
   if (items.length === 0) return null;
   return (
     <section aria-labelledby={id}>
@@ -62,6 +53,7 @@ function WaitingList({ id, heading, items, href, describe }: { id: string; headi
               {p.title}
             </Link>{" "}
             <span className="govuk-hint govuk-!-display-inline">({describe(p)})</span>
+            {p.note ? <p className="govuk-body-s govuk-!-margin-bottom-2 app-break-anywhere">{p.note}</p> : null}
           </li>
         ))}
       </ul>
@@ -94,13 +86,13 @@ export default function StaffHome() {
           Waiting for you
         </h2>
         {nothing ? <p className="govuk-body">Nothing is waiting for you.</p> : null}
-        <ProposalsWaiting id="to-approve" heading="Submitted for your approval" items={waiting.toApprove} href={(id) => `/staff/proposals/${id}/review`} />
-        <ProposalsWaiting id="returned" heading="Returned to you with changes to make" items={waiting.returned} href={(id) => `/staff/proposals/${id}`} />
-        <ProposalsWaiting id="feedback" heading="Union feedback to answer" items={waiting.feedback} href={(id) => `/staff/notices/${id}`} />
+        <WaitingList id="to-approve" heading="Submitted for your approval" items={waiting.toApprove} href={(id) => `/staff/proposals/${id}/review`} />
+        <WaitingList id="returned" heading="Returned to you with changes to make" items={waiting.returned} href={(id) => `/staff/proposals/${id}`} />
+        <WaitingList id="feedback" heading="Union feedback to answer" items={waiting.feedback} href={(id) => `/staff/notices/${id}`} />
         <WaitingList id="outcomes-overdue" heading="Outcomes overdue" items={after.overdue} href={(id) => `/staff/proposals/${id}/outcome`} describe={(p) => `${daysText(p.daysOverdue)} overdue, due ${formatDate(p.dueOn)}`} />
         <WaitingList id="outcomes-to-write" heading="Outcome reports to write" items={after.toWrite} href={(id) => `/staff/proposals/${id}/outcome`} describe={(p) => `due by ${formatDate(p.dueOn)}`} />
-        <WaitingList id="outcomes-to-sign-off" heading="Outcome reports waiting for your sign-off" items={after.toSignOff} href={(id) => `/staff/proposals/${id}/outcome`} describe={(p) => p.serviceName} />
-        <WaitingList id="decisions-to-record" heading="Outcomes published, waiting for your decision" items={after.toDecide} href={(id) => `/staff/proposals/${id}/decision`} describe={(p) => p.serviceName} />
+        <WaitingList id="outcomes-to-sign-off" heading="Outcome reports waiting for your sign-off" items={after.toSignOff} href={(id) => `/staff/proposals/${id}/outcome`} />
+        <WaitingList id="decisions-to-record" heading="Outcomes published, waiting for your decision" items={after.toDecide} href={(id) => `/staff/proposals/${id}/decision`} />
         {waiting.moderation ? (
           <section aria-labelledby="moderation">
             <h3 className="govuk-heading-s" id="moderation">
@@ -113,7 +105,7 @@ export default function StaffHome() {
             </p>
           </section>
         ) : null}
-        <ProposalsWaiting id="drafts" heading="Drafts you can work on" items={waiting.drafts} href={(id) => `/staff/proposals/${id}`} />
+        <WaitingList id="drafts" heading="Drafts you can work on" items={waiting.drafts} href={(id) => `/staff/proposals/${id}`} />
       </section>
       <h2 className="govuk-heading-m">All proposals you can see</h2>
       {proposals.length === 0 ? (
