@@ -58,8 +58,9 @@ describe("delivery through a real SMTP server", () => {
     requestSubscription({ email: RESIDENT, proposal: null }, now());
 
     const report = await deliver();
-    expect(report).toEqual({ sent: 3, retrying: 0, failed: 0 });
-    expect(smtp.received.map(to).sort()).toEqual(["rep.gmb@northmoor.example", "rep.unite@northmoor.example", RESIDENT].sort());
+    // The union notices, the resident's confirmation, and the drafter told of the approval.
+    expect(report).toEqual({ sent: 4, retrying: 0, failed: 0 });
+    expect(smtp.received.map(to).sort()).toEqual(["approver2@northmoor.example", "rep.gmb@northmoor.example", "rep.unite@northmoor.example", RESIDENT].sort());
 
     const title = proposal(SLUG).title;
     const notice = smtp.received.find((m) => to(m) === "rep.gmb@northmoor.example")!;
@@ -78,7 +79,7 @@ describe("delivery through a real SMTP server", () => {
     expect(row.textBody).toContain("/notices/link/(removed after sending)");
 
     expect(await deliver()).toEqual({ sent: 0, retrying: 0, failed: 0 });
-    expect(smtp.received).toHaveLength(3);
+    expect(smtp.received).toHaveLength(4);
   });
 
   it("a subscription email carries one-click unsubscribe headers (RFC 8058), and the link works without signing in", async () => {
@@ -123,7 +124,7 @@ describe("the mail server is down when a consultation opens", () => {
 
     expect(smtp.received).toHaveLength(waiting.length);
     for (const address of new Set(addresses)) expect(copiesOf(address), address).toBe(waiting.filter((r) => r.toAddress === address).length);
-    expect(before).toBe(3);
+    expect(before).toBe(4);
 
     // The resident's new-consultation email can be unsubscribed from with one click.
     const news = smtp.received.find((m) => to(m) === RESIDENT && m.parsed.subject === `New consultation – ${proposal(SLUG).title}`)!;
