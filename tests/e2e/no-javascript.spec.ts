@@ -84,7 +84,7 @@ test("with JavaScript off, a resident signs in by email, answers the questions a
   test.setTimeout(120_000);
   const page = await withoutJavaScript(browser);
   await page.goto(CONSULTATION);
-  await page.getByRole("button", { name: "Respond to this consultation" }).click();
+  await page.getByRole("link", { name: "Respond to this consultation" }).click();
   await signUpResident(page, "no.script.resident@example.org", { name: "Robin Hartley", showName: true, respondingAs: "individual" });
 
   await expect(page).toHaveURL(new RegExp(`${CONSULTATION}/respond$`));
