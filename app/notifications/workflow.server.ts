@@ -30,6 +30,11 @@ export function staffProposalUrl(id: number) {
   return `${baseUrl()}/staff/proposals/${id}`;
 }
 
+/** Where an approver reads the whole proposal and approves or returns it (decision record 025). */
+export function staffReviewUrl(id: number) {
+  return `${staffProposalUrl(id)}/review`;
+}
+
 type StaffMember = SignedInViewer;
 
 /** Active staff accounts as the visibility predicate sees them: by id, or everyone with a role. */
@@ -85,7 +90,7 @@ export function notifyApproversOfSubmission(tx: DB, p: Proposal, actorId: number
   const council = loadSettings(tx).council.name;
   const authors = new Set(roundAuthorIds(tx, p));
   const approvers = mayBeTold(staffMembers(tx, { role: "approver" }), p, actorId).filter((u) => !authors.has(u.id));
-  const email = proposalSubmittedEmail({ council, title: p.title, serviceName: p.serviceName, submittedBy: nameOf(tx, actorId) ?? "An officer", link: staffProposalUrl(p.id) });
+  const email = proposalSubmittedEmail({ council, title: p.title, serviceName: p.serviceName, submittedBy: nameOf(tx, actorId) ?? "An officer", link: staffReviewUrl(p.id) });
   // The revision is new at every transition, so a proposal submitted again is a new email.
   return approvers.filter((u) => queueEmail(tx, { idempotencyKey: `proposal-submitted:${p.id}:${p.revision}:${u.id}`, event: "proposal_submitted", to: u.email, ...email, proposalId: p.id })).length;
 }

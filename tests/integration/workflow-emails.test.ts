@@ -81,7 +81,8 @@ describe("before opening", () => {
     expect(sent[0].subject).toBe(`Proposal waiting for your approval – ${p.title}`);
     expect(sent[0].textBody).toContain("David Mensah has submitted a proposal for approval");
     expect(sent[0].textBody).toContain(`Service: ${p.serviceName}`);
-    expect(sent[0].textBody).toContain(`http://localhost:3000/staff/proposals/${id}`);
+    // The approver's link opens the review page, where the whole proposal and Approve / Return are.
+    expect(sent[0].textBody).toMatch(new RegExp(`http://localhost:3000/staff/proposals/${id}/review$`, "m"));
     // The staff email names the proposal; its text stays behind the sign-in.
     expect(sent[0].textBody).not.toContain(p.summary!.slice(0, 60));
   });
