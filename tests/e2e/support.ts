@@ -28,6 +28,8 @@ export async function signOut(page: Page) {
  * review): confirm every check on the approver's checklist, approve.
  */
 export async function approveOnReview(page: Page) {
+  // Wait for the click that brought us here to land, on the proposal page or on the review.
+  await expect(page).toHaveURL(/\/staff\/proposals\/[^/]+(\/review)?$/);
   if (!/\/review$/.test(new URL(page.url()).pathname)) await page.getByRole("link", { name: "Review the proposal" }).click();
   await expect(page).toHaveURL(/\/review$/);
   for (const item of REVIEW_CHECKLIST) await page.getByLabel(item.label).check();

@@ -43,7 +43,7 @@ async function openEmail(page: Page, to: string, subject: RegExp) {
 }
 
 test("union notice: approve, rep reads and answers, officer replies, it opens, staff are told, the public sees the record", async ({ page }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
 
   // 1. The approver approves the proposal, which puts it under union notice.
   await as(page, APPROVER);
