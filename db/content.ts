@@ -16,6 +16,7 @@ import { DECISION_KINDS, DEPENDENCY_KINDS, DOCUMENT_KINDS, EQUALITY_RATINGS, PRO
 import { DEFAULT_TIME_ZONE, addDays, councilDate, weekday } from "~/lib/council-time";
 import { equalityCharacteristics, mergeSettings, type Settings } from "~/lib/settings";
 import { now as clockNow } from "~/lib/clock";
+import { translationLanguage } from "~/proposals/translation";
 import type { Proposal } from "~/proposals/types";
 
 // ─── Schemas ───────────────────────────────────────────────────────────────────
@@ -367,6 +368,23 @@ export const consultationFileSchema = z
       .default({ noStaffAffected: false, staffGroups: [], unions: [] }),
     /** a question as a string, or with `personal: true` when its answers are never published */
     questions: z.array(z.union([text, z.object({ question: text, personal: z.boolean().default(false) }).strict()])).default([]),
+    /** the summary and questions translated (app/proposals/translation.ts): questions in the same
+     * order as above, null for one left in English */
+    translations: z
+      .array(
+        z
+          .object({
+            language: z.string().min(2),
+            translator: text,
+            translatedInDays: days,
+            /** the officer who entered it; the drafter when not given */
+            enteredBy: email.optional(),
+            summary: text,
+            questions: z.array(text.nullable()).default([]),
+          })
+          .strict(),
+      )
+      .default([]),
     lifecycle: lifecycleSchema.default({}),
     publicEdits: z.array(publicEditSchema).default([]),
     responses: z.array(demoResponseSchema).default([]),
@@ -491,6 +509,13 @@ export function checkConsultation(c: ConsultationFile, org: OrgContent, settings
   if (["scheduled", "in_review"].includes(c.state) && !future(opensInDays)) problems.push(`plan.opensInDays: a consultation in state "${c.state}" must open in the future (opensInDays >= 7)`);
   if (c.state === "union_notice" && !future(opensInDays, 21)) problems.push("plan.opensInDays: a consultation under union notice must leave the notice period before opening (opensInDays >= 21)");
   if (c.state === "scheduled" && (c.stakeholders.staffGroups.length || c.stakeholders.unions.length)) problems.push("stakeholders: a scheduled proposal affects no staff group and no union (otherwise it goes through union notice)");
+  c.translations.forEach((tr, i) => {
+    if (!translationLanguage(tr.language)) problems.push(`translations[${i}].language: "${tr.language}" is not a language in TRANSLATION_LANGUAGES`);
+    if (c.translations.findIndex((x) => x.language === tr.language) !== i) problems.push(`translations[${i}].language: "${tr.language}" appears twice`);
+    if (tr.questions.length > c.questions.length) problems.push(`translations[${i}].questions: ${tr.questions.length} translations for ${c.questions.length} questions`);
+    if (tr.translatedInDays > 0) problems.push(`translations[${i}].translatedInDays: must be today or before (<= 0)`);
+    if (tr.enteredBy && !org.accounts.some((a) => a.email === tr.enteredBy)) problems.push(`translations[${i}].enteredBy: no demo account with email "${tr.enteredBy}"`);
+  });
   problems.push(...checkAfterOpening(c, org, rowKeys));
   return problems;
 }
@@ -1059,5 +1084,13 @@ export function consultationToProposal(file: ConsultationFile, org: OrgContent, 
       return { id: unionId(short), name: u.name, shortName: u.shortName };
     }),
     questions: file.questions.map((q, i) => (typeof q === "string" ? { id: i + 1, question: q, personal: false } : { id: i + 1, question: q.question, personal: q.personal })),
+    translations: file.translations.map((tr, i) => ({
+      id: i + 1,
+      language: tr.language,
+      summary: tr.summary,
+      translatorName: tr.translator,
+      translatedOn: dateInDays(seedDate, tr.translatedInDays),
+      questions: tr.questions.flatMap((q, j) => (q ? [{ questionId: j + 1, text: q }] : [])),
+    })),
   };
 }

@@ -545,6 +545,49 @@ export const consultationQuestions = sqliteTable(
   (t) => [index("consultation_questions_proposal_idx").on(t.proposalId)],
 );
 
+/**
+ * A translation of a proposal's summary, and of any of its questions, into a language the
+ * council offers (app/proposals/translation.ts). Part of the proposal: saved through the same
+ * revision check, audit entry and, once open, public version as any other change.
+ */
+export const proposalTranslations = sqliteTable(
+  "proposal_translations",
+  {
+    id: id(),
+    proposalId: integer("proposal_id")
+      .notNull()
+      .references(() => proposals.id, { onDelete: "cascade" }),
+    /** BCP 47 code from TRANSLATION_LANGUAGES ("bn") */
+    language: text("language").notNull(),
+    /** Markdown, rendered and sanitised like every other text */
+    summary: text("summary").notNull(),
+    /** who translated it, as published ("Rumana Akhtar, Translation and Interpreting Service") */
+    translatorName: text("translator_name").notNull(),
+    /** the council calendar date it was translated */
+    translatedOn: text("translated_on").notNull(),
+    /** the member of staff who entered it */
+    enteredById: integer("entered_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("proposal_translations_language_unique").on(t.proposalId, t.language)],
+);
+
+/** A question's translation; a question may be left untranslated (it shows in English). */
+export const proposalTranslationQuestions = sqliteTable(
+  "proposal_translation_questions",
+  {
+    translationId: integer("translation_id")
+      .notNull()
+      .references(() => proposalTranslations.id, { onDelete: "cascade" }),
+    questionId: integer("question_id")
+      .notNull()
+      .references(() => consultationQuestions.id, { onDelete: "cascade" }),
+    text: text("text").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.translationId, t.questionId] }), index("proposal_translation_questions_question_idx").on(t.questionId)],
+);
+
 /** A snapshot per submission, approval and public edit; the history page diffs them. */
 export const proposalVersions = sqliteTable(
   "proposal_versions",

@@ -264,8 +264,20 @@ export async function seedDemo(
 
       for (const g of p.staffGroups) tx.insert(t.proposalStaffGroups).values({ proposalId, staffGroupId: g.id }).run();
       for (const u of p.unions) tx.insert(t.proposalUnions).values({ proposalId, unionId: u.id }).run();
+      const questionIds = new Map<number, number>();
       p.questions.forEach((q, position) => {
-        tx.insert(t.consultationQuestions).values({ proposalId, position, question: q.question, personal: q.personal === true }).run();
+        const row = tx.insert(t.consultationQuestions).values({ proposalId, position, question: q.question, personal: q.personal === true }).returning({ id: t.consultationQuestions.id }).get();
+        questionIds.set(q.id, row.id);
+      });
+      data.translations.forEach((file, i) => {
+        const tr = p.translations![i];
+        const at = `${tr.translatedOn}T12:00:00.000Z`;
+        const { id: translationId } = tx
+          .insert(t.proposalTranslations)
+          .values({ proposalId, language: tr.language, summary: tr.summary, translatorName: tr.translatorName, translatedOn: tr.translatedOn, enteredById: lookup(userIds, "account")(file.enteredBy ?? data.createdBy), createdAt: at, updatedAt: at })
+          .returning({ id: t.proposalTranslations.id })
+          .get();
+        for (const q of tr.questions) tx.insert(t.proposalTranslationQuestions).values({ translationId, questionId: questionIds.get(q.questionId)!, text: q.text }).run();
       });
 
       // The snapshots the lifecycle would have taken on submission and approval (private).

@@ -9,6 +9,7 @@
 import { diffWords } from "diff";
 import { formatDate, formatMoney, formatNumber } from "~/components/format";
 import { characteristicLabel, establishmentLabel, groundLabel, type Settings } from "~/lib/settings";
+import { languageLabel } from "./translation";
 import { SECTIONS, riskScore, type Proposal, type SectionKey } from "./types";
 
 /** Where the history page shows one version's differences: /consultations/:slug/history#version-2. */
@@ -49,7 +50,7 @@ export function sectionTexts(p: Proposal, s: Settings, options: { internal?: boo
   const budget = p.budgetChangeGbp;
   return {
     // The title and lead officer are part of what is published, so a change to them is a change.
-    summary: block(titled("Title", p.title), titled("Lead officer", p.leadOfficer), p.summary, titled("Easy read summary", p.easyReadSummary)),
+    summary: block(titled("Title", p.title), titled("Lead officer", p.leadOfficer), p.summary, titled("Easy read summary", p.easyReadSummary), ...translationTexts(p)),
     details: block(
       titled("What would change", p.whatChanges),
       titled("Why the council is proposing this", p.whyChange),
@@ -145,6 +146,20 @@ export function sectionTexts(p: Proposal, s: Settings, options: { internal?: boo
         : `${p.staffGroups.length} staff ${p.staffGroups.length === 1 ? "group" : "groups"} and ${p.unions.length} recognised ${p.unions.length === 1 ? "union" : "unions"} affected.`,
     questions: p.questions.map((q, i) => `${i + 1}. ${q.question}`).join("\n"),
   };
+}
+
+/** Each translation as the public page shows it: who translated it and when, then the text. */
+function translationTexts(p: Proposal): string[] {
+  return (p.translations ?? []).map((tr) =>
+    block(
+      `Translation: ${languageLabel(tr.language)}, translated by ${tr.translatorName} on ${formatDate(tr.translatedOn)}`,
+      tr.summary,
+      ...tr.questions.map((q) => {
+        const i = p.questions.findIndex((x) => x.id === q.questionId);
+        return i < 0 ? null : `Question ${i + 1}: ${q.text}`;
+      }),
+    ),
+  );
 }
 
 /** Long unchanged stretches are cut to a few words either side of each change. */

@@ -51,6 +51,9 @@ function assemble(database: DB, rows: ProposalRow[]): Proposal[] {
     .orderBy(asc(t.unions.name))
     .all();
   const questions = database.select().from(t.consultationQuestions).where(inArray(t.consultationQuestions.proposalId, ids)).orderBy(asc(t.consultationQuestions.position), asc(t.consultationQuestions.id)).all();
+  const translations = database.select().from(t.proposalTranslations).where(inArray(t.proposalTranslations.proposalId, ids)).orderBy(asc(t.proposalTranslations.language)).all();
+  const translationIds = translations.map((tr) => tr.id);
+  const translatedQuestions = translationIds.length ? database.select().from(t.proposalTranslationQuestions).where(inArray(t.proposalTranslationQuestions.translationId, translationIds)).all() : [];
 
   const of = <R extends { proposalId: number }>(list: R[], id: number) => list.filter((r) => r.proposalId === id);
   const redundancies = otherRedundancies(database, rows);
@@ -86,6 +89,15 @@ function assemble(database: DB, rows: ProposalRow[]): Proposal[] {
       staffGroups: of(groups, row.id).map(({ id, name, headCount, serviceName }) => ({ id, name, headCount, serviceName })),
       unions: of(unionRows, row.id).map(({ id, name, shortName }) => ({ id, name, shortName })),
       questions: of(questions, row.id).map(({ id, question, personal }) => ({ id, question, personal })),
+      translations: of(translations, row.id).map(({ id, language, summary, translatorName, translatedOn }) => ({
+        id,
+        language,
+        summary,
+        translatorName,
+        translatedOn,
+        // in the questions' order; a translation of a question since removed is not the proposal's
+        questions: of(questions, row.id).flatMap((q) => translatedQuestions.filter((x) => x.translationId === id && x.questionId === q.id).map((x) => ({ questionId: q.id, text: x.text }))),
+      })),
       ...(redundancies.has(row.id) ? { otherRedundancies: redundancies.get(row.id) } : {}),
     };
   });
@@ -145,7 +157,7 @@ export function notFound(): Response {
  * a hidden proposal and a missing one take the same path and the same time to a 404; the
  * whole proposal is loaded only once the viewer may see it.
  */
-function visibilityBySlug(slug: string, database: DB): (VisibilityFacts & { id: number }) | null {
+export function visibilityBySlug(slug: string, database: DB = defaultDb()): (VisibilityFacts & { id: number }) | null {
   const row = database
     .select({ id: t.proposals.id, state: t.proposals.state, openedAt: t.proposals.openedAt, serviceId: t.proposals.serviceId, createdById: t.proposals.createdById, returnedReason: t.proposals.returnedReason })
     .from(t.proposals)

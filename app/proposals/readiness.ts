@@ -13,6 +13,7 @@ import {
 } from "~/lib/settings";
 import { easyReadNeed, easyReadProblems } from "~/reach/easy-read";
 import { expansionExample } from "./acronyms";
+import { translationLanguage, translationProblems } from "./translation";
 import { amountMatches, statedBudgetAmounts, statedPostCounts, statedWorkforceShares } from "./prose-figures";
 import {
   acronymProblems,
@@ -202,7 +203,30 @@ function summary(p: Proposal, s: Settings): Unmet[] {
   if (words < min) out.push(unmet("summary", "summary.too_short", "summary", `The summary must be ${min} words or more – it has ${words}`));
   if (words > max) out.push(unmet("summary", "summary.too_long", "summary", `The summary must be ${max} words or fewer – it has ${words}`));
   out.push(...figuresInProse(p, "summary", "summary", "The summary", p.summary, { money: true }));
-  return [...out, ...easyRead(p, s)];
+  return [...out, ...easyRead(p, s), ...translations(p)];
+}
+
+/**
+ * Translations (issue 14): none is required, but any that is written is held to the filler rules
+ * and to its language's script (translation.ts), summary and questions alike, since a published
+ * translation that says nothing, or is the English again, misleads the people it is for.
+ */
+function translations(p: Proposal): Unmet[] {
+  return (p.translations ?? []).flatMap((tr) => {
+    const language = translationLanguage(tr.language);
+    if (!language) return [];
+    const summaryItems = translationProblems({ name: `The ${language.name} summary`, text: tr.summary, english: p.summary, isSummary: true }, language).map((problem) =>
+      unmet("summary", `summary.translation_${problem.code}`, `translations.${tr.language}.summary`, problem.message),
+    );
+    const questionItems = tr.questions.flatMap((q) => {
+      const i = p.questions.findIndex((x) => x.id === q.questionId);
+      if (i < 0) return [];
+      return translationProblems({ name: `The ${language.name} translation of question ${i + 1}`, text: q.text, english: p.questions[i].question }, language).map((problem) =>
+        unmet("summary", `summary.translation_question_${problem.code}`, `translations.${tr.language}.questions.${q.questionId}`, problem.message),
+      );
+    });
+    return [...summaryItems, ...questionItems];
+  });
 }
 
 /**

@@ -61,12 +61,16 @@ export function wordCount(text: Text): number {
   return words(text).length;
 }
 
-/** Lowercase, punctuation and whitespace collapsed: "N/A." and "n/a" compare equal. */
+/**
+ * Lowercase, punctuation and whitespace collapsed: "N/A." and "n/a" compare equal. Combining
+ * marks and the zero-width joiners stay inside their word: in Bengali and other Indic scripts
+ * the vowel signs and the virama are marks, and dropping them would cut every word in pieces.
+ */
 export function normaliseForComparison(text: Text): string {
   return stripMarkdown(text)
     .toLowerCase()
     .replace(/[’']s\b/g, "s")
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .replace(/[^\p{L}\p{M}\p{N}\u200c\u200d]+/gu, " ")
     .trim();
 }
 

@@ -176,6 +176,23 @@ export type Proposal = {
   unions: UnionRef[];
   /** `personal`: about the respondent's own circumstances; answers to it are never published */
   questions: { id: number; question: string; personal?: boolean }[];
+  /**
+   * The summary and any questions translated into other languages (translation.ts). Optional so
+   * that snapshots taken before translations existed still read.
+   */
+  translations?: ProposalTranslation[];
+};
+
+export type ProposalTranslation = {
+  id: number;
+  /** a code from TRANSLATION_LANGUAGES ("bn") */
+  language: string;
+  summary: string;
+  translatorName: string;
+  /** YYYY-MM-DD */
+  translatedOn: string;
+  /** translated questions, in the questions' order; a question not listed shows in English */
+  questions: { questionId: number; text: string }[];
 };
 
 /** The sections of the publication gate, in the order an officer meets them. */

@@ -28,7 +28,8 @@ import { requireVisibleProposalById } from "~/proposals/proposals.server";
 import { CHECKLIST_FIELD } from "~/proposals/review-checklist";
 import { decideReview, reviewPath } from "~/proposals/review.server";
 import { readiness, sectionStatus } from "~/proposals/readiness";
-import { checkAnswersPath, sectionPath, TASK_TITLES, titlePath, unmetHref } from "~/proposals/sections/pages";
+import { checkAnswersPath, sectionPath, TASK_TITLES, titlePath, translationsPath, unmetHref } from "~/proposals/sections/pages";
+import { translationLanguage } from "~/proposals/translation";
 import { SECTIONS, type Unmet } from "~/proposals/types";
 import { auditTrail } from "~/proposals/staff.server";
 import { changesSinceLastReview } from "~/proposals/versions.server";
@@ -75,6 +76,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ? SECTIONS.map(({ key }) => ({ key, title: TASK_TITLES[key], href: sectionPath(proposal.id, key), status: sectionStatus(proposal, settings, key, unmet) }))
       : null,
     isPublicEdit: editable && editingMode(proposal) === "public",
+    /** the languages the summary has been translated into, for the link under the task list */
+    translations: (proposal.translations ?? []).map((tr) => translationLanguage(tr.language)?.name ?? tr.language),
     sinceLastReview: proposal.state === "in_review" && (approver || canEditProposal(viewer, proposal)) ? changesSinceLastReview(proposal, settings) : null,
     may: {
       submit: proposal.state === "draft" && canEditProposal(viewer, proposal),
@@ -140,7 +143,7 @@ const DONE_MESSAGES: Record<string, string> = {
 };
 
 export default function StaffProposal() {
-  const { proposal, internal, noticeLink, unmet, tasks, isPublicEdit, sinceLastReview, may, trail, period, challenges, canEdit, after } = useLoaderData<typeof loader>();
+  const { proposal, internal, noticeLink, unmet, tasks, isPublicEdit, translations, sinceLastReview, may, trail, period, challenges, canEdit, after } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const done = searchParams.get("done");
@@ -213,6 +216,12 @@ export default function StaffProposal() {
               </p>
             )}
             <TaskList tasks={tasks} />
+            <p className="govuk-body" data-testid="translations-link">
+              <Link className="govuk-link" to={translationsPath(proposal.id)}>
+                Translations of the summary and questions
+              </Link>{" "}
+              (optional): {translations.length ? translations.join(", ") : "none yet"}
+            </p>
             {isPublicEdit ? (
               <p className="govuk-body">
                 <Link className="govuk-link" to={`/consultations/${proposal.slug}/history`}>

@@ -34,6 +34,15 @@ export function easyReadPath(proposalId: number): string {
   return `${sectionPath(proposalId, "summary")}/easy-read`;
 }
 
+/** Translations of the summary and questions: their own pages in the summary section. */
+export function translationsPath(proposalId: number): string {
+  return `${sectionPath(proposalId, "summary")}/translations`;
+}
+
+export function translationPath(proposalId: number, language: string, page: "summary" | "questions" = "summary"): string {
+  return `${translationsPath(proposalId)}/${encodeURIComponent(language)}${page === "questions" ? "/questions" : ""}`;
+}
+
 /** The title and lead officer: their own page in the summary section. */
 export function titlePath(proposalId: number): string {
   return `${sectionPath(proposalId, "summary")}/title`;
@@ -92,6 +101,10 @@ export function unmetHref(proposalId: number, u: Unmet): string {
     return `${base}#file`;
   }
   if (u.section === "stakeholders" && (EMPLOYMENT_FIELDS as readonly string[]).includes(parts[0])) return `${employmentPath(proposalId)}#${fieldAnchor(parts[0])}`;
+  // A translation's summary and questions have pages of their own: "translations.bn.questions.12".
+  if (parts[0] === "translations" && parts[1]) {
+    return parts[2] === "questions" ? `${translationPath(proposalId, parts[1], "questions")}#question-${parts[3] ?? ""}` : `${translationPath(proposalId, parts[1])}#summary`;
+  }
   // The easy read summary has its own page in the summary section.
   if (u.field === "easyReadSummary") return `${easyReadPath(proposalId)}#easyReadSummary`;
   if (u.field === "title" || u.field === "leadOfficer") return `${titlePath(proposalId)}#${u.field}`;
