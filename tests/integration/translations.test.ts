@@ -18,7 +18,12 @@ import * as remove from "~/routes/staff.proposals.$id_.summary_.translations_.$l
 import * as history from "~/routes/consultations.$slug_.history";
 import { translationFor } from "~/proposals/translations.server";
 import type { HistoryEntry } from "~/proposals/versions.server";
+import { loadMyResponse } from "~/responses/answers.server";
+import { answerField } from "~/responses/schemas";
+import { action as respondAction } from "~/routes/consultations.$slug_.respond";
+import { action as postOnProposal, loader as proposalThread } from "~/routes/consultations.$slug_.comments._index";
 import { errorsOf, everything, get, post, proposalId, revisionOf, seeded } from "./drafting-helpers";
+import { call, makeRespondent, respondentCookie } from "./responses-fixtures";
 
 const YOUTH_OFFICER = "officer.youth@northmoor.example"; // drafted the youth service draft
 const CAMHS_OFFICER = "officer@northmoor.example"; // drafted the open CAMHS consultation
@@ -252,5 +257,26 @@ describe("removing a translation", () => {
   it("is 404 for a translation that is not there", async () => {
     const r = await post(remove.action as never, `/staff/proposals/${draftId}/summary/translations/bn/remove`, params(draftId), YOUTH_OFFICER, { intent: "continue", revision: String(revisionOf(draftId)) });
     expect(r.status).toBe(404);
+  });
+});
+
+describe("responses in any language", () => {
+  it("accepts an answer and a comment in Bengali, kept and shown exactly as written", async () => {
+    const question = db().select().from(t.consultationQuestions).where(eq(t.consultationQuestions.proposalId, openId)).orderBy(t.consultationQuestions.position).all()[2];
+    const respondent = makeRespondent();
+    const cookie = await respondentCookie(respondent);
+    // "Children at risk of harm, and young carers, should be seen first."
+    const answer = "যে শিশুরা ক্ষতির ঝুঁকিতে আছে এবং যারা তরুণ পরিচর্যাকারী, তাদের আগে দেখা উচিত।";
+    const r = await call(respondAction, `/consultations/${OPEN}/respond`, { params: { slug: OPEN }, cookie, form: { [answerField(question.id)]: answer } });
+    expect(r.location).toBe(`/consultations/${OPEN}/respond/confirmation`);
+    expect(loadMyResponse(openId, respondent)!.answers[question.id]).toEqual({ stance: null, text: answer });
+
+    // "My daughter waited five months for an assessment."
+    const comment = "আমার মেয়ে একটি মূল্যায়নের জন্য পাঁচ মাস অপেক্ষা করেছিল।";
+    const posted = await call(postOnProposal, `/consultations/${OPEN}/comments`, { params: { slug: OPEN }, cookie, form: { body: comment } });
+    expect(posted.status).toBe(302);
+    expect(db().select().from(t.comments).where(eq(t.comments.bodyMarkdown, comment)).get()).toMatchObject({ status: "visible" });
+    const thread = await call(proposalThread, `/consultations/${OPEN}/comments`, { params: { slug: OPEN } });
+    expect(JSON.stringify(thread.data)).toContain(comment);
   });
 });
