@@ -6,17 +6,23 @@ import { eq } from "drizzle-orm";
 import * as t from "#db/schema";
 import { db, migrateDatabase } from "#db/client.server";
 import { hashPassword } from "~/auth/password.server";
+import { createHash, randomBytes } from "node:crypto";
 import {
   ABSOLUTE_TIMEOUT_MS,
   IDLE_TIMEOUT_MS,
+  changePassword,
+  cookiesAreSecure,
+  endSessionsBefore,
   getViewer,
   requirePermission,
+  requireStaff,
   requireViewer,
   revokeUserSessions,
   safeRedirect,
 } from "~/auth/session.server";
 import { resetThrottleForTests } from "~/auth/sign-in.server";
 import { advanceClock, setClock } from "~/lib/clock";
+import { resetEnvForTests } from "~/lib/env.server";
 import { action as signInAction, loader as signInLoader } from "~/routes/staff.sign-in";
 import { action as signOutAction, loader as signOutLoader } from "~/routes/staff.sign-out";
 
@@ -316,5 +322,133 @@ describe("guards", () => {
     const thrown = await requirePermission(requestWith(cookie), "admin:manage").catch((e: unknown) => e);
     expect(thrown).toBeInstanceOf(Response);
     expect((thrown as Response).status).toBe(403);
+  });
+});
+
+describe("sessions at their edges", () => {
+  const changerEmail = "changer@council.example";
+  let changerId: number;
+
+  beforeAll(async () => {
+    changerId = db()
+      .insert(t.users)
+      .values({ email: changerEmail, name: "Chris Changer", passwordHash: await hashPassword(PASSWORD), serviceId })
+      .returning()
+      .get().id;
+    db().insert(t.userRoles).values({ userId: changerId, role: "officer" }).run();
+  });
+
+  function sessionRows(userId: number) {
+    return db().select().from(t.sessions).where(eq(t.sessions.userId, userId)).orderBy(t.sessions.id).all();
+  }
+
+  it("counts idle time from the last page a minute or more after the previous one", async () => {
+    const cookie = cookieFrom(await signIn());
+    advanceClock(MINUTE);
+    expect(await getViewer(requestWith(cookie))).not.toBeNull();
+    // 30 minutes after sign-in but not after that page view: still signed in.
+    advanceClock(IDLE_TIMEOUT_MS - 1000);
+    expect(await getViewer(requestWith(cookie))).not.toBeNull();
+  });
+
+  it("after a password change, ends the sessions begun before it, keeps later ones, and takes only the new password", async () => {
+    const before = cookieFrom(await signIn({ email: changerEmail, password: PASSWORD }));
+    advanceClock(1000);
+    await changePassword(changerId, "a much longer new passphrase", changerId);
+    expect(await getViewer(requestWith(before))).toBeNull();
+    expect(auditActions()).toContainEqual({ action: "auth.password_changed", actorId: changerId });
+
+    expect((await failedSignIn({ email: changerEmail, password: PASSWORD })).formErrors).toEqual(["Enter a correct email address and password"]);
+    advanceClock(1000);
+    const after = cookieFrom(await signIn({ email: changerEmail, password: "a much longer new passphrase" }));
+    expect((await getViewer(requestWith(after)))?.id).toBe(changerId);
+  });
+
+  it("ends every earlier session when an admin asks, and a sign-in afterwards works", async () => {
+    const earlier = cookieFrom(await signIn({ email: changerEmail, password: "a much longer new passphrase" }));
+    advanceClock(1000);
+    expect(endSessionsBefore(changerId)).toBeGreaterThanOrEqual(1);
+    expect(await getViewer(requestWith(earlier))).toBeNull();
+    advanceClock(1000);
+    const later = cookieFrom(await signIn({ email: changerEmail, password: "a much longer new passphrase" }));
+    expect((await getViewer(requestWith(later)))?.id).toBe(changerId);
+  });
+
+  it("clears away a user's expired sessions at their next sign-in, and an old cookie for one is simply signed out", async () => {
+    const old = cookieFrom(await signIn());
+    const oldRow = sessionRows(officerId).at(-1)!;
+    advanceClock(ABSOLUTE_TIMEOUT_MS + MINUTE);
+    await signIn();
+    expect(sessionRows(officerId).map((r) => r.id)).not.toContain(oldRow.id);
+    expect(await getViewer(requestWith(old))).toBeNull();
+  });
+
+  it("refuses a real session token in a cookie the server did not sign", async () => {
+    const token = randomBytes(32).toString("base64url");
+    db()
+      .insert(t.sessions)
+      .values({
+        tokenHash: createHash("sha256").update(token).digest("hex"),
+        userId: officerId,
+        createdAt: START.toISOString(),
+        lastSeenAt: START.toISOString(),
+        expiresAt: new Date(START.getTime() + ABSOLUTE_TIMEOUT_MS).toISOString(),
+      })
+      .run();
+    const unsigned = `__plainsight_session=${Buffer.from(JSON.stringify(token)).toString("base64")}`;
+    expect(await getViewer(requestWith(unsigned))).toBeNull();
+  });
+
+  it("signing out with no session, or a second time, still goes home and records one sign-out", async () => {
+    const noSession = await signOutAction({ request: new Request("http://localhost/staff/sign-out", { method: "POST" }), params: {}, context: {} });
+    expect(noSession.headers.get("Location")).toBe("/");
+
+    const response = await signIn();
+    const cookie = cookieFrom(response);
+    const signInEntry = db().select().from(t.auditLog).where(eq(t.auditLog.action, "auth.sign_in")).orderBy(t.auditLog.id).all().at(-1)!;
+    const outs = () => db().select().from(t.auditLog).where(eq(t.auditLog.action, "auth.sign_out")).all();
+    const before = outs().length;
+    const post = () => signOutAction({ request: new Request("http://localhost/staff/sign-out", { method: "POST", headers: { Cookie: cookie } }), params: {}, context: {} });
+    expect((await post()).headers.get("Location")).toBe("/");
+    expect((await post()).headers.get("Location")).toBe("/");
+    expect(outs()).toHaveLength(before + 1);
+    // The history can tell which session ended: the sign-out names the session the sign-in began.
+    const sessionId = (signInEntry.detail as { sessionId: number }).sessionId;
+    expect(sessionRows(officerId).find((r) => r.id === sessionId)?.revokedAt).not.toBeNull();
+    expect(outs().at(-1)!.detail).toEqual({ sessionId });
+  });
+
+  it("lets staff into the staff area and turns a union rep away with a message", async () => {
+    await expect(requireStaff(requestWith(cookieFrom(await signIn())))).resolves.toMatchObject({ id: officerId });
+    const rep = cookieFrom(await signIn({ email: "rep@union.example", password: PASSWORD }));
+    const thrown = await requireStaff(requestWith(rep)).catch((e: unknown) => e);
+    expect(thrown).toBeInstanceOf(Response);
+    expect((thrown as Response).status).toBe(403);
+    expect(await (thrown as Response).text()).toBe("You do not have permission to do this");
+  });
+
+  describe("secure cookies", () => {
+    const saved = { ...process.env };
+    afterAll(() => {
+      for (const key of ["BASE_URL", "NODE_ENV", "PLAINSIGHT_DEMO", "AUDIT_KEY"]) {
+        if (saved[key] === undefined) delete process.env[key];
+        else process.env[key] = saved[key];
+      }
+      resetEnvForTests();
+    });
+
+    function secureWith(vars: Record<string, string>) {
+      Object.assign(process.env, { AUDIT_KEY: "a".repeat(32), ...vars });
+      resetEnvForTests();
+      return cookiesAreSecure();
+    }
+
+    it("are Secure over HTTPS and in production, but not on the http demo or in development", () => {
+      expect(secureWith({ BASE_URL: "https://consult.council.example", NODE_ENV: "development", PLAINSIGHT_DEMO: "0" })).toBe(true);
+      expect(secureWith({ BASE_URL: "http://localhost:3000", NODE_ENV: "development", PLAINSIGHT_DEMO: "0" })).toBe(false);
+      expect(secureWith({ BASE_URL: "http://consult.council.example", NODE_ENV: "production", PLAINSIGHT_DEMO: "0" })).toBe(true);
+      expect(secureWith({ BASE_URL: "http://localhost:3000", NODE_ENV: "production", PLAINSIGHT_DEMO: "1" })).toBe(false);
+      expect(secureWith({ BASE_URL: "https://demo.council.example", NODE_ENV: "production", PLAINSIGHT_DEMO: "1" })).toBe(true);
+    });
   });
 });
