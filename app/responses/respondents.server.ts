@@ -78,22 +78,26 @@ export function requestSignInLink(
   const email = normaliseEmail(input.email);
   // Shared through the database: every process counts the same emails (rate-limit.server.ts).
   if (!takeSharedAllowance(`link:address:${input.address}`, RATE_LIMITS.linkPerAddress, at, database)) return { ok: false, message: TOO_MANY_LINKS };
-  if (!takeSharedAllowance(`unproven-email:${email}`, RATE_LIMITS.unprovenEmailPerRecipient, at, database)) return { ok: false, message: TOO_MANY_LINKS };
   const token = newToken();
   const redirectTo = safeReturnPath(input.redirectTo);
   const { council } = loadSettings(database);
   return writeTransaction((tx) => {
     const existing = tx.select({ id: t.respondents.id }).from(t.respondents).where(eq(t.respondents.email, email)).get();
-    const respondentId =
-      existing?.id ?? tx.insert(t.respondents).values({ email, createdAt: at.toISOString() }).returning({ id: t.respondents.id }).get().id;
     // Counted in the database: a restart must not reset how many emails one address can be sent.
     const since = new Date(at.getTime() - RATE_LIMITS.linkPerEmail.windowMs).toISOString();
-    const recent = tx
-      .select({ n: count() })
-      .from(t.respondentLinks)
-      .where(and(eq(t.respondentLinks.respondentId, respondentId), gt(t.respondentLinks.createdAt, since)))
-      .get()!.n;
+    const recent = existing
+      ? tx
+          .select({ n: count() })
+          .from(t.respondentLinks)
+          .where(and(eq(t.respondentLinks.respondentId, existing.id), gt(t.respondentLinks.createdAt, since)))
+          .get()!.n
+      : 0;
     if (recent >= RATE_LIMITS.linkPerEmail.limit) return { ok: false, message: TOO_MANY_LINKS } as const;
+    // Taken only for an email that will be sent: a request refused above sends nothing, so it
+    // must not use up the hour's allowance and outlast the 15 minutes its message asks for.
+    if (!takeSharedAllowance(`unproven-email:${email}`, RATE_LIMITS.unprovenEmailPerRecipient, at, tx)) return { ok: false, message: TOO_MANY_LINKS } as const;
+    const respondentId =
+      existing?.id ?? tx.insert(t.respondents).values({ email, createdAt: at.toISOString() }).returning({ id: t.respondents.id }).get().id;
     const link = tx
       .insert(t.respondentLinks)
       .values({
