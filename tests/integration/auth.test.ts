@@ -233,6 +233,26 @@ describe("throttling", () => {
   });
 });
 
+describe("throttling, continued", () => {
+  it("starts the count again after a successful sign-in from that address", async () => {
+    const context = { clientAddress: "203.0.113.40" };
+    const fail = () => failedSignIn({ email: "officer@council.example", password: "wrong" }, context);
+    for (let i = 0; i < 4; i++) expect((await fail()).status).toBe(400);
+    expect(await submitSignIn({ email: "officer@council.example", password: PASSWORD }, context)).toBeInstanceOf(Response);
+    for (let i = 0; i < 4; i++) expect((await fail()).status).toBe(400);
+    expect(await submitSignIn({ email: "officer@council.example", password: PASSWORD }, context)).toBeInstanceOf(Response);
+  });
+
+  it("counts attempts whose client address the server could not read as coming from one address", async () => {
+    for (const context of [{}, { clientAddress: "" }, { clientAddress: 7 }, { clientAddress: null }, {}]) {
+      expect((await failedSignIn({ email: "officer@council.example", password: "wrong" }, context)).status).toBe(400);
+    }
+    for (const context of [{}, { clientAddress: "" }, { clientAddress: 7 }]) {
+      expect((await failedSignIn({ email: "officer@council.example", password: PASSWORD }, context)).status).toBe(429);
+    }
+  });
+});
+
 describe("session lifetime", () => {
   it("ends after 30 minutes idle, and activity keeps it going", async () => {
     const cookie = cookieFrom(await signIn());
