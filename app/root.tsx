@@ -5,7 +5,7 @@
  */
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useNonce } from "~/components/nonce";
-import { Link, Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useMatches, useRouteError, useRouteLoaderData } from "@remix-run/react";
+import { Link, Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useLocation, useMatches, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { getViewer } from "~/auth/session.server";
 import { isStaff } from "~/auth/permissions";
@@ -16,12 +16,11 @@ import { pageTitle } from "~/components/page-title";
 import { env } from "~/lib/env.server";
 import { loadSettings } from "~/lib/settings.server";
 import styles from "~/styles/main.scss?url";
+import { translator } from "~/i18n/i18n";
+import { LANGUAGE_CODES, isEnglishOnlyPath, languageInfo, languageOfRequest, languageOfUrl, withLanguage, type LanguageCode } from "~/i18n/languages";
+import { LanguageProvider, useLocalHref, useTranslation } from "~/i18n/react";
 
-export const links: LinksFunction = () => [
-  { rel: "stylesheet", href: styles },
-  // Every page offers the site's feed to browsers and feed readers.
-  { rel: "alternate", type: "application/atom+xml", href: "/feeds/consultations.atom", title: "New and updated consultations" },
-];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
 export async function loader({ request }: LoaderFunctionArgs): Promise<FrameData> {
   const settings = loadSettings();
@@ -36,25 +35,51 @@ export async function loader({ request }: LoaderFunctionArgs): Promise<FrameData
     demo: env().PLAINSIGHT_DEMO,
     // Only what the header needs: never the email address or ids.
     viewer: viewer ? { name: viewer.name, roles: viewer.roles, isStaff: isStaff(viewer) } : null,
+    lang: languageOfRequest(request),
   };
 }
 
-const NOT_FOUND_TITLE = "Page not found";
-const PROBLEM_TITLE = "Sorry, there is a problem with the service";
-const FORBIDDEN_TITLE = "You do not have permission to see this page";
+type ErrorKind = "notFound" | "forbidden" | "problem";
 
-function errorTitle(error: unknown): string {
+function errorKind(error: unknown): ErrorKind {
   if (isRouteErrorResponse(error)) {
-    if (error.status === 404) return NOT_FOUND_TITLE;
-    if (error.status === 403) return FORBIDDEN_TITLE;
+    if (error.status === 404) return "notFound";
+    if (error.status === 403) return "forbidden";
   }
-  return PROBLEM_TITLE;
+  return "problem";
 }
 
-export const meta: MetaFunction<typeof loader> = ({ matches, error }) => [{ title: pageTitle(matches, error ? errorTitle(error) : null) }];
+const ERROR_TITLE_KEYS = { notFound: "errors.notFoundTitle", forbidden: "errors.forbiddenTitle", problem: "errors.problemTitle" } as const;
+
+export const meta: MetaFunction<typeof loader> = ({ matches, error, location }) => {
+  const t = translator(languageOfUrl(`${location.pathname}${location.search}`));
+  return [{ title: pageTitle(matches, error ? t(ERROR_TITLE_KEYS[errorKind(error)]) : null) }];
+};
+
+/** The page's language: the root loader's word for it, or the address's when that loader did not run. */
+function usePageLanguage(frameLang: LanguageCode | undefined): LanguageCode {
+  const location = useLocation();
+  return frameLang ?? languageOfUrl(`${location.pathname}${location.search}`);
+}
+
+/** The same page in each other language, for browsers and search engines (hreflang). */
+function LanguageAlternates({ lang }: { lang: LanguageCode }) {
+  const { pathname, search } = useLocation();
+  if (isEnglishOnlyPath(pathname)) return null;
+  return (
+    <>
+      {LANGUAGE_CODES.filter((code) => code !== lang).map((code) => (
+        <link key={code} rel="alternate" hrefLang={languageInfo(code).htmlLang} href={withLanguage(`${pathname}${search}`, code)} />
+      ))}
+    </>
+  );
+}
 
 export function Layout({ children }: { children: ReactNode }) {
   const frame = useRouteLoaderData<typeof loader>("root") ?? FALLBACK_FRAME;
+  const lang = usePageLanguage(frame.lang);
+  const language = languageInfo(lang);
+  const t = translator(lang);
   const nonce = useNonce();
   // Pages that need no script get none: no bundle, no module preloads, no hydration payload
   // (~/components/hydration.ts). In the browser this only renders after a page that had its
@@ -62,15 +87,19 @@ export function Layout({ children }: { children: ReactNode }) {
   const matches = useMatches();
   const scripts = typeof document !== "undefined" || pageNeedsScripts(matches);
   return (
-    <html lang="en-GB" className="govuk-template">
+    <html lang={language.htmlLang} dir={language.dir} className="govuk-template">
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
         <meta name="theme-color" content={frame.council.brandColour} />
         <Meta />
         <Links />
+        {/* Every page offers the site's feed to browsers and feed readers. */}
+        <link rel="alternate" type="application/atom+xml" href="/feeds/consultations.atom" title={t("layout.feedTitle")} />
+        <LanguageAlternates lang={lang} />
       </head>
       <body className="govuk-template__body govuk-frontend-supported">
+        <LanguageProvider lang={lang}>
         <SkipLink />
         <SiteHeader council={frame.council} viewer={frame.viewer} />
         <StaffNavigation viewer={frame.viewer} />
@@ -81,6 +110,7 @@ export function Layout({ children }: { children: ReactNode }) {
           </main>
         </div>
         <SiteFooter council={frame.council} />
+        </LanguageProvider>
         {scripts ? (
           <>
             <ScrollRestoration nonce={nonce} />
@@ -98,36 +128,37 @@ export default function App() {
 
 export function ErrorBoundary() {
   const error = useRouteError();
-  const title = errorTitle(error);
+  const kind = errorKind(error);
+  const { t } = useTranslation();
+  const href = useLocalHref();
 
-  if (title === NOT_FOUND_TITLE) {
+  if (kind === "notFound") {
     return (
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
-          <h1 className="govuk-heading-l">{NOT_FOUND_TITLE}</h1>
-          <p className="govuk-body">If you typed the web address, check it is correct.</p>
-          <p className="govuk-body">If you pasted the web address, check you copied the entire address.</p>
+          <h1 className="govuk-heading-l">{t("errors.notFoundTitle")}</h1>
+          <p className="govuk-body">{t("errors.notFoundTyped")}</p>
+          <p className="govuk-body">{t("errors.notFoundPasted")}</p>
           <p className="govuk-body">
-            If the web address is correct or you selected a link or button, the page may have moved or the consultation may not be published.{" "}
-            <Link className="govuk-link" to="/consultations">
-              See all consultations
+            {t("errors.notFoundMoved")}{" "}
+            <Link className="govuk-link" to={href("/consultations")}>
+              {t("errors.seeAll")}
             </Link>
-            .
           </p>
         </div>
       </div>
     );
   }
 
-  if (title === FORBIDDEN_TITLE) {
+  if (kind === "forbidden") {
     return (
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
-          <h1 className="govuk-heading-l">{FORBIDDEN_TITLE}</h1>
-          <p className="govuk-body">Your account does not give you access to this page.</p>
+          <h1 className="govuk-heading-l">{t("errors.forbiddenTitle")}</h1>
+          <p className="govuk-body">{t("errors.forbiddenBody")}</p>
           <p className="govuk-body">
-            <Link className="govuk-link" to="/">
-              Go to the home page
+            <Link className="govuk-link" to={href("/")}>
+              {t("errors.goHome")}
             </Link>
           </p>
         </div>
@@ -140,9 +171,9 @@ export function ErrorBoundary() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <h1 className="govuk-heading-l">{PROBLEM_TITLE}</h1>
-        <p className="govuk-body">Try again later.</p>
-        <p className="govuk-body">Anything you entered may not have been saved.</p>
+        <h1 className="govuk-heading-l">{t("errors.problemTitle")}</h1>
+        <p className="govuk-body">{t("errors.tryLater")}</p>
+        <p className="govuk-body">{t("errors.notSaved")}</p>
         {detail ? <pre className="app-error-detail">{detail}</pre> : null}
       </div>
     </div>

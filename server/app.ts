@@ -2,7 +2,7 @@
  * The HTTP server: static assets from the client build, everything else through Remix, with
  * the checks every request passes first. Read top to bottom, a request meets:
  *
- *   security headers → static files → address (400) → method (405) → origin (403) → content type (415)
+ *   remembered language (302) → security headers → static files → address (400) → method (405) → origin (403) → content type (415)
  *   → bounded body (413, 400) → Remix (cache policy on its answer) → one error handler
  *
  * Each step is a small middleware in its own module, so a later change (public caching,
@@ -15,6 +15,7 @@ import { sessionCachePolicy } from "./cache-policy";
 import Database from "better-sqlite3";
 import { env } from "~/lib/env.server";
 import { httpCache } from "./http-cache";
+import { rememberedLanguage } from "./language";
 import { errorPageRenderer } from "./error-page";
 import { errorHandler, RequestError } from "./http-errors";
 import { bodyLimitFor } from "./limits";
@@ -91,6 +92,9 @@ export function createApp(build: ServerBuild, clientDir: string, options: AppOpt
   app.set("trust proxy", options.trustProxy);
   const renderPage = errorPageRenderer(build);
 
+  // A reader who chose a language keeps it on addresses without one (issue 14); before the
+  // cache, which keys pages by address.
+  app.use(rememberedLanguage());
   // ETags, 304s, public caching, the render cache, gzip and brotli (issue 13).
   app.use(httpCache({ version: dataVersion() }));
   app.use(securityHeaders({ hsts: options.baseUrl?.startsWith("https://") ?? false }));

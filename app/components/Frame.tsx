@@ -11,6 +11,8 @@ import type { CSSProperties } from "react";
 import { Form, Link, useLocation } from "@remix-run/react";
 import type { Role } from "#db/schema";
 import { FALLBACK_BRAND_COLOUR } from "./colour";
+import { useLanguage, useLocalHref, useTranslation } from "~/i18n/react";
+import { DEFAULT_LANGUAGE, LANGUAGE_CODES, LANGUAGE_PARAM, isEnglishOnlyPath, languageInfo, type LanguageCode } from "~/i18n/languages";
 
 export type FrameViewer = { name: string; roles: Role[]; isStaff: boolean };
 
@@ -19,6 +21,8 @@ export type FrameData = {
   council: { name: string; serviceName: string; brandColour: string };
   demo: boolean;
   viewer: FrameViewer | null;
+  /** the page's interface language (from its address) */
+  lang: LanguageCode;
 };
 
 /** Used only if the root loader did not run (its own failure): neutral words, default colour. */
@@ -26,9 +30,9 @@ export const FALLBACK_FRAME: FrameData = {
   council: { name: "Council consultations", serviceName: "Consultations", brandColour: FALLBACK_BRAND_COLOUR },
   demo: false,
   viewer: null,
+  lang: DEFAULT_LANGUAGE,
 };
 
-export const DEMO_NOTICE = "This is a demonstration site. The council, the people and the proposals are fictional.";
 
 const OGL_URL = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/";
 
@@ -37,9 +41,10 @@ function brandStyle(colour: string): CSSProperties {
 }
 
 export function SkipLink() {
+  const { t } = useTranslation();
   return (
     <a href="#main-content" className="govuk-skip-link">
-      Skip to main content
+      {t("layout.skipLink")}
     </a>
   );
 }
@@ -51,9 +56,10 @@ function currentFor(pathname: string, href: string): "page" | "true" | undefined
 }
 
 function NavItem({ href, text, pathname }: { href: string; text: string; pathname: string }) {
+  const localHref = useLocalHref();
   return (
     <li className="app-header__item">
-      <Link to={href} className="app-header__link" aria-current={currentFor(pathname, href)}>
+      <Link to={localHref(href)} className="app-header__link" aria-current={currentFor(pathname, href)}>
         {text}
       </Link>
     </li>
@@ -82,28 +88,69 @@ export function StaffNavigation({ viewer }: Pick<FrameData, "viewer">) {
   );
 }
 
+/**
+ * English / বাংলা: plain links (they work without scripts) to /language/:code, which remembers
+ * the choice and comes back to this page in that language. The current language is marked,
+ * not linked. Not on staff pages, which are English only.
+ */
+export function LanguageSwitch() {
+  const { t } = useTranslation();
+  const current = useLanguage();
+  const { pathname, search } = useLocation();
+  if (isEnglishOnlyPath(pathname)) return null;
+  const params = new URLSearchParams(search);
+  params.delete(LANGUAGE_PARAM);
+  const rest = params.toString();
+  const back = `${pathname}${rest ? `?${rest}` : ""}`;
+  return (
+    <nav className="app-language-switch" aria-label={t("layout.language")}>
+      <ul className="app-language-switch__list">
+        {LANGUAGE_CODES.map((code) => {
+          const info = languageInfo(code);
+          return (
+            <li key={code} className="app-language-switch__item">
+              {code === current ? (
+                <span className="app-language-switch__current" aria-current="true" lang={info.htmlLang}>
+                  {info.name}
+                </span>
+              ) : (
+                <a className="app-language-switch__link" href={`/language/${code}?back=${encodeURIComponent(back)}`} hrefLang={info.htmlLang} lang={info.htmlLang}>
+                  {info.name}
+                </a>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}
+
 export function SiteHeader({ council, viewer }: Pick<FrameData, "council" | "viewer">) {
   const { pathname } = useLocation();
+  const { t } = useTranslation();
+  const href = useLocalHref();
   return (
     <header className="app-header" style={brandStyle(council.brandColour)}>
       <div className="govuk-width-container app-header__container">
-        <Link to="/" className="app-header__home">
+        <Link to={href("/")} className="app-header__home">
           <span className="app-header__council">{council.name}</span>
           <span className="app-header__service">{council.serviceName}</span>
         </Link>
-        <nav className="app-header__nav" aria-label="Menu">
+        <LanguageSwitch />
+        <nav className="app-header__nav" aria-label={t("layout.menu")}>
           <ul className="app-header__list">
-            <NavItem href="/consultations" text="Consultations" pathname={pathname} />
+            <NavItem href="/consultations" text={t("layout.consultations")} pathname={pathname} />
             {viewer ? (
               <li className="app-header__item">
                 <Form method="post" action="/staff/sign-out" className="app-header__form">
                   <button type="submit" className="app-header__button">
-                    Sign out
+                    {t("layout.signOut")}
                   </button>
                 </Form>
               </li>
             ) : (
-              <NavItem href="/staff/sign-in" text="Staff sign in" pathname={pathname} />
+              <NavItem href="/staff/sign-in" text={t("layout.staffSignIn")} pathname={pathname} />
             )}
           </ul>
         </nav>
@@ -114,13 +161,14 @@ export function SiteHeader({ council, viewer }: Pick<FrameData, "council" | "vie
 
 /** Shown on every page in demo mode, so nobody mistakes the demo council for a real one. */
 export function DemoBanner() {
+  const { t } = useTranslation();
   return (
-    <section className="app-demo-banner" aria-label="Demonstration site">
+    <section className="app-demo-banner" aria-label={t("layout.demoLabel")}>
       <div className="govuk-width-container">
         <div className="govuk-phase-banner">
           <p className="govuk-phase-banner__content">
-            <strong className="govuk-tag govuk-tag--yellow govuk-phase-banner__content__tag">Demo</strong>
-            <span className="govuk-phase-banner__text">{DEMO_NOTICE}</span>
+            <strong className="govuk-tag govuk-tag--yellow govuk-phase-banner__content__tag">{t("layout.demoTag")}</strong>
+            <span className="govuk-phase-banner__text">{t("layout.demoNotice")}</span>
           </p>
         </div>
       </div>
@@ -130,23 +178,26 @@ export function DemoBanner() {
 
 export type FooterLink = { href: string; text: string };
 
-export const FOOTER_LINKS: FooterLink[] = [
-  { href: "/accessibility", text: "Accessibility statement" },
-  { href: "/privacy", text: "Privacy notice" },
-  { href: "/house-rules", text: "House rules for comments" },
-  { href: "/moderation-log", text: "Moderation log" },
-  { href: "/open-data", text: "Open data" },
-];
+const FOOTER_KEYS = [
+  { href: "/accessibility", key: "accessibility" },
+  { href: "/privacy", key: "privacy" },
+  { href: "/house-rules", key: "houseRules" },
+  { href: "/moderation-log", key: "moderationLog" },
+  { href: "/open-data", key: "openData" },
+] as const;
 
-export function SiteFooter({ council, links = FOOTER_LINKS }: Pick<FrameData, "council"> & { links?: FooterLink[] }) {
+export function SiteFooter({ council, links }: Pick<FrameData, "council"> & { links?: FooterLink[] }) {
+  const { t } = useTranslation();
+  const href = useLocalHref();
+  const shown = links ?? FOOTER_KEYS.map((l) => ({ href: href(l.href), text: t(`layout.footer.${l.key}`) }));
   return (
     <footer className="govuk-footer app-footer" style={brandStyle(council.brandColour)}>
       <div className="govuk-width-container">
         <div className="govuk-footer__meta">
           <div className="govuk-footer__meta-item govuk-footer__meta-item--grow">
-            <h2 className="govuk-visually-hidden">Support links</h2>
+            <h2 className="govuk-visually-hidden">{t("layout.supportLinks")}</h2>
             <ul className="govuk-footer__inline-list">
-              {links.map((link) => (
+              {shown.map((link) => (
                 <li key={link.href} className="govuk-footer__inline-list-item">
                   <a className="govuk-footer__link" href={link.href}>
                     {link.text}
@@ -155,7 +206,7 @@ export function SiteFooter({ council, links = FOOTER_LINKS }: Pick<FrameData, "c
               ))}
             </ul>
             <div className="govuk-footer__meta-custom">
-              {council.serviceName} is run by {council.name}.
+              {t("layout.runBy", { service: council.serviceName, council: council.name })}
             </div>
             <svg aria-hidden="true" focusable="false" className="govuk-footer__licence-logo" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 483.2 195.7" height="17" width="41">
               <path
@@ -164,11 +215,11 @@ export function SiteFooter({ council, links = FOOTER_LINKS }: Pick<FrameData, "c
               />
             </svg>
             <span className="govuk-footer__licence-description">
-              All content is available under the{" "}
+              {t("layout.licenceBefore")}{" "}
               <a className="govuk-footer__link" href={OGL_URL} rel="license">
-                Open Government Licence v3.0
+                {t("layout.licenceLink")}
               </a>
-              , except where otherwise stated
+              {t("layout.licenceAfter")}
             </span>
           </div>
           <div className="govuk-footer__meta-item">© {council.name}</div>

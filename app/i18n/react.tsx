@@ -1,0 +1,26 @@
+/**
+ * React side of the translation layer: the provider root.tsx wraps every page in, and the hooks
+ * for the page's language (links that keep it, dates in it).
+ */
+import type { ReactNode } from "react";
+import { I18nextProvider, useTranslation } from "react-i18next";
+import { i18nFor } from "./i18n";
+import { DEFAULT_LANGUAGE, isLanguage, withLanguage, type LanguageCode } from "./languages";
+
+export function LanguageProvider({ lang, children }: { lang: LanguageCode; children: ReactNode }) {
+  return <I18nextProvider i18n={i18nFor(lang)}>{children}</I18nextProvider>;
+}
+
+/** The page's language. */
+export function useLanguage(): LanguageCode {
+  const { i18n } = useTranslation();
+  return isLanguage(i18n.language) ? i18n.language : DEFAULT_LANGUAGE;
+}
+
+/** `href` in the page's language (for links to other pages of the site). */
+export function useLocalHref(): (href: string) => string {
+  const lang = useLanguage();
+  return (href) => withLanguage(href, lang);
+}
+
+export { useTranslation };
