@@ -16,6 +16,7 @@ import Database from "better-sqlite3";
 import { env } from "~/lib/env.server";
 import { httpCache } from "./http-cache";
 import { rememberedLanguage } from "./language";
+import { consultationSlugOf } from "./http-rules";
 import { errorPageRenderer } from "./error-page";
 import { errorHandler, RequestError } from "./http-errors";
 import { bodyLimitFor } from "./limits";
@@ -73,16 +74,29 @@ export function whenDrained(res: express.Response): Promise<boolean> {
 }
 
 /**
- * The database's data version as a connection of its own sees it: it moves with every commit by
- * any other connection, in this process (the app's, the scheduler's) or another (the worker's).
- * The render cache keys pages by it (server/http-cache.ts).
+ * The render cache's key for an address (server/http-cache.ts): the generation of what the page
+ * shows, read through a connection of its own, which sees every commit by any connection in this
+ * process (the app's, the scheduler's) or another (the worker's). A consultation's pages go by
+ * its own generation and the site's; every other page by all public content's. Triggers move
+ * them with each write (db/migrations/0011_page_generations.sql, decision 029).
  */
-function dataVersion(): (() => number) | undefined {
+export function pageGeneration(): ((path: string) => string) | undefined {
   const file = env().DATABASE_PATH;
   if (file === ":memory:") return undefined;
   const watcher = new Database(file, { readonly: true, fileMustExist: true });
-  const read = watcher.prepare("PRAGMA data_version").pluck();
-  return () => read.get() as number;
+  const read = watcher.prepare<[string | null], { content: number; site: number; proposal: number | null }>(
+    `SELECT (SELECT generation FROM page_generations WHERE scope = 'content') AS content,
+            (SELECT generation FROM page_generations WHERE scope = 'site') AS site,
+            (SELECT coalesce((SELECT generation FROM page_generations WHERE scope = 'proposal:' || p.id), 0)
+               FROM proposals p WHERE p.slug = ?) AS proposal`,
+  );
+  return (path) => {
+    const slug = consultationSlugOf(path);
+    const row = read.get(slug)!;
+    // A slug that names no proposal (a made-up address, an old one) goes by all content, so
+    // the page changes when a proposal takes that slug.
+    return slug !== null && row.proposal !== null ? `s${row.site}.p${row.proposal}` : `c${row.content}`;
+  };
 }
 
 export function createApp(build: ServerBuild, clientDir: string, options: AppOptions) {
@@ -96,7 +110,7 @@ export function createApp(build: ServerBuild, clientDir: string, options: AppOpt
   // cache, which keys pages by address.
   app.use(rememberedLanguage());
   // ETags, 304s, public caching, the render cache, gzip and brotli (issue 13).
-  app.use(httpCache({ version: dataVersion() }));
+  app.use(httpCache({ version: pageGeneration() }));
   app.use(securityHeaders({ hsts: options.baseUrl?.startsWith("https://") ?? false }));
   app.use("/assets", express.static(`${clientDir}/assets`, { immutable: true, maxAge: "1y", index: false }));
   app.use(express.static(clientDir, { maxAge: "1h", index: false }));

@@ -15,8 +15,8 @@
  *   with the injection in it, and on a secret that never leaves the process. The page is
  *   rendered with a random placeholder (never sent) that is replaced by the derived nonce.
  *
- * - Anonymous public pages are kept, rendered, by address, data version and minute (the render
- *   cache, below) and served from there until anything is written.
+ * - Anonymous public pages are kept, rendered, by address, the generation of what they show and
+ *   the minute (the render cache, below), and served from there until that changes.
  *
  * Conditional headers that cannot be read are ignored, so the request is answered normally.
  */
@@ -109,10 +109,15 @@ type CachedPage = { headers: [string, string | number | string[]][]; body: Buffe
 
 /**
  * The render cache (issue 13, item 1): anonymous public pages, kept by address and by the
- * database's data version (`version`), which moves with every commit by any connection in any
- * process (a comment, a hide, an edit, a transition, a scheduled opening by the worker): a write
- * and the end of every page rendered before it are one and the same commit. Signed-in views are
- * never stored in it and never served from it. Bounded by entries and by bytes.
+ * generation of what the page shows (`version(path)`: a consultation's own generation and the
+ * site's for its pages, all public content's for the rest). Database triggers move the
+ * generations in the same transaction as every write that changes a page, by any connection in
+ * any process (a comment, a hide, an edit, a transition, a scheduled opening by the worker), so
+ * a write and the end of every page rendered before it are one and the same commit; a sign-in,
+ * a session or an email queued moves nothing (db/migrations/0011_page_generations.sql,
+ * decision 029). The key is read before the page is rendered: a page rendered from older data
+ * is kept under the older key, which no later request asks for. Signed-in views are never
+ * stored in it and never served from it. Bounded by entries and by bytes.
  */
 const pages = new BoundedCache<CachedPage>(500, 32 * 1024 * 1024);
 
@@ -120,7 +125,7 @@ export function clearPageCache() {
   pages.clear();
 }
 
-export function httpCache(options: { now?: () => Date; version?: () => string | number } = {}): express.RequestHandler {
+export function httpCache(options: { now?: () => Date; version?: (path: string) => string | number } = {}): express.RequestHandler {
   const secret = randomBytes(32);
   // Letters and digits only, so React writes it into attributes unchanged.
   const placeholder = `n${randomBytes(18).toString("hex")}`;
@@ -130,7 +135,7 @@ export function httpCache(options: { now?: () => Date; version?: () => string | 
     if (req.method !== "GET") return next();
     const anonymous = isAnonymousRead(req);
     // The minute too: text worked out from the time alone ("closes in 3 days") is at most a minute old.
-    const cacheKey = anonymous && options.version ? `${options.version()}|${Math.floor(clockNow().getTime() / 60_000)}|${req.originalUrl}` : null;
+    const cacheKey = anonymous && options.version ? `${options.version(req.path)}|${Math.floor(clockNow().getTime() / 60_000)}|${req.originalUrl}` : null;
     const cached = cacheKey ? pages.get(cacheKey) : undefined;
     if (cached) {
       void sendCached(req, res, cached).catch(next);

@@ -29,6 +29,22 @@ export function isPrivatePath(path: string): boolean {
   return PRIVATE_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`) || path.startsWith(`${prefix}.`));
 }
 
+/**
+ * The consultation a public address shows, by its slug, or null for a page that shows many
+ * (the home page, lists, search, feeds of all consultations, open-data files). The render cache
+ * keeps a consultation's pages by that proposal's generation, so a comment on one consultation
+ * does not start the cache again for the others (decision 029).
+ */
+export function consultationSlugOf(path: string): string | null {
+  const match = /^\/(?:api\/v1\/)?consultations\/([^/?#.]+)(?:[/?#.]|$)/.exec(path);
+  if (!match) return null;
+  try {
+    return decodeURIComponent(match[1]).toLowerCase();
+  } catch {
+    return null;
+  }
+}
+
 export type Encoding = "br" | "gzip" | "identity";
 
 /**

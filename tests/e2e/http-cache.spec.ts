@@ -150,7 +150,7 @@ test("a public page's scripts run under its policy when the nonce comes from the
 // ─── The render cache (issue 13, item 1) ──────────────────────────────────────
 
 test("a second anonymous view comes from the render cache; a signed-in view is never stored there nor served from it", async ({ page, server }) => {
-  // (The server's worker may write between two views, which rightly starts the cache again.)
+  // (A write to this consultation between two views rightly starts its cache again.)
   let again: Raw | undefined;
   await expect
     .poll(async () => {
@@ -210,4 +210,22 @@ test("a proposal withdrawn by another process (the worker, say) is not served fr
   const after = await raw(server.url, path);
   expect(after.headers["x-render-cache"]).not.toBe("hit");
   expect(after.body.equals(first.body)).toBe(false);
+});
+
+test("a sign-in or a write to another consultation leaves a consultation's page cached; the lists start again", async ({ page, server }) => {
+  const other = "library-opening-hours";
+  await expect.poll(async () => (await raw(server.url, PAGE)).headers["x-render-cache"]).toBe("hit");
+  await expect.poll(async () => (await raw(server.url, "/consultations")).headers["x-render-cache"]).toBe("hit");
+
+  // A staff sign-in writes a session and an audit entry: no page shows either.
+  await signIn(page, "officer@northmoor.example", "demo-officer-2026");
+  expect((await raw(server.url, PAGE)).headers["x-render-cache"]).toBe("hit");
+
+  // Another process changes the library consultation: its page and the lists change, CAMHS's does not.
+  const database = new Database(server.databasePath);
+  database.prepare("UPDATE proposals SET summary = summary || ' ' WHERE slug = ?").run(other);
+  database.close();
+  expect((await raw(server.url, PAGE)).headers["x-render-cache"]).toBe("hit");
+  expect((await raw(server.url, "/consultations")).headers["x-render-cache"]).toBe("miss");
+  expect((await raw(server.url, `/consultations/${other}`)).headers["x-render-cache"]).toBe("miss");
 });

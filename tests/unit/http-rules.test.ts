@@ -1,6 +1,6 @@
 /** The HTTP rules as pure functions: encodings a client accepts, conditional requests, cache policy inputs. */
 import { describe, expect, it } from "vitest";
-import { carriesSessionCookie, isCompressible, isFresh, isPrivatePath, negotiateEncoding, parseHttpDate, parseIfNoneMatch, withVary } from "../../server/http-rules";
+import { carriesSessionCookie, consultationSlugOf, isCompressible, isFresh, isPrivatePath, negotiateEncoding, parseHttpDate, parseIfNoneMatch, withVary } from "../../server/http-rules";
 
 describe("negotiateEncoding", () => {
   it.each([
@@ -68,4 +68,21 @@ describe("who is anonymous, what is private, what compresses", () => {
     expect(withVary("Cookie", "cookie", "Accept-Encoding")).toBe("Cookie, Accept-Encoding");
     expect(withVary(undefined, "Cookie")).toBe("Cookie");
   });
+});
+
+describe("consultationSlugOf: which consultation an address shows (the render cache's key)", () => {
+  it.each([
+    ["/consultations/camhs-social-work", "camhs-social-work"],
+    ["/consultations/camhs-social-work/comments/risk/12", "camhs-social-work"],
+    ["/consultations/camhs-social-work/feed.atom", "camhs-social-work"],
+    ["/consultations/camhs-social-work.atom", "camhs-social-work"],
+    ["/api/v1/consultations/camhs-social-work", "camhs-social-work"],
+    ["/api/v1/consultations/camhs-social-work/comments", "camhs-social-work"],
+    ["/consultations/CAMHS-Social-Work", "camhs-social-work"],
+  ])("%s shows %s", (path, slug) => expect(consultationSlugOf(path)).toBe(slug));
+
+  it.each(["/", "/consultations", "/consultations/", "/api/v1/consultations", "/search", "/feeds/consultations.atom", "/api/v1/risks.csv", "/staff/proposals/3", "/consultations/%E0%A4%A"])(
+    "%s shows many consultations, or none by a readable slug",
+    (path) => expect(consultationSlugOf(path)).toBeNull(),
+  );
 });
