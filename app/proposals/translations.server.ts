@@ -8,6 +8,7 @@ import { and, asc, eq } from "drizzle-orm";
 import * as t from "#db/schema";
 import { db as defaultDb, type DB } from "#db/client.server";
 import type { SignedInViewer, Viewer } from "~/auth/permissions";
+import { isLanguage, type LanguageCode } from "~/i18n/languages";
 import { nowIso } from "~/lib/clock";
 import { editProposal, refuse, type EditInput, type EditResult } from "./editing.server";
 import { loadProposal, visibilityBySlug } from "./proposals.server";
@@ -132,4 +133,28 @@ export function translationFor(viewer: Viewer, slug: string, language: string, d
 /** The languages a proposal has been translated into, for the language switch: codes only. */
 export function translatedLanguages(p: Pick<Proposal, "translations">): string[] {
   return (p.translations ?? []).map((tr) => tr.language).filter((code) => translationLanguage(code) != null);
+}
+
+export type PageTranslation = Omit<ReaderTranslation, "summary"> & { summaryHtml: string };
+
+/**
+ * For the consultation page and the respond form, from a proposal the route has already been
+ * allowed to see: the translation into the page's language with its summary rendered and
+ * sanitised like every other text, or null.
+ */
+export function pageTranslation(p: Proposal, language: string, render: (markdown: string) => string): PageTranslation | null {
+  const tr = readerTranslation(p, language);
+  if (!tr) return null;
+  const { summary, ...rest } = tr;
+  return { ...rest, summaryHtml: render(summary) };
+}
+
+/**
+ * The languages this proposal has been translated into that the site can show a page in (the
+ * interface has a catalogue for them), other than the page's own: for the links on the page.
+ */
+export function translationsForSwitch(p: Pick<Proposal, "translations">, pageLanguage: string): { code: LanguageCode; nativeName: string; name: string }[] {
+  return translatedLanguages(p)
+    .filter((code): code is LanguageCode => isLanguage(code) && code !== pageLanguage)
+    .map((code) => ({ code, nativeName: translationLanguage(code)!.nativeName, name: translationLanguage(code)!.name }));
 }

@@ -16,6 +16,7 @@ import { StateTag } from "~/components/StateTag";
 import { SummaryList, type SummaryListRow } from "~/components/SummaryList";
 import { Markdown } from "~/components/Markdown";
 import { now } from "~/lib/clock";
+import { languageOfRequest } from "~/i18n/languages";
 import { renderMarkdown } from "~/lib/markdown.server";
 import { loadSettings } from "~/lib/settings.server";
 import { approvalRecord, requireVisibleProposal } from "~/proposals/proposals.server";
@@ -40,6 +41,8 @@ import { publicPickUpPlaces } from "~/reach/paper-packs.server";
 import { daysText } from "~/outcomes/overdue";
 import { decisionOf } from "~/outcomes/read.server";
 import { type HydrationHandle, whileCommenting } from "~/components/hydration";
+import { OtherLanguages, TranslatedSummary } from "~/components/TranslatedContent";
+import { pageTranslation, translationsForSwitch } from "~/proposals/translations.server";
 
 // Scripts only for a reader who sees the comment form; everyone else gets the page alone (decision 019).
 export const handle: HydrationHandle = { hydrate: (data) => whileCommenting((data as { responses?: unknown } | null)?.responses) };
@@ -85,6 +88,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     outcomePublishedAt: proposal.outcomePublishedAt ?? null,
     decision: proposal.state === "decided" ? decisionOf(proposal.id) : null,
+    // The summary and questions in the page's language, if translated; otherwise where they are.
+    translation: pageTranslation(proposal, languageOfRequest(request), (markdown) => renderMarkdown(markdown, "officer")),
+    otherLanguages: translationsForSwitch(proposal, languageOfRequest(request)),
   };
 }
 
@@ -95,7 +101,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
 ];
 
 export default function Consultation() {
-  const { proposal: p, isPublic, notificationRecord, approval, responses, responseCharts, challenges, hiddenChallenges: hidden, challengeDays, challengeFlash, otherFormats, outcomePublishedAt, decision } = useLoaderData<typeof loader>();
+  const { proposal: p, isPublic, notificationRecord, approval, responses, responseCharts, challenges, hiddenChallenges: hidden, challengeDays, challengeFlash, otherFormats, outcomePublishedAt, decision, translation, otherLanguages } = useLoaderData<typeof loader>();
   const overdue = challenges.filter((c) => c.standing === "overdue").length;
   const challengeHref = (claim: string) => `${`/consultations/${encodeURIComponent(p.slug)}`}/challenge?claim=${encodeURIComponent(claim)}`;
   const challengeLinks =
@@ -269,6 +275,8 @@ export default function Consultation() {
             </ul>
           ) : null}
           <OtherFormats data={otherFormats} />
+          <OtherLanguages languages={otherLanguages} path={base} />
+          {translation ? <TranslatedSummary translation={translation} /> : null}
         </div>
       </div>
 

@@ -20,6 +20,10 @@ import { isPublic } from "~/proposals/visibility";
 import { loadMyResponse, saveOnlineResponse } from "~/responses/answers.server";
 import commentsCss from "~/responses/comments.css?url";
 import { useErrorTitle } from "~/responses/forms";
+import { EnglishOriginal } from "~/components/TranslatedContent";
+import { languageOfRequest } from "~/i18n/languages";
+import { useTranslation } from "~/i18n/react";
+import { readerTranslation } from "~/proposals/translations.server";
 import { requireReadyRespondent } from "~/responses/respondents.server";
 import { ANSWER_MAX_CHARS, STANCE_LABELS, STANCES, acceptingResponses, asksForStance, displayName, notAcceptingMessage } from "~/responses/rules";
 import { councilTimeZone } from "~/lib/settings.server";
@@ -43,6 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (viewer) return { kind: "staff" as const, consultation, message: "" };
   const respondent = await requireReadyRespondent(request);
   const mine = loadMyResponse(proposal.id, respondent.id);
+  const translation = readerTranslation(proposal, languageOfRequest(request));
   const defaults: Record<string, string> = {};
   if (mine) defaults[PUBLISH_FIELD] = mine.publishAnswers ? "yes" : "no";
   if (isSubscribedTo(respondent.email, proposal.id)) defaults[UPDATES_FIELD] = "yes";
@@ -55,7 +60,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     kind: "form" as const,
     consultation,
     message: "",
-    questions: proposal.questions.map((q) => ({ id: q.id, question: q.question, stance: asksForStance(q.question), personal: q.personal === true })),
+    questions: proposal.questions.map((q) => ({ id: q.id, question: q.question, stance: asksForStance(q.question), personal: q.personal === true, translated: translation?.questions.find((x) => x.id === q.id)?.translated ?? null })),
+    /** the language the questions are translated into, when the page is in one (issue 14) */
+    translatedInto: translation?.language ?? null,
     defaults,
     answeredBefore: mine != null,
     you: { email: respondent.email, ...displayName(respondent) },
@@ -133,6 +140,7 @@ type FormData = Extract<ReturnType<typeof useLoaderData<typeof loader>>, { kind:
 
 function AnswersForm({ data: d, base }: { data: FormData; base: string }) {
   const lastResult = useActionData<typeof action>();
+  const { t } = useTranslation();
   const [blocked, setBlocked] = useState(0);
   const schema = useMemo(() => answersSchema(d.questions), [d.questions]);
   const [form, fields] = useForm<Record<string, string>>({
@@ -179,6 +187,7 @@ function AnswersForm({ data: d, base }: { data: FormData; base: string }) {
           </button>
         </Form>
       </div>
+      {d.translatedInto ? <p className="govuk-body">{t("translatedContent.answerAnyLanguage")}</p> : null}
       {d.questions.length === 0 ? (
         <p className="govuk-body">
           This consultation has no questions.{" "}
@@ -202,8 +211,9 @@ function AnswersForm({ data: d, base }: { data: FormData; base: string }) {
                 Question {i + 1} of {d.questions.length}
               </span>
               <h2 className="govuk-heading-m" id={`question-${i + 1}-heading`}>
-                {q.question}
+                {q.translated && d.translatedInto ? <span lang={d.translatedInto}>{q.translated}</span> : q.question}
               </h2>
+              {q.translated ? <EnglishOriginal text={q.question} /> : null}
               {q.stance ? (
                 <Radios
                   id={fields[stanceField(q.id)].id}

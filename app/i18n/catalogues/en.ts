@@ -44,4 +44,17 @@ export const en = {
     notSaved: "Anything you entered may not have been saved.",
     errorPrefix: "Error:",
   },
+  /** A proposal translated into the page's language (issue 14, item 2): the panel on the consultation page and the respond form. */
+  translatedContent: {
+    heading: "Summary in your language",
+    credit: "Translated by {translator} on {date, date, long}.",
+    partsAll: "In your language: the summary and all {total, plural, one {# question} other {# questions}}. Everything else on this page is in English: the full details, the options, the risks and the equality impact assessment.",
+    partsSome: "In your language: the summary and {translated} of the {total} questions. The other questions, and everything else on this page, are in English: the full details, the options, the risks and the equality impact assessment.",
+    partsSummary: "In your language: the summary only. The questions, and everything else on this page, are in English.",
+    questionsHeading: "The questions",
+    inEnglish: "In English",
+    englishBelow: "The whole proposal follows in English.",
+    otherLanguages: "The summary and questions in another language:",
+    answerAnyLanguage: "You can answer in any language. Your answers are kept exactly as you write them.",
+  },
 };
