@@ -16,6 +16,7 @@ import * as page from "~/routes/staff.proposals.$id_.summary_.translations_.$lan
 import * as questionsPage from "~/routes/staff.proposals.$id_.summary_.translations_.$language_.questions";
 import * as remove from "~/routes/staff.proposals.$id_.summary_.translations_.$language_.remove";
 import * as history from "~/routes/consultations.$slug_.history";
+import * as consultation from "~/routes/consultations.$slug";
 import { translationFor } from "~/proposals/translations.server";
 import type { HistoryEntry } from "~/proposals/versions.server";
 import { loadMyResponse } from "~/responses/answers.server";
@@ -160,6 +161,13 @@ describe("a translation of a hidden proposal", () => {
     expect(translationFor(viewer(YOUTH_OFFICER), DRAFT, "bn")?.summary).toBe(YOUTH_BENGALI);
   });
 
+  it("is not on the consultation page in Bengali either: the same 404 as for any hidden proposal", async () => {
+    expect(translationRow(draftId)).toBeDefined();
+    const r = await get(consultation.loader as never, `/consultations/${DRAFT}?lang=bn`, { slug: DRAFT }, null);
+    expect(r.status).toBe(404);
+    expect(JSON.stringify(r.body ?? "")).not.toContain("যুব পরিষেবাকে");
+  });
+
   it("is null for a proposal that does not exist or a language not offered, as for a hidden one", () => {
     expect(translationFor(null, "no-such-consultation", "bn")).toBeNull();
     expect(translationFor(null, OPEN, "xx")).toBeNull();
@@ -168,6 +176,18 @@ describe("a translation of a hidden proposal", () => {
 });
 
 describe("the open CAMHS consultation's Bengali translation", () => {
+  it("is on the consultation page in Bengali, and linked from the page in English", async () => {
+    type Page = { translation: { language: string; summaryHtml: string; translatorName: string } | null; otherLanguages: { code: string }[] };
+    const bengali = (await get(consultation.loader as never, `/consultations/${OPEN}?lang=bn`, { slug: OPEN }, null)).body as Page;
+    expect(bengali.translation).toMatchObject({ language: "bn", translatorName: expect.stringMatching(/^Rumana Akhtar/) });
+    expect(bengali.translation!.summaryHtml).toMatch(/^<p>আমরা নর্থমুরে/);
+    expect(bengali.otherLanguages).toEqual([]);
+    const english = (await get(consultation.loader as never, `/consultations/${OPEN}`, { slug: OPEN }, null)).body as Page;
+    expect(english.translation).toBeNull();
+    expect(english.otherLanguages.map((l) => l.code)).toEqual(["bn"]);
+  });
+
+
   it("is returned to anyone, with every question, its translator and date, and what it covers", () => {
     const tr = translationFor(null, OPEN, "bn")!;
     expect(tr).toMatchObject({ language: "bn", nativeName: "বাংলা", dir: "ltr", translatorName: expect.stringMatching(/^Rumana Akhtar/), covers: { summary: true, questions: 4, ofQuestions: 4 } });
