@@ -202,7 +202,7 @@ try {
   const bare = await startChild(process.execPath, ["-e", bareSource], {});
 
   say(`pages: ${CONNECTIONS} connections, ${SECONDS} s each, app and bare alternating ${ROUNDS} times (load ${loadavg()})`);
-  say(`${"page".padEnd(36)}${"bytes".padStart(9)}${"app req/s".padStart(11)}${"bare req/s".padStart(12)}${"ratio".padStart(9)}${"app p50".padStart(9)}${"app p99".padStart(9)}${"errors".padStart(8)}`);
+  say(`${"page".padEnd(44)} ${"bytes".padStart(9)}${"app req/s".padStart(11)}${"bare req/s".padStart(12)}${"ratio".padStart(9)}${"app p50".padStart(9)}${"app p99 (range)".padStart(17)}${"errors".padStart(8)}`);
   for (const page of PAGES) {
     const a: Awaited<ReturnType<typeof load>>[] = [];
     const b: Awaited<ReturnType<typeof load>>[] = [];
@@ -215,7 +215,7 @@ try {
     const bareRps = mean(b.map((x) => x.rps));
     const p99s = a.map((x) => x.p99);
     say(
-      `${page.padEnd(36)}${Buffer.from(bodies[page].body, "base64").length.toLocaleString("en-GB").padStart(9)}${appRps.toFixed(0).padStart(11)}${bareRps.toFixed(0).padStart(12)}${`1/${(bareRps / Math.max(appRps, 1)).toFixed(1)}`.padStart(9)}${`${Math.max(...a.map((x) => x.p50))}ms`.padStart(9)}${`${Math.min(...p99s)}-${Math.max(...p99s)}ms`.padStart(9)}${String(a.reduce((s, x) => s + x.bad, 0)).padStart(8)}`,
+      `${page.padEnd(44)} ${Buffer.from(bodies[page].body, "base64").length.toLocaleString("en-GB").padStart(9)}${appRps.toFixed(0).padStart(11)}${bareRps.toFixed(0).padStart(12)}${`1/${(bareRps / Math.max(appRps, 1)).toFixed(1)}`.padStart(9)}${`${Math.max(...a.map((x) => x.p50))}ms`.padStart(9)}${`${Math.min(...p99s)}-${Math.max(...p99s)}ms`.padStart(17)}${String(a.reduce((s, x) => s + x.bad, 0)).padStart(8)}`,
     );
   }
 

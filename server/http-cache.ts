@@ -105,7 +105,14 @@ export function isAnonymousRead(req: express.Request): boolean {
 }
 
 /** A page as sent to anonymous readers: kept by the render cache, served without rendering. */
-type CachedPage = { headers: [string, string | number | string[]][]; body: Buffer; hash: string; since: Date };
+type CachedPage = {
+  headers: [string, string | number | string[]][];
+  body: Buffer;
+  hash: string;
+  since: Date;
+  /** the route set its own validators (the open-data API, feeds, sitemap): replayed as they are */
+  ownValidators?: boolean;
+};
 
 /**
  * The render cache (issue 13, item 1): anonymous public pages, kept by address and by the
@@ -213,6 +220,13 @@ export function httpCache(options: { now?: () => Date; version?: (path: string) 
       res.setHeader("Vary", withVary(res.getHeader("Vary") as string | undefined, "Accept-Encoding"));
 
       if (!publicPage || res.getHeader("ETag")) {
+        // The open-data API, the feeds and the sitemap set their own ETag, Last-Modified and
+        // Cache-Control: kept too (each costs a full query and serialisation to build), and
+        // replayed with the route's own validators.
+        if (cacheKey && res.statusCode === 200 && res.getHeader("ETag") && res.getHeader("Set-Cookie") === undefined && !/private|no-store/i.test(String(res.getHeader("Cache-Control") ?? ""))) {
+          res.setHeader("X-Render-Cache", "miss");
+          pages.set(cacheKey, { headers: storedHeaders(res), body, hash, since: new Date(0), ownValidators: true }, body.length);
+        }
         await sendBody(req, res, body, hash, false, end);
         return;
       }
@@ -224,8 +238,7 @@ export function httpCache(options: { now?: () => Date; version?: (path: string) 
       res.setHeader("Last-Modified", entry.since.toUTCString());
       if (cacheKey) {
         res.setHeader("X-Render-Cache", "miss");
-        const headers = Object.entries(res.getHeaders()).filter(([name]) => name !== "content-length" && name !== "set-cookie") as CachedPage["headers"];
-        pages.set(cacheKey, { headers, body, hash, since: entry.since }, body.length);
+        pages.set(cacheKey, { headers: storedHeaders(res), body, hash, since: entry.since }, body.length);
       }
       await sendBody(req, res, body, hash, true, end);
     }
@@ -256,11 +269,27 @@ async function sendBody(req: express.Request, res: express.Response, body: Buffe
   end(out);
 }
 
+function storedHeaders(res: express.Response): CachedPage["headers"] {
+  return Object.entries(res.getHeaders()).filter(([name]) => name !== "content-length" && name !== "set-cookie" && name !== "content-encoding") as CachedPage["headers"];
+}
+
 async function sendCached(req: express.Request, res: express.Response, page: CachedPage) {
   res.statusCode = 200;
   for (const [name, value] of page.headers) res.setHeader(name, value);
   res.setHeader("X-Render-Cache", "hit");
-  await sendBody(req, res, page.body, page.hash, true, (...args: unknown[]) => (res.end as (...a: unknown[]) => unknown)(...args));
+  const end = (...args: unknown[]) => (res.end as (...a: unknown[]) => unknown)(...args);
+  if (page.ownValidators) {
+    // The route's own validators decide, as they did when it answered itself.
+    const lastModified = res.getHeader("Last-Modified");
+    const current = { etag: String(res.getHeader("ETag") ?? "").replace(/^W\//, "").replace(/^"|"$/g, ""), lastModified: new Date(lastModified ? String(lastModified) : NaN) };
+    if (isFresh({ ifNoneMatch: header(req, "if-none-match"), ifModifiedSince: header(req, "if-modified-since") }, current)) {
+      res.statusCode = 304;
+      for (const name of ["Content-Type", "Content-Length"]) res.removeHeader(name);
+      end();
+      return;
+    }
+  }
+  await sendBody(req, res, page.body, page.hash, !page.ownValidators, end);
 }
 
 function header(req: express.Request, name: string): string | undefined {

@@ -212,8 +212,20 @@ test("a proposal withdrawn by another process (the worker, say) is not served fr
   expect(after.body.equals(first.body)).toBe(false);
 });
 
+/**
+ * The render cache keys a page by the minute too (text worked out from the clock), so a page read
+ * either side of a minute's turn is rendered again. A check that a write left a page cached
+ * starts early in a minute, so the turn does not pass for a write.
+ */
+async function earlyInAMinute() {
+  const into = Date.now() % 60_000;
+  if (into > 10_000) await new Promise((r) => setTimeout(r, 60_000 - into + 500));
+}
+
 test("a sign-in or a write to another consultation leaves a consultation's page cached; the lists start again", async ({ page, server }) => {
   const other = "library-opening-hours";
+  test.setTimeout(180_000);
+  await earlyInAMinute();
   await expect.poll(async () => (await raw(server.url, PAGE)).headers["x-render-cache"]).toBe("hit");
   await expect.poll(async () => (await raw(server.url, "/consultations")).headers["x-render-cache"]).toBe("hit");
 
@@ -228,4 +240,33 @@ test("a sign-in or a write to another consultation leaves a consultation's page 
   expect((await raw(server.url, PAGE)).headers["x-render-cache"]).toBe("hit");
   expect((await raw(server.url, "/consultations")).headers["x-render-cache"]).toBe("miss");
   expect((await raw(server.url, `/consultations/${other}`)).headers["x-render-cache"]).toBe("miss");
+});
+
+test("the open-data API and feeds are kept too: a repeat read is a hit, 304 by the route's own tag, and a write to that consultation starts it again", async ({ server }) => {
+  const path = "/api/v1/consultations/camhs-social-work";
+  test.setTimeout(180_000);
+  await earlyInAMinute();
+  const first = await raw(server.url, path);
+  expect(first.status).toBe(200);
+  const etag = String(first.headers["etag"]);
+  expect(etag).toMatch(/^"/);
+  await expect.poll(async () => (await raw(server.url, path)).headers["x-render-cache"]).toBe("hit");
+  const again = await raw(server.url, path);
+  expect(again.headers["etag"]).toBe(etag);
+  expect(again.headers["access-control-allow-origin"]).toBe("*");
+  expect(again.body.equals(first.body)).toBe(true);
+  const notModified = await raw(server.url, path, { "If-None-Match": etag });
+  expect(notModified.status).toBe(304);
+  expect(notModified.body.length).toBe(0);
+  await expect.poll(async () => (await raw(server.url, "/feeds/consultations.atom")).headers["x-render-cache"]).toBe("hit");
+
+  const database = new Database(server.databasePath);
+  database.prepare("UPDATE proposals SET summary = summary || ' Updated.' WHERE slug = 'camhs-social-work'").run();
+  database.close();
+  const after = await raw(server.url, path);
+  expect(after.headers["x-render-cache"]).toBe("miss");
+  expect(after.headers["etag"]).not.toBe(etag);
+  expect(after.body.toString()).toContain("Updated.");
+  expect((await raw(server.url, path, { "If-None-Match": etag })).status).toBe(200);
+  expect((await raw(server.url, "/feeds/consultations.atom")).headers["x-render-cache"]).toBe("miss");
 });
