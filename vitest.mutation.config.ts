@@ -1,10 +1,15 @@
 /**
  * Vitest as StrykerJS runs it (scripts/mutation.ts): the normal configuration, limited to the
  * test files that exercise the module being mutated (MUTATION_TESTS, comma-separated), so each
- * mutant runs a few files rather than the whole suite.
+ * mutant runs a few files rather than the whole suite. Not isolated: Stryker switches mutants at
+ * run time, so the modules can stay loaded from one mutant to the next (tests/mutation-setup.ts
+ * gives each run a fresh database all the same).
  */
 import base from "./vitest.config";
 
 const include = (process.env.MUTATION_TESTS ?? "").split(",").filter(Boolean);
 
-export default { ...base, test: { ...base.test, include } };
+export default {
+  ...base,
+  test: { ...base.test, include, isolate: false, setupFiles: [...(base.test?.setupFiles ?? []), "tests/mutation-setup.ts"] },
+};

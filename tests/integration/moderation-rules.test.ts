@@ -326,6 +326,25 @@ describe("a moderator's decision", () => {
     expect(mail.textBody).toContain(`http://localhost:3000/consultations/${open.slug}`);
     expect(mail.textBody).toContain("Example Borough Council");
     expect(mail.textBody).not.toContain("Secret words");
+    // The whole email, as the author reads it, paragraph by paragraph.
+    expect(mail.textBody).toBe(
+      [
+        `A moderator has hidden a comment you wrote on the consultation "Title of ${open.slug}".`,
+        "",
+        "The house rule it breaks: Keep personal information out",
+        "http://localhost:3000/house-rules#personal-information",
+        "",
+        "The moderator's note:",
+        "It gives a home address.",
+        "",
+        "The public moderation log shows that a comment was hidden and under which rule, but not what it said.",
+        "If you think the moderator got it wrong, email consultations@example.gov.uk and a different moderator will look at it again.",
+        "",
+        `http://localhost:3000/consultations/${open.slug}`,
+        "",
+        "Example Borough Council",
+      ].join("\n"),
+    );
   });
 
   it("shows a hidden comment again, with the note in the email only when there is one", () => {
@@ -340,10 +359,13 @@ describe("a moderator's decision", () => {
     expect(plain).toMatchObject({ toAddress: "restored@example.org", subject: "Your comment is shown again", event: "comment.restored" });
     expect(plain.textBody).toContain("and it is shown again");
     expect(plain.textBody).not.toContain("The moderator's note");
+    const shownAgain = `A moderator has looked again at a comment you wrote on the consultation "Title of ${open.slug}", and it is shown again.`;
+    const footer = ["", `http://localhost:3000/consultations/${open.slug}`, "", "Example Borough Council"];
+    expect(plain.textBody).toBe([shownAgain, ...footer].join("\n"));
 
     moderate({ commentId: c.id, intent: "hide", rule: "abuse", note: "Rude", moderator, rules: RULES });
     moderate({ commentId: c.id, intent: "restore", rule: null, note: "On a second look, it is fair comment.", moderator, rules: RULES });
-    expect(lastEmail()!.textBody).toContain("The moderator's note:\nOn a second look, it is fair comment.");
+    expect(lastEmail()!.textBody).toBe([shownAgain, "", "The moderator's note:", "On a second look, it is fair comment.", ...footer].join("\n"));
   });
 
   it("emails an officer whose official answer was hidden; approving emails nobody; a comment with no author left emails nobody", () => {
@@ -423,7 +445,9 @@ describe("holding comments for review", () => {
   });
 
   it("turns holding on and off for an open consultation, recorded in the audit log; not for one that is not open", () => {
-    const audit = (action: string) => db().select().from(t.auditLog).where(and(eq(t.auditLog.action, action), eq(t.auditLog.entityId, open.id))).all();
+    // In the consultation's own history.
+    const audit = (action: string) =>
+      db().select().from(t.auditLog).where(and(eq(t.auditLog.action, action), eq(t.auditLog.entityType, "proposal"), eq(t.auditLog.entityId, open.id))).all();
     expect(setPremoderation(open.id, true, moderator)).toBe(true);
     expect(premoderationSettings().find((p) => p.id === open.id)?.premoderate).toBe(true);
     expect(audit("comments.premoderation_on").map((a) => a.actorId)).toEqual([moderator.id]);
