@@ -9,7 +9,12 @@ import base from "./vitest.config";
 
 const include = (process.env.MUTATION_TESTS ?? "").split(",").filter(Boolean);
 
+// MUTATION_ISOLATE=1 isolates each run as `npm test` does: slower, but a mutant in a value built
+// once and kept (the cookie objects in session.server.ts and respondents.server.ts) then takes
+// effect; without it such a mutant can only survive.
+const isolate = process.env.MUTATION_ISOLATE === "1";
+
 export default {
   ...base,
-  test: { ...base.test, include, isolate: false, setupFiles: [...(base.test?.setupFiles ?? []), "tests/mutation-setup.ts"] },
+  test: { ...base.test, include, isolate, setupFiles: isolate ? base.test?.setupFiles : [...(base.test?.setupFiles ?? []), "tests/mutation-setup.ts"] },
 };

@@ -7,6 +7,7 @@
  *   npm run test:mutation                       every module, one after another
  *   npm run test:mutation -- visibility gate    just these
  *   npm run test:mutation -- --concurrency 2    two mutants at a time (the default is one)
+ *   MUTATION_ISOLATE=1 npm run test:mutation -- sessions   each run isolated (vitest.mutation.config.ts)
  *
  * Not part of `npm test`: a full run takes a long while. Reports land in reports/mutation/.
  */

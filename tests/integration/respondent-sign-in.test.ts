@@ -98,6 +98,20 @@ describe("asking for a link", () => {
     expect(mail.textBody).toContain(`http://localhost:3000/verify/${token}`);
     expect(mail.textBody).toContain("The link works once and stops working after 1 hour.");
     expect(mail.textBody).toContain("nobody can respond in your name without the link");
+    // The whole email, as the resident reads it.
+    expect(mail.textBody).toBe(
+      [
+        "Use this link to confirm your email address and continue your response:",
+        "",
+        `http://localhost:3000/verify/${token}`,
+        "",
+        "The link works once and stops working after 1 hour.",
+        "",
+        "If you did not ask for it, you can ignore this email: nobody can respond in your name without the link.",
+        "",
+        "Example Borough Council",
+      ].join("\n"),
+    );
     // One resident however often they ask.
     linkFor("ada.resident@example.org");
     expect(db().select().from(t.respondents).where(eq(t.respondents.email, "ada.resident@example.org")).all()).toHaveLength(1);
