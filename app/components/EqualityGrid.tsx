@@ -22,7 +22,7 @@ export function EqualityGrid({ rows, caption = "Impact on each protected charact
   const captionId = `${id ?? "equality-grid"}-caption`;
   return (
     <div className="app-table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
-      <table className="govuk-table app-equality-grid" id={id}>
+      <table className="govuk-table app-equality-grid app-table--reflow" id={id}>
         <caption className="govuk-table__caption govuk-table__caption--s" id={captionId}>
           {caption}
         </caption>
@@ -48,11 +48,11 @@ export function EqualityGrid({ rows, caption = "Impact on each protected charact
               <th scope="row" className="govuk-table__header">
                 {row.label}
               </th>
-              <td className="govuk-table__cell govuk-table__cell--rating">
+              <td className="govuk-table__cell govuk-table__cell--rating" data-label="Impact">
                 <RatingTag rating={row.rating} />
               </td>
-              <td className="govuk-table__cell">{row.evidence || <span className="app-not-provided">No evidence given</span>}</td>
-              <td className="govuk-table__cell">
+              <td className="govuk-table__cell" data-label="Evidence">{row.evidence || <span className="app-not-provided">No evidence given</span>}</td>
+              <td className="govuk-table__cell" data-label="What the council will do">
                 <EqualityResponse row={row} />
               </td>
             </tr>

@@ -48,7 +48,7 @@ export function NotificationRecord({ record, headingLevel = 2 }: { record: Notif
           {!unions ? <p className="govuk-body">No recognised union was given advance notice of this proposal.</p> : null}
           {rows.length ? <SummaryList rows={rows} /> : null}
           {staff.groups.length ? (
-            <table className="govuk-table">
+            <table className="govuk-table app-table--reflow">
               <caption className="govuk-table__caption govuk-table__caption--m">Staff groups emailed a link to this page</caption>
               <thead className="govuk-table__head">
                 <tr className="govuk-table__row">
@@ -66,9 +66,9 @@ export function NotificationRecord({ record, headingLevel = 2 }: { record: Notif
               <tbody className="govuk-table__body">
                 {staff.groups.map((g) => (
                   <tr className="govuk-table__row" key={g.name}>
-                    <td className="govuk-table__cell">{g.name}</td>
-                    <td className="govuk-table__cell govuk-table__cell--numeric">{formatNumber(g.headCount)}</td>
-                    <td className="govuk-table__cell">{formatDate(g.toldOn)}</td>
+                    <td className="govuk-table__cell" data-label="Staff group">{g.name}</td>
+                    <td className="govuk-table__cell govuk-table__cell--numeric" data-label="Staff">{formatNumber(g.headCount)}</td>
+                    <td className="govuk-table__cell" data-label="Told on">{formatDate(g.toldOn)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -120,7 +120,7 @@ export function DependencyTable({ dependencies }: { dependencies: DependencyView
   if (dependencies.length === 0) return <p className="govuk-body">No other services, teams, partners or contracts were identified as affected.</p>;
   return (
     <div className="app-table-scroll" role="region" aria-labelledby="dependencies-caption" tabIndex={0}>
-      <table className="govuk-table">
+      <table className="govuk-table app-table--reflow">
         <caption className="govuk-table__caption govuk-table__caption--s" id="dependencies-caption">
           Services, teams, partners and contracts that rely on or are affected by the change
         </caption>
@@ -146,9 +146,9 @@ export function DependencyTable({ dependencies }: { dependencies: DependencyView
               <th scope="row" className="govuk-table__header">
                 {d.name}
               </th>
-              <td className="govuk-table__cell">{DEPENDENCY_KINDS[d.kind] ?? d.kind}</td>
-              <td className="govuk-table__cell">{d.effect}</td>
-              <td className="govuk-table__cell">
+              <td className="govuk-table__cell" data-label="Type">{DEPENDENCY_KINDS[d.kind] ?? d.kind}</td>
+              <td className="govuk-table__cell" data-label="Effect of the change">{d.effect}</td>
+              <td className="govuk-table__cell" data-label="Consulted">
                 <strong>{consultedText(d.consulted)}</strong>
                 {d.consultationNote ? <span className="app-consultation-note">. {d.consultationNote}</span> : null}
               </td>
@@ -164,7 +164,7 @@ export function MitigationTable({ mitigations }: { mitigations: MitigationView[]
   if (mitigations.length === 0) return <p className="govuk-body">No mitigations have been recorded.</p>;
   return (
     <div className="app-table-scroll" role="region" aria-labelledby="mitigations-caption" tabIndex={0}>
-      <table className="govuk-table">
+      <table className="govuk-table app-table--reflow">
         <caption className="govuk-table__caption govuk-table__caption--s" id="mitigations-caption">
           Actions the council would take, who is responsible and by when
         </caption>
@@ -193,9 +193,9 @@ export function MitigationTable({ mitigations }: { mitigations: MitigationView[]
                   {m.ref}
                   <span className="govuk-!-font-weight-regular">: {m.action}</span>
                 </th>
-                <td className="govuk-table__cell">{m.owner}</td>
-                <td className="govuk-table__cell">{m.dueOn ? formatDate(m.dueOn) : <span className="app-not-provided">No date set</span>}</td>
-                <td className="govuk-table__cell">
+                <td className="govuk-table__cell" data-label="Responsible">{m.owner}</td>
+                <td className="govuk-table__cell" data-label="By">{m.dueOn ? formatDate(m.dueOn) : <span className="app-not-provided">No date set</span>}</td>
+                <td className="govuk-table__cell" data-label="Addresses">
                   {addresses.length === 0 ? (
                     <span className="app-not-provided">Not linked</span>
                   ) : (
@@ -266,7 +266,7 @@ export function DocumentList({ documents }: { documents: DocumentView[] }) {
 function WithheldParts({ doc }: { doc: DocumentView }) {
   return (
     <div className="app-table-scroll" role="region" aria-labelledby={`withheld-${doc.id}-caption`} tabIndex={0}>
-      <table className="govuk-table govuk-!-margin-bottom-0">
+      <table className="govuk-table govuk-!-margin-bottom-0 app-table--reflow">
         <caption className="govuk-table__caption govuk-table__caption--s" id={`withheld-${doc.id}-caption`}>
           What was withheld from “{doc.title}” and why
         </caption>
@@ -292,9 +292,9 @@ function WithheldParts({ doc }: { doc: DocumentView }) {
               <th scope="row" className="govuk-table__header">
                 {w.part}
               </th>
-              <td className="govuk-table__cell">{w.groundLabel}</td>
-              <td className="govuk-table__cell">{w.publicInterestNote}</td>
-              <td className="govuk-table__cell">{formatDate(w.reviewOn)}</td>
+              <td className="govuk-table__cell" data-label="Legal ground">{w.groundLabel}</td>
+              <td className="govuk-table__cell" data-label="Public interest">{w.publicInterestNote}</td>
+              <td className="govuk-table__cell" data-label="To be reviewed by">{formatDate(w.reviewOn)}</td>
             </tr>
           ))}
         </tbody>

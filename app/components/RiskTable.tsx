@@ -24,7 +24,7 @@ export function RiskTable({ risks, caption = "Risks, how likely they are and how
   const captionId = `${id ?? "risk-table"}-caption`;
   return (
     <div className="app-table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
-      <table className="govuk-table app-risk-table" id={id}>
+      <table className="govuk-table app-risk-table app-table--reflow" id={id}>
         <caption className="govuk-table__caption govuk-table__caption--s" id={captionId}>
           {caption}
         </caption>
@@ -57,13 +57,13 @@ export function RiskTable({ risks, caption = "Risks, how likely they are and how
                 <span className="app-risk-table__ref">{risk.ref}</span>
                 <span className="govuk-!-font-weight-regular">: {risk.description}</span>
               </th>
-              <td className="govuk-table__cell">{risk.whoBears}</td>
-              <td className="govuk-table__cell">{scale(risk.likelihood, LIKELIHOOD_WORDS)}</td>
-              <td className="govuk-table__cell">{scale(risk.impact, IMPACT_WORDS)}</td>
-              <td className="govuk-table__cell">
+              <td className="govuk-table__cell" data-label="Who bears it">{risk.whoBears}</td>
+              <td className="govuk-table__cell" data-label="Likelihood (1 to 5)">{scale(risk.likelihood, LIKELIHOOD_WORDS)}</td>
+              <td className="govuk-table__cell" data-label="Impact (1 to 5)">{scale(risk.impact, IMPACT_WORDS)}</td>
+              <td className="govuk-table__cell" data-label="Score (likelihood × impact)">
                 <RiskScore score={risk.score} level={risk.level} />
               </td>
-              <td className="govuk-table__cell">
+              <td className="govuk-table__cell" data-label="How it is addressed">
                 <RiskResponse risk={risk} />
               </td>
             </tr>

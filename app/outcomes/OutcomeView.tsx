@@ -147,7 +147,7 @@ export function OutcomeView({ outcome: o, answersHref }: { outcome: OutcomeViewM
           <p className="govuk-body">No rating in the equality impact assessment changed.</p>
         ) : (
           <div className="app-table-scroll" role="region" aria-labelledby="equality-changes-caption" tabIndex={0}>
-            <table className="govuk-table" data-testid="equality-before-after">
+            <table className="govuk-table app-table--reflow" data-testid="equality-before-after">
               <caption className="govuk-table__caption govuk-table__caption--m" id="equality-changes-caption">
                 Ratings that changed because of what people told us
               </caption>
@@ -170,11 +170,11 @@ export function OutcomeView({ outcome: o, answersHref }: { outcome: OutcomeViewM
                     <th scope="row" className="govuk-table__header">
                       {r.label}
                     </th>
-                    <td className="govuk-table__cell">
+                    <td className="govuk-table__cell" data-label="Before the consultation">
                       <RatingTag rating={r.before.rating} />
                       <p className="govuk-body-s govuk-!-margin-top-2 govuk-!-margin-bottom-0">{r.before.evidence}</p>
                     </td>
-                    <td className="govuk-table__cell">
+                    <td className="govuk-table__cell" data-label="After the consultation">
                       <RatingTag rating={r.after.rating} />
                       <p className="govuk-body-s govuk-!-margin-top-2 govuk-!-margin-bottom-0">{r.after.evidence}</p>
                       {r.after.justification ? (

@@ -56,7 +56,7 @@ export function WhoResponded({ report, headingLevel = 2, heading = T.heading }: 
             <p className="govuk-body">{T.withheld(report.threshold)}</p>
           ) : (
             <div className="app-table-scroll" tabIndex={0} role="region" aria-labelledby={`monitoring-${q.key}`}>
-              <table className="govuk-table govuk-table--small-text-until-tablet">
+              <table className="govuk-table govuk-table--small-text-until-tablet app-table--reflow">
                 <caption className="govuk-table__caption govuk-visually-hidden">{q.question}</caption>
                 <thead className="govuk-table__head">
                   <tr className="govuk-table__row">
@@ -83,9 +83,9 @@ export function WhoResponded({ report, headingLevel = 2, heading = T.heading }: 
                         {row.label}
                         {row.representation ? <span className="app-monitoring-note">{row.representation === "fewer" ? T.fewer : T.more}</span> : null}
                       </th>
-                      <td className="govuk-table__cell govuk-table__cell--numeric">{countText(row, report.threshold)}</td>
-                      <td className="govuk-table__cell govuk-table__cell--numeric">{percent(row.share)}</td>
-                      {hasPopulation ? <td className="govuk-table__cell govuk-table__cell--numeric">{percent(row.population)}</td> : null}
+                      <td className="govuk-table__cell govuk-table__cell--numeric" data-label={T.columns.count}>{countText(row, report.threshold)}</td>
+                      <td className="govuk-table__cell govuk-table__cell--numeric" data-label={T.columns.share}>{percent(row.share)}</td>
+                      {hasPopulation ? <td className="govuk-table__cell govuk-table__cell--numeric" data-label={T.columns.population}>{percent(row.population)}</td> : null}
                     </tr>
                   ))}
                 </tbody>

@@ -70,7 +70,7 @@ export default function ModerationLog() {
           <p className="govuk-body">No comments have been hidden.</p>
         ) : (
           <div className="app-table-scroll" role="region" aria-labelledby="log-caption" tabIndex={0}>
-            <table className="govuk-table">
+            <table className="govuk-table app-table--reflow">
               <caption className="govuk-table__caption govuk-table__caption--m" id="log-caption">
                 {total === 1 ? "1 moderation decision" : `${total.toLocaleString("en-GB")} moderation decisions`}
               </caption>
@@ -96,13 +96,13 @@ export default function ModerationLog() {
               <tbody className="govuk-table__body">
                 {entries.map((e) => (
                   <tr key={e.id} className="govuk-table__row">
-                    <td className="govuk-table__cell">
+                    <td className="govuk-table__cell" data-label="When">
                       <time dateTime={e.at}>{formatWhen(e.at)}</time>
                     </td>
-                    <td className="govuk-table__cell">{e.threadHref ? <Link className="govuk-link" to={e.threadHref}>{e.what}</Link> : e.what}</td>
-                    <td className="govuk-table__cell">{e.consultation ? e.consultation.title : "Not published"}</td>
-                    <td className="govuk-table__cell">{e.action === "hide" ? "Hidden" : "Shown again"}</td>
-                    <td className="govuk-table__cell">
+                    <td className="govuk-table__cell" data-label="What">{e.threadHref ? <Link className="govuk-link" to={e.threadHref}>{e.what}</Link> : e.what}</td>
+                    <td className="govuk-table__cell" data-label="Consultation">{e.consultation ? e.consultation.title : "Not published"}</td>
+                    <td className="govuk-table__cell" data-label="Decision">{e.action === "hide" ? "Hidden" : "Shown again"}</td>
+                    <td className="govuk-table__cell" data-label="House rule">
                       {e.rule ? (
                         <Link className="govuk-link" to={`/house-rules#${e.rule}`}>
                           {e.ruleTitle}

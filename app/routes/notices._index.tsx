@@ -26,7 +26,7 @@ export default function Notices() {
       {notices.length === 0 ? (
         <p className="govuk-body">Your union has not been given notice of any proposal.</p>
       ) : (
-        <table className="govuk-table">
+        <table className="govuk-table app-table--reflow">
           <caption className="govuk-table__caption govuk-visually-hidden">Proposals your union was given notice of</caption>
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
@@ -47,16 +47,16 @@ export default function Notices() {
           <tbody className="govuk-table__body">
             {notices.map((n) => (
               <tr className="govuk-table__row" key={n.slug}>
-                <td className="govuk-table__cell">
+                <td className="govuk-table__cell" data-label="Proposal">
                   <Link className="govuk-link" to={`/notices/${encodeURIComponent(n.slug)}`}>
                     {n.title}
                   </Link>
                 </td>
-                <td className="govuk-table__cell">{n.noticeSentAt ? formatDate(n.noticeSentAt) : "Being delivered"}</td>
-                <td className="govuk-table__cell">
+                <td className="govuk-table__cell" data-label="Notice given">{n.noticeSentAt ? formatDate(n.noticeSentAt) : "Being delivered"}</td>
+                <td className="govuk-table__cell" data-label="Status">
                   <StateTag state={n.state} />
                 </td>
-                <td className="govuk-table__cell">{n.acknowledged ? "Yes" : "Not yet"}</td>
+                <td className="govuk-table__cell" data-label="You acknowledged">{n.acknowledged ? "Yes" : "Not yet"}</td>
               </tr>
             ))}
           </tbody>

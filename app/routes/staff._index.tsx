@@ -111,7 +111,7 @@ export default function StaffHome() {
       {proposals.length === 0 ? (
         <p className="govuk-body">There are no proposals yet.</p>
       ) : (
-        <table className="govuk-table">
+        <table className="govuk-table app-table--reflow">
           <caption className="govuk-table__caption govuk-visually-hidden">Proposals you can see</caption>
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
@@ -129,13 +129,13 @@ export default function StaffHome() {
           <tbody className="govuk-table__body">
             {proposals.map((p) => (
               <tr className="govuk-table__row" key={p.id}>
-                <td className="govuk-table__cell">
+                <td className="govuk-table__cell" data-label="Proposal">
                   <Link className="govuk-link" to={`/staff/proposals/${p.id}`}>
                     {p.title}
                   </Link>
                 </td>
-                <td className="govuk-table__cell">{p.serviceName}</td>
-                <td className="govuk-table__cell">
+                <td className="govuk-table__cell" data-label="Service">{p.serviceName}</td>
+                <td className="govuk-table__cell" data-label="Status">
                   <StateTag state={p.state} />
                 </td>
               </tr>

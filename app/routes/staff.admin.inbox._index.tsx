@@ -31,7 +31,7 @@ export default function DemoInbox() {
       {messages.length === 0 ? (
         <p className="govuk-body">No emails have been sent yet.</p>
       ) : (
-        <table className="govuk-table" data-testid="inbox">
+        <table className="govuk-table app-table--reflow" data-testid="inbox">
           <caption className="govuk-table__caption govuk-visually-hidden">Emails delivered, newest first</caption>
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
@@ -49,13 +49,13 @@ export default function DemoInbox() {
           <tbody className="govuk-table__body">
             {messages.map((m) => (
               <tr className="govuk-table__row" key={m.id}>
-                <td className="govuk-table__cell">{m.toAddress}</td>
-                <td className="govuk-table__cell">
+                <td className="govuk-table__cell" data-label="To">{m.toAddress}</td>
+                <td className="govuk-table__cell" data-label="Subject">
                   <Link className="govuk-link" to={`/staff/admin/inbox/${m.id}`}>
                     {m.subject}
                   </Link>
                 </td>
-                <td className="govuk-table__cell">{formatDateTime(m.sentAt)}</td>
+                <td className="govuk-table__cell" data-label="Delivered">{formatDateTime(m.sentAt)}</td>
               </tr>
             ))}
           </tbody>

@@ -28,7 +28,7 @@ export default function StaffChallenges() {
       {challenges.length === 0 ? (
         <p className="govuk-body">There are no challenges on proposals you can see.</p>
       ) : (
-        <table className="govuk-table">
+        <table className="govuk-table app-table--reflow">
           <caption className="govuk-table__caption govuk-visually-hidden">Challenges, unanswered first</caption>
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
@@ -49,14 +49,14 @@ export default function StaffChallenges() {
           <tbody className="govuk-table__body">
             {challenges.map((c) => (
               <tr className="govuk-table__row" key={c.id}>
-                <td className="govuk-table__cell">
+                <td className="govuk-table__cell" data-label="Challenge">
                   <Link className="govuk-link" to={`/staff/challenges/${c.id}`}>
                     {c.claim}
                   </Link>
                 </td>
-                <td className="govuk-table__cell">{c.proposal.title}</td>
-                <td className="govuk-table__cell">{formatDate(c.dueOn)}</td>
-                <td className="govuk-table__cell">
+                <td className="govuk-table__cell" data-label="Consultation">{c.proposal.title}</td>
+                <td className="govuk-table__cell" data-label="Answer due">{formatDate(c.dueOn)}</td>
+                <td className="govuk-table__cell" data-label="Status">
                   {c.status === "visible" ? <ChallengeTag standing={c.standing} /> : <strong className="govuk-tag govuk-tag--grey">{c.status === "pending" ? "Held for moderation" : "Hidden"}</strong>}
                   <span className="govuk-visually-hidden"> {STANDING_LABELS[c.standing]}</span>
                 </td>

@@ -70,7 +70,7 @@ export default function FormatQueue() {
         <p className="govuk-body">{T.none}</p>
       ) : (
         <div className="app-table-scroll" tabIndex={0} role="region" aria-label={T.caption2(T.tabs[d.filter])}>
-          <table className="govuk-table">
+          <table className="govuk-table app-table--reflow">
             <caption className="govuk-table__caption govuk-table__caption--m">{T.caption2(T.tabs[d.filter])}</caption>
             <thead className="govuk-table__head">
               <tr className="govuk-table__row">
@@ -89,14 +89,14 @@ export default function FormatQueue() {
                       {r.reference}
                     </Link>
                   </th>
-                  <td className="govuk-table__cell">{r.proposal.title}</td>
-                  <td className="govuk-table__cell">
+                  <td className="govuk-table__cell" data-label={T.columns[1]}>{r.proposal.title}</td>
+                  <td className="govuk-table__cell" data-label={T.columns[2]}>
                     {FORMAT_LABELS[r.format]}
                     {r.language ? `: ${r.language}` : ""}
                   </td>
-                  <td className="govuk-table__cell">{formatDate(r.createdAt)}</td>
-                  <td className="govuk-table__cell">{formatDate(r.dueOn)}</td>
-                  <td className="govuk-table__cell">
+                  <td className="govuk-table__cell" data-label={T.columns[3]}>{formatDate(r.createdAt)}</td>
+                  <td className="govuk-table__cell" data-label={T.columns[4]}>{formatDate(r.dueOn)}</td>
+                  <td className="govuk-table__cell" data-label={T.columns[5]}>
                     <strong className="govuk-tag govuk-tag--grey">{STATUS_LABELS[r.status]}</strong>
                     {r.overdue ? <strong className="govuk-tag govuk-tag--red govuk-!-margin-left-1">{T.overdue}</strong> : null}
                   </td>

@@ -37,7 +37,7 @@ export default function PremoderationSettings() {
         <h1 className="govuk-heading-l">Review comments before they appear</h1>
         <p className="govuk-body">When this is on for a consultation, new comments from residents wait in the moderation queue until a moderator approves them. Official answers are never held.</p>
         {consultations.length === 0 ? <p className="govuk-body">No consultations are open.</p> : null}
-        <table className="govuk-table">
+        <table className="govuk-table app-table--reflow">
           <caption className="govuk-table__caption govuk-table__caption--m">Open consultations</caption>
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
@@ -61,7 +61,7 @@ export default function PremoderationSettings() {
                   </Link>
                   {c.closesOn ? <span className="govuk-body-s govuk-!-display-block">Closes {formatDate(c.closesOn)}</span> : null}
                 </th>
-                <td className="govuk-table__cell">{c.premoderate ? "Reviewed before they appear" : "Appear straight away"}</td>
+                <td className="govuk-table__cell" data-label="Comments">{c.premoderate ? "Reviewed before they appear" : "Appear straight away"}</td>
                 <td className="govuk-table__cell">
                   <Form method="post">
                     <input type="hidden" name="proposalId" value={c.id} />

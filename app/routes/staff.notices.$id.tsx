@@ -168,7 +168,7 @@ export default function StaffNotice() {
           {u.reps.length === 0 ? (
             <p className="govuk-body">This union has no representatives in the directory, so nobody has been sent the notice. An admin can add one, and they will be sent it.</p>
           ) : (
-            <table className="govuk-table">
+            <table className="govuk-table app-table--reflow">
               <caption className="govuk-table__caption govuk-table__caption--m">Representatives</caption>
               <thead className="govuk-table__head">
                 <tr className="govuk-table__row">
@@ -194,10 +194,10 @@ export default function StaffNotice() {
               <tbody className="govuk-table__body">
                 {u.reps.map((r) => (
                   <tr className="govuk-table__row" key={r.userId}>
-                    <td className="govuk-table__cell">{r.name}</td>
-                    <td className="govuk-table__cell">{r.sentAt ? formatDate(r.sentAt) : "Not sent"}</td>
-                    <td className="govuk-table__cell">{r.lastViewedAt ? `${formatDateTime(r.lastViewedAt)} (${plural(r.views, "view")})` : "Not viewed"}</td>
-                    <td className="govuk-table__cell">{r.acknowledgedAt ? formatDateTime(r.acknowledgedAt) : "Not yet"}</td>
+                    <td className="govuk-table__cell" data-label="Name">{r.name}</td>
+                    <td className="govuk-table__cell" data-label="Sent">{r.sentAt ? formatDate(r.sentAt) : "Not sent"}</td>
+                    <td className="govuk-table__cell" data-label="Last viewed">{r.lastViewedAt ? `${formatDateTime(r.lastViewedAt)} (${plural(r.views, "view")})` : "Not viewed"}</td>
+                    <td className="govuk-table__cell" data-label="Acknowledged">{r.acknowledgedAt ? formatDateTime(r.acknowledgedAt) : "Not yet"}</td>
                     {page.mayAnswer ? (
                       <td className="govuk-table__cell">
                         <Form method="post">

@@ -29,7 +29,7 @@ export default function StaffNotices() {
       {notices.length === 0 ? (
         <p className="govuk-body">No proposal is under union notice.</p>
       ) : (
-        <table className="govuk-table">
+        <table className="govuk-table app-table--reflow">
           <caption className="govuk-table__caption govuk-visually-hidden">Proposals under union notice</caption>
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
@@ -50,14 +50,14 @@ export default function StaffNotices() {
           <tbody className="govuk-table__body">
             {notices.map((n) => (
               <tr className="govuk-table__row" key={n.id}>
-                <td className="govuk-table__cell">
+                <td className="govuk-table__cell" data-label="Proposal">
                   <Link className="govuk-link" to={`/staff/notices/${n.id}`}>
                     {n.title}
                   </Link>
                 </td>
-                <td className="govuk-table__cell">{n.period ? formatDate(n.period.sentOn) : "Not yet delivered"}</td>
-                <td className="govuk-table__cell">{n.period ? formatDate(n.period.earliestOpening) : "Not known until delivered"}</td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{n.unanswered}</td>
+                <td className="govuk-table__cell" data-label="Notice given">{n.period ? formatDate(n.period.sentOn) : "Not yet delivered"}</td>
+                <td className="govuk-table__cell" data-label="Can open from">{n.period ? formatDate(n.period.earliestOpening) : "Not known until delivered"}</td>
+                <td className="govuk-table__cell govuk-table__cell--numeric" data-label="Feedback to answer">{n.unanswered}</td>
               </tr>
             ))}
           </tbody>

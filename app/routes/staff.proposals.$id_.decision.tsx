@@ -132,7 +132,7 @@ export default function Decision() {
           <>
             <h2 className="govuk-heading-m">What people said</h2>
             <p className="govuk-body">{d.counts}</p>
-            <table className="govuk-table">
+            <table className="govuk-table app-table--reflow">
               <caption className="govuk-table__caption govuk-table__caption--s">The themes the outcome report answers</caption>
               <thead className="govuk-table__head">
                 <tr className="govuk-table__row">
@@ -153,8 +153,8 @@ export default function Decision() {
                     <th scope="row" className="govuk-table__header govuk-!-font-weight-regular">
                       {t.name}
                     </th>
-                    <td className="govuk-table__cell govuk-table__cell--numeric">{t.respondents}</td>
-                    <td className="govuk-table__cell">{t.changed ? "Yes" : "No"}</td>
+                    <td className="govuk-table__cell govuk-table__cell--numeric" data-label="Respondents">{t.respondents}</td>
+                    <td className="govuk-table__cell" data-label="Proposal changed">{t.changed ? "Yes" : "No"}</td>
                   </tr>
                 ))}
               </tbody>

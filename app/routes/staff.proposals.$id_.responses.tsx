@@ -103,7 +103,7 @@ export default function ReadResponses() {
         </div>
       </div>
 
-      <table className="govuk-table">
+      <table className="govuk-table app-table--reflow">
         <caption className="govuk-table__caption govuk-table__caption--m">How responses came</caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
@@ -122,12 +122,12 @@ export default function ReadResponses() {
         <tbody className="govuk-table__body">
           <tr className="govuk-table__row">
             {(Object.keys(CHANNEL_LABELS) as Channel[]).map((c) => (
-              <td key={c} className="govuk-table__cell govuk-table__cell--numeric">
+              <td key={c} className="govuk-table__cell govuk-table__cell--numeric" data-label={CHANNEL_LABELS[c]}>
                 {o.byChannel[c].toLocaleString("en-GB")}
               </td>
             ))}
             {RESPONDING_AS.map((r) => (
-              <td key={r} className="govuk-table__cell govuk-table__cell--numeric">
+              <td key={r} className="govuk-table__cell govuk-table__cell--numeric" data-label={RESPONDING_AS_LABELS[r]}>
                 {o.byRespondingAs[r].toLocaleString("en-GB")}
               </td>
             ))}
@@ -145,7 +145,7 @@ export default function ReadResponses() {
               Question {i + 1}: {q.question} {q.personal ? <strong className="govuk-tag govuk-tag--yellow">Personal: never published</strong> : null}
             </h3>
             {stanced > 0 ? (
-              <table className="govuk-table app-stance-table">
+              <table className="govuk-table app-stance-table app-table--reflow">
                 <caption className="govuk-table__caption govuk-table__caption--s">How far people agreed ({stanced.toLocaleString("en-GB")} gave a view)</caption>
                 <thead className="govuk-table__head">
                   <tr className="govuk-table__row">
@@ -172,8 +172,8 @@ export default function ReadResponses() {
                           STANCE_LABELS[s]
                         )}
                       </th>
-                      <td className="govuk-table__cell govuk-table__cell--numeric">{q.stances[s].toLocaleString("en-GB")}</td>
-                      <td className="govuk-table__cell govuk-table__cell--numeric">{pct(q.stances[s], stanced)}</td>
+                      <td className="govuk-table__cell govuk-table__cell--numeric" data-label="People">{q.stances[s].toLocaleString("en-GB")}</td>
+                      <td className="govuk-table__cell govuk-table__cell--numeric" data-label="Share">{pct(q.stances[s], stanced)}</td>
                     </tr>
                   ))}
                 </tbody>

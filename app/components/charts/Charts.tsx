@@ -110,7 +110,7 @@ export function BarChart({
     </Svg>
   );
   const table = (
-    <table className="govuk-table app-chart__data">
+    <table className="govuk-table app-chart__data app-table--reflow">
       <caption className="govuk-table__caption govuk-visually-hidden">{caption}: the figures</caption>
       <thead className="govuk-table__head">
         <tr className="govuk-table__row">
@@ -128,7 +128,7 @@ export function BarChart({
             <th scope="row" className="govuk-table__header govuk-!-font-weight-regular">
               {b.label}
             </th>
-            <td className="govuk-table__cell govuk-table__cell--numeric">{formatNumber(b.value)}</td>
+            <td className="govuk-table__cell govuk-table__cell--numeric" data-label={valueHeader}>{formatNumber(b.value)}</td>
           </tr>
         ))}
         {showTotal ? (
@@ -136,7 +136,7 @@ export function BarChart({
             <th scope="row" className="govuk-table__header">
               Total
             </th>
-            <td className="govuk-table__cell govuk-table__cell--numeric govuk-!-font-weight-bold">{formatNumber(total)}</td>
+            <td className="govuk-table__cell govuk-table__cell--numeric govuk-!-font-weight-bold" data-label={valueHeader}>{formatNumber(total)}</td>
           </tr>
         ) : null}
       </tbody>
@@ -216,7 +216,7 @@ export function StackedBarChart({ id, caption, segments, rows, rowHeader }: { id
   );
   const table = (
     <div className="app-table-scroll" role="region" aria-label={`${caption}: the figures`} tabIndex={0}>
-      <table className="govuk-table app-chart__data">
+      <table className="govuk-table app-chart__data app-table--reflow">
         <caption className="govuk-table__caption govuk-visually-hidden">{caption}: the figures</caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
@@ -240,11 +240,11 @@ export function StackedBarChart({ id, caption, segments, rows, rowHeader }: { id
                 {r.label}
               </th>
               {segments.map((s) => (
-                <td key={s.key} className="govuk-table__cell govuk-table__cell--numeric">
+                <td key={s.key} className="govuk-table__cell govuk-table__cell--numeric" data-label={s.label}>
                   {formatNumber(r.values[s.key] ?? 0)}
                 </td>
               ))}
-              <td className="govuk-table__cell govuk-table__cell--numeric govuk-!-font-weight-bold">{formatNumber(totals[i])}</td>
+              <td className="govuk-table__cell govuk-table__cell--numeric govuk-!-font-weight-bold" data-label="Total">{formatNumber(totals[i])}</td>
             </tr>
           ))}
         </tbody>

@@ -132,7 +132,7 @@ export function EqualityChart({ rows }: { rows: EqualityRowView[] }) {
     </svg>
   );
   const table = (
-    <table className="govuk-table app-chart__data">
+    <table className="govuk-table app-chart__data app-table--reflow">
       <caption className="govuk-table__caption govuk-visually-hidden">Equality impacts by rating</caption>
       <thead className="govuk-table__head">
         <tr className="govuk-table__row">
@@ -153,8 +153,8 @@ export function EqualityChart({ rows }: { rows: EqualityRowView[] }) {
             <th scope="row" className="govuk-table__header">
               {ratingLabel(g.rating)}
             </th>
-            <td className="govuk-table__cell govuk-table__cell--numeric">{formatNumber(g.rows.length)}</td>
-            <td className="govuk-table__cell">{g.rows.map((r) => r.label).join(", ")}</td>
+            <td className="govuk-table__cell govuk-table__cell--numeric" data-label="Number">{formatNumber(g.rows.length)}</td>
+            <td className="govuk-table__cell" data-label="Characteristics">{g.rows.map((r) => r.label).join(", ")}</td>
           </tr>
         ))}
       </tbody>
