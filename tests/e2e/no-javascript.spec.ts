@@ -103,3 +103,15 @@ test("with JavaScript off, a resident signs in by email, answers the questions a
   await expect(page.getByText("Your comment has been posted.")).toBeVisible();
   await expect(page.locator("main")).toContainText(comment);
 });
+
+test("with JavaScript off, anyone reports a comment: refused empty with the error summary, then sent", async ({ browser }) => {
+  const page = await withoutJavaScript(browser);
+  await page.goto(`${CONSULTATION}/comments/1`);
+  await page.locator("main").getByRole("link", { name: /^Report/ }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: "Report a comment" })).toBeVisible();
+  await page.getByRole("button", { name: "Send report" }).click();
+  await expect(page.getByRole("alert").getByText("There is a problem")).toBeVisible();
+  await page.getByLabel("Do not abuse or harass anyone").check();
+  await page.getByRole("button", { name: "Send report" }).click();
+  await expect(page.getByText("Thank you for your report.")).toBeVisible();
+});
