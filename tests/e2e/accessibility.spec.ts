@@ -43,7 +43,7 @@ function publicPaths(): string[] {
 test.describe.configure({ mode: "serial" });
 
 test("every public page: axe finds nothing, and it reflows at 320 pixels", async ({ page }) => {
-  test.setTimeout(540_000);
+  test.setTimeout(900_000);
   const problems: string[] = [];
   // Every page reflows, the print page too: it is the paper pack's screen page as well (it has
   // a print stylesheet, but people open it on phones), so it gets no exception.
