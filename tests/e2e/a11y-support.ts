@@ -13,7 +13,7 @@ export const WIDE = { width: 1280, height: 800 };
 /**
  * The only content allowed to scroll sideways inside the page at 320 pixels: the risk matrix,
  * a grid whose meaning is its two dimensions (likelihood by impact), which WCAG 1.4.10 excepts.
- * It scrolls in its own focusable region. Every other table stacks (decision record 027).
+ * It scrolls in its own focusable region. Every other table stacks (decision record 030).
  */
 export const TWO_DIMENSIONAL = ".app-risk-matrix";
 
