@@ -9,35 +9,11 @@
  */
 import type { Browser, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { expectNoAxeViolations, signIn, signOut } from "./support";
+import { expectNoAxeViolations, invite, linkInEmail, signIn, signOut } from "./support";
 
 const ADMIN = { email: "admin@northmoor.example", password: "demo-admin-2026" };
 const OFFICER = { name: "Nadia Hussain", email: "nadia.hussain@northmoor.example", password: "amber kettle orchard lighthouse" };
 const APPROVER = { name: "Gareth Pugh", email: "gareth.pugh@northmoor.example", password: "velvet harbour cobalt meadow" };
-
-/** The newest demo-inbox email to `to` whose subject matches; returns the link in it to `path` (which must point at this server). */
-async function linkInEmail(page: Page, to: string, subject: RegExp, path: string): Promise<string> {
-  await page.goto("/staff/admin/inbox");
-  const row = page.getByTestId("inbox").getByRole("row").filter({ hasText: to }).filter({ has: page.getByRole("link", { name: subject }) });
-  await expect(row.first()).toBeVisible();
-  await row.first().getByRole("link", { name: subject }).click();
-  const body = page.getByTestId("email-body");
-  const href = await body.getByRole("link", { name: new RegExp(path.replace(/\//g, "\\/")) }).getAttribute("href");
-  // The link reaches this server, on the address it printed: no BASE_URL is set for it.
-  expect(new URL(href!).origin).toBe(new URL(page.url()).origin);
-  return new URL(href!).pathname;
-}
-
-async function invite(page: Page, who: { name: string; email: string }, role: string, service?: string) {
-  await page.goto("/staff/admin/users");
-  await page.getByRole("link", { name: "Invite a member of staff" }).click();
-  await page.getByLabel("Full name").fill(who.name);
-  await page.getByLabel("Email address").fill(who.email);
-  await page.getByRole("checkbox", { name: role }).check();
-  if (service) await page.getByLabel("Service", { exact: true }).selectOption({ label: service });
-  await page.getByRole("button", { name: "Send invitation" }).click();
-  await expect(page.getByRole("status")).toContainText(`Invitation sent to ${who.email}`);
-}
 
 /** In a browser of its own (the invited person's), set the password through the link. */
 async function acceptInvitation(browser: Browser, link: string, who: { name: string; password: string }) {

@@ -17,6 +17,7 @@ import { EQUALITY_RATING_LABELS } from "../../app/proposals/labels";
 import { renderPdf } from "../../db/content";
 import { completeProposal } from "../fixtures/proposals";
 import { approveOnReview, expectNoAxeViolations, signIn, signOut } from "./support";
+import { fillDate, inDays } from "./drafting-support";
 
 const accounts: { email: string; password: string }[] = parse(fs.readFileSync(path.resolve("content/demo-accounts.yaml"), "utf8")).accounts;
 const as = (page: Page, email: string) => signIn(page, email, accounts.find((a) => a.email === email)!.password);
@@ -29,18 +30,6 @@ const TITLE = "Restructure of social work in Child and Adolescent Mental Health 
 const camhs = completeProposal();
 // The demo council asks for an easy read summary for children's services (content/council.yaml).
 const camhsEasyRead: string = parse(fs.readFileSync(path.resolve("content/consultations/camhs-social-work.yaml"), "utf8")).easyReadSummary;
-
-function inDays(days: number) {
-  const d = new Date(Date.now() + days * 86_400_000);
-  return { day: String(d.getUTCDate()), month: String(d.getUTCMonth() + 1), year: String(d.getUTCFullYear()) };
-}
-
-async function fillDate(page: Page, legend: string, date: { day: string; month: string; year: string }) {
-  const group = page.getByRole("group", { name: legend });
-  await group.getByLabel("Day").fill(date.day);
-  await group.getByLabel("Month").fill(date.month);
-  await group.getByLabel("Year").fill(date.year);
-}
 
 async function checkIn(page: Page, legend: string | RegExp, label: string | RegExp) {
   await page.getByRole("group", { name: legend }).getByLabel(label, { exact: typeof label === "string" }).check();

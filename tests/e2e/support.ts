@@ -36,3 +36,31 @@ export async function approveOnReview(page: Page) {
   await page.getByRole("button", { name: "Approve for publication" }).click();
   await expect(page.getByText(/Approved\./)).toBeVisible();
 }
+
+/** The newest demo-inbox email to `to` whose subject matches; returns the link in it to `path` (which must point at this server). */
+export async function linkInEmail(page: Page, to: string, subject: RegExp | string, path: string): Promise<string> {
+  const row = page.getByTestId("inbox").getByRole("row").filter({ hasText: to }).filter({ has: page.getByRole("link", { name: subject }) });
+  // The worker delivers the outbox in its own time: look again until the email is there.
+  await expect(async () => {
+    await page.goto("/staff/admin/inbox");
+    await expect(row.first()).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 60_000 });
+  await row.first().getByRole("link", { name: subject }).click();
+  const body = page.getByTestId("email-body");
+  const href = await body.getByRole("link", { name: new RegExp(path.replace(/\//g, "\\/")) }).getAttribute("href");
+  // The link reaches this server, on the address it printed: no BASE_URL is set for it.
+  expect(new URL(href!).origin).toBe(new URL(page.url()).origin);
+  return new URL(href!).pathname;
+}
+
+/** As an admin: invite a member of staff from the accounts page, with one role (and a service for an officer). */
+export async function invite(page: Page, who: { name: string; email: string }, role: string, service?: string) {
+  await page.goto("/staff/admin/users");
+  await page.getByRole("link", { name: "Invite a member of staff" }).click();
+  await page.getByLabel("Full name").fill(who.name);
+  await page.getByLabel("Email address").fill(who.email);
+  await page.getByRole("checkbox", { name: role }).check();
+  if (service) await page.getByLabel("Service", { exact: true }).selectOption({ label: service });
+  await page.getByRole("button", { name: "Send invitation" }).click();
+  await expect(page.getByRole("status")).toContainText(`Invitation sent to ${who.email}`);
+}
