@@ -15,23 +15,31 @@ export function commentAnchor(id: number) {
 }
 
 function Placeholder({ comment }: { comment: CommentView }) {
+  if (comment.status !== "hidden") return <p className="govuk-body app-comment__placeholder">The author deleted this comment.</p>;
+  const rule = comment.hiddenUnder;
   return (
     <p className="govuk-body app-comment__placeholder">
-      {comment.status === "hidden" ? (
+      This comment was hidden by a moderator because it broke{" "}
+      {rule ? (
         <>
-          A moderator hid this comment under the{" "}
+          the house rule{" "}
+          <Link className="govuk-link" to={`/house-rules#${rule.key}`}>
+            {rule.title}
+          </Link>
+        </>
+      ) : (
+        <>
+          the{" "}
           <Link className="govuk-link" to="/house-rules">
             house rules
           </Link>
-          . The{" "}
-          <Link className="govuk-link" to="/moderation-log">
-            moderation log
-          </Link>{" "}
-          says which rule.
         </>
-      ) : (
-        "The author deleted this comment."
       )}
+      . Every comment hidden is listed in the{" "}
+      <Link className="govuk-link" to="/moderation-log">
+        moderation log
+      </Link>
+      .
     </p>
   );
 }

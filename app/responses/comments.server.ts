@@ -39,6 +39,7 @@ import {
   notAcceptingMessage,
   normaliseText,
 } from "./rules";
+import { ruleTitle } from "./house-rules.server";
 import { refundAllowance, takeAllowance } from "./rate-limit.server";
 import { councilTimeZone } from "~/lib/settings.server";
 
@@ -258,11 +259,15 @@ type Row = {
   r_responding_as: "individual" | "organisation" | "councillor" | null;
   r_organisation_name: string | null;
   u_name: string | null;
+  hidden_rule?: string | null;
   reply_total?: number;
 };
 
+// A hidden comment's placeholder names the house rule it was last hidden under (public, as in the
+// moderation log); the CASE keeps the lookup to hidden comments.
 const COLUMNS = sql`c.id, c.parent_id, c.depth, c.status, c.body_html, c.created_at, c.edited_at, c.respondent_id, c.officer_id,
-  r.name AS r_name, r.show_name AS r_show_name, r.responding_as AS r_responding_as, r.organisation_name AS r_organisation_name, u.name AS u_name`;
+  r.name AS r_name, r.show_name AS r_show_name, r.responding_as AS r_responding_as, r.organisation_name AS r_organisation_name, u.name AS u_name,
+  CASE WHEN c.status = 'hidden' THEN (SELECT m.rule FROM moderation_actions m WHERE m.comment_id = c.id AND m.action = 'hide' ORDER BY m.id DESC LIMIT 1) END AS hidden_rule`;
 const JOINS = sql`LEFT JOIN respondents r ON r.id = c.respondent_id LEFT JOIN users u ON u.id = c.officer_id`;
 
 /**
@@ -296,6 +301,7 @@ function toView(row: Row, reader: Reader, now: Date): CommentView {
     author,
     official,
     html: placeholder ? "" : row.body_html,
+    hiddenUnder: status === "hidden" && row.hidden_rule ? { key: row.hidden_rule, title: ruleTitle(row.hidden_rule) } : null,
     createdAt: row.created_at,
     editedAt: placeholder ? null : row.edited_at,
     mine,

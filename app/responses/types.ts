@@ -11,6 +11,8 @@ export type CommentView = {
   official: boolean;
   /** sanitised HTML from renderMarkdown(…, "comment") */
   html: string;
+  /** on a hidden comment's placeholder: the house rule it was hidden under (never the moderator's note) */
+  hiddenUnder: { key: string; title: string } | null;
   createdAt: string;
   editedAt: string | null;
   mine: boolean;

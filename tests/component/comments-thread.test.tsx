@@ -18,6 +18,7 @@ function comment(overrides: Partial<CommentView>): CommentView {
     author: { name: "Jo Bloggs", capacity: null },
     official: false,
     html: "<p>A comment</p>",
+    hiddenUnder: null,
     createdAt: "2026-11-20T15:44:00.000Z",
     editedAt: null,
     mine: false,
@@ -54,16 +55,27 @@ describe("CommentList", () => {
   });
 
   it("shows a hidden or deleted comment as a placeholder with no author and no words, keeping its replies", () => {
+    const hidden = { status: "hidden" as const, author: null, html: "", canReply: false, canReport: false, hiddenUnder: { key: "personal-information", title: "Keep personal information out" } };
     const thread = [
-      comment({ id: 1, status: "hidden", author: null, html: "", canReply: false, canReport: false, replies: [comment({ id: 2, depth: 1, html: "<p>A reply</p>" })] }),
+      comment({ id: 1, ...hidden, replies: [comment({ id: 2, depth: 1, html: "<p>A reply</p>" })] }),
       comment({ id: 3, status: "deleted", author: null, html: "", canReply: false, canReport: false, replies: [comment({ id: 4, depth: 1 })] }),
     ];
     const { container } = renderInRouter(<CommentList comments={thread} base="/c" label="Comments" />);
-    expect(screen.getByText(/A moderator hid this comment/)).toBeInTheDocument();
+    // Why it went, by which house rule, and where every hidden comment is listed.
+    expect(container.querySelector("#comment-1 > .app-comment__body")).toHaveTextContent(
+      "This comment was hidden by a moderator because it broke the house rule Keep personal information out. Every comment hidden is listed in the moderation log.",
+    );
+    expect(screen.getByRole("link", { name: "Keep personal information out" })).toHaveAttribute("href", "/house-rules#personal-information");
     expect(screen.getByRole("link", { name: "moderation log" })).toHaveAttribute("href", "/moderation-log");
     expect(screen.getByText("The author deleted this comment.")).toBeInTheDocument();
     expect(screen.getByText("A reply")).toBeInTheDocument();
     expect(container.querySelectorAll("#comment-1 > .app-comment__body a[href$='/report']")).toHaveLength(0);
+  });
+
+  it("says the house rules in general when the rule a comment was hidden under is not known", () => {
+    renderInRouter(<CommentList comments={[comment({ status: "hidden", author: null, html: "", canReply: false, canReport: false, hiddenUnder: null })]} base="/c" label="Comments" />);
+    expect(screen.getByText(/This comment was hidden by a moderator because it broke the/)).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "house rules" })).toHaveAttribute("href", "/house-rules");
   });
 
   it("offers the author edit and delete, and nobody a report of their own comment", () => {

@@ -186,7 +186,7 @@ test("a resident answers and comments, an officer answers officially, a report i
     await expect(visitor.locator("main")).not.toContainText("The 13-week wait in risk R1");
   }
   // The replies keep their place under a placeholder.
-  await expect(visitor.locator("main")).toContainText("A moderator hid this comment");
+  await expect(visitor.locator("main")).toContainText("This comment was hidden by a moderator because it broke the house rule Keep personal information out");
   await expect(visitor.locator("main")).toContainText(ANSWER);
   await visitor.goto(CONSULTATION);
   await expect(visitor.getByRole("list", { name: "Comments on each risk" }).getByRole("listitem").first()).toContainText(`(${countBefore + 2} comments)`);

@@ -144,9 +144,16 @@ describe("from a report to the log", () => {
     // Gone from every surface: the thread keeps a placeholder for the official answer under it.
     const thread = loadThread(proposalId, { type: "proposal", id: proposalId }, { page: 1, order: "oldest", pageSize: 100 }, reader);
     const placeholder = thread.comments.find((c) => c.id === commentId)!;
-    expect(placeholder).toMatchObject({ status: "hidden", html: "", author: null });
+    // The placeholder says which house rule (public, as in the log); never the words or the note.
+    expect(placeholder).toMatchObject({ status: "hidden", html: "", author: null, hiddenUnder: { key: "personal-information", title: "Keep personal information out" } });
     expect(placeholder.replies).toHaveLength(1);
     expect(JSON.stringify(thread)).not.toContain("Acacia");
+    expect(JSON.stringify(thread)).not.toContain("junior member");
+    // The answer's own page keeps its context: the hidden comment above it, as the same placeholder.
+    const answerId = placeholder.replies[0].id;
+    const answerPage = (await call(commentLoader, `/consultations/${SLUG}/comments/${answerId}`, { params: { slug: SLUG, id: String(answerId) } })).data as { ancestors: { id: number; hiddenUnder: unknown }[] };
+    expect(answerPage.ancestors).toEqual([expect.objectContaining({ id: commentId, hiddenUnder: { key: "personal-information", title: "Keep personal information out" } })]);
+    expect(JSON.stringify(answerPage)).not.toContain("Acacia");
     expect(JSON.stringify((await call(commentLoader, `/consultations/${SLUG}/comments/${commentId}`, { params: { slug: SLUG, id: String(commentId) } })).data)).not.toContain("Acacia");
     expect(publishableComments(proposalId).some((c) => c.id === commentId)).toBe(false);
     expect(threadCounts(proposalId)[`proposal:${proposalId}`]).toBe(1); // the official answer
