@@ -14,18 +14,17 @@ import { hashPassword } from "~/auth/password.server";
 import { afterFirstFactor } from "~/auth/two-factor.server";
 import { landingPageFor } from "~/auth/sign-in.server";
 import { ErrorSummary } from "~/components/ErrorSummary";
+import { LINK_GONE_TITLE, LinkGone } from "~/components/LinkGone";
 import { PasswordInput } from "~/components/form-fields";
 import { pageTitle } from "~/components/page-title";
 import { useErrorTitle } from "~/components/SectionForm";
 import { now } from "~/lib/clock";
 
-const LINK_GONE = "This link has expired or has already been used";
-
 // The token is in the address: never cached, never sent on as a referrer, never indexed.
 export const headers = () => ({ "Cache-Control": "no-store", "Referrer-Policy": "no-referrer", "X-Robots-Tag": "noindex, nofollow" });
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
-  { title: pageTitle(matches, data && "invitation" in data && data.invitation ? (data.invitation.newPassword ? "Set a new password" : "Create your password") : LINK_GONE) },
+  { title: pageTitle(matches, data && "invitation" in data && data.invitation ? (data.invitation.newPassword ? "Set a new password" : "Create your password") : LINK_GONE_TITLE) },
   { name: "robots", content: "noindex" },
   { name: "referrer", content: "no-referrer" },
 ];
@@ -60,7 +59,7 @@ export default function SetPassword() {
   const loaded = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const invitation = answer ? answer.invitation : loaded.invitation;
-  if (!invitation) return <LinkGone />;
+  if (!invitation) return <InvitationGone />;
   return <PasswordForm invitation={invitation} lastResult={answer && "lastResult" in answer ? answer.lastResult : undefined} />;
 }
 
@@ -108,14 +107,11 @@ function PasswordForm({ invitation, lastResult }: { invitation: { name: string; 
   );
 }
 
-function LinkGone() {
+function InvitationGone() {
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <h1 className="govuk-heading-l">{LINK_GONE}</h1>
-        <p className="govuk-body">Links to set a password work once, for a few days. A newer link also stops an older one working.</p>
-        <p className="govuk-body">If you have already set your password, <Link className="govuk-link" to="/staff/sign-in">sign in</Link>. Otherwise, ask an admin to send you a new link.</p>
-      </div>
-    </div>
+    <LinkGone>
+      <p className="govuk-body">Links to set a password work once, for a few days. A newer link also stops an older one working.</p>
+      <p className="govuk-body">If you have already set your password, <Link className="govuk-link" to="/staff/sign-in">sign in</Link>. Otherwise, ask an admin to send you a new link.</p>
+    </LinkGone>
   );
 }

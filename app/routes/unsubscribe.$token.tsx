@@ -5,35 +5,50 @@
  * `List-Unsubscribe-Post: List-Unsubscribe=One-Click`, and a mail client POSTs
  * "List-Unsubscribe=One-Click" here with no cookies; any POST unsubscribes. A GET (a person
  * following the link, or a scanner fetching it) only shows the button, and changes nothing.
+ * Unsubscribe links never expire; one we do not know (not copied whole) gets 410 Gone and a page
+ * saying where else to stop the emails.
  */
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { LinkGone } from "~/components/LinkGone";
 import { pageTitle } from "~/components/page-title";
 import { now } from "~/lib/clock";
 import { peekUnsubscribe, unsubscribe } from "~/notifications/subscriptions.server";
-import { notFound } from "~/proposals/proposals.server";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Stop email updates") }, { name: "robots", content: "noindex" }];
+const GONE = "This link does not work";
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: pageTitle(matches, data && "what" in data ? "Stop email updates" : GONE) },
+  { name: "robots", content: "noindex" },
+];
+
+const gone = () => data({ gone: true as const }, { status: 410 });
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  const found = peekUnsubscribe(params.token);
-  if (!found) throw notFound();
-  return found;
+  return peekUnsubscribe(params.token) ?? gone();
 }
 
 export async function action({ params }: ActionFunctionArgs) {
   const done = unsubscribe(params.token, now());
-  if (!done) throw notFound();
+  if (!done) return gone();
   return { unsubscribed: true as const };
 }
 
 export default function Unsubscribe() {
-  const { what, done } = useLoaderData<typeof loader>();
+  const found = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  if (!("what" in found) || (result && "gone" in result)) {
+    return (
+      <LinkGone heading={GONE}>
+        <p className="govuk-body">We do not recognise this unsubscribe link. Every email we send has its own link to stop the updates, at the bottom: use the one in the latest email.</p>
+      </LinkGone>
+    );
+  }
+  const { what, done } = found;
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        {done || result?.unsubscribed ? (
+        {done || (result && "unsubscribed" in result) ? (
           <>
             <h1 className="govuk-heading-l">You have unsubscribed</h1>
             <p className="govuk-body">We will not email you about {what} again.</p>

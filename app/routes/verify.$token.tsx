@@ -3,13 +3,15 @@
  * Email scanners open links to check them, and a link used on GET would be spent before the
  * resident ever saw it.
  */
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { LINK_GONE_TITLE, LinkGone } from "~/components/LinkGone";
 import { pageTitle } from "~/components/page-title";
 import { linkIsUsable, sessionCookieHeader, redeemSignInLink } from "~/responses/respondents.server";
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  return { usable: linkIsUsable(params.token ?? "") };
+  // A used or expired link: 410 Gone, with a page saying how to get a new one.
+  return linkIsUsable(params.token ?? "") ? { usable: true } : data({ usable: false }, { status: 410 });
 }
 
 export async function action({ params }: ActionFunctionArgs) {
@@ -20,35 +22,33 @@ export async function action({ params }: ActionFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
-  { title: pageTitle(matches, data?.usable ? "Confirm your email address" : "This link has expired or has been used") },
+  { title: pageTitle(matches, data?.usable ? "Confirm your email address" : LINK_GONE_TITLE) },
 ];
 
 export default function Verify() {
   const { usable } = useLoaderData<typeof loader>();
+  if (!usable) {
+    return (
+      <LinkGone>
+        <p className="govuk-body">Each sign-in link works once, for 1 hour after we send it.</p>
+        <p className="govuk-body">
+          <Link className="govuk-link" to="/respondents/sign-in">
+            Get a new link
+          </Link>
+        </p>
+      </LinkGone>
+    );
+  }
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        {usable ? (
-          <>
-            <h1 className="govuk-heading-l">Confirm your email address</h1>
-            <p className="govuk-body">Continue to confirm your email address and carry on with your response.</p>
-            <Form method="post">
-              <button type="submit" className="govuk-button" data-module="govuk-button">
-                Continue
-              </button>
-            </Form>
-          </>
-        ) : (
-          <>
-            <h1 className="govuk-heading-l">This link has expired or has been used</h1>
-            <p className="govuk-body">Each link works once, for 1 hour after we send it.</p>
-            <p className="govuk-body">
-              <Link className="govuk-link" to="/respondents/sign-in">
-                Get a new link
-              </Link>
-            </p>
-          </>
-        )}
+        <h1 className="govuk-heading-l">Confirm your email address</h1>
+        <p className="govuk-body">Continue to confirm your email address and carry on with your response.</p>
+        <Form method="post">
+          <button type="submit" className="govuk-button" data-module="govuk-button">
+            Continue
+          </button>
+        </Form>
       </div>
     </div>
   );

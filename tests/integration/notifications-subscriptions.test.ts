@@ -96,9 +96,9 @@ describe("following one consultation", () => {
     expect((await run(() => unsubscribeAction({ request: oneClick, params: { token }, context: {} }))).status).toBe(200);
     const row = db().select().from(t.subscriptions).where(and(eq(t.subscriptions.email, "cat@example.com"), eq(t.subscriptions.proposalId, camhs.id))).get()!;
     expect(row.unsubscribedAt).not.toBeNull();
-    // Doing it again is harmless; a made-up token is the 404.
+    // Doing it again is harmless; a made-up token is 410 Gone, with a page saying what to do.
     expect((await run(() => unsubscribeAction({ request: post(`/unsubscribe/${token}`, {}), params: { token }, context: {} }))).status).toBe(200);
-    expect((await run(() => unsubscribeAction({ request: post("/unsubscribe/x", {}), params: { token: "A".repeat(43) }, context: {} }))).status).toBe(404);
+    expect((await run(() => unsubscribeAction({ request: post("/unsubscribe/x", {}), params: { token: "A".repeat(43) }, context: {} }))).status).toBe(410);
     setClock(SEED_DATE);
   });
 });

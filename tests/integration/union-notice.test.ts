@@ -106,7 +106,7 @@ describe("the directory", () => {
     expect(told.map((r) => r.toAddress)).toEqual(["sue.okoro@northmoor.example"]);
     expect(told[0].subject).toContain(parks.title);
     expect(told[0].textBody).not.toContain(parks.summary!.slice(0, 40));
-    expect((await run(() => linkLoader({ request: get(link), params: { token }, context: {} }))).status).toBe(404);
+    expect((await run(() => linkLoader({ request: get(link), params: { token }, context: {} }))).status).toBe(410);
   });
 });
 
@@ -133,10 +133,10 @@ describe("the personal link", () => {
     expect(views).toHaveLength(1);
   });
 
-  it("a used link gets nothing", async () => {
+  it("a used link gets nothing: 410 Gone (the page says what to do: link-gone.test.ts)", async () => {
     const token = tonyLink.split("/").pop()!;
-    expect((await run(() => linkLoader({ request: get(tonyLink), params: { token }, context: {} }))).status).toBe(404);
-    expect((await run(() => linkAction({ request: post(tonyLink, {}), params: { token }, context: {} }))).status).toBe(404);
+    expect((await run(() => linkLoader({ request: get(tonyLink), params: { token }, context: {} }))).status).toBe(410);
+    expect((await run(() => linkAction({ request: post(tonyLink, {}), params: { token }, context: {} }))).status).toBe(410);
   });
 
   it("an expired link gets nothing", async () => {
@@ -147,8 +147,8 @@ describe("the personal link", () => {
     const token = fresh.split("/").pop()!;
     try {
       setClock(new Date(SEED_DATE.getTime() + 7 * DAY));
-      expect((await run(() => linkLoader({ request: get(fresh), params: { token }, context: {} }))).status).toBe(404);
-      expect((await run(() => linkAction({ request: post(fresh, {}), params: { token }, context: {} }))).status).toBe(404);
+      expect((await run(() => linkLoader({ request: get(fresh), params: { token }, context: {} }))).status).toBe(410);
+      expect((await run(() => linkAction({ request: post(fresh, {}), params: { token }, context: {} }))).status).toBe(410);
       setClock(new Date(SEED_DATE.getTime() + 7 * DAY - 60_000));
       expect((await run(() => linkLoader({ request: get(fresh), params: { token }, context: {} }))).status).toBe(200);
     } finally {
@@ -158,7 +158,7 @@ describe("the personal link", () => {
 
   it("a made-up token gets nothing", async () => {
     for (const token of ["x", "A".repeat(43), "../../etc/passwd", "%00"]) {
-      expect((await run(() => linkLoader({ request: get(`/notices/link/${encodeURIComponent(token)}`), params: { token }, context: {} }))).status).toBe(404);
+      expect((await run(() => linkLoader({ request: get(`/notices/link/${encodeURIComponent(token)}`), params: { token }, context: {} }))).status).toBe(410);
     }
   });
 });
