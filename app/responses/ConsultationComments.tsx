@@ -12,6 +12,7 @@ export function ConsultationComments({ slug, responses: r }: { slug: string; res
   const state = useCommentForm(undefined);
   const base = `/consultations/${encodeURIComponent(slug)}/comments`;
   const n = r.proposalCommentCount;
+  const closed = r.form.mode === "closed";
   return (
     <section className="app-section" id="comments" aria-labelledby="comments-heading">
       <h2 className="govuk-heading-l" id="comments-heading">
@@ -20,8 +21,8 @@ export function ConsultationComments({ slug, responses: r }: { slug: string; res
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <p className="govuk-body">
-            {n === 0 ? "No comments on the proposal as a whole yet." : n === 1 ? "1 comment on the proposal as a whole." : `${n.toLocaleString("en-GB")} comments on the proposal as a whole.`} You can also comment
-            on a single risk, service affected, mitigation or equality impact: follow the links under each table.
+            {n === 0 ? "No comments on the proposal as a whole yet." : n === 1 ? "1 comment on the proposal as a whole." : `${n.toLocaleString("en-GB")} comments on the proposal as a whole.`}
+            {closed ? null : " You can also comment on a single risk, service affected, mitigation or equality impact: follow the links under each table."}
           </p>
           {r.officialCount > 0 ? (
             <p className="govuk-body">
@@ -43,19 +44,28 @@ export function ConsultationComments({ slug, responses: r }: { slug: string; res
               </Link>
             </p>
           ) : null}
-          <h3 className="govuk-heading-m" id="add-comment">
-            Add a comment
-          </h3>
-          <CommentForm
-            state={state}
-            mode={r.form.mode}
-            action={base}
-            label="Your comment on the proposal"
-            councilName={r.form.councilName}
-            signInHref={r.form.signInHref}
-            profileHref={r.form.profileHref}
-            postingAs={r.form.postingAs}
-          />
+          {closed ? (
+            // Closed or withdrawn: nothing here invites a comment, only the reason why not.
+            <p className="govuk-body" data-testid="comments-closed">
+              {r.form.closedMessage}
+            </p>
+          ) : (
+            <>
+              <h3 className="govuk-heading-m" id="add-comment">
+                Add a comment
+              </h3>
+              <CommentForm
+                state={state}
+                mode={r.form.mode}
+                action={base}
+                label="Your comment on the proposal"
+                councilName={r.form.councilName}
+                signInHref={r.form.signInHref}
+                profileHref={r.form.profileHref}
+                postingAs={r.form.postingAs}
+              />
+            </>
+          )}
         </div>
       </div>
     </section>

@@ -145,7 +145,11 @@ export function ThreadPageView({ data, lastResult }: { data: ThreadPageData; las
               <Pagination page={data.official.page} pages={data.official.pages} label="Pages of official answers" hrefFor={(n) => query({ show: "official", page: n > 1 ? n : undefined })} />
             </>
           ) : null}
-          {!isOfficial ? (
+          {data.form.mode === "closed" ? (
+            <p className="govuk-body govuk-!-margin-top-6" data-testid="comments-closed">
+              {data.form.closedMessage}
+            </p>
+          ) : !isOfficial ? (
             <section aria-labelledby="add-comment-heading" className="govuk-!-margin-top-6">
               <h2 className="govuk-heading-m" id="add-comment-heading">
                 Add a comment
@@ -218,7 +222,11 @@ export function CommentPageView({ data, lastResult }: { data: CommentPageData; l
             <CommentItem comment={{ ...data.comment, replies: data.replies.comments, moreReplies: 0 }} base={base} />
           </ol>
           <Pagination page={data.replies.page} pages={data.replies.pages} label="Pages of replies" hrefFor={(n) => `${data.action}${n > 1 ? `?page=${n}` : ""}`} />
-          {replyable ? (
+          {data.form.mode === "closed" ? (
+            <p className="govuk-body govuk-!-margin-top-6" data-testid="comments-closed">
+              {data.form.closedMessage}
+            </p>
+          ) : replyable ? (
             <section aria-labelledby="reply-heading" id="reply" className="govuk-!-margin-top-6">
               <h2 className="govuk-heading-m" id="reply-heading">
                 Reply{author ? ` to ${author}` : ""}

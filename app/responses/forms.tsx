@@ -9,7 +9,7 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ErrorSummaryItem } from "~/components/ErrorSummary";
 import { Textarea, conformProps } from "~/components/form-fields";
-import { COMMENT_MAX_CHARS } from "./rules";
+import { COMMENT_MAX_CHARS, COMMENTS_CLOSED_MESSAGE } from "./rules";
 import { HONEYPOT_FIELD, commentSchema } from "./schemas";
 
 /**
@@ -71,7 +71,7 @@ export type CommentFormProps = {
 };
 
 export function CommentForm({ state, mode, action, label, councilName, signInHref, profileHref, postingAs, submitText = "Post comment" }: CommentFormProps) {
-  if (mode === "closed") return <p className="govuk-body">This consultation has closed. The council is no longer taking comments.</p>;
+  if (mode === "closed") return <p className="govuk-body">{COMMENTS_CLOSED_MESSAGE}</p>;
   if (mode === "sign-in") {
     return (
       <p className="govuk-body">

@@ -14,7 +14,7 @@ import type { Proposal } from "~/proposals/types";
 import { postComment, type Author } from "./comments.server";
 import { addressFrom } from "./rate-limit.server";
 import { getRespondent, safeReturnPath, type Respondent } from "./respondents.server";
-import { acceptingResponses, commentPath, profileComplete, type CommentTarget } from "./rules";
+import { acceptingResponses, commentPath, commentsClosedMessage, profileComplete, type CommentTarget } from "./rules";
 import { HONEYPOT_FIELD, commentSchema } from "./schemas";
 import type { Reader } from "./types";
 
@@ -109,7 +109,7 @@ export async function handleCommentPost(
   const submission = parseWithZod(formData, { schema: commentSchema });
   const participant = await participantFor(request, proposal);
   if (participant.mode === "closed") {
-    return data(submission.reply({ formErrors: ["This consultation has closed. The council is no longer taking comments."] }), { status: 409 });
+    return data(submission.reply({ formErrors: [commentsClosedMessage(proposal)] }), { status: 409 });
   }
   const author = authorFor(participant, where.backTo);
   if (author instanceof Response) throw author;

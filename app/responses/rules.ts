@@ -134,9 +134,17 @@ export function acceptingResponses(p: { state: ProposalState; closesOn: string |
 
 export const CLOSED_MESSAGE = "This consultation has closed. The council is no longer taking responses or comments.";
 export const NOT_OPEN_MESSAGE = "This consultation is not open for responses.";
+export const WITHDRAWN_MESSAGE = "The council withdrew this proposal, so it is no longer taking responses or comments.";
+export const COMMENTS_CLOSED_MESSAGE = "This consultation has closed. The council is no longer taking comments.";
 
 export function notAcceptingMessage(p: { state: ProposalState }): string {
+  if (p.state === "withdrawn") return WITHDRAWN_MESSAGE;
   return p.state === "open" || p.state === "closed" || p.state === "outcome_published" || p.state === "decided" ? CLOSED_MESSAGE : NOT_OPEN_MESSAGE;
+}
+
+/** Where comment forms would be, once a consultation stops taking them: the plain sentence why. */
+export function commentsClosedMessage(p: { state: ProposalState }): string {
+  return p.state === "withdrawn" ? WITHDRAWN_MESSAGE : COMMENTS_CLOSED_MESSAGE;
 }
 
 // ─── Comments ──────────────────────────────────────────────────────────────────

@@ -10,7 +10,7 @@ import type { Proposal } from "~/proposals/types";
 import { isPublic } from "~/proposals/visibility";
 import { loadCommentContext, loadOfficialAnswers, loadOwnComment, loadThread, threadCounts } from "./comments.server";
 import { authorFor, participantFor, profileHref, signInHref, type FormMode } from "./participation.server";
-import { commentPath, displayName, parseId, threadPath, type CommentTarget } from "./rules";
+import { commentPath, commentsClosedMessage, displayName, parseId, threadPath, type CommentTarget } from "./rules";
 import { responseCounts, type ResponseCounts } from "./answers.server";
 import { describeTarget, itemThreads, type TargetDescription } from "./targets";
 import type { CommentView, ItemThreads, OfficialAnswerView, ThreadPage } from "./types";
@@ -23,6 +23,8 @@ export type ConsultationRef = { slug: string; title: string; state: Proposal["st
 
 export type FormContext = {
   mode: FormMode;
+  /** when comments are no longer taken (mode "closed"): why, said where the form would be */
+  closedMessage: string | null;
   signInHref: string;
   profileHref: string | null;
   councilName: string;
@@ -43,6 +45,7 @@ async function formContext(request: Request, proposal: Proposal, returnTo: strin
   const participant = await participantFor(request, proposal);
   const form: FormContext = {
     mode: participant.mode,
+    closedMessage: participant.accepting ? null : commentsClosedMessage(proposal),
     signInHref: signInHref(returnTo),
     profileHref: participant.respondent ? profileHref(participant.respondent, returnTo) : null,
     councilName: participant.councilName,

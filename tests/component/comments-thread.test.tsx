@@ -4,7 +4,9 @@ import { cleanup, render, screen, within } from "@testing-library/react";
 import { RouterProvider, createMemoryRouter } from "react-router-dom";
 import { afterEach, describe, expect, it } from "vitest";
 import { CommentList } from "~/responses/CommentThread";
+import { ConsultationComments } from "~/responses/ConsultationComments";
 import { ItemThreadList } from "~/responses/ItemThreadList";
+import type { ConsultationResponses } from "~/responses/thread-page.server";
 import type { CommentView } from "~/responses/types";
 
 afterEach(cleanup);
@@ -108,5 +110,41 @@ describe("ItemThreadList", () => {
     expect(within(list).getByRole("link", { name: "Comments on Risk R1" })).toHaveAttribute("href", "/c/risk/1");
     expect(list).toHaveTextContent("Risk R1 (3 comments)");
     expect(list).toHaveTextContent("Risk R2 (no comments yet)");
+  });
+
+  describe("the comments section of a consultation page", () => {
+    function responses(form: Partial<ConsultationResponses["form"]>): ConsultationResponses {
+      return {
+        accepting: form.mode !== "closed",
+        counts: { online: 0, paper: 0, email: 0, phone: 0, event: 0, total: 0 } as ConsultationResponses["counts"],
+        threads: { risks: [], dependencies: [], mitigations: [], equality: [] },
+        preview: { comments: [comment({ canReply: false })], page: 1, pages: 1, totalTopLevel: 1 },
+        proposalCommentCount: 1,
+        officialCount: 0,
+        form: { mode: "sign-in", closedMessage: null, signInHref: "/respondents/sign-in", profileHref: null, councilName: "Northmoor Borough Council", postingAs: null, ...form },
+        commentsHref: "/consultations/x/comments",
+      };
+    }
+
+    it("open: invites a comment, with the sign-in prompt", () => {
+      renderInRouter(<ConsultationComments slug="x" responses={responses({})} />);
+      expect(screen.getByRole("heading", { name: "Add a comment" })).toBeInTheDocument();
+      expect(screen.getByRole("link", { name: "Sign in with your email address to comment" })).toBeInTheDocument();
+      expect(screen.getByText(/You can also comment on a single risk/)).toBeInTheDocument();
+    });
+
+    it.each([
+      ["closed", "This consultation has closed. The council is no longer taking comments."],
+      ["withdrawn", "The council withdrew this proposal, so it is no longer taking responses or comments."],
+    ])("%s: the comments stay readable, nothing invites another, and a sentence says why", (_state, why) => {
+      const { container } = renderInRouter(<ConsultationComments slug="x" responses={responses({ mode: "closed", closedMessage: why })} />);
+      expect(screen.getByText("A comment")).toBeInTheDocument();
+      expect(screen.getByTestId("comments-closed")).toHaveTextContent(why);
+      expect(screen.queryByRole("heading", { name: "Add a comment" })).toBeNull();
+      expect(screen.queryByRole("link", { name: /^Sign in/ })).toBeNull();
+      expect(screen.queryByRole("link", { name: /^Reply/ })).toBeNull();
+      expect(screen.queryByText(/You can also comment/)).toBeNull();
+      expect(container.querySelectorAll("textarea, form")).toHaveLength(0);
+    });
   });
 });

@@ -200,8 +200,11 @@ test("a closed consultation shows no forms, and says so", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("This consultation is closed");
   await expect(page.locator("form textarea")).toHaveCount(0);
   await page.goto("/consultations/allotment-rents/comments");
-  await expect(page.locator("main")).toContainText("This consultation has closed. The council is no longer taking comments.");
+  await expect(page.getByTestId("comments-closed")).toHaveText("This consultation has closed. The council is no longer taking comments.");
   await expect(page.locator("main textarea")).toHaveCount(0);
+  // Nothing invites a comment: no heading, no link to the form, no sign-in prompt.
+  await expect(page.getByRole("heading", { name: "Add a comment" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: /Add a comment|^Sign in with your email address/ })).toHaveCount(0);
   await expectNoAxeViolations(page);
 });
 
