@@ -25,6 +25,19 @@ export function handleError(error: unknown, { request }: LoaderFunctionArgs | Ac
   console.error(error);
 }
 
+/**
+ * A form posted without JavaScript whose action refused it (4xx, the page shown again with its
+ * error summary): meta() cannot see the action's answer, so the root's data carries the mark
+ * that pageTitle() turns into "Error: " at the start of the title, on every form alike. With
+ * JavaScript the post is a data request and useErrorTitle() does the same in the browser.
+ */
+function markRefusedForm(request: Request, status: number, remixContext: EntryContext) {
+  const handled = remixContext.staticHandlerContext;
+  if (request.method !== "POST" || status < 400 || status >= 500 || !handled.actionData || handled.errors) return;
+  const root = handled.loaderData.root as Record<string, unknown> | undefined;
+  if (root) handled.loaderData.root = { ...root, formError: true };
+}
+
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -33,6 +46,7 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = typeof loadContext.cspNonce === "string" ? loadContext.cspNonce : "";
+  markRefusedForm(request, responseStatusCode, remixContext);
   // Crawlers and no-JS clients get the whole page at once; browsers get it streamed.
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
 

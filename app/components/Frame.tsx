@@ -23,6 +23,8 @@ export type FrameData = {
   viewer: FrameViewer | null;
   /** the page's interface language (from its address) */
   lang: LanguageCode;
+  /** set by entry.server.tsx when a form posted without JavaScript was refused: the title starts "Error: " */
+  formError?: boolean;
 };
 
 /** Used only if the root loader did not run (its own failure): neutral words, default colour. */

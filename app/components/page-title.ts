@@ -15,5 +15,7 @@ export function pageTitle(matches: readonly MatchLike[] | undefined, page?: stri
   const root = matches?.find((m) => m.id === "root")?.data as Partial<FrameData> | undefined;
   const parts = [page, root?.council?.serviceName, root?.council?.name].filter((p): p is string => Boolean(p && p.trim()));
   const title = parts.join(" – ") || "Consultations";
-  return options.error ? `Error: ${title}` : title;
+  // A form posted without JavaScript and refused (entry.server.tsx marks the root's data), or a
+  // route that knows it shows errors: GOV.UK asks for "Error: " first in the title.
+  return options.error || root?.formError ? `Error: ${title}` : title;
 }
