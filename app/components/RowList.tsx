@@ -50,11 +50,11 @@ export function RowListPage({
         ))}
         <div className="govuk-button-group">
           {addHref ? (
-            <Link to={addHref} role="button" draggable={false} className="govuk-button govuk-button--secondary" data-module="govuk-button">
+            <Link to={addHref} draggable={false} className="govuk-button govuk-button--secondary" data-module="govuk-button">
               {addText}
             </Link>
           ) : null}
-          <Link to={continueHref} role="button" draggable={false} className="govuk-button" data-module="govuk-button">
+          <Link to={continueHref} draggable={false} className="govuk-button" data-module="govuk-button">
             Continue
           </Link>
         </div>

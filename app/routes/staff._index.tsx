@@ -77,7 +77,7 @@ export default function StaffHome() {
         </Link>
       </p>
       {canStart ? (
-        <Link to="/staff/proposals/new" role="button" draggable={false} className="govuk-button" data-module="govuk-button">
+        <Link to="/staff/proposals/new" draggable={false} className="govuk-button" data-module="govuk-button">
           Start a new proposal
         </Link>
       ) : null}

@@ -120,7 +120,7 @@ export default function TwoFactorAccount() {
             <p className="govuk-body" data-testid="two-factor-status">
               Off. With a second factor, signing in needs your password and a code from an authenticator app on your phone, so a stolen password is not enough.
             </p>
-            <Link className="govuk-button" to="?do=set-up" role="button" draggable={false} data-module="govuk-button">
+            <Link className="govuk-button" to="?do=set-up" draggable={false} data-module="govuk-button">
               Set up a second factor
             </Link>
           </>

@@ -52,7 +52,7 @@ export default function FormatQueue() {
       <span className="govuk-caption-l">{T.caption}</span>
       <h1 className="govuk-heading-l">{T.title}</h1>
       <p className="govuk-body">{T.intro(d.overdue)}</p>
-      <Link to="/staff/formats/new" role="button" draggable={false} className="govuk-button" data-module="govuk-button">
+      <Link to="/staff/formats/new" draggable={false} className="govuk-button" data-module="govuk-button">
         {T.record}
       </Link>
       <nav aria-label={T.filterLabel}>

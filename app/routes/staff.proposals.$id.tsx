@@ -230,7 +230,7 @@ export default function StaffProposal() {
               </p>
             ) : (
               <p className="govuk-body">
-                <Link className="govuk-button" role="button" draggable={false} data-module="govuk-button" to={checkAnswersPath(proposal.id)}>
+                <Link className="govuk-button" draggable={false} data-module="govuk-button" to={checkAnswersPath(proposal.id)}>
                   Check your answers
                 </Link>
               </p>

@@ -113,7 +113,7 @@ export default function DocumentsPage() {
       continueText="Upload the document"
       saveLater={false}
       after={
-        <Link to={nextPath(proposal.id, "documents")} role="button" draggable={false} className="govuk-button govuk-button--secondary" data-module="govuk-button">
+        <Link to={nextPath(proposal.id, "documents")} draggable={false} className="govuk-button govuk-button--secondary" data-module="govuk-button">
           Continue to the next section
         </Link>
       }

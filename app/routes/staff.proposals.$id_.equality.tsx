@@ -70,7 +70,7 @@ export default function EqualityPage() {
             </div>
           </li>
         </ul>
-        <Link to={nextPath(proposal.id, "equality")} role="button" draggable={false} className="govuk-button" data-module="govuk-button">
+        <Link to={nextPath(proposal.id, "equality")} draggable={false} className="govuk-button" data-module="govuk-button">
           Continue
         </Link>
       </div>

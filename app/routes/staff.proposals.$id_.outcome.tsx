@@ -245,7 +245,7 @@ export default function OutcomeReport() {
             ) : null}
             {d.may.decide ? (
               <p className="govuk-body">
-                <Link className="govuk-button" role="button" draggable={false} data-module="govuk-button" to={`${staffBase}/decision`}>
+                <Link className="govuk-button" draggable={false} data-module="govuk-button" to={`${staffBase}/decision`}>
                   Confirm reading and record the decision
                 </Link>
               </p>

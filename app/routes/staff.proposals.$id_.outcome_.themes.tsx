@@ -50,7 +50,7 @@ export default function OutcomeThemes() {
             Read the responses and code them into themes
           </Link>
         </p>
-        <Link className="govuk-button" role="button" draggable={false} data-module="govuk-button" to={outcomePath(d.proposal.id, "equality")}>
+        <Link className="govuk-button" draggable={false} data-module="govuk-button" to={outcomePath(d.proposal.id, "equality")}>
           Continue
         </Link>
       </div>

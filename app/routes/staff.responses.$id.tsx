@@ -54,7 +54,7 @@ export default function ProposalResponses() {
       <ResponseCounts counts={d.counts} />
       {d.counts.total > 0 ? <ResponseCharts data={{ byChannel: d.counts, questions: d.questions }} idPrefix="staff-responses" /> : null}
       {d.canEnter ? (
-        <Link to={`/staff/responses/${d.id}/new`} role="button" draggable={false} className="govuk-button" data-module="govuk-button">
+        <Link to={`/staff/responses/${d.id}/new`} draggable={false} className="govuk-button" data-module="govuk-button">
           Enter a response
         </Link>
       ) : null}

@@ -75,7 +75,7 @@ test("an admin invites an officer and an approver, who set their passwords and s
   const approver = await acceptInvitation(browser, approverLink, APPROVER);
 
   // The officer can start a proposal for CAMHS; the link is spent.
-  await officer.page.getByRole("button", { name: "Start a new proposal" }).click();
+  await officer.page.getByRole("link", { name: "Start a new proposal" }).click();
   await expect(officer.page.getByRole("heading", { level: 1 })).toBeVisible();
   await officer.page.goto(officerLink);
   await expect(officer.page.getByRole("heading", { level: 1 })).toHaveText("This link has expired or has already been used");

@@ -26,7 +26,8 @@ export async function fillDate(page: Page, legend: string, date: { day: string; 
 }
 
 const inGroup = (page: Page, legend: string | RegExp, label: string | RegExp) => page.getByRole("group", { name: legend }).getByLabel(label, { exact: typeof label === "string" }).check();
-const next = (page: Page) => page.getByRole("button", { name: "Continue", exact: true }).click();
+// "Continue": a button on a form, a link (styled as a button) on a list of rows.
+const next = (page: Page) => page.getByRole("button", { name: "Continue", exact: true }).or(page.getByRole("link", { name: "Continue", exact: true })).click();
 const heading = (page: Page, text: string) => expect(page.getByRole("heading", { level: 1 })).toHaveText(text);
 
 /** Each negative equality impact with no mitigation linked gets a justification of its own. */
@@ -45,7 +46,7 @@ export async function draftCamhsProposal(page: Page, title: string, leadOfficer:
   const easyRead: string = parse(fs.readFileSync(path.resolve("content/consultations/camhs-social-work.yaml"), "utf8")).easyReadSummary;
 
   await page.goto("/staff");
-  await page.getByRole("button", { name: "Start a new proposal" }).click();
+  await page.getByRole("link", { name: "Start a new proposal" }).click();
   await page.getByLabel("Title").fill(title);
   await page.getByLabel("Lead officer").fill(leadOfficer);
   await page.getByRole("button", { name: "Start the proposal" }).click();
@@ -73,7 +74,7 @@ export async function draftCamhsProposal(page: Page, title: string, leadOfficer:
 
   await heading(page, "Options considered");
   for (const option of camhs.options.slice(0, 2)) {
-    await page.getByRole("button", { name: /^Add (an|another) option$/ }).click();
+    await page.getByRole("link", { name: /^Add (an|another) option$/ }).click();
     await page.getByLabel("Name of the option").fill(option.title);
     await page.getByLabel("What the option is", { exact: true }).fill(option.description);
     await inGroup(page, "Is this the option the council is proposing?", option.isProposed ? "Yes, this is the proposal" : "No, it was considered and rejected");
@@ -98,7 +99,7 @@ export async function draftCamhsProposal(page: Page, title: string, leadOfficer:
   await heading(page, "Risks");
   const [waiting, , , partners] = camhs.risks;
   for (const risk of [waiting, partners]) {
-    await page.getByRole("button", { name: /^Add (a|another) risk$/ }).click();
+    await page.getByRole("link", { name: /^Add (a|another) risk$/ }).click();
     await page.getByLabel("What could go wrong?").fill(risk.description);
     await page.getByLabel("Who would bear it?").fill(risk.whoBears);
     await inGroup(page, "How likely is it?", new RegExp(`^${risk.likelihood}:`));
@@ -111,7 +112,7 @@ export async function draftCamhsProposal(page: Page, title: string, leadOfficer:
 
   await heading(page, "Dependencies");
   const duty = camhs.dependencies[0];
-  await page.getByRole("button", { name: "Add a dependency" }).click();
+  await page.getByRole("link", { name: "Add a dependency" }).click();
   await page.getByLabel("Name", { exact: true }).fill(duty.name);
   await page.getByLabel("Team", { exact: true }).check();
   await page.getByLabel("How would the change affect them?").fill(duty.effect);
@@ -123,7 +124,7 @@ export async function draftCamhsProposal(page: Page, title: string, leadOfficer:
 
   await heading(page, "Mitigations");
   const training = camhs.mitigations[0];
-  await page.getByRole("button", { name: "Add a mitigation" }).click();
+  await page.getByRole("link", { name: "Add a mitigation" }).click();
   await page.getByLabel("What would the council do?").fill(training.action);
   await page.getByLabel("Who is responsible?").fill(training.owner);
   await fillDate(page, "By when?", inDays(200));
@@ -158,7 +159,7 @@ export async function draftCamhsProposal(page: Page, title: string, leadOfficer:
   await page.getByLabel("File").setInputFiles({ name: "business case.pdf", mimeType: "application/pdf", buffer: renderPdf(caseTitle, [camhs.summary!, camhs.whatChanges!, camhs.whyChange!]) });
   await page.getByRole("button", { name: "Upload the document" }).click();
   await expect(page.locator(".govuk-summary-card__title")).toHaveText(caseTitle);
-  await page.getByRole("button", { name: "Continue to the next section" }).click();
+  await page.getByRole("link", { name: "Continue to the next section" }).click();
 
   await heading(page, "Consultation plan");
   await fillDate(page, "Opening date", inDays(28));
@@ -182,7 +183,7 @@ export async function draftCamhsProposal(page: Page, title: string, leadOfficer:
   await next(page);
 
   await heading(page, "Consultation questions");
-  await page.getByRole("button", { name: "Add a question" }).click();
+  await page.getByRole("link", { name: "Add a question" }).click();
   await page.getByLabel("Question 1").fill(camhs.questions[0].question);
   await next(page);
   await expect(page.locator(".govuk-summary-card")).toContainText(camhs.questions[0].question);

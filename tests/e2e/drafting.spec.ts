@@ -35,7 +35,8 @@ async function checkIn(page: Page, legend: string | RegExp, label: string | RegE
   await page.getByRole("group", { name: legend }).getByLabel(label, { exact: typeof label === "string" }).check();
 }
 
-const continueButton = (page: Page) => page.getByRole("button", { name: "Continue", exact: true });
+// "Continue": a button on a form, a link (styled as a button) on a list of rows.
+const continueButton = (page: Page) => page.getByRole("button", { name: "Continue", exact: true }).or(page.getByRole("link", { name: "Continue", exact: true }));
 
 /** Keyboard only: Tab until `target` has focus (no clicks). */
 async function tabTo(page: Page, target: Locator, limit = 80) {
@@ -63,7 +64,7 @@ test("an officer builds the CAMHS proposal from nothing to submission, and a dif
   // Start.
   await page.goto("/staff");
   await expectNoAxeViolations(page);
-  await page.getByRole("button", { name: "Start a new proposal" }).click();
+  await page.getByRole("link", { name: "Start a new proposal" }).click();
   await expectNoAxeViolations(page);
   await page.getByLabel("Title").fill(TITLE);
   await page.getByLabel("Lead officer").fill("Sam Okafor, Service Manager, CAMHS");
@@ -108,7 +109,7 @@ test("an officer builds the CAMHS proposal from nothing to submission, and a dif
   // Options: the proposal and one rejected alternative.
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Options considered");
   for (const option of camhs.options.slice(0, 2)) {
-    await page.getByRole("button", { name: /^Add (an|another) option$/ }).click();
+    await page.getByRole("link", { name: /^Add (an|another) option$/ }).click();
     await page.getByLabel("Name of the option").fill(option.title);
     await page.getByLabel("What the option is", { exact: true }).fill(option.description);
     await checkIn(page, "Is this the option the council is proposing?", option.isProposed ? "Yes, this is the proposal" : "No, it was considered and rejected");
@@ -137,7 +138,7 @@ test("an officer builds the CAMHS proposal from nothing to submission, and a dif
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Risks");
   const [waiting, , , partners] = camhs.risks;
   for (const risk of [waiting, partners]) {
-    await page.getByRole("button", { name: /^Add (a|another) risk$/ }).click();
+    await page.getByRole("link", { name: /^Add (a|another) risk$/ }).click();
     await page.getByLabel("What could go wrong?").fill(risk.description);
     await page.getByLabel("Who would bear it?").fill(risk.whoBears);
     await checkIn(page, "How likely is it?", new RegExp(`^${risk.likelihood}:`));
@@ -154,7 +155,7 @@ test("an officer builds the CAMHS proposal from nothing to submission, and a dif
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Dependencies");
   await expectNoAxeViolations(page);
   const duty = camhs.dependencies[0];
-  await tabTo(page, page.getByRole("button", { name: "Add a dependency" }));
+  await tabTo(page, page.getByRole("link", { name: "Add a dependency" }));
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Add a dependency");
   await tabTo(page, page.getByLabel("Name", { exact: true }));
@@ -178,7 +179,7 @@ test("an officer builds the CAMHS proposal from nothing to submission, and a dif
   // 6. Mitigations: linked to the high risk.
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mitigations");
   const training = camhs.mitigations[0];
-  await page.getByRole("button", { name: "Add a mitigation" }).click();
+  await page.getByRole("link", { name: "Add a mitigation" }).click();
   await page.getByLabel("What would the council do?").fill(training.action);
   await page.getByLabel("Who is responsible?").fill(training.owner);
   await fillDate(page, "By when?", inDays(200));
@@ -233,7 +234,7 @@ test("an officer builds the CAMHS proposal from nothing to submission, and a dif
   await page.getByRole("button", { name: "Save the withheld part" }).click();
   await expect(page.locator("main")).toContainText("section 43");
   await page.getByRole("link", { name: "Back to the documents" }).click();
-  await page.getByRole("button", { name: "Continue to the next section" }).click();
+  await page.getByRole("link", { name: "Continue to the next section" }).click();
 
   // 9. Consultation plan: twelve weeks, opening in four weeks' time.
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Consultation plan");
@@ -265,7 +266,7 @@ test("an officer builds the CAMHS proposal from nothing to submission, and a dif
 
   // 11. Consultation questions.
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Consultation questions");
-  await page.getByRole("button", { name: "Add a question" }).click();
+  await page.getByRole("link", { name: "Add a question" }).click();
   await page.getByLabel("Question 1").fill(camhs.questions[0].question);
   await expectNoAxeViolations(page);
   await continueButton(page).click();

@@ -216,7 +216,7 @@ test("an officer enters a paper response with a scan; an author edits and delete
   await expectNoAxeViolations(officer);
   await officer.getByRole("link", { name: /CAMHS/ }).click();
   await expectNoAxeViolations(officer);
-  await officer.getByRole("button", { name: "Enter a response" }).click();
+  await officer.getByRole("link", { name: "Enter a response" }).click();
   await expectNoAxeViolations(officer);
   await officer.getByRole("button", { name: "Save response" }).click();
   await expect(officer.getByRole("alert")).toContainText("Select how the response reached the council");

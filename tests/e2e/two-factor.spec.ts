@@ -32,7 +32,7 @@ test("an officer sets up a second factor, and then signs in with password and a 
   await expect(page.getByTestId("two-factor-status")).toContainText("Off.");
   await expectNoAxeViolations(page);
 
-  await page.getByRole("button", { name: "Set up a second factor" }).click();
+  await page.getByRole("link", { name: "Set up a second factor" }).click();
   await page.getByText("I cannot scan the QR code").click();
   const key = (await page.locator(".app-secret-key").innerText()).replace(/\s/g, "");
   await expectNoAxeViolations(page);
