@@ -103,6 +103,11 @@ describe("pageTitle", () => {
     expect(pageTitle(matches, "Accessibility statement")).toBe("Accessibility statement – Northmoor Consultations – Northmoor Borough Council");
     expect(pageTitle(matches)).toBe("Northmoor Consultations – Northmoor Borough Council");
   });
+  it("starts 'Error: ' when a form posted without JavaScript was refused (the root's data marked by entry.server.tsx), once", () => {
+    const refused = [{ id: "root", data: { council, demo: false, viewer: null, formError: true } }];
+    expect(pageTitle(refused, "Email updates")).toBe("Error: Email updates – Northmoor Consultations – Northmoor Borough Council");
+    expect(pageTitle(refused, "Email updates", { error: true })).toBe("Error: Email updates – Northmoor Consultations – Northmoor Borough Council");
+  });
   it("copes without the root data", () => {
     expect(pageTitle([], "Page not found")).toBe("Page not found");
     expect(pageTitle(undefined)).toBe("Consultations");
