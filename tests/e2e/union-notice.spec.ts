@@ -102,9 +102,10 @@ test("union notice: approve, rep reads and answers, officer replies, it opens, s
   await expectNoAxeViolations(page);
   await signOut(page);
 
-  // A used link, a signed-out visitor and a rep of another union get nothing.
+  // A used link says so and what to do, naming nothing; a signed-out visitor and a rep of another union get nothing.
   await page.goto(link);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("This link has expired or has already been used");
+  await expect(page.locator("main")).not.toContainText(TITLE);
   await page.goto(`/notices/${SLUG}`);
   await expect(page).toHaveURL(/\/staff\/sign-in/);
   await as(page, UNISON_REP);
