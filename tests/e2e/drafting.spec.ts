@@ -58,7 +58,7 @@ const JUSTIFICATIONS: Record<string, string> = {
 };
 
 test("an officer builds the CAMHS proposal from nothing to submission, and a different approver approves it", async ({ page }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(480_000);
   await as(page, OFFICER);
 
   // Start.
