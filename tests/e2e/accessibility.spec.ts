@@ -43,7 +43,8 @@ function publicPaths(): string[] {
 test.describe.configure({ mode: "serial" });
 
 test("every public page: axe finds nothing, and it reflows at 320 pixels", async ({ page }) => {
-  test.setTimeout(900_000);
+  // About 40 pages with axe each: 6 minutes on a quiet machine, over 13 on a loaded one.
+  test.setTimeout(1_200_000);
   const problems: string[] = [];
   // Every page reflows, the print page too: it is the paper pack's screen page as well (it has
   // a print stylesheet, but people open it on phones), so it gets no exception.
