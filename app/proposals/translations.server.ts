@@ -158,3 +158,40 @@ export function translationsForSwitch(p: Pick<Proposal, "translations">, pageLan
     .filter((code): code is LanguageCode => isLanguage(code) && code !== pageLanguage)
     .map((code) => ({ code, nativeName: translationLanguage(code)!.nativeName, name: translationLanguage(code)!.name }));
 }
+
+export type TranslationCardData = {
+  language: string;
+  /** "Bengali (বাংলা)" */
+  label: string;
+  name: string;
+  dir: "ltr" | "rtl";
+  translatorName: string;
+  translatedOn: string;
+  enteredBy: string;
+  enteredAt: string | null;
+  summaryHtml: string;
+  covers: TranslationCoverage;
+  questions: { number: number; english: string; translated: string | null }[];
+};
+
+/** Each translation as staff check it (the translations page, the approver's review): rendered, with who entered it. */
+export function translationCards(p: Proposal, render: (markdown: string) => string, database: DB = defaultDb()): TranslationCardData[] {
+  const records = translationRecords(p.id, database);
+  return (p.translations ?? []).map((tr) => {
+    const language = translationLanguage(tr.language);
+    const record = records.find((r) => r.language === tr.language);
+    return {
+      language: tr.language,
+      label: language ? `${language.name} (${language.nativeName})` : tr.language,
+      name: language?.name ?? tr.language,
+      dir: language?.dir ?? "ltr",
+      translatorName: tr.translatorName,
+      translatedOn: tr.translatedOn,
+      enteredBy: record?.enteredBy ?? "a former member of staff",
+      enteredAt: record?.updatedAt ?? null,
+      summaryHtml: render(tr.summary),
+      covers: coverage(tr, p.questions.map((q) => q.id)),
+      questions: p.questions.map((q, i) => ({ number: i + 1, english: q.question, translated: tr.questions.find((x) => x.questionId === q.id)?.text ?? null })),
+    };
+  });
+}

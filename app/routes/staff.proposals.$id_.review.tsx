@@ -14,6 +14,9 @@ import { Checkboxes, Textarea } from "~/components/form-fields";
 import { Markdown } from "~/components/Markdown";
 import { pageTitle } from "~/components/page-title";
 import { ProposalView } from "~/components/ProposalView";
+import { TranslationCard } from "~/components/TranslationCard";
+import { renderMarkdown } from "~/lib/markdown.server";
+import { translationCards } from "~/proposals/translations.server";
 import { useErrorTitle } from "~/components/SectionForm";
 import { AuditTrail } from "~/components/AuditTrail";
 import { StateTag } from "~/components/StateTag";
@@ -37,7 +40,8 @@ async function requireReviewer(request: Request, id: string | undefined) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, proposal } = await requireReviewer(request, params.id);
-  return reviewPage(viewer, proposal, now());
+  // Translations go out with the proposal, so the approver reads them too (issue 14).
+  return { ...reviewPage(viewer, proposal, now()), translations: translationCards(proposal, (markdown) => renderMarkdown(markdown, "officer")) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -56,7 +60,7 @@ const DONE: Record<string, string> = {
 };
 
 export default function Review() {
-  const { proposal, view, unmet, sinceLastReview, internal, checklist, may } = useLoaderData<typeof loader>();
+  const { proposal, view, unmet, sinceLastReview, internal, checklist, may, translations } = useLoaderData<typeof loader>();
   const error = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const done = searchParams.get("done");
@@ -178,6 +182,17 @@ export default function Review() {
       <div data-testid="public-view">
         <ProposalView proposal={view} showContents={false} />
       </div>
+      {translations.length ? (
+        <section aria-labelledby="translations-heading" data-testid="review-translations">
+          <h2 className="govuk-heading-l govuk-!-margin-top-6" id="translations-heading">
+            Translations
+          </h2>
+          <p className="govuk-body">Published with the proposal, for people who read the consultation in these languages. Everything not translated is shown in English.</p>
+          {translations.map((tr) => (
+            <TranslationCard key={tr.language} tr={tr} />
+          ))}
+        </section>
+      ) : null}
 
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">

@@ -6,16 +6,13 @@
  */
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { formatDate } from "~/components/format";
-import { Markdown } from "~/components/Markdown";
 import { pageTitle } from "~/components/page-title";
-import { SummaryList } from "~/components/SummaryList";
+import { TranslationCard } from "~/components/TranslationCard";
 import { renderMarkdown } from "~/lib/markdown.server";
 import { proposalPath, translationPath, translationsPath } from "~/proposals/sections/pages";
 import { pageBasics, requireEditing } from "~/proposals/sections/route.server";
 import { languagesToAdd } from "~/proposals/sections/translation";
-import { coverage, translationLanguage } from "~/proposals/translation";
-import { translationRecords } from "~/proposals/translations.server";
+import { translationCards } from "~/proposals/translations.server";
 
 const TITLE = "Translations";
 
@@ -23,28 +20,11 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const e = await requireEditing(request, params);
-  const records = translationRecords(e.proposal.id);
   const p = e.proposal;
   return {
     ...pageBasics(e, context, "summary", (u) => (u.field ?? "").startsWith("translations.")),
     canAdd: languagesToAdd(p).length > 0,
-    translations: (p.translations ?? []).map((tr) => {
-      const language = translationLanguage(tr.language);
-      const record = records.find((r) => r.language === tr.language);
-      return {
-        language: tr.language,
-        label: language ? `${language.name} (${language.nativeName})` : tr.language,
-        name: language?.name ?? tr.language,
-        dir: language?.dir ?? "ltr",
-        translatorName: tr.translatorName,
-        translatedOn: tr.translatedOn,
-        enteredBy: record?.enteredBy ?? "a former member of staff",
-        enteredAt: record?.updatedAt ?? null,
-        summaryHtml: renderMarkdown(tr.summary, "officer"),
-        covers: coverage(tr, p.questions.map((q) => q.id)),
-        questions: p.questions.map((q, i) => ({ number: i + 1, english: q.question, translated: tr.questions.find((x) => x.questionId === q.id)?.text ?? null })),
-      };
-    }),
+    translations: translationCards(p, (markdown) => renderMarkdown(markdown, "officer")),
   };
 }
 
@@ -78,62 +58,16 @@ export default function TranslationsPage() {
         ) : null}
         {translations.length === 0 ? <p className="govuk-body">This proposal has no translations yet.</p> : null}
         {translations.map((tr) => (
-          <div className="govuk-summary-card" key={tr.language} data-testid={`translation-${tr.language}`}>
-            <div className="govuk-summary-card__title-wrapper">
-              <h2 className="govuk-summary-card__title">{tr.label}</h2>
-              <ul className="govuk-summary-card__actions">
-                <li className="govuk-summary-card__action">
-                  <Link className="govuk-link" to={`${translationPath(proposal.id, tr.language)}/remove`}>
-                    Remove<span className="govuk-visually-hidden"> the {tr.name} translation</span>
-                  </Link>
-                </li>
-              </ul>
-            </div>
-            <div className="govuk-summary-card__content">
-              <SummaryList
-                rows={[
-                  { key: "Translated by", value: tr.translatorName, actions: [{ href: `${translationPath(proposal.id, tr.language)}#translatorName`, text: "Change", visuallyHiddenText: `who translated the ${tr.name}` }] },
-                  { key: "Date translated", value: formatDate(tr.translatedOn), actions: [{ href: `${translationPath(proposal.id, tr.language)}#translatedOn-day`, text: "Change", visuallyHiddenText: `the date of the ${tr.name} translation` }] },
-                  { key: "Entered by", value: tr.enteredAt ? `${tr.enteredBy}, ${formatDate(tr.enteredAt)}` : tr.enteredBy },
-                  {
-                    key: "Summary",
-                    value: (
-                      <div lang={tr.language} dir={tr.dir}>
-                        <Markdown html={tr.summaryHtml} />
-                      </div>
-                    ),
-                    actions: [{ href: `${translationPath(proposal.id, tr.language)}#summary`, text: "Change", visuallyHiddenText: `the ${tr.name} summary` }],
-                  },
-                  {
-                    key: "Questions",
-                    value: (
-                      <>
-                        <p className="govuk-body">
-                          {tr.covers.questions} of {tr.covers.ofQuestions} translated
-                        </p>
-                        <ol className="govuk-list govuk-list--number">
-                          {tr.questions.map((q) => (
-                            <li key={q.number}>
-                              {q.translated ? (
-                                <span lang={tr.language} dir={tr.dir}>
-                                  {q.translated}
-                                </span>
-                              ) : (
-                                <>
-                                  {q.english} <strong className="govuk-tag govuk-tag--grey">In English</strong>
-                                </>
-                              )}
-                            </li>
-                          ))}
-                        </ol>
-                      </>
-                    ),
-                    actions: [{ href: translationPath(proposal.id, tr.language, "questions"), text: "Change", visuallyHiddenText: `the ${tr.name} questions` }],
-                  },
-                ]}
-              />
-            </div>
-          </div>
+          <TranslationCard
+            key={tr.language}
+            tr={tr}
+            removeHref={`${translationPath(proposal.id, tr.language)}/remove`}
+            changeHref={(part) =>
+              part === "questions"
+                ? translationPath(proposal.id, tr.language, "questions")
+                : `${translationPath(proposal.id, tr.language)}#${{ translator: "translatorName", date: "translatedOn-day", summary: "summary" }[part]}`
+            }
+          />
         ))}
         <div className="govuk-button-group">
           {canAdd ? (

@@ -2,7 +2,8 @@
  * Translated content (issue 14, item 2), in the browser on the demo council: the officer who runs
  * the open CAMHS consultation removes its Bengali translation and adds it again through the
  * translation pages (the English pasted by mistake is refused with the script rule's message),
- * each change with its change note; axe on every new officer page. Then a resident reads the
+ * each change with its change note; axe on every new officer page; the approver reads it on the
+ * review page. Then a resident reads the
  * consultation in Bengali: the translated summary and questions, marked with the language, the
  * translator and the date, and which parts are in Bengali and which stay in English.
  */
@@ -36,7 +37,7 @@ async function changeNote(page: Page, note: string) {
 }
 
 test("an officer adds a Bengali translation, and a resident reads the consultation and answers in Bengali", async ({ browser, page, server }) => {
-  test.setTimeout(420_000);
+  test.setTimeout(600_000);
   // The fixture is what the test says it is: the open CAMHS consultation, translated into Bengali, four questions.
   const db = new Database(server.databasePath, { readonly: true });
   const row = db.prepare("SELECT p.id, p.state, t.translator_name AS translator FROM proposals p JOIN proposal_translations t ON t.proposal_id = p.id WHERE p.slug = ? AND t.language = 'bn'").get(SLUG) as
@@ -122,6 +123,17 @@ test("an officer adds a Bengali translation, and a resident reads the consultati
   await page.goto(`/consultations/${SLUG}/history`);
   await expect(page.locator("main")).toContainText("Added the checked Bengali translation of the questions.");
   await expect(page.locator("main")).toContainText("The Bengali translation is being replaced by a checked one.");
+
+  // The approver reads the translation on the review page, as it will be published.
+  const approverContext = await browser.newContext();
+  const approver = await approverContext.newPage();
+  await signIn(approver, "approver@northmoor.example", password("approver@northmoor.example"));
+  await approver.goto(`/staff/proposals/${id}/review`);
+  const onReview = approver.getByTestId("review-translations");
+  await expect(onReview.getByTestId("translation-bn")).toContainText(TRANSLATOR);
+  await expect(onReview.getByRole("link", { name: /Remove|Change/ })).toHaveCount(0);
+  await expectNoAxeViolations(approver);
+  await approverContext.close();
 
   await readAndAnswerInBengali(browser, server.databasePath);
 });

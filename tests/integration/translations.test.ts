@@ -17,6 +17,7 @@ import * as questionsPage from "~/routes/staff.proposals.$id_.summary_.translati
 import * as remove from "~/routes/staff.proposals.$id_.summary_.translations_.$language_.remove";
 import * as history from "~/routes/consultations.$slug_.history";
 import * as consultation from "~/routes/consultations.$slug";
+import * as review from "~/routes/staff.proposals.$id_.review";
 import { translationFor } from "~/proposals/translations.server";
 import type { HistoryEntry } from "~/proposals/versions.server";
 import { loadMyResponse } from "~/responses/answers.server";
@@ -194,6 +195,13 @@ describe("the open CAMHS consultation's Bengali translation", () => {
     expect(tr.summary).toContain("সমাজকর্মী");
     expect(tr.questions.map((q) => q.english)).toEqual(db().select().from(t.consultationQuestions).where(eq(t.consultationQuestions.proposalId, openId)).orderBy(t.consultationQuestions.position).all().map((q) => q.question));
     expect(tr.questions.every((q) => q.translated && /\p{Script=Bengali}/u.test(q.translated))).toBe(true);
+  });
+
+  it("is on the approver's review, read only, with who translated it and who entered it", async () => {
+    const r = await get(review.loader as never, `/staff/proposals/${openId}/review`, { id: String(openId) }, "approver@northmoor.example");
+    const cards = (r.body as { translations: { language: string; translatorName: string; enteredBy: string; summaryHtml: string; covers: unknown }[] }).translations;
+    expect(cards).toEqual([expect.objectContaining({ language: "bn", translatorName: expect.stringMatching(/^Rumana Akhtar/), enteredBy: viewer(CAMHS_OFFICER).name, covers: { summary: true, questions: 4, ofQuestions: 4 } })]);
+    expect(cards[0].summaryHtml).toContain("সমাজকর্মী");
   });
 
   it("cannot be changed without a change note once open", async () => {
