@@ -301,6 +301,7 @@ test("an officer builds the CAMHS proposal from nothing to submission, and a dif
 });
 
 test("the drafter's own approval is refused", async ({ page }) => {
+  test.setTimeout(180_000);
   await as(page, DRAFTING_APPROVER);
   await page.goto("/staff");
   await page.getByRole("link", { name: "Changes to garden waste collections in winter" }).first().click();
@@ -315,6 +316,7 @@ test("the drafter's own approval is refused", async ({ page }) => {
 });
 
 test("an edit to the open CAMHS consultation is published with its note, and the history shows the words that changed", async ({ page }) => {
+  test.setTimeout(180_000);
   await as(page, OFFICER);
   await page.goto("/consultations/camhs-social-work/history");
   await expect(page.getByTestId("no-changes")).toBeVisible();
