@@ -16,5 +16,5 @@ const isolate = process.env.MUTATION_ISOLATE === "1";
 
 export default {
   ...base,
-  test: { ...base.test, include, isolate, setupFiles: isolate ? base.test?.setupFiles : [...(base.test?.setupFiles ?? []), "tests/mutation-setup.ts"] },
+  test: { ...base.test, include, isolate, setupFiles: [...(base.test?.setupFiles ?? []), "tests/mutation-setup.ts"] },
 };

@@ -1,5 +1,5 @@
 /**
- * Mutation runs only (vitest.mutation.config.ts, unless MUTATION_ISOLATE=1): Stryker re-runs the
+ * Mutation runs only (vitest.mutation.config.ts): Stryker re-runs the
  * same test files in one worker for every mutant, and without isolation the modules stay loaded
  * between runs, which is what makes a run take seconds rather than tens of seconds. tests/setup.ts
  * gives each run a new database file; the parsed environment and the open connection are
