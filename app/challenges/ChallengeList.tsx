@@ -9,11 +9,13 @@ import { formatDate, formatDateTime, plural } from "~/components/format";
 import { SectionChanges } from "~/components/WordDiff";
 import type { ChallengeView } from "./challenges.server";
 import { STANDING_LABELS, type ChallengeStanding } from "./rules";
+import { useLocalHref, useTranslation } from "~/i18n/react";
 
 const TAG: Record<ChallengeStanding, string> = { waiting: "govuk-tag--yellow", overdue: "govuk-tag--red", corrected: "govuk-tag--green", stands: "govuk-tag--blue" };
 
 export function ChallengeTag({ standing }: { standing: ChallengeStanding }) {
-  return <strong className={`govuk-tag ${TAG[standing]}`}>{STANDING_LABELS[standing]}</strong>;
+  const { t } = useTranslation();
+  return <strong className={`govuk-tag ${TAG[standing]}`}>{STANDING_LABELS[standing] ? t(`challenges.standing.${standing}`) : standing}</strong>;
 }
 
 const keepLines = { whiteSpace: "pre-line" } as const;
@@ -90,27 +92,27 @@ export function ChallengesSection({
   const base = `/consultations/${encodeURIComponent(slug)}`;
   const open = challenges.filter((c) => c.standing === "waiting" || c.standing === "overdue").length;
   const overdue = challenges.filter((c) => c.standing === "overdue").length;
+  const { t } = useTranslation();
+  const href = useLocalHref();
   return (
     <section className="app-section" aria-labelledby="challenges-heading" id="challenges" data-testid="challenges">
       <h2 className="govuk-heading-l" id="challenges-heading">
-        Challenges to the facts
+        {t("challenges.heading")}
       </h2>
-      <p className="govuk-body">
-        Anyone can challenge a figure, a risk, an equality finding or a statement in this consultation. The council must answer each challenge here within {workingDays} working days,
-        by correcting it or by explaining why it stands.
-      </p>
+      <p className="govuk-body">{t("challenges.intro", { days: workingDays })}</p>
       {challenges.length ? (
         <p className="govuk-body" data-testid="challenge-counts">
-          {plural(challenges.length, "challenge")}: {open ? `${open} waiting for an answer` : "all answered"}
-          {overdue ? `, ${overdue} overdue` : ""}.
+          {t("challenges.count", { count: challenges.length })}: {open ? t("challenges.waiting", { open }) : t("challenges.allAnswered")}
+          {overdue ? t("list.challengesOverdue", { count: overdue }) : ""}
+          {t("challenges.end")}
         </p>
       ) : (
-        <p className="govuk-body">Nobody has challenged a fact in this consultation.</p>
+        <p className="govuk-body">{t("challenges.none")}</p>
       )}
       {accepting ? (
         <p className="govuk-body">
-          <Link className="govuk-link" to={`${base}/challenge`}>
-            Challenge a fact in this consultation
+          <Link className="govuk-link" to={href(`${base}/challenge`)}>
+            {t("challenges.link")}
           </Link>
         </p>
       ) : null}

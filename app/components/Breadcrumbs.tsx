@@ -1,15 +1,18 @@
 /** GOV.UK breadcrumbs and back link. Use one or the other on a page, not both. */
 import { Link } from "@remix-run/react";
+import { useLocalHref, useTranslation } from "~/i18n/react";
 
 export type Crumb = { href: string; text: string };
 
 export function Breadcrumbs({ items, className }: { items: Crumb[]; className?: string }) {
+  const { t } = useTranslation();
+  const localHref = useLocalHref();
   return (
-    <nav className={`govuk-breadcrumbs${className ? ` ${className}` : ""}`} aria-label="Breadcrumb">
+    <nav className={`govuk-breadcrumbs${className ? ` ${className}` : ""}`} aria-label={t("common.breadcrumb")}>
       <ol className="govuk-breadcrumbs__list">
         {items.map((item) => (
           <li key={item.href} className="govuk-breadcrumbs__list-item">
-            <Link className="govuk-breadcrumbs__link" to={item.href}>
+            <Link className="govuk-breadcrumbs__link" to={localHref(item.href)}>
               {item.text}
             </Link>
           </li>
@@ -19,10 +22,12 @@ export function Breadcrumbs({ items, className }: { items: Crumb[]; className?: 
   );
 }
 
-export function BackLink({ href, text = "Back" }: { href: string; text?: string }) {
+export function BackLink({ href, text }: { href: string; text?: string }) {
+  const { t } = useTranslation();
+  const localHref = useLocalHref();
   return (
-    <Link to={href} className="govuk-back-link">
-      {text}
+    <Link to={localHref(href)} className="govuk-back-link">
+      {text ?? t("common.back")}
     </Link>
   );
 }

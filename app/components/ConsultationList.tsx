@@ -5,7 +5,10 @@
 import { Link } from "@remix-run/react";
 import type { ProposalState } from "#db/schema";
 import { SearchForm } from "~/search/SearchForm";
-import { formatDate, plural } from "./format";
+import { formatDate } from "./format";
+import { translator } from "~/i18n/i18n";
+import type { LanguageCode } from "~/i18n/languages";
+import { useLanguage, useLocalHref, useTranslation } from "~/i18n/react";
 import { Pagination } from "./Pagination";
 import { StateTag } from "./StateTag";
 
@@ -50,75 +53,71 @@ export type ConsultationListData = {
 };
 
 /** The dates a resident needs for a consultation in this state. */
-export function consultationDates(item: Pick<ConsultationListEntry, "state" | "opensOn" | "closesOn" | "decidedOn" | "withdrawnAt" | "closedAt">): string {
-  const opens = formatDate(item.opensOn);
-  const closes = formatDate(item.closesOn);
+export function consultationDates(item: Pick<ConsultationListEntry, "state" | "opensOn" | "closesOn" | "decidedOn" | "withdrawnAt" | "closedAt">, lang: LanguageCode = "en"): string {
+  const t = translator(lang);
+  const opens = formatDate(item.opensOn, lang);
+  const closes = formatDate(item.closesOn, lang);
   switch (item.state) {
     case "open":
-      return closes ? `Closes ${closes}` : "Open now";
+      return closes ? t("list.dates.closes", { date: closes }) : t("list.dates.openNow");
     case "closed":
-      return closes ? `Closed ${closes}` : "Closed";
+      return closes ? t("list.dates.closed", { date: closes }) : t("list.dates.closedNoDate");
     case "scheduled":
     case "union_notice":
     case "in_review":
     case "draft":
-      return opens ? `Opens ${opens}` : "";
+      return opens ? t("list.dates.opens", { date: opens }) : "";
     case "decided":
-      return item.decidedOn ? `Decided ${formatDate(item.decidedOn)}` : closes ? `Closed ${closes}` : "";
+      return item.decidedOn ? t("list.dates.decided", { date: formatDate(item.decidedOn, lang) }) : closes ? t("list.dates.closed", { date: closes }) : "";
     case "withdrawn": {
       // Never its planned closing date as if it had run: when it stopped, and what it had been.
-      const withdrawn = item.withdrawnAt ? `Withdrawn ${formatDate(item.withdrawnAt)}` : "Withdrawn";
-      if (item.closedAt) return closes ? `${withdrawn}, after closing on ${closes}` : withdrawn;
-      return closes ? `${withdrawn}, before its planned closing date of ${closes}` : withdrawn;
+      const withdrawn = item.withdrawnAt ? t("list.dates.withdrawn", { date: formatDate(item.withdrawnAt, lang) }) : t("list.dates.withdrawnNoDate");
+      if (item.closedAt) return closes ? t("list.dates.withdrawnAfterClosing", { withdrawn, closes }) : withdrawn;
+      return closes ? t("list.dates.withdrawnBeforeClosing", { withdrawn, closes }) : withdrawn;
     }
     default:
-      return opens && closes ? `Ran from ${opens} to ${closes}` : closes ? `Closed ${closes}` : "";
+      return opens && closes ? t("list.dates.ran", { opens, closes }) : closes ? t("list.dates.closed", { date: closes }) : "";
   }
 }
 
-const EMPTY_TEXT: Record<StatusFilter, string> = {
-  all: "There are no consultations to show yet.",
-  open: "There are no open consultations at the moment.",
-  closed: "There are no closed consultations waiting for an outcome.",
-  concluded: "There are no concluded consultations yet.",
-  withdrawn: "No consultation has been withdrawn.",
-};
-
 export function ConsultationListPage({ data, basePath, councilName }: { data: ConsultationListData; basePath: string; councilName?: string }) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const localHref = useLocalHref();
   const hrefFor = (page: number) => {
     const params = new URLSearchParams();
     if (data.status !== "all") params.set("status", data.status);
     if (page > 1) params.set("page", String(page));
     const query = params.toString();
-    return query ? `${basePath}?${query}` : basePath;
+    return localHref(query ? `${basePath}?${query}` : basePath);
   };
-  const heading = data.isHome ? "Have your say on council proposals" : "Consultations";
+  const heading = data.isHome ? t("list.homeHeading") : t("list.heading");
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <h1 className="govuk-heading-xl">{heading}</h1>
         <p className="govuk-body-l">
-          Read what {councilName ?? "the council"} proposes to change and why, with the figures, risks and equality impact in full, and tell us what you think before
-          anything is decided.
+          {t("list.intro", { council: councilName ?? t("list.theCouncil") })}
         </p>
         <p className="govuk-body">
-          <Link className="govuk-link" to="/subscribe">
-            Get an email when a new consultation opens
+          <Link className="govuk-link" to={localHref("/subscribe")}>
+            {t("list.subscribe")}
           </Link>
         </p>
 
         <SearchForm />
 
         <form method="get" action={basePath} className="app-filter">
+          {lang !== "en" ? <input type="hidden" name="lang" value={lang} /> : null}
           <div className="govuk-form-group">
             <fieldset className="govuk-fieldset">
-              <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Show consultations</legend>
+              <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{t("list.showLegend")}</legend>
               <div className="govuk-radios govuk-radios--small govuk-radios--inline">
                 {STATUS_FILTERS.map((f) => (
                   <div key={f.value} className="govuk-radios__item">
                     <input className="govuk-radios__input" id={`status-${f.value}`} name="status" type="radio" value={f.value} defaultChecked={data.status === f.value} />
                     <label className="govuk-label govuk-radios__label" htmlFor={`status-${f.value}`}>
-                      {f.label}
+                      {t(`list.filters.${f.value}`)}
                     </label>
                   </div>
                 ))}
@@ -126,22 +125,22 @@ export function ConsultationListPage({ data, basePath, councilName }: { data: Co
             </fieldset>
           </div>
           <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-3" data-module="govuk-button">
-            Apply filter
+            {t("list.applyFilter")}
           </button>
         </form>
 
         <p className="govuk-body" role="status">
-          {data.total === 0 ? EMPTY_TEXT[data.status] : `${plural(data.total, "consultation")}${data.pages > 1 ? `, page ${data.page} of ${data.pages}` : ""}`}
+          {data.total === 0 ? t(`list.empty.${data.status}`) : data.pages > 1 ? t("list.countPaged", { count: data.total, page: data.page, pages: data.pages }) : t("list.count", { count: data.total })}
         </p>
 
         {data.items.length > 0 ? (
           <ul className="app-consultation-list">
             {data.items.map((item) => {
-              const dates = consultationDates(item);
+              const dates = consultationDates(item, lang);
               return (
                 <li key={item.slug} className="app-consultation-list__item">
                   <h2 className="govuk-heading-m app-consultation-list__title">
-                    <Link className="govuk-link" to={`/consultations/${encodeURIComponent(item.slug)}`}>
+                    <Link className="govuk-link" to={localHref(`/consultations/${encodeURIComponent(item.slug)}`)}>
                       {item.title}
                     </Link>
                   </h2>
@@ -153,19 +152,19 @@ export function ConsultationListPage({ data, basePath, councilName }: { data: Co
                     {dates ? <li>{dates}</li> : null}
                     {item.challenges?.open ? (
                       <li data-testid="challenge-count">
-                        {plural(item.challenges.open, "challenge to the facts", "challenges to the facts")} waiting for an answer
-                        {item.challenges.overdue ? <strong>, {item.challenges.overdue} overdue</strong> : null}
+                        {t("list.challenges", { count: item.challenges.open })}
+                        {item.challenges.overdue ? <strong>{t("list.challengesOverdue", { count: item.challenges.overdue })}</strong> : null}
                       </li>
                     ) : null}
                     {item.daysOverdue ? (
                       <li>
-                        <strong className="govuk-tag govuk-tag--red">Outcome {item.daysOverdue === 1 ? "1 day" : `${item.daysOverdue} days`} overdue</strong>
+                        <strong className="govuk-tag govuk-tag--red">{t("list.outcomeOverdue", { count: item.daysOverdue })}</strong>
                       </li>
                     ) : null}
                   </ul>
                   {item.state === "withdrawn" && item.withdrawnReason ? (
                     <p className="govuk-body app-consultation-list__summary" data-testid="withdrawn-reason">
-                      <strong>Why it was withdrawn:</strong> {item.withdrawnReason}
+                      <strong>{t("list.whyWithdrawn")}</strong> {item.withdrawnReason}
                     </p>
                   ) : null}
                   {item.excerpt ? <p className="govuk-body app-consultation-list__summary">{item.excerpt}</p> : null}
@@ -175,7 +174,7 @@ export function ConsultationListPage({ data, basePath, councilName }: { data: Co
           </ul>
         ) : null}
 
-        <Pagination page={data.page} pages={data.pages} hrefFor={hrefFor} label="Pages of consultations" />
+        <Pagination page={data.page} pages={data.pages} hrefFor={hrefFor} label={t("list.pagesLabel")} />
       </div>
     </div>
   );

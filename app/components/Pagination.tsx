@@ -4,6 +4,7 @@
  * Renders nothing when there is only one page.
  */
 import { Link } from "@remix-run/react";
+import { useTranslation } from "~/i18n/react";
 
 /** Page numbers to show: first, last, the current one and its neighbours; null marks a gap. */
 export function pageItems(page: number, pages: number): (number | null)[] {
@@ -18,6 +19,7 @@ export function pageItems(page: number, pages: number): (number | null)[] {
 }
 
 export function Pagination({ page, pages, hrefFor, label = "Pages" }: { page: number; pages: number; hrefFor: (page: number) => string; label?: string }) {
+  const { t } = useTranslation();
   if (pages <= 1) return null;
   return (
     <nav className="govuk-pagination" aria-label={label}>
@@ -28,7 +30,7 @@ export function Pagination({ page, pages, hrefFor, label = "Pages" }: { page: nu
               <path d="m6.5938-0.0078125-6.7266 6.7266 6.7441 6.4062 1.377-1.449-4.1856-3.9768h12.896v-2h-12.984l4.2931-4.293-1.414-1.414z" />
             </svg>
             <span className="govuk-pagination__link-title">
-              Previous<span className="govuk-visually-hidden"> page</span>
+              {t("pagination.previous")}<span className="govuk-visually-hidden">{t("pagination.pageSuffix")}</span>
             </span>
           </Link>
         </div>
@@ -41,7 +43,7 @@ export function Pagination({ page, pages, hrefFor, label = "Pages" }: { page: nu
             </li>
           ) : (
             <li key={n} className={`govuk-pagination__item${n === page ? " govuk-pagination__item--current" : ""}`}>
-              <Link className="govuk-link govuk-pagination__link" to={hrefFor(n)} aria-label={`Page ${n}`} aria-current={n === page ? "page" : undefined}>
+              <Link className="govuk-link govuk-pagination__link" to={hrefFor(n)} aria-label={t("pagination.page", { n })} aria-current={n === page ? "page" : undefined}>
                 {n}
               </Link>
             </li>
@@ -52,7 +54,7 @@ export function Pagination({ page, pages, hrefFor, label = "Pages" }: { page: nu
         <div className="govuk-pagination__next">
           <Link className="govuk-link govuk-pagination__link" to={hrefFor(page + 1)} rel="next">
             <span className="govuk-pagination__link-title">
-              Next<span className="govuk-visually-hidden"> page</span>
+              {t("pagination.next")}<span className="govuk-visually-hidden">{t("pagination.pageSuffix")}</span>
             </span>
             <svg className="govuk-pagination__icon govuk-pagination__icon--next" xmlns="http://www.w3.org/2000/svg" height="13" width="15" aria-hidden="true" focusable="false" viewBox="0 0 15 13">
               <path d="m8.107-0.0078125-1.4136 1.414 4.2926 4.293h-12.986v2h12.896l-4.1855 3.9766 1.377 1.4492 6.7441-6.4062-6.7246-6.7266z" />

@@ -18,9 +18,11 @@ import { RiskTable } from "./RiskTable";
 import { EqualityChart, RiskMatrixChart } from "./charts/ProposalCharts";
 import { SummaryList } from "./SummaryList";
 import { ItemThreadList } from "~/responses/ItemThreadList";
+import { translator, type Translate } from "~/i18n/i18n";
+import { useLanguage, useTranslation } from "~/i18n/react";
 import type { ItemThreads } from "~/responses/types";
 
-/** Section headings as the public reads them, in the order of the publication gate. */
+/** Section headings as the public reads them, in the order of the publication gate (English; the page translates by key, sections.*). */
 export const PUBLIC_SECTION_TITLES: Record<SectionKey, string> = {
   summary: "Summary",
   details: "The proposal in full",
@@ -39,7 +41,11 @@ export const PUBLIC_SECTION_TITLES: Record<SectionKey, string> = {
 
 const SECTION_ORDER: SectionKey[] = ["summary", "details", "options", "impact", "risks", "dependencies", "mitigations", "equality", "documents", "plan", "stakeholders"];
 
-const NOT_PROVIDED = <p className="govuk-body app-not-provided">Not provided.</p>;
+function NotProvided() {
+  const { t } = useTranslation();
+  return <p className="govuk-body app-not-provided">{t("proposal.notProvided")}</p>;
+}
+const NOT_PROVIDED = <NotProvided />;
 
 export function sectionId(key: SectionKey): string {
   return `section-${key}`;
@@ -67,16 +73,17 @@ function Part({ title, html }: { title: string; html: string }) {
 }
 
 export function ContentsList({ sections }: { sections: SectionKey[] }) {
+  const { t } = useTranslation();
   return (
     <nav className="app-contents-list" aria-labelledby="contents-heading">
       <h2 className="govuk-heading-s" id="contents-heading">
-        Contents
+        {t("proposal.contents")}
       </h2>
       <ol className="app-contents-list__list">
         {sections.map((key) => (
           <li key={key} className="app-contents-list__item">
             <a className="govuk-link" href={`#${sectionId(key)}`}>
-              {PUBLIC_SECTION_TITLES[key]}
+              {t(`sections.${key}`)}
             </a>
           </li>
         ))}
@@ -86,6 +93,7 @@ export function ContentsList({ sections }: { sections: SectionKey[] }) {
 }
 
 export function OptionsList({ options }: { options: OptionView[] }) {
+  const { t } = useTranslation();
   if (options.length === 0) return NOT_PROVIDED;
   return (
     <>
@@ -93,12 +101,12 @@ export function OptionsList({ options }: { options: OptionView[] }) {
         <div key={option.id} className="app-option govuk-!-margin-bottom-6">
           <h3 className="govuk-heading-m app-section__subheading">
             {option.title}{" "}
-            {option.isProposed ? <strong className="govuk-tag govuk-tag--green">Proposed option</strong> : <strong className="govuk-tag govuk-tag--grey">Rejected</strong>}
+            {option.isProposed ? <strong className="govuk-tag govuk-tag--green">{t("proposal.proposedOption")}</strong> : <strong className="govuk-tag govuk-tag--grey">{t("proposal.rejected")}</strong>}
           </h3>
           <Markdown html={option.descriptionHtml} fallback={NOT_PROVIDED} />
           {option.isProposed ? null : (
             <>
-              <h4 className="govuk-heading-s govuk-!-margin-top-4 govuk-!-margin-bottom-2">Why this option was rejected</h4>
+              <h4 className="govuk-heading-s govuk-!-margin-top-4 govuk-!-margin-bottom-2">{t("proposal.whyRejected")}</h4>
               <Markdown html={option.rejectedBecauseHtml} fallback={NOT_PROVIDED} />
             </>
           )}
@@ -110,33 +118,34 @@ export function OptionsList({ options }: { options: OptionView[] }) {
 
 const DEPENDENCY_KINDS: Record<DependencyView["kind"], string> = DEPENDENCY_KIND_LABELS;
 
-function consultedText(consulted: boolean | null): string {
-  if (consulted === true) return "Yes";
-  if (consulted === false) return "No";
-  return "Not recorded";
+function consultedText(consulted: boolean | null, t: Translate): string {
+  if (consulted === true) return t("proposal.yes");
+  if (consulted === false) return t("proposal.no");
+  return t("proposal.notRecorded");
 }
 
 export function DependencyTable({ dependencies }: { dependencies: DependencyView[] }) {
-  if (dependencies.length === 0) return <p className="govuk-body">No other services, teams, partners or contracts were identified as affected.</p>;
+  const { t } = useTranslation();
+  if (dependencies.length === 0) return <p className="govuk-body">{t("proposal.noDependencies")}</p>;
   return (
     <div className="app-table-scroll" role="region" aria-labelledby="dependencies-caption" tabIndex={0}>
       <table className="govuk-table app-table--reflow">
         <caption className="govuk-table__caption govuk-table__caption--s" id="dependencies-caption">
-          Services, teams, partners and contracts that rely on or are affected by the change
+          {t("proposal.dependenciesCaption")}
         </caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
             <th scope="col" className="govuk-table__header">
-              Who or what
+              {t("proposal.whoOrWhat")}
             </th>
             <th scope="col" className="govuk-table__header">
-              Type
+              {t("proposal.type")}
             </th>
             <th scope="col" className="govuk-table__header">
-              Effect of the change
+              {t("proposal.effect")}
             </th>
             <th scope="col" className="govuk-table__header">
-              Consulted
+              {t("proposal.consulted")}
             </th>
           </tr>
         </thead>
@@ -146,10 +155,10 @@ export function DependencyTable({ dependencies }: { dependencies: DependencyView
               <th scope="row" className="govuk-table__header">
                 {d.name}
               </th>
-              <td className="govuk-table__cell" data-label="Type">{DEPENDENCY_KINDS[d.kind] ?? d.kind}</td>
-              <td className="govuk-table__cell" data-label="Effect of the change">{d.effect}</td>
-              <td className="govuk-table__cell" data-label="Consulted">
-                <strong>{consultedText(d.consulted)}</strong>
+              <td className="govuk-table__cell" data-label={t("proposal.type")}>{DEPENDENCY_KINDS[d.kind] ? t(`dependencyKinds.${d.kind}`) : d.kind}</td>
+              <td className="govuk-table__cell" data-label={t("proposal.effect")}>{d.effect}</td>
+              <td className="govuk-table__cell" data-label={t("proposal.consulted")}>
+                <strong>{consultedText(d.consulted, t)}</strong>
                 {d.consultationNote ? <span className="app-consultation-note">. {d.consultationNote}</span> : null}
               </td>
             </tr>
@@ -161,26 +170,28 @@ export function DependencyTable({ dependencies }: { dependencies: DependencyView
 }
 
 export function MitigationTable({ mitigations }: { mitigations: MitigationView[] }) {
-  if (mitigations.length === 0) return <p className="govuk-body">No mitigations have been recorded.</p>;
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  if (mitigations.length === 0) return <p className="govuk-body">{t("proposal.noMitigations")}</p>;
   return (
     <div className="app-table-scroll" role="region" aria-labelledby="mitigations-caption" tabIndex={0}>
       <table className="govuk-table app-table--reflow">
         <caption className="govuk-table__caption govuk-table__caption--s" id="mitigations-caption">
-          Actions the council would take, who is responsible and by when
+          {t("proposal.mitigationsCaption")}
         </caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
             <th scope="col" className="govuk-table__header">
-              Action
+              {t("proposal.action")}
             </th>
             <th scope="col" className="govuk-table__header">
-              Responsible
+              {t("proposal.responsible")}
             </th>
             <th scope="col" className="govuk-table__header">
-              By
+              {t("proposal.by")}
             </th>
             <th scope="col" className="govuk-table__header">
-              Addresses
+              {t("proposal.addresses")}
             </th>
           </tr>
         </thead>
@@ -193,11 +204,11 @@ export function MitigationTable({ mitigations }: { mitigations: MitigationView[]
                   {m.ref}
                   <span className="govuk-!-font-weight-regular">: {m.action}</span>
                 </th>
-                <td className="govuk-table__cell" data-label="Responsible">{m.owner}</td>
-                <td className="govuk-table__cell" data-label="By">{m.dueOn ? formatDate(m.dueOn) : <span className="app-not-provided">No date set</span>}</td>
-                <td className="govuk-table__cell" data-label="Addresses">
+                <td className="govuk-table__cell" data-label={t("proposal.responsible")}>{m.owner}</td>
+                <td className="govuk-table__cell" data-label={t("proposal.by")}>{m.dueOn ? formatDate(m.dueOn, lang) : <span className="app-not-provided">{t("proposal.noDate")}</span>}</td>
+                <td className="govuk-table__cell" data-label={t("proposal.addresses")}>
                   {addresses.length === 0 ? (
-                    <span className="app-not-provided">Not linked</span>
+                    <span className="app-not-provided">{t("proposal.notLinked")}</span>
                   ) : (
                     <ul className="govuk-list govuk-!-margin-bottom-0">
                       {m.risks.map((r) => (
@@ -210,7 +221,7 @@ export function MitigationTable({ mitigations }: { mitigations: MitigationView[]
                       {m.equalityRows.map((r) => (
                         <li key={r.anchor}>
                           <a className="govuk-link" href={`#${r.anchor}`}>
-                            Equality impact: {r.text}
+                            {t("proposal.equalityImpact", { text: r.text })}
                           </a>
                         </li>
                       ))}
@@ -226,14 +237,9 @@ export function MitigationTable({ mitigations }: { mitigations: MitigationView[]
   );
 }
 
-const DISCLOSURE_TEXT: Record<DocumentView["disclosure"], string> = {
-  published: "Published in full.",
-  part_withheld: "Published with some parts withheld. The parts withheld, and why, are listed below.",
-  withheld: "Withheld in full. The reasons are listed below.",
-};
-
 export function DocumentList({ documents }: { documents: DocumentView[] }) {
-  if (documents.length === 0) return <p className="govuk-body">No documents have been published with this proposal.</p>;
+  const { t } = useTranslation();
+  if (documents.length === 0) return <p className="govuk-body">{t("proposal.noDocuments")}</p>;
   return (
     <>
       {documents.map((doc) => {
@@ -253,7 +259,7 @@ export function DocumentList({ documents }: { documents: DocumentView[] }) {
               )}
             </h3>
             <p className="app-document__meta">
-              {type}, {formatFileSize(doc.sizeBytes)}. {DISCLOSURE_TEXT[doc.disclosure]}
+              {type}, {formatFileSize(doc.sizeBytes)}. {t(`proposal.disclosure.${doc.disclosure}`)}
             </p>
             {doc.withheldParts.length > 0 ? <WithheldParts doc={doc} /> : null}
           </div>
@@ -264,25 +270,27 @@ export function DocumentList({ documents }: { documents: DocumentView[] }) {
 }
 
 function WithheldParts({ doc }: { doc: DocumentView }) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
   return (
     <div className="app-table-scroll" role="region" aria-labelledby={`withheld-${doc.id}-caption`} tabIndex={0}>
       <table className="govuk-table govuk-!-margin-bottom-0 app-table--reflow">
         <caption className="govuk-table__caption govuk-table__caption--s" id={`withheld-${doc.id}-caption`}>
-          What was withheld from “{doc.title}” and why
+          {t("proposal.withheldCaption", { title: doc.title })}
         </caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
             <th scope="col" className="govuk-table__header">
-              Part withheld
+              {t("proposal.partWithheld")}
             </th>
             <th scope="col" className="govuk-table__header">
-              Legal ground
+              {t("proposal.legalGround")}
             </th>
             <th scope="col" className="govuk-table__header">
-              Public interest
+              {t("proposal.publicInterest")}
             </th>
             <th scope="col" className="govuk-table__header">
-              To be reviewed by
+              {t("proposal.reviewBy")}
             </th>
           </tr>
         </thead>
@@ -292,9 +300,9 @@ function WithheldParts({ doc }: { doc: DocumentView }) {
               <th scope="row" className="govuk-table__header">
                 {w.part}
               </th>
-              <td className="govuk-table__cell" data-label="Legal ground">{w.groundLabel}</td>
-              <td className="govuk-table__cell" data-label="Public interest">{w.publicInterestNote}</td>
-              <td className="govuk-table__cell" data-label="To be reviewed by">{formatDate(w.reviewOn)}</td>
+              <td className="govuk-table__cell" data-label={t("proposal.legalGround")}>{w.groundLabel}</td>
+              <td className="govuk-table__cell" data-label={t("proposal.publicInterest")}>{w.publicInterestNote}</td>
+              <td className="govuk-table__cell" data-label={t("proposal.reviewBy")}>{formatDate(w.reviewOn, lang)}</td>
             </tr>
           ))}
         </tbody>
@@ -304,22 +312,24 @@ function WithheldParts({ doc }: { doc: DocumentView }) {
 }
 
 export function PlanDetails({ plan }: { plan: ProposalViewModel["plan"] }) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
   return (
     <>
       <SummaryList
         rows={[
-          { key: "Opens", value: plan.opensOn ? formatDate(plan.opensOn) : "Not set" },
-          { key: "Closes", value: plan.closesOn ? formatDate(plan.closesOn) : "Not set" },
-          ...(plan.length ? [{ key: "Length", value: plan.length }] : []),
+          { key: t("proposal.opens"), value: plan.opensOn ? formatDate(plan.opensOn, lang) : t("proposal.notSet") },
+          { key: t("proposal.closes"), value: plan.closesOn ? formatDate(plan.closesOn, lang) : t("proposal.notSet") },
+          ...(plan.length ? [{ key: t("proposal.length"), value: plan.length }] : []),
         ]}
       />
       <DatesMoved plan={plan} />
-      {plan.shortPeriodReasonHtml ? <Part title="Why the consultation is shorter than 12 weeks" html={plan.shortPeriodReasonHtml} /> : null}
-      {plan.preElectionReasonHtml ? <Part title="Why the consultation runs during a pre-election period" html={plan.preElectionReasonHtml} /> : null}
-      <Part title="How to respond" html={plan.howToRespondHtml} />
+      {plan.shortPeriodReasonHtml ? <Part title={t("proposal.whyShort")} html={plan.shortPeriodReasonHtml} /> : null}
+      {plan.preElectionReasonHtml ? <Part title={t("proposal.whyPreElection")} html={plan.preElectionReasonHtml} /> : null}
+      <Part title={t("proposal.howToRespond")} html={plan.howToRespondHtml} />
       {plan.questions.length > 0 ? (
         <>
-          <h3 className="govuk-heading-m app-section__subheading">What we are asking</h3>
+          <h3 className="govuk-heading-m app-section__subheading">{t("sections.questions")}</h3>
           <ol className="govuk-list govuk-list--number">
             {plan.questions.map((q) => (
               <li key={q.id}>{q.question}</li>
@@ -327,8 +337,8 @@ export function PlanDetails({ plan }: { plan: ProposalViewModel["plan"] }) {
           </ol>
         </>
       ) : null}
-      <Part title="Other formats and help to respond" html={plan.alternativeFormatsHtml} />
-      <Part title="Events" html={plan.eventsHtml} />
+      <Part title={t("proposal.otherFormats")} html={plan.alternativeFormatsHtml} />
+      <Part title={t("proposal.events")} html={plan.eventsHtml} />
     </>
   );
 }
@@ -346,21 +356,24 @@ export function DatesMoved({ plan }: { plan: Pick<ProposalViewModel["plan"], "op
 }
 
 /** "Staff and unions: 3 staff groups and 2 recognised unions were identified as affected." No names. */
-export function stakeholderSentence(s: ProposalViewModel["stakeholders"]): string {
+export function stakeholderSentence(s: ProposalViewModel["stakeholders"], t: Translate = translator("en")): string {
   if (s.noStaffAffected || (s.staffGroupCount === 0 && s.unionCount === 0)) {
-    return "Staff and unions: the council identified no staff affected by this proposal, so no union notice was needed.";
+    return t("proposal.noStaff");
   }
-  return `Staff and unions: ${plural(s.staffGroupCount, "staff group")} and ${plural(s.unionCount, "recognised union")} were identified as affected.`;
+  return t("proposal.staffAndUnions", { groups: s.staffGroupCount, unions: s.unionCount });
 }
 
 export function StakeholderSummary({ stakeholders, openedAt }: { stakeholders: ProposalViewModel["stakeholders"]; openedAt?: string | null }) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
   return (
     <>
-      <p className="govuk-body">{stakeholderSentence(stakeholders)}</p>
+      <p className="govuk-body">{stakeholderSentence(stakeholders, t)}</p>
       {stakeholders.noticeSentAt ? (
         <p className="govuk-body">
-          The recognised unions were given confidential advance notice on {formatDate(stakeholders.noticeSentAt)}
-          {openedAt ? <>, before the consultation opened on {formatDate(openedAt)}</> : null}.
+          {openedAt
+            ? t("proposal.noticeGivenBefore", { date: formatDate(stakeholders.noticeSentAt, lang), opened: formatDate(openedAt, lang) })
+            : t("proposal.noticeGiven", { date: formatDate(stakeholders.noticeSentAt, lang) })}
         </p>
       ) : null}
     </>
@@ -384,6 +397,7 @@ export function ProposalView({
   easyReadHref?: string;
 }) {
   const p = proposal;
+  const { t } = useTranslation();
   const sections: Record<SectionKey, ReactNode> = {
     summary: (
       <>
@@ -391,23 +405,23 @@ export function ProposalView({
         {p.easyReadHtml && easyReadHref ? (
           <p className="govuk-body">
             <a className="govuk-link" href={easyReadHref}>
-              Read the easy read summary
+              {t("proposal.readEasyRead")}
             </a>
           </p>
         ) : p.easyReadHtml ? (
-          <Part title="Easy read summary" html={p.easyReadHtml} />
+          <Part title={t("proposal.easyRead")} html={p.easyReadHtml} />
         ) : null}
       </>
     ),
     details: (
       <>
-        <Part title="What would change" html={p.details.whatChangesHtml} />
-        <Part title="Why the council is proposing this" html={p.details.whyChangeHtml} />
-        <Part title="The service now" html={p.details.currentServiceHtml} />
-        <Part title="The service if the proposal goes ahead" html={p.details.proposedServiceHtml} />
-        <Part title="Timeline" html={p.details.timelineHtml} />
-        <Part title="What has already been decided" html={p.details.alreadyDecidedHtml} />
-        <Part title="What you can still influence" html={p.details.openToChangeHtml} />
+        <Part title={t("proposal.whatChanges")} html={p.details.whatChangesHtml} />
+        <Part title={t("proposal.whyChange")} html={p.details.whyChangeHtml} />
+        <Part title={t("proposal.serviceNow")} html={p.details.currentServiceHtml} />
+        <Part title={t("proposal.serviceAfter")} html={p.details.proposedServiceHtml} />
+        <Part title={t("proposal.timeline")} html={p.details.timelineHtml} />
+        <Part title={t("proposal.alreadyDecided")} html={p.details.alreadyDecidedHtml} />
+        <Part title={t("proposal.openToChange")} html={p.details.openToChangeHtml} />
       </>
     ),
     options: <OptionsList options={p.options} />,
@@ -415,42 +429,41 @@ export function ProposalView({
     risks: (
       <>
         <p className="govuk-body">
-          Each risk is scored from 1 to 5 for how likely it is and how much harm it would do. The score is the two multiplied together: {p.highRiskScore} or more is high, and every high risk
-          must have a mitigation.
+          {t("proposal.riskScoring", { score: p.highRiskScore })}
         </p>
         <RiskTable risks={p.risks} />
-        {threads ? <ItemThreadList heading="Comments on each risk" links={threads.risks} id="risk-threads" /> : null}
+        {threads ? <ItemThreadList heading={t("proposal.commentsRisks")} links={threads.risks} id="risk-threads" /> : null}
         <RiskMatrixChart risks={p.risks} highRiskScore={p.highRiskScore} />
       </>
     ),
     dependencies: (
       <>
         <DependencyTable dependencies={p.dependencies} />
-        {threads ? <ItemThreadList heading="Comments on each service, team, partner or contract" links={threads.dependencies} id="dependency-threads" /> : null}
+        {threads ? <ItemThreadList heading={t("proposal.commentsDependencies")} links={threads.dependencies} id="dependency-threads" /> : null}
       </>
     ),
     mitigations: (
       <>
         <MitigationTable mitigations={p.mitigations} />
-        {threads ? <ItemThreadList heading="Comments on each mitigation" links={threads.mitigations} id="mitigation-threads" /> : null}
+        {threads ? <ItemThreadList heading={t("proposal.commentsMitigations")} links={threads.mitigations} id="mitigation-threads" /> : null}
       </>
     ),
     equality: (
       <>
         <p className="govuk-body">
-          The public sector equality duty (Equality Act 2010, section 149) requires the council to consider the effect of its decisions on people who share a protected characteristic.
+          {t("proposal.equalityDuty")}
         </p>
         <EqualityChart rows={p.equality.rows} />
         <EqualityGrid rows={p.equality.rows} />
-        {threads ? <ItemThreadList heading="Comments on the impact for each characteristic" links={threads.equality} id="equality-threads" /> : null}
-        <h3 className="govuk-heading-m app-section__subheading">The three aims of the duty</h3>
-        <h4 className="govuk-heading-s govuk-!-margin-bottom-2">Eliminating discrimination, harassment and victimisation</h4>
+        {threads ? <ItemThreadList heading={t("proposal.commentsEquality")} links={threads.equality} id="equality-threads" /> : null}
+        <h3 className="govuk-heading-m app-section__subheading">{t("proposal.threeAims")}</h3>
+        <h4 className="govuk-heading-s govuk-!-margin-bottom-2">{t("proposal.aimEliminate")}</h4>
         <Markdown html={p.equality.aimEliminateDiscriminationHtml} fallback={NOT_PROVIDED} />
-        <h4 className="govuk-heading-s govuk-!-margin-top-4 govuk-!-margin-bottom-2">Advancing equality of opportunity</h4>
+        <h4 className="govuk-heading-s govuk-!-margin-top-4 govuk-!-margin-bottom-2">{t("proposal.aimAdvance")}</h4>
         <Markdown html={p.equality.aimAdvanceEqualityHtml} fallback={NOT_PROVIDED} />
-        <h4 className="govuk-heading-s govuk-!-margin-top-4 govuk-!-margin-bottom-2">Fostering good relations</h4>
+        <h4 className="govuk-heading-s govuk-!-margin-top-4 govuk-!-margin-bottom-2">{t("proposal.aimFoster")}</h4>
         <Markdown html={p.equality.aimFosterRelationsHtml} fallback={NOT_PROVIDED} />
-        <Part title="Conclusion" html={p.equality.conclusionHtml} />
+        <Part title={t("proposal.conclusion")} html={p.equality.conclusionHtml} />
       </>
     ),
     documents: <DocumentList documents={p.documents} />,
@@ -463,7 +476,7 @@ export function ProposalView({
     <div className="app-proposal">
       {showContents ? <ContentsList sections={SECTION_ORDER} /> : null}
       {SECTION_ORDER.map((key) => (
-        <Section key={key} id={key} title={PUBLIC_SECTION_TITLES[key]} action={sectionActions[key]}>
+        <Section key={key} id={key} title={t(`sections.${key}`)} action={sectionActions[key]}>
           {sections[key]}
         </Section>
       ))}

@@ -3,8 +3,22 @@
  * Pure and deterministic on server and client alike (the same text renders on both, so
  * hydration matches): calendar dates are formatted as written, instants in UK time.
  */
-import { format, isValid, parseISO } from "date-fns";
+import { format, isValid, parseISO, type Locale } from "date-fns";
+import { bn } from "date-fns/locale";
 import { DEFAULT_TIME_ZONE } from "~/lib/council-time";
+
+/**
+ * Dates in the interface language (issue 14): English as before; Bengali by date-fns's `bn`
+ * locale (Bengali month and day names, Latin digits, decision 028). An unknown code is English.
+ */
+const DATE_LOCALES: Record<string, Locale> = { bn };
+
+/** The calendar day and clock time of an instant in UK time, as a local Date for date-fns. */
+function ukWallClock(instant: Date): Date {
+  const parts = Object.fromEntries(ukParts.formatToParts(instant).map((p) => [p.type, p.value]));
+  return new Date(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour) % 24, Number(parts.minute));
+}
+const ukParts = new Intl.DateTimeFormat("en-GB", { year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", hourCycle: "h23", timeZone: DEFAULT_TIME_ZONE });
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -12,21 +26,25 @@ const ukDate = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long",
 const ukTime = new Intl.DateTimeFormat("en-GB", { hour: "numeric", minute: "2-digit", hourCycle: "h12", timeZone: DEFAULT_TIME_ZONE });
 
 /** "12 February 2027" from "2027-02-12" or an ISO timestamp (read in UK time); "" if missing or malformed. */
-export function formatDate(value: string | null | undefined): string {
+export function formatDate(value: string | null | undefined, lang?: string): string {
   if (!value) return "";
+  const locale = lang ? DATE_LOCALES[lang] : undefined;
   if (DATE_ONLY.test(value)) {
     const day = parseISO(value);
-    return isValid(day) ? format(day, "d MMMM yyyy") : "";
+    return isValid(day) ? format(day, "d MMMM yyyy", { locale }) : "";
   }
   const instant = new Date(value);
-  return Number.isNaN(instant.getTime()) ? "" : ukDate.format(instant);
+  if (Number.isNaN(instant.getTime())) return "";
+  return locale ? format(ukWallClock(instant), "d MMMM yyyy", { locale }) : ukDate.format(instant);
 }
 
-/** "12 February 2027 at 3:05pm" from an ISO timestamp, in UK time. */
-export function formatDateTime(value: string | null | undefined): string {
+/** "12 February 2027 at 3:05pm" from an ISO timestamp, in UK time ("12 ফেব্রুয়ারি 2027, 3:05 অপরাহ্ন" in Bengali). */
+export function formatDateTime(value: string | null | undefined, lang?: string): string {
   if (!value) return "";
   const instant = new Date(value);
   if (Number.isNaN(instant.getTime())) return "";
+  const locale = lang ? DATE_LOCALES[lang] : undefined;
+  if (locale) return format(ukWallClock(instant), "d MMMM yyyy, h:mm a", { locale });
   return `${ukDate.format(instant)} at ${ukTime.format(instant).replace(/\s/g, "").toLowerCase()}`;
 }
 

@@ -4,6 +4,7 @@
  */
 import type { ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
+import { formatDate, formatDateTime } from "~/components/format";
 import { i18nFor } from "./i18n";
 import { DEFAULT_LANGUAGE, isLanguage, withLanguage, type LanguageCode } from "./languages";
 
@@ -24,3 +25,12 @@ export function useLocalHref(): (href: string) => string {
 }
 
 export { useTranslation };
+
+/** Dates in the page's language (~/components/format). */
+export function useFormat() {
+  const lang = useLanguage();
+  return {
+    date: (value: string | null | undefined) => formatDate(value, lang),
+    dateTime: (value: string | null | undefined) => formatDateTime(value, lang),
+  };
+}

@@ -4,6 +4,8 @@
  * confidential until it opens. Subjects are single lines (outbox.server.ts strips breaks too).
  */
 import { formatDate, formatDateTime } from "~/components/format";
+import { translator, type Translate } from "~/i18n/i18n";
+import type { LanguageCode } from "~/i18n/languages";
 
 export type Email = { subject: string; text: string };
 
@@ -393,36 +395,52 @@ export function consultationWithdrawnEmail(v: { council: string; title: string; 
 }
 
 /**
+ * The resident's sign-in link, in the language of the page they asked from (issue 14):
+ * `t` is that language's translate function (~/i18n/i18n).
+ */
+export function signInLinkEmail(v: { council: string; url: string }, t: Translate = translator("en")): Email {
+  return {
+    subject: t("emails.signIn.subject", { council: v.council }),
+    text: lines(t("emails.signIn.use"), "", v.url, "", t("emails.signIn.once"), "", t("emails.signIn.ignore"), "", v.council),
+  };
+}
+
+/**
  * The respondent's receipt: a copy of what they sent, so they have a record that does not
  * depend on the website. It goes to the address they proved by signing in, and nobody else.
+ * In the language they responded in (issue 14); the questions are as they were asked.
  */
-export function responseReceiptEmail(v: {
-  council: string;
-  title: string;
-  savedAt: string;
-  changed: boolean;
-  answers: { question: string; stance: string | null; text: string | null }[];
-  publishAnswers: boolean;
-  closesOn: string | null;
-  respondUrl: string;
-}): Email {
+export function responseReceiptEmail(
+  v: {
+    council: string;
+    title: string;
+    savedAt: string;
+    changed: boolean;
+    answers: { question: string; stance: string | null; text: string | null }[];
+    publishAnswers: boolean;
+    closesOn: string | null;
+    respondUrl: string;
+  },
+  lang: LanguageCode = "en",
+): Email {
+  const t = translator(lang);
   return {
-    subject: `${v.changed ? "Your changed response" : "Your response"} – ${v.title}`,
+    subject: `${v.changed ? t("emails.receipt.subjectChanged") : t("emails.receipt.subject")} – ${v.title}`,
     text: lines(
-      `Thank you. ${v.council} ${v.changed ? "has saved the changes to your response" : "has received your response"} to “${v.title}” (${formatDateTime(v.savedAt)}).`,
+      v.changed
+        ? t("emails.receipt.thanksChanged", { council: v.council, title: v.title, when: formatDateTime(v.savedAt, lang) })
+        : t("emails.receipt.thanks", { council: v.council, title: v.title, when: formatDateTime(v.savedAt, lang) }),
       "",
-      "This is a copy of what you sent:",
-      ...v.answers.flatMap((a, i) => ["", `${i + 1}. ${a.question}`, a.stance ? `   ${a.stance}` : null, a.text ? a.text.replace(/^/gm, "   ") : a.stance ? null : "   Not answered"]),
+      t("emails.receipt.copy"),
+      ...v.answers.flatMap((a, i) => ["", `${i + 1}. ${a.question}`, a.stance ? `   ${a.stance}` : null, a.text ? a.text.replace(/^/gm, "   ") : a.stance ? null : `   ${t("confirmation.notAnswered")}`]),
       "",
-      v.publishAnswers
-        ? "You agreed that your answers may be published with the council’s outcome report, under the name you chose. Answers to questions about you or your family are never published."
-        : "Your answers will not be published. Council staff working on the consultation read them, and they are counted with everyone else’s.",
+      v.publishAnswers ? t("confirmation.published") : t("confirmation.notPublished"),
       "",
-      v.closesOn ? `You can change your response until the consultation closes on ${formatDate(v.closesOn)}:` : "You can change your response until the consultation closes:",
+      v.closesOn ? t("emails.receipt.changeUntil", { date: formatDate(v.closesOn, lang) }) : t("emails.receipt.changeUntilClose"),
       v.respondUrl,
       "",
-      "If you did not send this response, contact the council: its details are on the consultation page.",
-      signOff(v.council),
+      t("emails.receipt.notYou"),
+      `\n${v.council}\n${t("emails.automatic")}`,
     ),
   };
 }

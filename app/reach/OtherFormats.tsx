@@ -5,16 +5,7 @@
 import { Link } from "@remix-run/react";
 import type { PickUpPlace } from "./paper";
 import { PLACE_KIND_LABELS } from "./paper";
-
-const T = {
-  heading: "Other formats and paper copies",
-  easyRead: "Read the easy read version",
-  print: "Print this consultation, or save it as a PDF, with a response form",
-  ask: "Ask for large print, audio, Braille, easy read, British Sign Language or a translation",
-  pickUpHeading: "Pick up a paper copy",
-  pickUpIntro: "Printed copies, with a freepost response form, are at:",
-  hours: "Open",
-};
+import { useLocalHref, useTranslation } from "~/i18n/react";
 
 export type OtherFormatsData = {
   slug: string;
@@ -27,6 +18,17 @@ export type OtherFormatsData = {
 
 export function OtherFormats({ data }: { data: OtherFormatsData }) {
   const base = `/consultations/${encodeURIComponent(data.slug)}`;
+  const { t } = useTranslation();
+  const href = useLocalHref();
+  const T = {
+    heading: t("otherFormats.heading"),
+    easyRead: t("otherFormats.easyRead"),
+    print: t("otherFormats.print"),
+    ask: t("otherFormats.ask"),
+    pickUpHeading: t("otherFormats.pickUpHeading"),
+    pickUpIntro: t("otherFormats.pickUpIntro"),
+    hours: t("otherFormats.hours"),
+  };
   return (
     <section className="app-other-formats" aria-labelledby="other-formats-heading" data-testid="other-formats">
       <h2 className="govuk-heading-m" id="other-formats-heading">
@@ -35,19 +37,19 @@ export function OtherFormats({ data }: { data: OtherFormatsData }) {
       <ul className="govuk-list govuk-list--spaced">
         {data.hasEasyRead ? (
           <li>
-            <Link className="govuk-link" to={`${base}/easy-read`}>
+            <Link className="govuk-link" to={href(`${base}/easy-read`)}>
               {T.easyRead}
             </Link>
           </li>
         ) : null}
         <li>
-          <Link className="govuk-link" to={`${base}/print`}>
+          <Link className="govuk-link" to={href(`${base}/print`)}>
             {T.print}
           </Link>
         </li>
         {data.canAsk ? (
           <li>
-            <Link className="govuk-link" to={`${base}/formats`}>
+            <Link className="govuk-link" to={href(`${base}/formats`)}>
               {T.ask}
             </Link>
           </li>

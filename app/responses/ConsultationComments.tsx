@@ -7,40 +7,43 @@ import { Link } from "@remix-run/react";
 import { CommentList } from "./CommentThread";
 import { CommentForm, useCommentForm } from "./forms";
 import type { ConsultationResponses } from "./thread-page.server";
+import { useLocalHref, useTranslation } from "~/i18n/react";
 
 export function ConsultationComments({ slug, responses: r }: { slug: string; responses: ConsultationResponses }) {
   const state = useCommentForm(undefined);
   const base = `/consultations/${encodeURIComponent(slug)}/comments`;
   const n = r.proposalCommentCount;
   const closed = r.form.mode === "closed";
+  const { t } = useTranslation();
+  const href = useLocalHref();
   return (
     <section className="app-section" id="comments" aria-labelledby="comments-heading">
       <h2 className="govuk-heading-l" id="comments-heading">
-        Comments on the proposal
+        {t("comments.heading")}
       </h2>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <p className="govuk-body">
-            {n === 0 ? "No comments on the proposal as a whole yet." : n === 1 ? "1 comment on the proposal as a whole." : `${n.toLocaleString("en-GB")} comments on the proposal as a whole.`}
-            {closed ? null : " You can also comment on a single risk, service affected, mitigation or equality impact: follow the links under each table."}
+            {n === 0 ? t("comments.none") : t("comments.count", { count: n })}
+            {closed ? null : ` ${t("comments.alsoRows")}`}
           </p>
           {r.officialCount > 0 ? (
             <p className="govuk-body">
-              <Link className="govuk-link" to={`${base}?show=official`}>
-                Read the council’s official answers ({r.officialCount})
+              <Link className="govuk-link" to={href(`${base}?show=official`)}>
+                {t("comments.official", { n: r.officialCount })}
               </Link>
             </p>
           ) : null}
           {r.preview.comments.length > 0 ? (
             <>
-              <h3 className="govuk-heading-m">Newest comments</h3>
-              <CommentList comments={r.preview.comments} base={base} label="Newest comments on the proposal" />
+              <h3 className="govuk-heading-m">{t("comments.newest")}</h3>
+              <CommentList comments={r.preview.comments} base={base} label={t("comments.newestLabel")} />
             </>
           ) : null}
           {n > 0 ? (
             <p className="govuk-body">
-              <Link className="govuk-link" to={base}>
-                Read all {n === 1 ? "the comments" : `${n.toLocaleString("en-GB")} comments`} on the proposal
+              <Link className="govuk-link" to={href(base)}>
+                {t("comments.readAll", { count: n })}
               </Link>
             </p>
           ) : null}
@@ -52,13 +55,13 @@ export function ConsultationComments({ slug, responses: r }: { slug: string; res
           ) : (
             <>
               <h3 className="govuk-heading-m" id="add-comment">
-                Add a comment
+                {t("comments.add")}
               </h3>
               <CommentForm
                 state={state}
                 mode={r.form.mode}
                 action={base}
-                label="Your comment on the proposal"
+                label={t("comments.yourComment")}
                 councilName={r.form.councilName}
                 signInHref={r.form.signInHref}
                 profileHref={r.form.profileHref}

@@ -1,21 +1,24 @@
 /**
  * How many responses came in, and how: online ones and those officers entered from paper,
- * phone, email and events, counted together.
+ * phone, email and events, counted together. In the page's language (issue 14).
  */
+import { translator, type Translate } from "~/i18n/i18n";
+import { useTranslation } from "~/i18n/react";
 import type { Channel } from "./rules";
 
-/** How each channel reads inside a sentence: "41 on paper, 6 at events". */
-const IN_A_SENTENCE: Record<Channel, string> = { online: "online", paper: "on paper", phone: "by phone", event: "at events", email: "by email" };
+/** The channels in the order a sentence names them: "41 on paper, 6 at events". */
+const CHANNELS: Channel[] = ["online", "paper", "phone", "event", "email"];
 
 export type ResponseCountsView = Record<Channel, number> & { total: number };
 
-export function responsesSentence(counts: ResponseCountsView): string {
-  if (counts.total === 0) return "No responses yet.";
-  const parts = (Object.keys(IN_A_SENTENCE) as Channel[]).filter((c) => counts[c] > 0).map((c) => `${counts[c].toLocaleString("en-GB")} ${IN_A_SENTENCE[c]}`);
-  const total = counts.total === 1 ? "1 response" : `${counts.total.toLocaleString("en-GB")} responses`;
-  return parts.length > 1 ? `${total}: ${parts.join(", ")}.` : `${total} (${parts[0]}).`;
+export function responsesSentence(counts: ResponseCountsView, t: Translate = translator("en")): string {
+  if (counts.total === 0) return t("responseCounts.none");
+  const parts = CHANNELS.filter((c) => counts[c] > 0).map((c) => t(`responseCounts.channels.${c}`, { n: counts[c].toLocaleString("en-GB") }));
+  const total = t("responseCounts.total", { count: counts.total });
+  return parts.length > 1 ? t("responseCounts.several", { total, parts: parts.join(", ") }) : t("responseCounts.one", { total, part: parts[0] });
 }
 
 export function ResponseCounts({ counts }: { counts: ResponseCountsView }) {
-  return <p className="govuk-body">{responsesSentence(counts)}</p>;
+  const { t } = useTranslation();
+  return <p className="govuk-body">{responsesSentence(counts, t)}</p>;
 }

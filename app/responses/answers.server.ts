@@ -19,6 +19,8 @@ import { subscribeRespondent } from "~/notifications/subscriptions.server";
 import { queueEmail } from "~/notifications/outbox.server";
 import { publicUrl } from "~/notifications/staff.server";
 import { responseReceiptEmail } from "~/notifications/templates";
+import { translator } from "~/i18n/i18n";
+import { withLanguage, type LanguageCode } from "~/i18n/languages";
 import { loadSettings } from "~/lib/settings.server";
 import { ANSWER_MAX_CHARS, CHANNEL_LABELS, STANCE_LABELS, RATE_LIMITS, TOO_MANY_ANSWERS, acceptingResponses, normaliseText, notAcceptingMessage, type Channel, type RespondingAs, type Stance } from "./rules";
 
@@ -50,7 +52,7 @@ function questionIdsOf(tx: DB, proposalId: number): number[] {
  * the decision (a subscription, with its own unsubscribe link).
  */
 export function saveOnlineResponse(
-  input: { proposalId: number; respondentId: number; answers: Answer[]; publishAnswers?: boolean; wantsUpdates?: boolean },
+  input: { proposalId: number; respondentId: number; answers: Answer[]; publishAnswers?: boolean; wantsUpdates?: boolean; /** the language the receipt is written in */ lang?: LanguageCode },
   database: DB = defaultDb(),
 ): SaveResult {
   const at = now();
@@ -81,7 +83,7 @@ export function saveOnlineResponse(
     }
     if (input.wantsUpdates && who) subscribeRespondent(tx, { email: who.email, proposalId: p.id }, at);
     for (const a of answers) tx.insert(t.responseAnswers).values({ responseId, questionId: a.questionId, stance: a.stance, text: a.text }).run();
-    if (who) queueReceipt(tx, { proposal: p, email: who.email, responseId, at, answers, changed: Boolean(existing), publishAnswers: choices.publishAnswers });
+    if (who) queueReceipt(tx, { proposal: p, email: who.email, responseId, at, answers, changed: Boolean(existing), publishAnswers: choices.publishAnswers, lang: input.lang ?? "en" });
     return { ok: true, responseId, changed: Boolean(existing) };
   }, database);
 }
@@ -89,8 +91,9 @@ export function saveOnlineResponse(
 /** A copy of the response to the address that sent it, in the same transaction as the save. */
 function queueReceipt(
   tx: DB,
-  r: { proposal: { id: number; slug: string; title: string; closesOn: string | null }; email: string; responseId: number; at: Date; answers: Answer[]; changed: boolean; publishAnswers: boolean },
+  r: { proposal: { id: number; slug: string; title: string; closesOn: string | null }; email: string; responseId: number; at: Date; answers: Answer[]; changed: boolean; publishAnswers: boolean; lang: LanguageCode },
 ) {
+  const tr = translator(r.lang);
   const questions = tx
     .select({ id: t.consultationQuestions.id, question: t.consultationQuestions.question })
     .from(t.consultationQuestions)
@@ -105,12 +108,12 @@ function queueReceipt(
     changed: r.changed,
     answers: questions.map((q) => {
       const a = byQuestion.get(q.id);
-      return { question: q.question, stance: a?.stance ? STANCE_LABELS[a.stance] : null, text: a?.text ?? null };
+      return { question: q.question, stance: a?.stance ? tr(`stances.${a.stance}`) : null, text: a?.text ?? null };
     }),
     publishAnswers: r.publishAnswers,
     closesOn: r.proposal.closesOn,
-    respondUrl: `${publicUrl(r.proposal.slug)}/respond`,
-  });
+    respondUrl: `${publicUrl(r.proposal.slug)}${withLanguage("/respond", r.lang)}`,
+  }, r.lang);
   queueEmail(tx, { idempotencyKey: `response-receipt:${r.responseId}:${r.at.toISOString()}`, event: "response_receipt", to: r.email, ...message, proposalId: r.proposal.id });
 }
 

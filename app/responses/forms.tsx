@@ -3,6 +3,7 @@
  * comment form in each state it can be in (a resident, the council, someone who must sign in
  * first, or a closed consultation).
  */
+import { useTranslation } from "~/i18n/react";
 import { useEffect, useMemo, useState } from "react";
 import { Form, Link } from "@remix-run/react";
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
@@ -17,9 +18,10 @@ import { HONEYPOT_FIELD, commentSchema } from "./schemas";
  * keyboard. A robot that fills in every field gives itself away.
  */
 export function Honeypot() {
+  const { t } = useTranslation();
   return (
     <div hidden>
-      <label htmlFor={`${HONEYPOT_FIELD}-field`}>Leave this field empty</label>
+      <label htmlFor={`${HONEYPOT_FIELD}-field`}>{t("common.honeypot")}</label>
       <input id={`${HONEYPOT_FIELD}-field`} name={HONEYPOT_FIELD} type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
     </div>
   );
@@ -27,14 +29,16 @@ export function Honeypot() {
 
 /** GOV.UK: a page showing errors has a title starting "Error: ". meta() cannot see action data. */
 export function useErrorTitle(hasErrors: boolean) {
+  const { t } = useTranslation();
+  const prefix = `${t("errors.errorPrefix")} `;
   useEffect(() => {
     if (!hasErrors) return;
     const base = document.title;
-    if (!base.startsWith("Error: ")) document.title = `Error: ${base}`;
+    if (!base.startsWith(prefix)) document.title = `${prefix}${base}`;
     return () => {
       document.title = base;
     };
-  }, [hasErrors]);
+  }, [hasErrors, prefix]);
 }
 
 /** The result of a form's Conform set-up plus what the error summary needs. */

@@ -6,6 +6,9 @@
  * Only SHA-256 hashes of link and session tokens are stored, so a copy of the database cannot
  * sign anyone in.
  */
+import { DEFAULT_LANGUAGE, languageOfRequest, withLanguage, type LanguageCode } from "~/i18n/languages";
+import { translator } from "~/i18n/i18n";
+import { signInLinkEmail } from "~/notifications/templates";
 import { createHash, randomBytes } from "node:crypto";
 import { createCookie, redirect, type Cookie } from "@remix-run/node";
 import { and, count, eq, gt, isNull } from "drizzle-orm";
@@ -71,7 +74,7 @@ export type LinkRequestResult = { ok: true } | { ok: false; message: string };
  * before, so the form cannot be used to find out who has responded.
  */
 export function requestSignInLink(
-  input: { email: string; redirectTo: string; address: string },
+  input: { email: string; redirectTo: string; address: string; lang?: LanguageCode },
   database: DB = defaultDb(),
 ): LinkRequestResult {
   const at = now();
@@ -109,24 +112,9 @@ export function requestSignInLink(
       })
       .returning({ id: t.respondentLinks.id })
       .get();
-    const url = `${baseUrl()}/verify/${token}`;
-    queueEmail(tx, {
-      idempotencyKey: `respondent-link:${link.id}`,
-      event: "respondent.sign_in_link",
-      to: email,
-      subject: `Your link to respond to ${council.name} consultations`,
-      text: [
-        "Use this link to confirm your email address and continue your response:",
-        "",
-        url,
-        "",
-        "The link works once and stops working after 1 hour.",
-        "",
-        "If you did not ask for it, you can ignore this email: nobody can respond in your name without the link.",
-        "",
-        council.name,
-      ].join("\n"),
-    });
+    const lang = input.lang ?? DEFAULT_LANGUAGE;
+    const url = `${baseUrl()}${withLanguage(`/verify/${token}`, lang)}`;
+    queueEmail(tx, { idempotencyKey: `respondent-link:${link.id}`, event: "respondent.sign_in_link", to: email, ...signInLinkEmail({ council: council.name, url }, translator(lang)) });
     return { ok: true } as const;
   }, database);
 }
@@ -208,7 +196,8 @@ function here(request: Request) {
 /** The respondent, or a redirect to sign in that comes back here. */
 export async function requireRespondent(request: Request, returnTo = here(request)): Promise<Respondent> {
   const respondent = await getRespondent(request);
-  if (!respondent) throw redirect(signInPath(safeReturnPath(returnTo)));
+  // In the language of the page that asked, so signing in reads the same (decision 028).
+  if (!respondent) throw redirect(withLanguage(signInPath(safeReturnPath(returnTo)), languageOfRequest(request)));
   return respondent;
 }
 
@@ -219,7 +208,7 @@ export async function requireRespondent(request: Request, returnTo = here(reques
 export async function requireReadyRespondent(request: Request, returnTo = here(request)): Promise<Respondent> {
   const respondent = await requireRespondent(request, returnTo);
   const step = profileComplete(respondent);
-  if (step) throw redirect(`/respondents/${step}?${new URLSearchParams({ redirectTo: safeReturnPath(returnTo) })}`);
+  if (step) throw redirect(withLanguage(`/respondents/${step}?${new URLSearchParams({ redirectTo: safeReturnPath(returnTo) })}`, languageOfRequest(request)));
   return respondent;
 }
 

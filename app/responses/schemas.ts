@@ -4,6 +4,7 @@
  * Messages follow the GOV.UK pattern: say what to do, no "please", "valid" or "invalid".
  */
 import { z } from "zod";
+import { translator, type Translate } from "~/i18n/i18n";
 import {
   ANSWER_MAX_CHARS,
   COMMENT_MAX_CHARS,
@@ -22,16 +23,20 @@ export const HONEYPOT_FIELD = "website";
 const honeypot = z.string().optional();
 
 const n = (value: number) => value.toLocaleString("en-GB");
+/** Messages in English unless the page or action passes its language's translate function. */
+const ENGLISH: Translate = translator("en");
 
-export const emailSchema = z.object({
-  email: z
-    .string({ error: "Enter your email address" })
-    .trim()
-    .max(EMAIL_MAX_CHARS, { error: `Email address must be ${EMAIL_MAX_CHARS} characters or fewer` })
-    .pipe(z.email({ error: "Enter an email address in the correct format, like name@example.com" })),
-  redirectTo: z.string().optional(),
-  [HONEYPOT_FIELD]: honeypot,
-});
+export const emailSchemaIn = (t: Translate) =>
+  z.object({
+    email: z
+      .string({ error: t("validation.emailMissing") })
+      .trim()
+      .max(EMAIL_MAX_CHARS, { error: t("validation.emailTooLong", { max: EMAIL_MAX_CHARS }) })
+      .pipe(z.email({ error: t("validation.emailFormat") })),
+    redirectTo: z.string().optional(),
+    [HONEYPOT_FIELD]: honeypot,
+  });
+export const emailSchema = emailSchemaIn(ENGLISH);
 
 /** Free text from the public: stored normalised (rules.normaliseText). */
 const text = (max: number, tooLong: string) =>
@@ -42,20 +47,22 @@ const text = (max: number, tooLong: string) =>
     .transform((v) => (v == null ? undefined : normaliseText(v) || undefined))
     .refine((v) => v == null || v.length <= max, { error: tooLong });
 
-export const aboutYouSchema = z
-  .object({
-    showName: z.enum(["name", "resident"], { error: "Select how your name appears next to your comments" }),
-    name: text(NAME_MAX_CHARS, `Your name must be ${NAME_MAX_CHARS} characters or fewer`),
-    respondingAs: z.enum(RESPONDING_AS, { error: "Select who you are responding as" }),
-    organisationName: text(ORGANISATION_MAX_CHARS, `The organisation’s name must be ${ORGANISATION_MAX_CHARS} characters or fewer`),
-    redirectTo: z.string().optional(),
-  })
-  .superRefine((v, ctx) => {
-    if (v.showName === "name" && !v.name) ctx.addIssue({ code: "custom", path: ["name"], message: "Enter your name, or choose to appear as Resident" });
-    if (v.respondingAs === "organisation" && !v.organisationName) {
-      ctx.addIssue({ code: "custom", path: ["organisationName"], message: "Enter the name of the organisation or group you are responding for" });
-    }
-  });
+export const aboutYouSchemaIn = (t: Translate) =>
+  z
+    .object({
+      showName: z.enum(["name", "resident"], { error: t("validation.showNameMissing") }),
+      name: text(NAME_MAX_CHARS, t("validation.nameTooLong", { max: NAME_MAX_CHARS })),
+      respondingAs: z.enum(RESPONDING_AS, { error: t("validation.respondingAsMissing") }),
+      organisationName: text(ORGANISATION_MAX_CHARS, t("validation.organisationTooLong", { max: ORGANISATION_MAX_CHARS })),
+      redirectTo: z.string().optional(),
+    })
+    .superRefine((v, ctx) => {
+      if (v.showName === "name" && !v.name) ctx.addIssue({ code: "custom", path: ["name"], message: t("validation.nameMissing") });
+      if (v.respondingAs === "organisation" && !v.organisationName) {
+        ctx.addIssue({ code: "custom", path: ["organisationName"], message: t("validation.organisationMissing") });
+      }
+    });
+export const aboutYouSchema = aboutYouSchemaIn(ENGLISH);
 
 export const commentSchema = z.object({
   body: z
@@ -87,22 +94,22 @@ export const PUBLISH_FIELD = "publishAnswers";
 export const UPDATES_FIELD = "updates";
 
 /** The answers form for this consultation's questions: every answer optional, at least one given. */
-export function answersSchema(questions: { id: number }[]) {
+export function answersSchema(questions: { id: number }[], t: Translate = ENGLISH) {
   const shape: Record<string, z.ZodType> = {
     // Not publishing is the default: a respondent who says nothing is not published.
-    [PUBLISH_FIELD]: z.enum(["yes", "no"], { error: "Select whether your answers may be published" }).optional(),
-    [UPDATES_FIELD]: z.enum(["yes"], { error: "Select whether you want emails about the outcome" }).optional(),
+    [PUBLISH_FIELD]: z.enum(["yes", "no"], { error: t("validation.publishMissing") }).optional(),
+    [UPDATES_FIELD]: z.enum(["yes"], { error: t("validation.updatesMissing") }).optional(),
   };
   for (const q of questions) {
-    shape[stanceField(q.id)] = z.enum(STANCES, { error: "Select one of the options" }).optional();
-    shape[answerField(q.id)] = text(ANSWER_MAX_CHARS, `Your answer must be ${n(ANSWER_MAX_CHARS)} characters or fewer`);
+    shape[stanceField(q.id)] = z.enum(STANCES, { error: t("validation.stanceMissing") }).optional();
+    shape[answerField(q.id)] = text(ANSWER_MAX_CHARS, t("validation.answerTooLong", { max: n(ANSWER_MAX_CHARS) }));
   }
   return z
     .object(shape)
     .superRefine((values, ctx) => {
       const answered = questions.some((q) => values[stanceField(q.id)] || values[answerField(q.id)]);
       if (!answered && questions.length > 0) {
-        ctx.addIssue({ code: "custom", path: [questions[0] ? answerField(questions[0].id) : ""], message: "Answer at least one question" });
+        ctx.addIssue({ code: "custom", path: [questions[0] ? answerField(questions[0].id) : ""], message: t("validation.answerOne") });
       }
     });
 }

@@ -8,6 +8,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { getViewer } from "~/auth/session.server";
 import { Breadcrumbs } from "~/components/Breadcrumbs";
 import { formatDate } from "~/components/format";
+import { useLanguage, useLocalHref, useTranslation } from "~/i18n/react";
 import { pageTitle } from "~/components/page-title";
 import { alternateLinks } from "~/open-data/links";
 import { buildProposalView } from "~/components/proposal-view-model";
@@ -103,23 +104,27 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
 export default function Consultation() {
   const { proposal: p, isPublic, notificationRecord, approval, responses, responseCharts, challenges, hiddenChallenges: hidden, challengeDays, challengeFlash, otherFormats, outcomePublishedAt, decision, translation, otherLanguages } = useLoaderData<typeof loader>();
   const overdue = challenges.filter((c) => c.standing === "overdue").length;
-  const challengeHref = (claim: string) => `${`/consultations/${encodeURIComponent(p.slug)}`}/challenge?claim=${encodeURIComponent(claim)}`;
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const href = useLocalHref();
+  const date = (value: string | null | undefined) => formatDate(value, lang);
+  const challengeHref = (claim: string) => href(`${`/consultations/${encodeURIComponent(p.slug)}`}/challenge?claim=${encodeURIComponent(claim)}`);
   const challengeLinks =
     isPublic && responses?.accepting
       ? {
           impact: (
             <Link className="govuk-link" to={challengeHref("figure:postsAffected")}>
-              Challenge a figure
+              {t("consultation.challengeFigure")}
             </Link>
           ),
           risks: (
             <Link className="govuk-link" to={challengeHref(p.risks[0] ? `risk:${p.risks[0].id}` : "")}>
-              Challenge a risk or its rating
+              {t("consultation.challengeRisk")}
             </Link>
           ),
           equality: (
-            <Link className="govuk-link" to={`/consultations/${encodeURIComponent(p.slug)}/challenge`}>
-              Challenge an equality finding
+            <Link className="govuk-link" to={href(`/consultations/${encodeURIComponent(p.slug)}/challenge`)}>
+              {t("consultation.challengeEquality")}
             </Link>
           ),
         }
@@ -127,32 +132,32 @@ export default function Consultation() {
   const base = `/consultations/${encodeURIComponent(p.slug)}`;
 
   const keyRows: SummaryListRow[] = [
-    { key: "Status", value: <StateTag state={p.state} /> },
-    { key: "Service", value: p.serviceName },
+    { key: t("consultation.status"), value: <StateTag state={p.state} /> },
+    { key: t("consultation.service"), value: p.serviceName },
   ];
   const notYetOpen = !isPublic;
   const moved = p.plan.plannedOpensOn != null;
-  if (p.plan.opensOn) keyRows.push({ key: notYetOpen ? "Opens" : "Opened", value: `${formatDate(p.plan.opensOn)}${moved ? ` (planned for ${formatDate(p.plan.plannedOpensOn)})` : ""}` });
+  if (p.plan.opensOn) keyRows.push({ key: notYetOpen ? t("consultation.opens") : t("consultation.opened"), value: `${date(p.plan.opensOn)}${moved ? ` ${t("consultation.plannedFor", { date: date(p.plan.plannedOpensOn) })}` : ""}` });
   // A withdrawn consultation did not run to its closing date unless it had closed first.
   const stoppedEarly = p.state === "withdrawn" && !p.lifecycle.closedAt;
   if (p.plan.closesOn) {
-    const was = moved && p.plan.plannedClosesOn && p.plan.closesOn === p.plan.movedClosesOn ? ` (moved from ${formatDate(p.plan.plannedClosesOn)} to keep the ${p.plan.length ?? "period"} approved)` : "";
-    keyRows.push({ key: stoppedEarly ? "Was due to close" : notYetOpen || p.state === "open" ? "Closes" : "Closed", value: `${formatDate(p.plan.closesOn)}${was}` });
+    const was = moved && p.plan.plannedClosesOn && p.plan.closesOn === p.plan.movedClosesOn ? ` ${t("consultation.movedFrom", { date: date(p.plan.plannedClosesOn), length: p.plan.length ?? t("consultation.period") })}` : "";
+    keyRows.push({ key: stoppedEarly ? t("consultation.wasDue") : notYetOpen || p.state === "open" ? t("consultation.closes") : t("consultation.closed"), value: `${date(p.plan.closesOn)}${was}` });
   }
-  if (p.state === "withdrawn" && p.lifecycle.withdrawnAt) keyRows.push({ key: "Withdrawn", value: <span data-testid="withdrawn-on">{formatDate(p.lifecycle.withdrawnAt)}</span> });
-  if (p.state === "closed" && p.lifecycle.outcomeDueOn) keyRows.push({ key: "Outcome due by", value: formatDate(p.lifecycle.outcomeDueOn) });
-  if (approval) keyRows.push({ key: "Approved for publication", value: <span data-testid="approval">{`by ${approval.approverName} on ${formatDate(approval.approvedAt)}`}</span> });
-  if (outcomePublishedAt && (p.state === "outcome_published" || p.state === "decided")) keyRows.push({ key: "Outcome published", value: formatDate(outcomePublishedAt) });
-  if (decision) keyRows.push({ key: "Decided", value: `${formatDate(decision.decidedOn)}: ${decision.label}` });
-  if (responses) keyRows.push({ key: "Responses", value: responsesSentence(responses.counts) });
+  if (p.state === "withdrawn" && p.lifecycle.withdrawnAt) keyRows.push({ key: t("states.withdrawn"), value: <span data-testid="withdrawn-on">{date(p.lifecycle.withdrawnAt)}</span> });
+  if (p.state === "closed" && p.lifecycle.outcomeDueOn) keyRows.push({ key: t("consultation.outcomeDue"), value: date(p.lifecycle.outcomeDueOn) });
+  if (approval) keyRows.push({ key: t("consultation.approved"), value: <span data-testid="approval">{t("consultation.approvedBy", { name: approval.approverName, date: date(approval.approvedAt) })}</span> });
+  if (outcomePublishedAt && (p.state === "outcome_published" || p.state === "decided")) keyRows.push({ key: t("states.outcome_published"), value: date(outcomePublishedAt) });
+  if (decision) keyRows.push({ key: t("states.decided"), value: `${date(decision.decidedOn)}: ${decision.label}` });
+  if (responses) keyRows.push({ key: t("consultation.responses"), value: responsesSentence(responses.counts, t) });
 
   return (
     <>
       <Breadcrumbs
         className="govuk-!-margin-top-0 govuk-!-margin-bottom-6"
         items={[
-          { href: "/", text: "Home" },
-          { href: "/consultations", text: "Consultations" },
+          { href: "/", text: t("common.home") },
+          { href: "/consultations", text: t("layout.consultations") },
         ]}
       />
 
@@ -160,11 +165,11 @@ export default function Consultation() {
         <div className="govuk-notification-banner" role="region" aria-labelledby="not-public-title">
           <div className="govuk-notification-banner__header">
             <h2 className="govuk-notification-banner__title" id="not-public-title">
-              Not published
+              {t("consultation.notPublished")}
             </h2>
           </div>
           <div className="govuk-notification-banner__content">
-            <p className="govuk-notification-banner__heading">Only council staff and notified unions can see this page. The public will see it when the consultation opens.</p>
+            <p className="govuk-notification-banner__heading">{t("consultation.notPublishedBody")}</p>
           </div>
         </div>
       ) : null}
@@ -173,12 +178,12 @@ export default function Consultation() {
         <div className="govuk-notification-banner" role="region" aria-labelledby="withdrawn-title">
           <div className="govuk-notification-banner__header">
             <h2 className="govuk-notification-banner__title" id="withdrawn-title">
-              Withdrawn
+              {t("states.withdrawn")}
             </h2>
           </div>
           <div className="govuk-notification-banner__content">
             <p className="govuk-notification-banner__heading">
-              The council withdrew this proposal{p.lifecycle.withdrawnAt ? ` on ${formatDate(p.lifecycle.withdrawnAt)}` : ""}.
+              {p.lifecycle.withdrawnAt ? t("consultation.withdrewOn", { date: date(p.lifecycle.withdrawnAt) }) : t("consultation.withdrew")}
             </p>
             <Markdown html={p.lifecycle.withdrawnReasonHtml} />
           </div>
@@ -187,9 +192,7 @@ export default function Consultation() {
 
       {challengeFlash ? (
         <SuccessBanner>
-          {challengeFlash === "held"
-            ? "Your challenge has been sent. It will appear once a moderator has checked it against the house rules."
-            : `Your challenge has been published below. The council must answer it within ${challengeDays} working days.`}
+          {challengeFlash === "held" ? t("consultation.challengeHeld") : t("consultation.challengeMade", { days: challengeDays })}
         </SuccessBanner>
       ) : null}
 
@@ -199,10 +202,10 @@ export default function Consultation() {
             !
           </span>
           <strong className="govuk-warning-text__text">
-            <span className="govuk-visually-hidden">Warning</span>
-            The council has not answered {overdue === 1 ? "1 challenge" : `${overdue} challenges`} to the facts of this consultation within {challengeDays} working days.{" "}
+            <span className="govuk-visually-hidden">{t("common.warning")}</span>
+            {t("consultation.challengesUnanswered", { count: overdue, days: challengeDays })}{" "}
             <a className="govuk-link" href="#challenges">
-              See the challenges
+              {t("consultation.seeChallenges")}
             </a>
           </strong>
         </div>
@@ -214,9 +217,8 @@ export default function Consultation() {
             !
           </span>
           <strong className="govuk-warning-text__text">
-            <span className="govuk-visually-hidden">Warning</span>
-            The outcome of this consultation is {daysText(p.lifecycle.outcomeDaysOverdue)} overdue. The council should have published its response by {formatDate(p.lifecycle.outcomeDueOn)}, 12 weeks after the consultation
-            closed.
+            <span className="govuk-visually-hidden">{t("common.warning")}</span>
+            {t("consultation.outcomeOverdue", { count: p.lifecycle.outcomeDaysOverdue, date: date(p.lifecycle.outcomeDueOn) })}
           </strong>
         </div>
       ) : null}
@@ -234,41 +236,43 @@ export default function Consultation() {
             <SummaryList rows={keyRows} noBorder />
           </div>
           {responses?.accepting ? (
-            <Link to={`${base}/respond`} className="govuk-button govuk-button--start" data-module="govuk-button">
-              Respond to this consultation
+            <Link to={href(`${base}/respond`)} className="govuk-button govuk-button--start" data-module="govuk-button">
+              {t("consultation.respond")}
               <svg className="govuk-button__start-icon" xmlns="http://www.w3.org/2000/svg" width="17.5" height="19" viewBox="0 0 33 40" aria-hidden="true" focusable="false">
                 <path fill="currentColor" d="M0 0h13l20 20-20 20H0l20-20z" />
               </svg>
             </Link>
           ) : null}
-          {p.state === "open" && responses && !responses.accepting ? <p className="govuk-body">This consultation has closed. The council is no longer taking responses or comments.</p> : null}
-          {p.state === "closed" ? <p className="govuk-body">This consultation has closed. The council is considering the responses and will publish what it heard and what it will do.</p> : null}
+          {p.state === "open" && responses && !responses.accepting ? <p className="govuk-body">{t("respond.closedMessage")}</p> : null}
+          {p.state === "closed" ? <p className="govuk-body">{t("consultation.considering")}</p> : null}
           {decision ? (
             <div className="govuk-inset-text" data-testid="decision-summary">
-              <strong>Decision: {decision.label}.</strong> Decided on {formatDate(decision.decidedOn)} ({decision.reference}).{" "}
+              <strong>{t("consultation.decision", { label: decision.label })}</strong> {t("consultation.decidedOn", { date: date(decision.decidedOn), reference: decision.reference })}{" "}
               <a className="govuk-link" href={decision.noticeUrl} rel="noopener noreferrer">
-                Read the decision notice<span className="govuk-visually-hidden"> (on another website)</span>
+                {t("consultation.readDecision")}
+                <span className="govuk-visually-hidden">{t("common.anotherWebsite")}</span>
               </a>
             </div>
           ) : null}
           {p.state === "outcome_published" || p.state === "decided" ? (
             <p className="govuk-body">
-              <Link className="govuk-link" to={`${base}/outcome`}>
-                Read what people said and what the council {p.state === "decided" ? "decided" : "will do"}
+              <Link className="govuk-link" to={href(`${base}/outcome`)}>
+                {p.state === "decided" ? t("consultation.readOutcomeDecided") : t("consultation.readOutcome")}
               </Link>
             </p>
           ) : null}
           {isPublic ? (
             <ul className="govuk-list">
               <li>
-                <Link className="govuk-link" to={`${base}/history`}>
-                  What has changed since it was published
+                <Link className="govuk-link" to={href(`${base}/history`)}>
+                  {t("consultation.history")}
                 </Link>
               </li>
               {p.state === "open" || p.state === "closed" || p.state === "outcome_published" ? (
                 <li>
-                  <Link className="govuk-link" to={`/subscribe?consultation=${encodeURIComponent(p.slug)}`}>
-                    Get emails about this consultation<span className="govuk-visually-hidden">: {p.title}</span>
+                  <Link className="govuk-link" to={href(`/subscribe?consultation=${encodeURIComponent(p.slug)}`)}>
+                    {t("consultation.getEmails")}
+                    <span className="govuk-visually-hidden">: {p.title}</span>
                   </Link>
                 </li>
               ) : null}
@@ -282,13 +286,13 @@ export default function Consultation() {
 
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-full">
-          <ProposalView proposal={p} threads={responses?.threads} sectionActions={challengeLinks} easyReadHref={otherFormats.hasEasyRead ? `${base}/easy-read` : undefined} />
+          <ProposalView proposal={p} threads={responses?.threads} sectionActions={challengeLinks} easyReadHref={otherFormats.hasEasyRead ? href(`${base}/easy-read`) : undefined} />
           {isPublic ? <ChallengesSection challenges={challenges} hidden={hidden} slug={p.slug} accepting={responses?.accepting ?? false} workingDays={challengeDays} /> : null}
           <NotificationRecord record={notificationRecord} />
           {responseCharts && responseCharts.byChannel.total > 0 ? (
             <section className="app-section" aria-labelledby="response-charts-heading" id="responses-so-far">
               <h2 className="govuk-heading-l" id="response-charts-heading">
-                {p.state === "open" ? "Responses so far" : "Responses"}
+                {p.state === "open" ? t("consultation.responsesSoFar") : t("consultation.responses")}
               </h2>
               <ResponseCharts data={responseCharts} />
             </section>

@@ -12,7 +12,9 @@ import { getViewer } from "~/auth/session.server";
 import { Breadcrumbs } from "~/components/Breadcrumbs";
 import { ErrorSummary, type ErrorSummaryItem } from "~/components/ErrorSummary";
 import { Checkboxes, Radios, Textarea, conformProps } from "~/components/form-fields";
-import { formatDate } from "~/components/format";
+import { translator, translatorFor } from "~/i18n/i18n";
+import { languageOfRequest, languageOfUrl, withLanguage } from "~/i18n/languages";
+import { useFormat, useLanguage, useLocalHref, useTranslation } from "~/i18n/react";
 import { pageTitle } from "~/components/page-title";
 import { now } from "~/lib/clock";
 import { notFound, requireVisibleProposal } from "~/proposals/proposals.server";
@@ -21,16 +23,19 @@ import { loadMyResponse, saveOnlineResponse } from "~/responses/answers.server";
 import commentsCss from "~/responses/comments.css?url";
 import { useErrorTitle } from "~/responses/forms";
 import { EnglishOriginal } from "~/components/TranslatedContent";
-import { languageOfRequest } from "~/i18n/languages";
-import { useTranslation } from "~/i18n/react";
 import { readerTranslation } from "~/proposals/translations.server";
 import { requireReadyRespondent } from "~/responses/respondents.server";
-import { ANSWER_MAX_CHARS, STANCE_LABELS, STANCES, acceptingResponses, asksForStance, displayName, notAcceptingMessage } from "~/responses/rules";
+import { ANSWER_MAX_CHARS, STANCES, acceptingResponses, asksForStance, displayName, notAcceptingMessage } from "~/responses/rules";
 import { councilTimeZone } from "~/lib/settings.server";
 import { isSubscribedTo } from "~/notifications/subscriptions.server";
 import { PUBLISH_FIELD, UPDATES_FIELD, answerField, answersFrom, answersSchema, stanceField } from "~/responses/schemas";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: commentsCss }];
+
+/** The catalogue's word for notAcceptingMessage (rules.ts), so the page can say it in its language. */
+function notAcceptingKey(p: Parameters<typeof notAcceptingMessage>[0]) {
+  return notAcceptingMessage(p) === notAcceptingMessage({ state: "closed" }) ? ("respond.closedMessage" as const) : ("respond.notOpenMessage" as const);
+}
 
 async function load(request: Request, slug: string) {
   const viewer = await getViewer(request);
@@ -43,7 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, proposal, accepting } = await load(request, params.slug ?? "");
   const consultation = { slug: proposal.slug, title: proposal.title, closesOn: proposal.closesOn };
   // Closed: the form is gone, whoever asks. Staff enter offline responses elsewhere.
-  if (!accepting) return { kind: "closed" as const, consultation, message: notAcceptingMessage(proposal) };
+  if (!accepting) return { kind: "closed" as const, consultation, message: notAcceptingKey(proposal) };
   if (viewer) return { kind: "staff" as const, consultation, message: "" };
   const respondent = await requireReadyRespondent(request);
   const mine = loadMyResponse(proposal.id, respondent.id);
@@ -71,10 +76,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, proposal, accepting } = await load(request, params.slug ?? "");
+  const { lang, t } = translatorFor(request);
   const formData = await request.formData();
-  const schema = answersSchema(proposal.questions);
+  const schema = answersSchema(proposal.questions, t);
   const submission = parseWithZod(formData, { schema });
-  if (!accepting) return data(submission.reply({ formErrors: [notAcceptingMessage(proposal)] }), { status: 409 });
+  if (!accepting) return data(submission.reply({ formErrors: [t(notAcceptingKey(proposal))] }), { status: 409 });
   if (viewer) throw new Response("Staff enter responses in the staff area", { status: 403 });
   const respondent = await requireReadyRespondent(request);
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
@@ -84,23 +90,29 @@ export async function action({ request, params }: ActionFunctionArgs) {
     answers: answersFrom(submission.value, proposal.questions),
     publishAnswers: submission.value[PUBLISH_FIELD] === "yes",
     wantsUpdates: submission.value[UPDATES_FIELD] === "yes",
+    lang,
   });
   if (!result.ok) return data(submission.reply({ formErrors: [result.message] }), { status: result.status });
-  throw redirect(`/consultations/${encodeURIComponent(proposal.slug)}/respond/confirmation`);
+  throw redirect(withLanguage(`/consultations/${encodeURIComponent(proposal.slug)}/respond/confirmation`, lang));
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: pageTitle(matches, data ? `Respond: ${data.consultation.title}` : "Respond") }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches, location }) => {
+  const t = translator(languageOfUrl(`${location.pathname}${location.search}`));
+  return [{ title: pageTitle(matches, data ? t("respond.titleWith", { title: data.consultation.title }) : t("respond.title")) }];
+};
 
 export default function Respond() {
   const loaded = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const localHref = useLocalHref();
   const base = `/consultations/${encodeURIComponent(loaded.consultation.slug)}`;
   return (
     <>
       <Breadcrumbs
         className="govuk-!-margin-top-0 govuk-!-margin-bottom-6"
         items={[
-          { href: "/", text: "Home" },
-          { href: "/consultations", text: "Consultations" },
+          { href: "/", text: t("common.home") },
+          { href: "/consultations", text: t("layout.consultations") },
           { href: base, text: loaded.consultation.title },
         ]}
       />
@@ -111,9 +123,9 @@ export default function Respond() {
           ) : (
             <>
               <span className="govuk-caption-l">{loaded.consultation.title}</span>
-              <h1 className="govuk-heading-l">{loaded.kind === "closed" ? "This consultation is closed" : "You are signed in to the staff area"}</h1>
+              <h1 className="govuk-heading-l">{loaded.kind === "closed" ? t("respond.closedHeading") : "You are signed in to the staff area"}</h1>
               {loaded.kind === "closed" ? (
-                <p className="govuk-body">{loaded.message}</p>
+                <p className="govuk-body">{t(loaded.message as "respond.closedMessage")}</p>
               ) : (
                 <p className="govuk-body">
                   Responses that reached the council on paper, by phone, by email or at an event are entered in the{" "}
@@ -124,8 +136,8 @@ export default function Respond() {
                 </p>
               )}
               <p className="govuk-body">
-                <Link className="govuk-link" to={base}>
-                  Back to the consultation
+                <Link className="govuk-link" to={localHref(base)}>
+                  {t("respond.back")}
                 </Link>
               </p>
             </>
@@ -140,9 +152,12 @@ type FormData = Extract<ReturnType<typeof useLoaderData<typeof loader>>, { kind:
 
 function AnswersForm({ data: d, base }: { data: FormData; base: string }) {
   const lastResult = useActionData<typeof action>();
-  const { t } = useTranslation();
   const [blocked, setBlocked] = useState(0);
-  const schema = useMemo(() => answersSchema(d.questions), [d.questions]);
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const localHref = useLocalHref();
+  const format = useFormat();
+  const schema = useMemo(() => answersSchema(d.questions, translator(lang)), [d.questions, lang]);
   const [form, fields] = useForm<Record<string, string>>({
     id: "answers",
     lastResult,
@@ -169,32 +184,33 @@ function AnswersForm({ data: d, base }: { data: FormData; base: string }) {
     <>
       <ErrorSummary errors={errors} focusKey={focusKey} />
       <span className="govuk-caption-l">{d.consultation.title}</span>
-      <h1 className="govuk-heading-l">{d.answeredBefore ? "Change your response" : "Respond to the consultation"}</h1>
+      <h1 className="govuk-heading-l">{d.answeredBefore ? t("respond.changeHeading") : t("respond.heading")}</h1>
       <p className="govuk-body">
-        Answer as many of the questions as you want to.{d.consultation.closesOn ? ` You can change your answers until the consultation closes at the end of ${formatDate(d.consultation.closesOn)}.` : ""}
+        {t("respond.answerAny")}
+        {d.consultation.closesOn ? ` ${t("respond.changeUntil", { date: format.date(d.consultation.closesOn) })}` : ""}
       </p>
       <div className="govuk-inset-text">
-        Your comments are published as <strong>{d.you.name}</strong>
-        {d.you.capacity ? `, ${d.you.capacity}` : ""}. Your answers are published only if you say so below.{" "}
-        <Link className="govuk-link" to={`/respondents/about-you?${new URLSearchParams({ redirectTo: `${base}/respond` })}`}>
-          Change how you appear
+        {t("respond.publishedAs")} <strong>{d.you.name}</strong>
+        {d.you.capacity ? `, ${d.you.capacity}` : ""}
+        {t("respond.publishedAsEnd")}{" "}
+        <Link className="govuk-link" to={localHref(`/respondents/about-you?${new URLSearchParams({ redirectTo: localHref(`${base}/respond`) })}`)}>
+          {t("respond.changeHowYouAppear")}
         </Link>
         <br />
-        Signed in as {d.you.email}.{" "}
+        {t("respond.signedInAs", { email: d.you.email })}{" "}
         <Form method="post" action="/respondents/sign-out" className="app-inline-form">
           <button type="submit" className="app-link-button">
-            Sign out
+            {t("layout.signOut")}
           </button>
         </Form>
       </div>
       {d.translatedInto ? <p className="govuk-body">{t("translatedContent.answerAnyLanguage")}</p> : null}
       {d.questions.length === 0 ? (
         <p className="govuk-body">
-          This consultation has no questions.{" "}
-          <Link className="govuk-link" to={`${base}/comments`}>
-            Comment on the proposal
-          </Link>{" "}
-          instead.
+          {t("respond.noQuestions")}{" "}
+          <Link className="govuk-link" to={localHref(`${base}/comments`)}>
+            {t("respond.commentInstead")}
+          </Link>
         </p>
       ) : (
         <Form
@@ -208,7 +224,7 @@ function AnswersForm({ data: d, base }: { data: FormData; base: string }) {
           {d.questions.map((q, i) => (
             <section key={q.id} id={`question-${i + 1}`} aria-labelledby={`question-${i + 1}-heading`} className="govuk-!-margin-bottom-8">
               <span className="govuk-caption-m">
-                Question {i + 1} of {d.questions.length}
+                {t("respond.questionOf", { n: i + 1, total: d.questions.length })}
               </span>
               <h2 className="govuk-heading-m" id={`question-${i + 1}-heading`}>
                 {q.translated && d.translatedInto ? <span lang={d.translatedInto}>{q.translated}</span> : q.question}
@@ -220,21 +236,21 @@ function AnswersForm({ data: d, base }: { data: FormData; base: string }) {
                   name={fields[stanceField(q.id)].name}
                   error={fields[stanceField(q.id)].errors}
                   defaultValue={initial(fields[stanceField(q.id)].initialValue)}
-                  legend={<>How much do you agree or disagree? (optional)</>}
+                  legend={<>{t("respond.stanceLegend")}</>}
                   legendSize="s"
                   small
-                  options={STANCES.map((s) => ({ value: s, label: STANCE_LABELS[s] }))}
+                  options={STANCES.map((s) => ({ value: s, label: t(`stances.${s}`) }))}
                 />
               ) : null}
               <Textarea
                 {...conformProps(fields[answerField(q.id)])}
-                label={q.stance ? "Tell us why (optional)" : "Your answer (optional)"}
+                label={q.stance ? t("respond.tellUsWhy") : t("respond.yourAnswer")}
                 labelSize="s"
                 rows={5}
                 hint={
                   q.personal
-                    ? `Up to ${ANSWER_MAX_CHARS.toLocaleString("en-GB")} characters. This question is about you or your family, so your answer to it is never published: only council staff working on the consultation read it.`
-                    : `Up to ${ANSWER_MAX_CHARS.toLocaleString("en-GB")} characters. Do not include anything that would identify you or someone else.`
+                    ? t("respond.hintPersonal", { max: ANSWER_MAX_CHARS.toLocaleString("en-GB") })
+                    : t("respond.hint", { max: ANSWER_MAX_CHARS.toLocaleString("en-GB") })
                 }
               />
             </section>
@@ -244,12 +260,12 @@ function AnswersForm({ data: d, base }: { data: FormData; base: string }) {
             name={fields[PUBLISH_FIELD].name}
             error={fields[PUBLISH_FIELD].errors}
             defaultValue={initial(fields[PUBLISH_FIELD].initialValue)}
-            legend="Can the council publish your answers after the consultation closes?"
+            legend={t("respond.publishLegend")}
             legendSize="m"
-            hint="Published answers appear with the council’s outcome report. Answers to questions about you or your family are never published. If you do not choose, your answers are not published."
+            hint={t("respond.publishHint")}
             options={[
-              { value: "yes", label: <>Yes, publish my answers as {d.you.name}{d.you.capacity ? `, ${d.you.capacity}` : ""}</> },
-              { value: "no", label: "No, only council staff working on the consultation should read them", hint: "They are still counted and considered in the same way." },
+              { value: "yes", label: <>{t("respond.publishYes", { name: d.you.capacity ? `${d.you.name}, ${d.you.capacity}` : d.you.name })}</> },
+              { value: "no", label: t("respond.publishNo"), hint: t("respond.publishNoHint") },
             ]}
           />
           <Checkboxes
@@ -257,12 +273,12 @@ function AnswersForm({ data: d, base }: { data: FormData; base: string }) {
             name={fields[UPDATES_FIELD].name}
             error={fields[UPDATES_FIELD].errors}
             defaultValue={initial(fields[UPDATES_FIELD].initialValue)}
-            legend="Updates (optional)"
+            legend={t("respond.updatesLegend")}
             legendSize="m"
-            options={[{ value: "yes", label: `Email me at ${d.you.email} when the council publishes what people said and what it decided`, hint: "Every email has a link to stop them." }]}
+            options={[{ value: "yes", label: t("respond.updatesLabel", { email: d.you.email }), hint: t("respond.updatesHint") }]}
           />
           <button type="submit" className="govuk-button" data-module="govuk-button">
-            {d.answeredBefore ? "Save your changes" : "Send your response"}
+            {d.answeredBefore ? t("respond.save") : t("respond.send")}
           </button>
         </Form>
       )}

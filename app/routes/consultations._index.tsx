@@ -14,6 +14,8 @@ import { listPublicConsultations } from "~/proposals/proposals.server";
 import { now } from "~/lib/clock";
 import { outcomeClock } from "~/outcomes/overdue";
 import { councilTimeZone } from "~/lib/settings.server";
+import { translator } from "~/i18n/i18n";
+import { languageOfUrl, withLanguage } from "~/i18n/languages";
 import type { HydrationHandle } from "~/components/hydration";
 
 // Nothing here needs a script: no client bundle, no hydration payload (decision 019).
@@ -41,7 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs): Promise<Consultat
   const url = new URL(request.url);
   // Words typed into an old link or a browser's site search go to the search page.
   const q = url.searchParams.get("q");
-  if (q != null && q.trim()) throw redirect(`/search?${new URLSearchParams({ q: q.slice(0, 200) })}`);
+  if (q != null && q.trim()) throw redirect(withLanguage(`/search?${new URLSearchParams({ q: q.slice(0, 200) })}`, languageOfUrl(url)));
   const status = parseStatus(url.searchParams.get("status"));
   const result = listPublicConsultations(status, parsePage(url.searchParams.get("page")));
   const at = now();
@@ -69,11 +71,11 @@ export async function loader({ request }: LoaderFunctionArgs): Promise<Consultat
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+export const meta: MetaFunction<typeof loader> = ({ data, matches, location }) => {
   if (!data || data.isHome) return [{ title: pageTitle(matches) }, ...LIST_ALTERNATES];
-  const label = STATUS_FILTERS.find((f) => f.value === data.status);
-  const base = data.status === "all" || !label ? "Consultations" : `${label.label} consultations`;
-  return [{ title: pageTitle(matches, data.pages > 1 ? `${base} (page ${data.page} of ${data.pages})` : base) }, ...LIST_ALTERNATES];
+  const t = translator(languageOfUrl(`${location.pathname}${location.search}`));
+  const base = data.status === "all" ? t("list.heading") : t(`list.titles.${data.status}`);
+  return [{ title: pageTitle(matches, data.pages > 1 ? t("list.titlePaged", { base, page: data.page, pages: data.pages }) : base) }, ...LIST_ALTERNATES];
 };
 
 export default function Consultations() {

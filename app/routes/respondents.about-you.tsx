@@ -13,15 +13,16 @@ import { Radios, TextInput, conformProps } from "~/components/form-fields";
 import { pageTitle } from "~/components/page-title";
 import { useErrorTitle } from "~/responses/forms";
 import { requireRespondent, safeReturnPath, saveProfile } from "~/responses/respondents.server";
-import { ANONYMOUS_NAME, NAME_MAX_CHARS, ORGANISATION_MAX_CHARS, RESPONDING_AS_LABELS } from "~/responses/rules";
-import { aboutYouSchema } from "~/responses/schemas";
-
-const TITLE = "How you appear";
+import { NAME_MAX_CHARS, ORGANISATION_MAX_CHARS } from "~/responses/rules";
+import { aboutYouSchemaIn } from "~/responses/schemas";
+import { translator, translatorFor } from "~/i18n/i18n";
+import { languageOfRequest, languageOfUrl, withLanguage } from "~/i18n/languages";
+import { useLanguage, useTranslation } from "~/i18n/react";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const respondent = await requireRespondent(request);
   const redirectTo = safeReturnPath(new URL(request.url).searchParams.get("redirectTo"));
-  if (!respondent.privacyAcceptedAt) throw redirect(`/respondents/privacy?${new URLSearchParams({ redirectTo })}`);
+  if (!respondent.privacyAcceptedAt) throw redirect(withLanguage(`/respondents/privacy?${new URLSearchParams({ redirectTo })}`, languageOfRequest(request)));
   return {
     redirectTo,
     current: {
@@ -35,19 +36,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const respondent = await requireRespondent(request);
-  const submission = parseWithZod(await request.formData(), { schema: aboutYouSchema });
+  const submission = parseWithZod(await request.formData(), { schema: aboutYouSchemaIn(translatorFor(request).t) });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const v = submission.value;
   saveProfile(respondent.id, { name: v.name || null, showName: v.showName === "name", respondingAs: v.respondingAs, organisationName: v.organisationName || null });
   throw redirect(safeReturnPath(v.redirectTo));
 }
 
-export const meta: MetaFunction<typeof loader> = ({ matches }) => [{ title: pageTitle(matches, TITLE) }];
+export const meta: MetaFunction<typeof loader> = ({ matches, location }) => [{ title: pageTitle(matches, translator(languageOfUrl(`${location.pathname}${location.search}`))("aboutYou.title")) }];
 
 export default function AboutYou() {
   const { redirectTo, current } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [blocked, setBlocked] = useState(0);
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const aboutYouSchema = useMemo(() => aboutYouSchemaIn(translator(lang)), [lang]);
   const [form, fields] = useForm({
     id: "about-you",
     lastResult,
@@ -67,9 +71,9 @@ export default function AboutYou() {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} focusKey={focusKey} />
-        <span className="govuk-caption-l">Before you respond</span>
-        <h1 className="govuk-heading-l">{TITLE}</h1>
-        <p className="govuk-body">This is shown next to your comments. Your email address is never shown.</p>
+        <span className="govuk-caption-l">{t("aboutYou.caption")}</span>
+        <h1 className="govuk-heading-l">{t("aboutYou.title")}</h1>
+        <p className="govuk-body">{t("aboutYou.intro")}</p>
         <Form
           method="post"
           {...formProps}
@@ -84,17 +88,17 @@ export default function AboutYou() {
             name={fields.showName.name}
             error={fields.showName.errors}
             defaultValue={initial(fields.showName.initialValue)}
-            legend="How should your name appear?"
+            legend={t("aboutYou.nameLegend")}
             legendSize="m"
             options={[
-              { value: "name", label: "Show my name" },
-              { value: "resident", label: `Show “${ANONYMOUS_NAME}” instead of my name` },
+              { value: "name", label: t("aboutYou.showName") },
+              { value: "resident", label: t("aboutYou.showResident") },
             ]}
           />
           <TextInput
             {...conformProps(fields.name)}
-            label="Your name"
-            hint={`Needed only if you choose to show your name. Up to ${NAME_MAX_CHARS} characters.`}
+            label={t("aboutYou.nameLabel")}
+            hint={t("aboutYou.nameHint", { max: NAME_MAX_CHARS })}
             autoComplete="name"
             spellCheck={false}
           />
@@ -103,22 +107,22 @@ export default function AboutYou() {
             name={fields.respondingAs.name}
             error={fields.respondingAs.errors}
             defaultValue={initial(fields.respondingAs.initialValue)}
-            legend="Who are you responding as?"
+            legend={t("aboutYou.asLegend")}
             legendSize="m"
             options={[
-              { value: "individual", label: RESPONDING_AS_LABELS.individual },
-              { value: "organisation", label: RESPONDING_AS_LABELS.organisation, hint: "For example a charity, a school, a business or a residents’ association" },
-              { value: "councillor", label: RESPONDING_AS_LABELS.councillor },
+              { value: "individual", label: t("aboutYou.individual") },
+              { value: "organisation", label: t("aboutYou.organisation"), hint: t("aboutYou.organisationHint") },
+              { value: "councillor", label: t("aboutYou.councillor") },
             ]}
           />
           <TextInput
             {...conformProps(fields.organisationName)}
-            label="Name of the organisation or group"
-            hint={`Needed only if you are responding for an organisation or group. It is shown next to your comments. Up to ${ORGANISATION_MAX_CHARS} characters.`}
+            label={t("aboutYou.organisationLabel")}
+            hint={t("aboutYou.organisationNameHint", { max: ORGANISATION_MAX_CHARS })}
             autoComplete="organization"
           />
           <button type="submit" className="govuk-button" data-module="govuk-button">
-            Continue
+            {t("common.continue")}
           </button>
         </Form>
       </div>

@@ -9,8 +9,9 @@ import { Markdown } from "~/components/Markdown";
 import { pageTitle } from "~/components/page-title";
 import { loadSettings } from "~/lib/settings.server";
 import { acceptPrivacyNotice, requireRespondent, safeReturnPath } from "~/responses/respondents.server";
-
-const TITLE = "How we use your information";
+import { translator } from "~/i18n/i18n";
+import { languageOfRequest, languageOfUrl, withLanguage } from "~/i18n/languages";
+import { useTranslation } from "~/i18n/react";
 
 function next(request: Request) {
   return safeReturnPath(new URL(request.url).searchParams.get("redirectTo"));
@@ -20,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const respondent = await requireRespondent(request);
   // Already read: on to the next step still to do, or back where they were going.
   if (respondent.privacyAcceptedAt) {
-    throw redirect(respondent.respondingAs ? next(request) : `/respondents/about-you?${new URLSearchParams({ redirectTo: next(request) })}`);
+    throw redirect(respondent.respondingAs ? next(request) : withLanguage(`/respondents/about-you?${new URLSearchParams({ redirectTo: next(request) })}`, languageOfRequest(request)));
   }
   const settings = loadSettings();
   const { council } = settings;
@@ -35,19 +36,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const respondent = await requireRespondent(request);
   acceptPrivacyNotice(respondent.id);
-  throw redirect(`/respondents/about-you?${new URLSearchParams({ redirectTo: next(request) })}`);
+  throw redirect(withLanguage(`/respondents/about-you?${new URLSearchParams({ redirectTo: next(request) })}`, languageOfRequest(request)));
 }
 
-export const meta: MetaFunction<typeof loader> = ({ matches }) => [{ title: pageTitle(matches, TITLE) }];
+export const meta: MetaFunction<typeof loader> = ({ matches, location }) => [{ title: pageTitle(matches, translator(languageOfUrl(`${location.pathname}${location.search}`))("privacyStep.title")) }];
 
 export default function RespondentPrivacy() {
   const { html, noticeTitle } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <span className="govuk-caption-l">Before you respond</span>
-        <h1 className="govuk-heading-l">{TITLE}</h1>
-        <p className="govuk-body-l">Your comments and answers will be public, with your name shown the way you choose next. Your email address is never published.</p>
+        <span className="govuk-caption-l">{t("aboutYou.caption")}</span>
+        <h1 className="govuk-heading-l">{t("privacyStep.title")}</h1>
+        <p className="govuk-body-l">{t("privacyStep.intro")}</p>
         <section aria-labelledby="notice-title" className="govuk-!-margin-bottom-6">
           <h2 className="govuk-heading-m" id="notice-title">
             {noticeTitle}
@@ -56,7 +58,7 @@ export default function RespondentPrivacy() {
         </section>
         <Form method="post">
           <button type="submit" className="govuk-button" data-module="govuk-button">
-            I have read this – continue
+            {t("privacyStep.continue")}
           </button>
         </Form>
       </div>

@@ -14,9 +14,11 @@ import { env } from "~/lib/env.server";
 import { Honeypot, useErrorTitle } from "~/responses/forms";
 import { addressFrom } from "~/responses/rate-limit.server";
 import { getRespondent, requestSignInLink, safeReturnPath } from "~/responses/respondents.server";
-import { HONEYPOT_FIELD, emailSchema } from "~/responses/schemas";
-
-const TITLE = "Confirm your email address";
+import { HONEYPOT_FIELD, emailSchemaIn } from "~/responses/schemas";
+import { TOO_MANY_LINKS } from "~/responses/rules";
+import { translator, translatorFor } from "~/i18n/i18n";
+import { languageOfUrl } from "~/i18n/languages";
+import { useLanguage, useLocalHref, useTranslation } from "~/i18n/react";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const redirectTo = safeReturnPath(new URL(request.url).searchParams.get("redirectTo"));
@@ -25,22 +27,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: emailSchema });
+  const { lang, t } = translatorFor(request);
+  const submission = parseWithZod(await request.formData(), { schema: emailSchemaIn(t) });
   if (submission.status !== "success") return data({ sent: null, result: submission.reply() }, { status: 400 });
   const { email, redirectTo } = submission.value;
   // A robot that filled in the hidden field is shown the same page as everyone, and sent nothing.
   if (submission.value[HONEYPOT_FIELD]) return { sent: email, result: null };
-  const result = requestSignInLink({ email, redirectTo: safeReturnPath(redirectTo), address: addressFrom(context) });
-  if (!result.ok) return data({ sent: null, result: submission.reply({ formErrors: [result.message] }) }, { status: 429 });
+  const result = requestSignInLink({ email, redirectTo: safeReturnPath(redirectTo), address: addressFrom(context), lang });
+  if (!result.ok) return data({ sent: null, result: submission.reply({ formErrors: [result.message === TOO_MANY_LINKS ? t("signIn.tooMany") : result.message] }) }, { status: 429 });
   return { sent: email, result: null };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ matches }) => [{ title: pageTitle(matches, TITLE) }];
+export const meta: MetaFunction<typeof loader> = ({ matches, location }) => [{ title: pageTitle(matches, translator(languageOfUrl(`${location.pathname}${location.search}`))("signIn.title")) }];
 
 export default function RespondentSignIn() {
   const { redirectTo, demo } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [blocked, setBlocked] = useState(0);
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const localHref = useLocalHref();
+  const emailSchema = useMemo(() => emailSchemaIn(translator(lang)), [lang]);
   const [form, fields] = useForm({
     id: "respondent-sign-in",
     lastResult: actionData?.result,
@@ -59,17 +66,18 @@ export default function RespondentSignIn() {
     return (
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
-          <h1 className="govuk-heading-l">Check your email</h1>
+          <h1 className="govuk-heading-l">{t("signIn.checkHeading")}</h1>
           <p className="govuk-body">
-            We have sent a link to <strong>{actionData.sent}</strong>.
+            {t("signIn.sentTo")} <strong>{actionData.sent}</strong>
+            {t("signIn.sentToEnd")}
           </p>
-          <p className="govuk-body">Select the link in the email to carry on. It works once, for 1 hour.</p>
-          {demo ? <div className="govuk-inset-text">This is the demo site: emails are delivered to the demo inbox, not sent.</div> : null}
-          <h2 className="govuk-heading-m">If the email has not arrived</h2>
-          <p className="govuk-body">It can take a few minutes. Check your spam or junk folder.</p>
+          <p className="govuk-body">{t("signIn.selectLink")}</p>
+          {demo ? <div className="govuk-inset-text">{t("signIn.demo")}</div> : null}
+          <h2 className="govuk-heading-m">{t("signIn.notArrived")}</h2>
+          <p className="govuk-body">{t("signIn.fewMinutes")}</p>
           <p className="govuk-body">
-            <Link className="govuk-link" to={`/respondents/sign-in?${new URLSearchParams({ redirectTo })}`} reloadDocument>
-              Send the link again, or use a different email address
+            <Link className="govuk-link" to={localHref(`/respondents/sign-in?${new URLSearchParams({ redirectTo })}`)} reloadDocument>
+              {t("signIn.again")}
             </Link>
           </p>
         </div>
@@ -82,14 +90,14 @@ export default function RespondentSignIn() {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} focusKey={focusKey} />
-        <h1 className="govuk-heading-l">{TITLE}</h1>
-        <p className="govuk-body">To respond or comment, you need to confirm your email address. We will email you a link: you do not need a password.</p>
+        <h1 className="govuk-heading-l">{t("signIn.title")}</h1>
+        <p className="govuk-body">{t("signIn.intro")}</p>
         <p className="govuk-body">
-          We never publish your email address. The{" "}
-          <Link className="govuk-link" to="/privacy">
-            privacy notice
+          {t("signIn.neverPublishBefore")}{" "}
+          <Link className="govuk-link" to={localHref("/privacy")}>
+            {t("signIn.privacyLink")}
           </Link>{" "}
-          explains how we use it.
+          {t("signIn.neverPublishAfter")}
         </p>
         <Form
           method="post"
@@ -101,9 +109,9 @@ export default function RespondentSignIn() {
         >
           <input type="hidden" name="redirectTo" value={redirectTo} />
           <Honeypot />
-          <TextInput {...conformProps(fields.email)} label="Email address" type="email" autoComplete="email" spellCheck={false} />
+          <TextInput {...conformProps(fields.email)} label={t("signIn.emailLabel")} type="email" autoComplete="email" spellCheck={false} />
           <button type="submit" className="govuk-button" data-module="govuk-button">
-            Send me a link
+            {t("signIn.send")}
           </button>
         </Form>
       </div>

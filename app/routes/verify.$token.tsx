@@ -7,6 +7,9 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { LINK_GONE_TITLE, LinkGone } from "~/components/LinkGone";
 import { pageTitle } from "~/components/page-title";
+import { translator } from "~/i18n/i18n";
+import { languageOfRequest, languageOfUrl, withLanguage } from "~/i18n/languages";
+import { useLocalHref, useTranslation } from "~/i18n/react";
 import { linkIsUsable, sessionCookieHeader, redeemSignInLink } from "~/responses/respondents.server";
 
 export async function loader({ params }: LoaderFunctionArgs) {
@@ -14,25 +17,27 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return linkIsUsable(params.token ?? "") ? { usable: true } : data({ usable: false }, { status: 410 });
 }
 
-export async function action({ params }: ActionFunctionArgs) {
+export async function action({ request, params }: ActionFunctionArgs) {
   const used = redeemSignInLink(params.token ?? "");
-  if (!used.ok) throw redirect(`/verify/${encodeURIComponent(params.token ?? "")}`);
+  if (!used.ok) throw redirect(withLanguage(`/verify/${encodeURIComponent(params.token ?? "")}`, languageOfRequest(request)));
   // The next page (the respond page, or the step before it) decides what is still to do.
   throw redirect(used.redirectTo, { headers: { "Set-Cookie": await sessionCookieHeader(used.sessionToken) } });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
-  { title: pageTitle(matches, data?.usable ? "Confirm your email address" : LINK_GONE_TITLE) },
+export const meta: MetaFunction<typeof loader> = ({ data, matches, location }) => [
+  { title: pageTitle(matches, data?.usable ? translator(languageOfUrl(`${location.pathname}${location.search}`))("signIn.title") : LINK_GONE_TITLE) },
 ];
 
 export default function Verify() {
   const { usable } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const href = useLocalHref();
   if (!usable) {
     return (
       <LinkGone>
         <p className="govuk-body">Each sign-in link works once, for 1 hour after we send it.</p>
         <p className="govuk-body">
-          <Link className="govuk-link" to="/respondents/sign-in">
+          <Link className="govuk-link" to={href("/respondents/sign-in")}>
             Get a new link
           </Link>
         </p>
@@ -42,11 +47,11 @@ export default function Verify() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <h1 className="govuk-heading-l">Confirm your email address</h1>
-        <p className="govuk-body">Continue to confirm your email address and carry on with your response.</p>
+        <h1 className="govuk-heading-l">{t("signIn.title")}</h1>
+        <p className="govuk-body">{t("verify.intro")}</p>
         <Form method="post">
           <button type="submit" className="govuk-button" data-module="govuk-button">
-            Continue
+            {t("common.continue")}
           </button>
         </Form>
       </div>

@@ -4,7 +4,8 @@
  */
 import { Link } from "@remix-run/react";
 import type { ProposalState } from "#db/schema";
-import { StateTag, stateLabel } from "~/components/StateTag";
+import { StateTag } from "~/components/StateTag";
+import { useLanguage, useLocalHref, useTranslation } from "~/i18n/react";
 
 export const SEARCHABLE_STATES = ["open", "closed", "outcome_published", "decided", "withdrawn"] as const satisfies readonly ProposalState[];
 
@@ -15,14 +16,17 @@ export function SearchForm({
   q?: string;
   filters?: { status: string; service: string; services: { slug: string; name: string }[] };
 }) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
   return (
     <form method="get" action="/search" role="search" className="app-search">
+      {lang !== "en" ? <input type="hidden" name="lang" value={lang} /> : null}
       <div className="govuk-form-group govuk-!-margin-bottom-3">
         <label className="govuk-label govuk-label--s" htmlFor="search-q">
-          Search consultations and comments
+          {t("search.label")}
         </label>
         <div className="govuk-hint" id="search-q-hint">
-          For example, a service, a risk or a place
+          {t("search.hint")}
         </div>
         <input className="govuk-input govuk-!-width-two-thirds" id="search-q" name="q" type="search" defaultValue={q} maxLength={200} aria-describedby="search-q-hint" spellCheck={false} />
       </div>
@@ -30,23 +34,23 @@ export function SearchForm({
         <div className="app-search__filters">
           <div className="govuk-form-group govuk-!-margin-bottom-3">
             <label className="govuk-label" htmlFor="search-status">
-              Status
+              {t("search.status")}
             </label>
             <select className="govuk-select" id="search-status" name="status" defaultValue={filters.status}>
-              <option value="">Any</option>
+              <option value="">{t("search.any")}</option>
               {SEARCHABLE_STATES.map((s) => (
                 <option key={s} value={s}>
-                  {stateLabel(s)}
+                  {t(`states.${s}`)}
                 </option>
               ))}
             </select>
           </div>
           <div className="govuk-form-group govuk-!-margin-bottom-3">
             <label className="govuk-label" htmlFor="search-service">
-              Service
+              {t("search.service")}
             </label>
             <select className="govuk-select" id="search-service" name="service" defaultValue={filters.service}>
-              <option value="">Any</option>
+              <option value="">{t("search.any")}</option>
               {filters.services.map((s) => (
                 <option key={s.slug} value={s.slug}>
                   {s.name}
@@ -57,7 +61,7 @@ export function SearchForm({
         </div>
       ) : null}
       <button type="submit" className="govuk-button govuk-!-margin-bottom-6" data-module="govuk-button">
-        Search
+        {t("search.button")}
       </button>
     </form>
   );
@@ -83,12 +87,13 @@ export function ConsultationHits({
   heading?: "h2" | "h3";
   testId?: string;
 }) {
+  const localHref = useLocalHref();
   return (
     <ul className="app-consultation-list" data-testid={testId}>
       {hits.map((c) => (
         <li key={c.key} className="app-consultation-list__item">
           <Heading className="govuk-heading-m app-consultation-list__title">
-            <Link className="govuk-link" to={c.href}>
+            <Link className="govuk-link" to={localHref(c.href)}>
               {c.title}
             </Link>
           </Heading>

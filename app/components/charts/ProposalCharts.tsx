@@ -9,6 +9,7 @@ import { formatNumber } from "../format";
 import type { EqualityRowView, RiskView } from "../proposal-view-model";
 import { IMPACT_WORDS, LIKELIHOOD_WORDS, riskLevel } from "../risk-level";
 import { CHANNEL_LABELS, STANCE_LABELS } from "~/proposals/labels";
+import { useTranslation } from "~/i18n/react";
 import { RiskMatrix } from "../RiskTable";
 import { BarChart, CHART_COLOURS, ChartFigure, StackedBarChart, type Segment } from "./Charts";
 
@@ -182,17 +183,19 @@ export const STANCE_SEGMENTS: Segment[] = [
 
 /** Responses by how they came, and each agree-or-disagree question's answers by stance. */
 export function ResponseCharts({ data, idPrefix = "responses" }: { data: ResponseChartData; idPrefix?: string }) {
-  const bars = (Object.keys(CHANNEL_NAMES) as (keyof typeof CHANNEL_NAMES)[]).map((c) => ({ label: CHANNEL_NAMES[c], value: data.byChannel[c] ?? 0 }));
+  const { t } = useTranslation();
+  const bars = (Object.keys(CHANNEL_NAMES) as (keyof typeof CHANNEL_NAMES)[]).map((c) => ({ label: t(`charts.channels.${c}`), value: data.byChannel[c] ?? 0 }));
   const scaled = data.questions.filter((q) => q.asksForStance);
+  const segments = STANCE_SEGMENTS.map((s) => ({ ...s, label: t(`stances.${s.key as keyof typeof STANCE_LABELS}`) }));
   return (
     <>
-      <BarChart id={`${idPrefix}-by-channel`} caption="Responses by how they reached the council" bars={bars} labelHeader="How" valueHeader="Responses" />
+      <BarChart id={`${idPrefix}-by-channel`} caption={t("charts.byChannel")} bars={bars} labelHeader={t("charts.how")} valueHeader={t("consultation.responses")} />
       {scaled.length > 0 ? (
         <StackedBarChart
           id={`${idPrefix}-by-stance`}
-          caption="Answers to each agree-or-disagree question"
-          segments={STANCE_SEGMENTS}
-          rowHeader="Question"
+          caption={t("charts.byStance")}
+          segments={segments}
+          rowHeader={t("charts.question")}
           rows={scaled.map((q) => ({ label: q.question, values: q.stances }))}
         />
       ) : null}
