@@ -7,6 +7,7 @@
  *   npm run test:planted                  everything (about 15 minutes on the 2-core machine)
  *   npm run test:planted -- routes        only the public surfaces
  *   npm run test:planted -- lifecycle     only the lifecycle's policy
+ *   npm run test:planted -- "decide: twice"   only the bugs whose description contains these words
  *
  * Prints a table (planted bug, file:line, caught by or MISSED) and exits 1 if any bug is missed.
  * Not part of `npm test`. It edits source files in place: run it in a worktree with nothing
@@ -36,6 +37,8 @@ type Plant = {
   tests: string[];
   /** for surfaces: the rows of hidden-means-404.test.ts that must fail (surface names) */
   surfaces?: string[];
+  /** judged by hand to change nothing anyone could notice, and why: reported, not counted as missed */
+  equivalent?: string;
 };
 
 const HIDDEN = "tests/integration/hidden-means-404.test.ts";
@@ -141,7 +144,12 @@ const LIFECYCLE: Plant[] = [
   ),
   policy("close: from any state", `if (p.state !== "open") return refuse(409, "Only an open consultation can close`, `p.state !== "open"`, `false`),
   policy("withdraw: neither editor nor approver needed", `!(canEditProposal(person, p) || can(person, "proposal:approve"))`, `!(canEditProposal(person, p) || can(person, "proposal:approve"))`, `false`),
-  policy("withdraw: without proposal:withdraw", `|| !can(person, "proposal:withdraw")`, `!can(person, "proposal:withdraw")`, `false`),
+  {
+    ...policy("withdraw: without proposal:withdraw", `|| !can(person, "proposal:withdraw")`, `!can(person, "proposal:withdraw")`, `false`),
+    // Every role with proposal:edit or proposal:approve also has proposal:withdraw (auth/permissions.ts),
+    // so the check above it already refuses everyone this one would. It guards a future role table.
+    equivalent: "every role that may edit or approve may also withdraw (auth/permissions.ts)",
+  },
   policy("withdraw: from any state", `if (!STATES_BEFORE_DECISION.includes(p.state)) return`, `!STATES_BEFORE_DECISION.includes(p.state)`, `false`),
   policy("publish_outcome: without outcome:approve", `!can(person, "outcome:approve")`, `!can(person, "outcome:approve")`, `false`),
   policy("publish_outcome: a contributor may sign off", `if (outcome?.contributorIds.includes(person.id)) return`, `outcome?.contributorIds.includes(person.id)`, `false`),
@@ -152,7 +160,7 @@ const LIFECYCLE: Plant[] = [
   policy("decide: before the outcome is published", `if (p.state !== "outcome_published") return refuse(409, "A decision`, `p.state !== "outcome_published"`, `false`),
 ];
 
-type Row = { bug: string; where: string; caughtBy: string | null };
+type Row = { bug: string; where: string; caughtBy: string | null; equivalent?: string };
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 
@@ -209,13 +217,18 @@ function run(plant: Plant): Row[] {
     });
   }
   const failedFiles = [...new Set(results.filter((r) => r.status === "failed").map((r) => r.file))];
-  return [{ bug: plant.bug, where, caughtBy: failedFiles.length ? failedFiles.join(", ") : null }];
+  return [{ bug: plant.bug, where, caughtBy: failedFiles.length ? failedFiles.join(", ") : null, equivalent: plant.equivalent }];
 }
 
 function main() {
-  const only = process.argv.slice(2);
-  const groups = { routes: ROUTES, lifecycle: LIFECYCLE };
-  const chosen = (only.length ? only : Object.keys(groups)) as (keyof typeof groups)[];
+  const args = process.argv.slice(2);
+  const all = { routes: ROUTES, lifecycle: LIFECYCLE };
+  // Arguments: a group's name, or any words of a planted bug's description (to run just those).
+  const named = args.filter((a) => a in all) as (keyof typeof all)[];
+  const words = args.filter((a) => !(a in all));
+  const pick = (plants: Plant[]) => plants.filter((p) => !words.length || words.some((w) => p.bug.includes(w)));
+  const groups = { routes: pick(ROUTES), lifecycle: pick(LIFECYCLE) };
+  const chosen = named.length ? named : (Object.keys(groups) as (keyof typeof groups)[]).filter((g) => groups[g].length);
 
   // The tests must pass as they stand, or a failure under a planted bug proves nothing.
   const files = [...new Set(chosen.flatMap((g) => groups[g].flatMap((p) => p.tests)))];
@@ -231,14 +244,16 @@ function main() {
       const started = Date.now();
       const got = run(plant);
       rows.push(...got);
-      for (const r of got) console.error(`${r.caughtBy ? "caught" : "MISSED"}  ${r.bug}  (${Math.round((Date.now() - started) / 1000)}s)`);
+      for (const r of got) console.error(`${r.caughtBy ? "caught" : r.equivalent ? "equivalent" : "MISSED"}  ${r.bug}  (${Math.round((Date.now() - started) / 1000)}s)`);
     }
   }
 
   console.log("\n| planted bug | file:line | caught by |\n|---|---|---|");
-  for (const r of rows) console.log(`| ${r.bug} | ${r.where} | ${r.caughtBy ?? "**MISSED**"} |`);
-  const missed = rows.filter((r) => !r.caughtBy).length;
-  console.log(`\n${rows.length - missed} of ${rows.length} planted bugs caught${missed ? `, ${missed} MISSED` : ""}.`);
+  for (const r of rows) console.log(`| ${r.bug} | ${r.where} | ${r.caughtBy ?? (r.equivalent ? `not caught, judged equivalent: ${r.equivalent}` : "**MISSED**")} |`);
+  const caught = rows.filter((r) => r.caughtBy).length;
+  const equivalent = rows.filter((r) => !r.caughtBy && r.equivalent).length;
+  const missed = rows.length - caught - equivalent;
+  console.log(`\n${caught} of ${rows.length} planted bugs caught${equivalent ? `, ${equivalent} judged equivalent` : ""}${missed ? `, ${missed} MISSED` : ""}.`);
   process.exit(missed ? 1 : 0);
 }
 

@@ -78,3 +78,23 @@ describe("refusal messages count what is missing", () => {
     expect(checkTransition("open", p, system, ctx({ unansweredFeedback: 3 }))).toMatchObject({ ok: false, status: 409, message: "3 feedback items from the unions have not been answered" });
   });
 });
+
+// Found by npm run test:planted (scripts/planted-bugs.ts): each of these passed with the check removed.
+describe("only people who may edit proposals submit them", () => {
+  it.each([
+    ["a decision maker who belongs to the proposal's service", person(["decision_maker"], 7, 1)],
+    ["a moderator who belongs to the proposal's service", person(["moderator"], 6, 1)],
+    ["its drafter, no longer an officer (now a moderator)", person(["moderator"], 1, 2)],
+  ] as const)("%s may not submit it for review", (_label, actor) => {
+    const draft = completeProposal({ state: "draft", serviceId: 1, createdById: 1 });
+    expect(checkTransition("submit", draft, actor, ctx())).toEqual({ ok: false, status: 403, message: "You cannot submit this proposal", unmet: undefined });
+  });
+});
+
+describe("an outcome already published", () => {
+  it.each(["outcome_published", "decided"] as const)("an approver asked to publish it again (%s) is told it is already published", (state) => {
+    const outcome = { status: "submitted" as const, unmet: [], contributorIds: [] };
+    const result = checkTransition("publish_outcome", completeProposal({ state }), approver, ctx({ outcome }));
+    expect(result).toMatchObject({ ok: false, status: 409, message: "The outcome of this consultation has already been published" });
+  });
+});
