@@ -40,7 +40,7 @@ async function person(browser: Browser): Promise<Page> {
 }
 
 test("a resident answers and comments, an officer answers officially, a report is moderated and logged", async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
 
   // 1. The resident opens the consultation and starts to respond.
   const resident = await person(browser);
@@ -209,7 +209,7 @@ test("a closed consultation shows no forms, and says so", async ({ page }) => {
 });
 
 test("an officer enters a paper response with a scan; an author edits and deletes; staff and author pages pass axe", async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   const officer = await person(browser);
   await signIn(officer, "officer@northmoor.example", password("officer@northmoor.example"));
   await officer.goto("/staff/responses");
