@@ -108,13 +108,14 @@ beforeAll(async () => {
     roles.push({ name: user.email, cookie, viewer: await getViewer(new Request("http://localhost/", { headers: { Cookie: cookie } })) });
   }
 
-  // Each hidden proposal with a comment (by that resident), a document and a risk of its own.
+  // Each hidden proposal with a comment (by that resident, on the proposal as a real one is
+  // stored, so only the visibility rule stands between it and a reader), a document and a risk.
   const aDocument = db().select().from(t.documents).get()!;
   for (const { slug, state } of [...SEEDED_HIDDEN, ...MADE_HIDDEN]) {
     const p = proposalRow(slug)!;
     const commentId = db()
       .insert(t.comments)
-      .values({ proposalId: p.id, respondentId: residentId, bodyMarkdown: "Hidden words", bodyHtml: "<p>Hidden words</p>", bodyHash: `hidden-${slug}`, createdAt: SEED_AT.toISOString() })
+      .values({ proposalId: p.id, targetType: "proposal", targetId: p.id, respondentId: residentId, bodyMarkdown: "Hidden words", bodyHtml: "<p>Hidden words</p>", bodyHash: `hidden-${slug}`, createdAt: SEED_AT.toISOString() })
       .returning({ id: t.comments.id })
       .get().id;
     const documentId =
