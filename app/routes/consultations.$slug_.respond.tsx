@@ -25,16 +25,32 @@ import { useErrorTitle } from "~/responses/forms";
 import { EnglishOriginal } from "~/components/TranslatedContent";
 import { readerTranslation } from "~/proposals/translations.server";
 import { requireReadyRespondent } from "~/responses/respondents.server";
-import { ANSWER_MAX_CHARS, STANCES, acceptingResponses, asksForStance, displayName, notAcceptingMessage } from "~/responses/rules";
+import {
+  ANSWER_MAX_CHARS,
+  CLOSED_MESSAGE,
+  NOT_OPEN_MESSAGE,
+  STANCES,
+  WITHDRAWN_MESSAGE,
+  acceptingResponses,
+  asksForStance,
+  displayName,
+  notAcceptingMessage,
+} from "~/responses/rules";
 import { councilTimeZone } from "~/lib/settings.server";
 import { isSubscribedTo } from "~/notifications/subscriptions.server";
 import { PUBLISH_FIELD, UPDATES_FIELD, answerField, answersFrom, answersSchema, stanceField } from "~/responses/schemas";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: commentsCss }];
 
-/** The catalogue's word for notAcceptingMessage (rules.ts), so the page can say it in its language. */
+const NOT_ACCEPTING_KEYS = {
+  [CLOSED_MESSAGE]: "respond.closedMessage",
+  [WITHDRAWN_MESSAGE]: "respond.withdrawnMessage",
+  [NOT_OPEN_MESSAGE]: "respond.notOpenMessage",
+} as const;
+
+/** The catalogue's key for notAcceptingMessage (rules.ts), so the page says it in its language. */
 function notAcceptingKey(p: Parameters<typeof notAcceptingMessage>[0]) {
-  return notAcceptingMessage(p) === notAcceptingMessage({ state: "closed" }) ? ("respond.closedMessage" as const) : ("respond.notOpenMessage" as const);
+  return NOT_ACCEPTING_KEYS[notAcceptingMessage(p) as keyof typeof NOT_ACCEPTING_KEYS] ?? "respond.notOpenMessage";
 }
 
 async function load(request: Request, slug: string) {
@@ -125,7 +141,7 @@ export default function Respond() {
               <span className="govuk-caption-l">{loaded.consultation.title}</span>
               <h1 className="govuk-heading-l">{loaded.kind === "closed" ? t("respond.closedHeading") : "You are signed in to the staff area"}</h1>
               {loaded.kind === "closed" ? (
-                <p className="govuk-body">{t(loaded.message as "respond.closedMessage")}</p>
+                <p className="govuk-body">{t(loaded.message as (typeof NOT_ACCEPTING_KEYS)[keyof typeof NOT_ACCEPTING_KEYS])}</p>
               ) : (
                 <p className="govuk-body">
                   Responses that reached the council on paper, by phone, by email or at an event are entered in the{" "}

@@ -201,6 +201,7 @@ export const en = {
     closedHeading: "This consultation is closed",
     closedMessage: "This consultation has closed. The council is no longer taking responses or comments.",
     notOpenMessage: "This consultation is not open for responses.",
+    withdrawnMessage: "The council withdrew this proposal, so it is no longer taking responses or comments.",
     back: "Back to the consultation",
     heading: "Respond to the consultation",
     changeHeading: "Change your response",
