@@ -88,9 +88,9 @@ export default function AdminOutbox() {
           There are no emails here.
         </p>
       ) : (
-        <div className="app-table-scroll" id="messages">
+        <div className="app-table-scroll" id="messages" role="region" aria-labelledby="messages-caption" tabIndex={0}>
           <table className="govuk-table">
-            <caption className="govuk-table__caption govuk-table__caption--m">{FILTERS[filter].label} emails (newest first)</caption>
+            <caption className="govuk-table__caption govuk-table__caption--m" id="messages-caption">{FILTERS[filter].label} emails (newest first)</caption>
             <thead className="govuk-table__head">
               <tr className="govuk-table__row">
                 <th scope="col" className="govuk-table__header">
