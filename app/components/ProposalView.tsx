@@ -22,23 +22,6 @@ import { translator, type Translate } from "~/i18n/i18n";
 import { useLanguage, useTranslation } from "~/i18n/react";
 import type { ItemThreads } from "~/responses/types";
 
-/** Section headings as the public reads them, in the order of the publication gate (English; the page translates by key, sections.*). */
-export const PUBLIC_SECTION_TITLES: Record<SectionKey, string> = {
-  summary: "Summary",
-  details: "The proposal in full",
-  options: "Options considered",
-  impact: "The change in numbers",
-  risks: "Risks",
-  dependencies: "Services and partners affected",
-  mitigations: "How the risks and impacts would be reduced",
-  equality: "Equality impact assessment",
-  documents: "Documents",
-  plan: "How to have your say",
-  stakeholders: "Staff and unions",
-  // Shown inside "How to have your say" (SECTION_ORDER leaves it out); named for Change links.
-  questions: "What we are asking",
-};
-
 const SECTION_ORDER: SectionKey[] = ["summary", "details", "options", "impact", "risks", "dependencies", "mitigations", "equality", "documents", "plan", "stakeholders"];
 
 function NotProvided() {

@@ -6,6 +6,7 @@
  * Each section is first written out as readable text (a risk as one line with its scores, a
  * date as "5 January 2026"), so the difference reads as the page does, not as the database.
  */
+import { en } from "~/i18n/catalogues/en";
 import { diffWords } from "diff";
 import { formatDate, formatMoney, formatNumber } from "~/components/format";
 import { characteristicLabel, establishmentLabel, groundLabel, type Settings } from "~/lib/settings";
@@ -20,21 +21,8 @@ export function versionAnchor(number: number): string {
 export type DiffPart = { value: string; added?: true; removed?: true };
 export type SectionChange = { section: SectionKey; title: string; parts: DiffPart[] };
 
-/** Section headings as the history page shows them. */
-export const DIFF_SECTION_TITLES: Record<SectionKey, string> = {
-  summary: "Summary",
-  details: "The proposal in full",
-  options: "Options considered",
-  impact: "The change in numbers",
-  risks: "Risks",
-  dependencies: "Services and partners affected",
-  mitigations: "How the risks and impacts would be reduced",
-  equality: "Equality impact assessment",
-  documents: "Documents",
-  plan: "How to have your say",
-  stakeholders: "Staff and unions",
-  questions: "What we are asking",
-};
+/** Section headings as the history page shows them: the English catalogue's, one list for every page. */
+export const DIFF_SECTION_TITLES: Record<SectionKey, string> = en.sections;
 
 const block = (...lines: (string | null | undefined | false)[]) => lines.filter((l): l is string => typeof l === "string" && l.trim() !== "").join("\n");
 const titled = (title: string, body: string | null | undefined) => (body && body.trim() ? `${title}\n${body.trim()}` : null);
