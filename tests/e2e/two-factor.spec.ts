@@ -8,7 +8,7 @@
  */
 import { Secret, TOTP } from "otpauth";
 import { expect, test } from "./fixtures";
-import { expectNoAxeViolations } from "./support";
+import { expectNoAxeViolations, signOut } from "./support";
 
 // Four pages checked with axe and four sign-ins: minutes on a loaded machine.
 test.describe.configure({ mode: "serial", timeout: 240_000 });
@@ -43,8 +43,7 @@ test("an officer sets up a second factor, and then signs in with password and a 
   const codes = await page.getByTestId("recovery-codes").locator("code").allInnerTexts();
   expect(codes).toHaveLength(10);
 
-  await page.getByRole("button", { name: "Sign out" }).click();
-  await expect(page.getByRole("link", { name: "Staff sign in" })).toBeVisible();
+  await signOut(page);
 
   await password(page, OFFICER);
   await expect(page).toHaveURL(/\/staff\/sign-in\/two-factor$/);
@@ -74,11 +73,13 @@ test("an admin requires a second factor of admins and approvers; an admin withou
   await expect(question.getByRole("radio", { name: "No" })).toBeChecked();
   await question.getByRole("radio", { name: "Yes" }).check();
   await page.getByRole("button", { name: /Save/ }).click();
+  // Wait for the save to land before leaving the page, or the next navigation cancels it.
+  await expect(page.getByText("Settings saved.")).toBeVisible();
   await page.goto("/staff/admin/settings/sign-in");
   await expect(question.getByRole("radio", { name: "Yes" })).toBeChecked();
 
   // The admin has none yet: the next sign-in sets one up before the staff area opens.
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOut(page);
   await password(page, ADMIN);
   await expect(page).toHaveURL(/\/staff\/sign-in\/set-up-two-factor$/);
   await expect(page.getByRole("heading", { name: "Set up a second way to prove it is you" })).toBeVisible();
