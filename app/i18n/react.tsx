@@ -34,3 +34,14 @@ export function useFormat() {
     dateTime: (value: string | null | undefined) => formatDateTime(value, lang),
   };
 }
+
+/**
+ * The `lang` for the council's own content (a proposal's text, the council's name, content/
+ * pages not yet translated) on this page: "en-GB" when the page is in another language, so a
+ * screen reader reads it in English (WCAG 3.1.2, language of parts); nothing on English pages.
+ * Text people wrote (comments, answers, names) is shown as written in whatever language it is
+ * in: mark it `data-as-written` instead, claiming no language.
+ */
+export function useContentLang(): "en-GB" | undefined {
+  return useLanguage() === DEFAULT_LANGUAGE ? undefined : "en-GB";
+}

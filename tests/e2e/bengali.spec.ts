@@ -10,38 +10,10 @@
 import http from "node:http";
 import { expect, test } from "./fixtures";
 import type { Locator, Page } from "@playwright/test";
-import { en } from "../../app/i18n/catalogues/en";
 import { bn } from "../../app/i18n/catalogues/bn";
 import { latestEmail, verifyPathFrom } from "./responses-support";
 import { signIn } from "./support";
-
-type Tree = { [key: string]: string | Tree };
-function flatten(tree: Tree, prefix = ""): [string, string][] {
-  return Object.entries(tree).flatMap(([k, v]) => (typeof v === "string" ? [[prefix + k, v] as [string, string]] : flatten(v, `${prefix}${k}.`)));
-}
-const ENGLISH = flatten(en as unknown as Tree).filter(([k]) => !k.startsWith("meta."));
-const KEYS = ENGLISH.map(([k]) => k);
-/**
- * The catalogue's English interface sentences that must not be left on a Bengali page: each
- * message's longest stretch of words between values, if it is long enough not to be a word a
- * proposal's own (English) text could also contain.
- */
-const ENGLISH_PHRASES = [
-  ...new Set(
-    ENGLISH.map(([, v]) => v.split(/\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}/).map((part) => part.trim()).sort((a, b) => b.length - a.length)[0] ?? "").filter((phrase) => phrase.length >= 18),
-  ),
-];
-
-/** The page as a reader sees it: no raw key, no English interface sentence, `lang="bn"`. */
-async function expectAllBengali(page: Page) {
-  await expect(page.locator("html")).toHaveAttribute("lang", "bn");
-  const text = await page.locator("body").innerText();
-  const title = await page.title();
-  const rawKeys = KEYS.filter((key) => text.includes(key) || title.includes(key));
-  expect(rawKeys, `raw keys on ${page.url()}`).toEqual([]);
-  const english = ENGLISH_PHRASES.filter((phrase) => text.includes(phrase) || title.includes(phrase));
-  expect(english, `English interface text on ${page.url()}`).toEqual([]);
-}
+import { expectAllBengali } from "./bengali-support";
 
 /** Tab (forwards) until `target` has the focus, as a keyboard user would; fails if it never does. */
 async function tabTo(page: Page, target: Locator, limit = 120) {

@@ -4,6 +4,9 @@
  * Latin digits and UK grouping, as the council's documents and reference numbers do (decision 028).
  */
 import type { Catalogue } from "./index";
+import { commentPages } from "./parts/comment-pages.bn";
+import { consultationPages } from "./parts/consultation-pages.bn";
+import { sitePages } from "./parts/site-pages.bn";
 
 export const bn: Catalogue = {
   meta: { name: "বাংলা", htmlLang: "bn", dir: "ltr", formatLocale: "bn-u-nu-latn" },
@@ -450,4 +453,7 @@ export const bn: Catalogue = {
     add: "মন্তব্য যোগ করুন",
     yourComment: "প্রস্তাব নিয়ে আপনার মন্তব্য",
   },
+  commentPages,
+  consultationPages,
+  sitePages,
 };

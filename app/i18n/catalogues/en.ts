@@ -3,7 +3,12 @@
  * (./index.ts makes a missing or extra key a type error). Messages are ICU MessageFormat
  * (i18next-icu): `{name}` for a value, `{count, plural, one {…} other {…}}` for plurals.
  * Only interface words live here; a proposal's own text is content, not interface.
+ * Larger groups of pages keep their words in ./parts (one file per group and language).
  */
+import { commentPages } from "./parts/comment-pages.en";
+import { consultationPages } from "./parts/consultation-pages.en";
+import { sitePages } from "./parts/site-pages.en";
+
 export const en = {
   meta: { name: "English", htmlLang: "en-GB", dir: "ltr", formatLocale: "en-GB" },
   layout: {
@@ -450,4 +455,7 @@ export const en = {
     add: "Add a comment",
     yourComment: "Your comment on the proposal",
   },
+  commentPages,
+  consultationPages,
+  sitePages,
 };

@@ -1,0 +1,69 @@
+/**
+ * Checks that a page is wholly in Bengali where it is interface (issue 14, item 1): no raw
+ * catalogue key, no English sentence from the catalogue, and no Latin-script words at all outside
+ * what is marked as content: an element with `lang="en…"` (the council's own English text, a
+ * language of parts) or `data-as-written` (what people wrote, in whatever language). A string
+ * hard-coded in a component, outside the catalogue, is caught by the last rule.
+ */
+import { expect, type Page } from "@playwright/test";
+import { en } from "../../app/i18n/catalogues/en";
+
+type Tree = { [key: string]: string | Tree };
+function flatten(tree: Tree, prefix = ""): [string, string][] {
+  return Object.entries(tree).flatMap(([k, v]) => (typeof v === "string" ? [[prefix + k, v] as [string, string]] : flatten(v, `${prefix}${k}.`)));
+}
+export const ENGLISH = flatten(en as unknown as Tree).filter(([k]) => !k.startsWith("meta."));
+const KEYS = ENGLISH.map(([k]) => k);
+/**
+ * The catalogue's English interface sentences that must not be left on a Bengali page: each
+ * message's longest stretch of words between values, if it is long enough not to be a word a
+ * proposal's own (English) text could also contain.
+ */
+const ENGLISH_PHRASES = [
+  ...new Set(
+    ENGLISH.map(([, v]) => v.split(/\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}/).map((part) => part.trim()).sort((a, b) => b.length - a.length)[0] ?? "").filter((phrase) => phrase.length >= 18),
+  ),
+];
+
+/**
+ * Latin-script text on the page that is neither inside `lang="en…"` nor `data-as-written`, nor
+ * hidden. Tokens that are the same in any language are let through: email addresses, web
+ * addresses, reference numbers, postcodes, file names, and words in capitals (CAMHS, PDF, CSV).
+ */
+export async function unmarkedLatinText(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    const same = [
+      /\S+@\S+\.\S+/g, // email addresses
+      /https?:\/\/\S+/g,
+      /\b[\w.-]+\.(pdf|csv|docx?|xlsx?|odt|ods|json|atom|png|jpe?g)\b/gi,
+      /\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b/g, // postcodes
+      /\b[A-Z][A-Z\d&-]+\b/g, // acronyms and references
+    ];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const el = node.parentElement;
+      if (!el || el.closest("script, style, noscript, template, [hidden], [aria-hidden='true'], [data-as-written]")) continue;
+      const marked = el.closest("[lang]");
+      if (marked && /^en\b/i.test(marked.getAttribute("lang") ?? "")) continue;
+      const style = getComputedStyle(el);
+      if (style.display === "none" || style.visibility === "hidden") continue;
+      let text = node.textContent ?? "";
+      for (const pattern of same) text = text.replace(pattern, " ");
+      if (/[A-Za-z]{2,}/.test(text)) found.push((node.textContent ?? "").trim().slice(0, 80));
+    }
+    return [...new Set(found)];
+  });
+}
+
+/** The page as a reader sees it: `lang="bn"`, no raw key, no English interface sentence. */
+export async function expectAllBengali(page: Page, { strict = false } = {}) {
+  await expect(page.locator("html")).toHaveAttribute("lang", "bn");
+  const text = await page.locator("body").innerText();
+  const title = await page.title();
+  const rawKeys = KEYS.filter((key) => text.includes(key) || title.includes(key));
+  expect(rawKeys, `raw keys on ${page.url()}`).toEqual([]);
+  const english = ENGLISH_PHRASES.filter((phrase) => text.includes(phrase) || title.includes(phrase));
+  expect(english, `English interface text on ${page.url()}`).toEqual([]);
+  if (strict) expect(await unmarkedLatinText(page), `Latin-script text not marked as content on ${page.url()}`).toEqual([]);
+}
