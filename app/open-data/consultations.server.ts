@@ -18,7 +18,7 @@ import { answersByQuestion, responseCounts } from "~/responses/answers.server";
 import { publishableCommentCount, publishableComments, type PublishableComment } from "~/responses/comments.server";
 import { moderationLogEntries } from "~/responses/moderation.server";
 import { commentPath } from "~/responses/rules";
-import { questionStatistics } from "~/responses/statistics";
+import { publishedQuestionStatistics } from "~/responses/statistics";
 import { ApiError, NOT_FOUND_MESSAGE } from "./http.server";
 import { encodeCursor, type ListParameters } from "./params";
 import { consultationRecord, consultationSummary, LICENCE, type ApiComment, type ApiService, type UrlFor } from "./record";
@@ -135,11 +135,7 @@ export function consultationDetail(p: Proposal, url: UrlFor, database: DB = defa
     })),
     moderationLog: moderationLogEntries({ proposalIds: [p.id] }, database).map(({ consultation: _c, ...e }) => e),
     responses: responseCounts(p.id, database),
-    // Questions about the respondent's own circumstances are never published, not even as counts.
-    questions: questionStatistics(
-      p.questions.filter((q) => !q.personal),
-      answersByQuestion(p.id, database),
-    ),
+    questions: publishedQuestionStatistics(p.questions, answersByQuestion(p.id, database)),
     comments: shown.map((c) => toApiComment(c, p.slug, url, settings.council.name)),
     commentsTotal: publishableCommentCount(p.id, database),
     outcome,

@@ -43,3 +43,15 @@ export function questionStatistics(questions: { id: number; question: string }[]
     return { id: q.id, question: q.question, asksForStance: asksForStance(q.question), answered, stances, byChannel };
   });
 }
+
+/**
+ * The counts the public sees (the consultation page's charts and the open data alike): every
+ * question except those the officer marked personal (about the respondent's own child, health or
+ * circumstances), whose answers are never published, not even as counts. Staff see them all.
+ */
+export function publishedQuestionStatistics(questions: { id: number; question: string; personal?: boolean }[], rows: AnswerCountRow[]): QuestionStatistics[] {
+  return questionStatistics(
+    questions.filter((q) => !q.personal),
+    rows,
+  );
+}

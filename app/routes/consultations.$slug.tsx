@@ -33,7 +33,7 @@ import { ConsultationComments } from "~/responses/ConsultationComments";
 import { responsesSentence } from "~/responses/ResponseCounts";
 import { consultationPageResponses } from "~/responses/thread-page.server";
 import { answersByQuestion, responseCounts } from "~/responses/answers.server";
-import { questionStatistics } from "~/responses/statistics";
+import { publishedQuestionStatistics } from "~/responses/statistics";
 import { ResponseCharts } from "~/components/charts/ProposalCharts";
 import { formatCountsSentence } from "~/reach/formats";
 import { publicFormatCounts } from "~/reach/formats.server";
@@ -69,7 +69,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // Counts, thread links and the newest comments: published consultations only.
     responses: await consultationPageResponses(request, proposal),
     // The charts of responses so far: counts only, never anyone's words.
-    responseCharts: isPublic(proposal) ? { byChannel: responseCounts(proposal.id), questions: questionStatistics(proposal.questions, answersByQuestion(proposal.id)) } : null,
+    responseCharts: isPublic(proposal) ? { byChannel: responseCounts(proposal.id), questions: publishedQuestionStatistics(proposal.questions, answersByQuestion(proposal.id)) } : null,
     // Challenges to the facts: public consultations only (an empty list otherwise).
     challenges: publicChallenges(proposal),
     hiddenChallenges: hiddenChallenges(proposal).map((h) => ({ ruleTitle: ruleTitle(h.rule), at: h.at })),

@@ -11,7 +11,10 @@ import * as t from "#db/schema";
 import { db } from "#db/client.server";
 import { DATASETS } from "~/open-data/datasets";
 import { loader as csvLoader } from "~/routes/api.v1.$file";
+import { loader as apiConsultationLoader } from "~/routes/api.v1.consultations.$slug";
+import { loader as consultationPageLoader } from "~/routes/consultations.$slug";
 import { fetchRoute, parseCsv, seededWithResponses } from "./open-data-fixtures";
+import { call } from "./responses-fixtures";
 
 const csv = (dataset: string, query = "", method = "GET") => fetchRoute(csvLoader, `/api/v1/${dataset}.csv${query}`, { params: { file: `${dataset}.csv` }, method });
 
@@ -42,6 +45,18 @@ beforeAll(async () => {
 });
 
 describe("answers", () => {
+  it("to a personal question are not counted in public either: the page's charts and the API list the same questions, without it", async () => {
+    const slug = "library-opening-hours";
+    const page = (await call(consultationPageLoader, `/consultations/${slug}`, { params: { slug } })).data as { responseCharts: { questions: { id: number; answered: number }[] } };
+    const api = (await (await fetchRoute(apiConsultationLoader, `/api/v1/consultations/${slug}`, { params: { slug } })).json()) as { responses: { questions: { id: number; answered: number }[] } };
+    const onPage = page.responseCharts.questions.map((q) => q.id);
+    expect(onPage.length).toBeGreaterThan(0);
+    expect(onPage).not.toContain(personalQuestionId);
+    expect(api.responses.questions.map((q) => q.id)).toEqual(onPage);
+    // The other questions' counts are still there.
+    expect(page.responseCharts.questions.some((q) => q.answered > 0)).toBe(true);
+  });
+
   it("are published with the outcome only from respondents who agreed, never for a personal question, never with who gave them", async () => {
     const library = db().select().from(t.proposals).where(eq(t.proposals.slug, "library-opening-hours")).get()!;
     expect(library.state).toBe("decided");
