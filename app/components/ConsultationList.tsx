@@ -8,7 +8,8 @@ import { SearchForm } from "~/search/SearchForm";
 import { formatDate } from "./format";
 import { translator } from "~/i18n/i18n";
 import type { LanguageCode } from "~/i18n/languages";
-import { useLanguage, useLocalHref, useTranslation } from "~/i18n/react";
+import { useContentLang, useLanguage, useLocalHref, useTranslation } from "~/i18n/react";
+import { Content, useRichTranslation } from "~/i18n/rich";
 import { Pagination } from "./Pagination";
 import { StateTag } from "./StateTag";
 
@@ -82,7 +83,9 @@ export function consultationDates(item: Pick<ConsultationListEntry, "state" | "o
 
 export function ConsultationListPage({ data, basePath, councilName }: { data: ConsultationListData; basePath: string; councilName?: string }) {
   const { t } = useTranslation();
+  const rt = useRichTranslation();
   const lang = useLanguage();
+  const contentLang = useContentLang();
   const localHref = useLocalHref();
   const hrefFor = (page: number) => {
     const params = new URLSearchParams();
@@ -97,7 +100,7 @@ export function ConsultationListPage({ data, basePath, councilName }: { data: Co
       <div className="govuk-grid-column-two-thirds">
         <h1 className="govuk-heading-xl">{heading}</h1>
         <p className="govuk-body-l">
-          {t("list.intro", { council: councilName ?? t("list.theCouncil") })}
+          {councilName ? rt("list.intro", { council: <Content>{councilName}</Content> }) : t("list.intro", { council: t("list.theCouncil") })}
         </p>
         <p className="govuk-body">
           <Link className="govuk-link" to={localHref("/subscribe")}>
@@ -141,14 +144,14 @@ export function ConsultationListPage({ data, basePath, councilName }: { data: Co
                 <li key={item.slug} className="app-consultation-list__item">
                   <h2 className="govuk-heading-m app-consultation-list__title">
                     <Link className="govuk-link" to={localHref(`/consultations/${encodeURIComponent(item.slug)}`)}>
-                      {item.title}
+                      <Content>{item.title}</Content>
                     </Link>
                   </h2>
                   <ul className="app-consultation-list__meta">
                     <li>
                       <StateTag state={item.state} />
                     </li>
-                    <li>{item.serviceName}</li>
+                    <li lang={contentLang}>{item.serviceName}</li>
                     {dates ? <li>{dates}</li> : null}
                     {item.challenges?.open ? (
                       <li data-testid="challenge-count">
@@ -164,10 +167,14 @@ export function ConsultationListPage({ data, basePath, councilName }: { data: Co
                   </ul>
                   {item.state === "withdrawn" && item.withdrawnReason ? (
                     <p className="govuk-body app-consultation-list__summary" data-testid="withdrawn-reason">
-                      <strong>{t("list.whyWithdrawn")}</strong> {item.withdrawnReason}
+                      <strong>{t("list.whyWithdrawn")}</strong> <Content>{item.withdrawnReason}</Content>
                     </p>
                   ) : null}
-                  {item.excerpt ? <p className="govuk-body app-consultation-list__summary">{item.excerpt}</p> : null}
+                  {item.excerpt ? (
+                    <p className="govuk-body app-consultation-list__summary" lang={contentLang}>
+                      {item.excerpt}
+                    </p>
+                  ) : null}
                 </li>
               );
             })}

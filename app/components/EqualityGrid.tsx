@@ -7,38 +7,49 @@
 import type { EqualityRating } from "#db/schema";
 import { EQUALITY_RATING_LABELS } from "~/proposals/labels";
 import type { EqualityRowView } from "./proposal-view-model";
+import { useTranslation } from "~/i18n/react";
+import { Content } from "~/i18n/rich";
+import { CharacteristicName } from "./content-words";
 
 /** The form's own words for each rating (proposals/labels.ts), with the tag's colour. */
 export const RATING_TAGS: Record<EqualityRating, { label: string; colour: string }> = EQUALITY_RATING_LABELS;
 
-export function RatingTag({ rating }: { rating: EqualityRating | null }) {
-  if (!rating) return <strong className="govuk-tag govuk-tag--grey">Not assessed</strong>;
-  const tag = RATING_TAGS[rating];
-  return <strong className={`govuk-tag govuk-tag--${tag.colour}`}>{tag.label}</strong>;
+/** A rating's word in the page's language (the form's own words in English). */
+export function useRatingLabel(): (rating: EqualityRating | null | "none") => string {
+  const { t } = useTranslation();
+  return (rating) => (rating && rating !== "none" ? t(`sitePages.equality.ratings.${rating}`) : t("sitePages.equality.notAssessed"));
 }
 
-export function EqualityGrid({ rows, caption = "Impact on each protected characteristic", id }: { rows: EqualityRowView[]; caption?: string; id?: string }) {
-  if (rows.length === 0) return <p className="govuk-body app-not-provided">The equality impact has not been assessed.</p>;
+export function RatingTag({ rating }: { rating: EqualityRating | null }) {
+  const label = useRatingLabel();
+  if (!rating) return <strong className="govuk-tag govuk-tag--grey">{label(null)}</strong>;
+  const tag = RATING_TAGS[rating];
+  return <strong className={`govuk-tag govuk-tag--${tag.colour}`}>{label(rating)}</strong>;
+}
+
+export function EqualityGrid({ rows, caption, id }: { rows: EqualityRowView[]; caption?: string; id?: string }) {
+  const { t } = useTranslation();
+  if (rows.length === 0) return <p className="govuk-body app-not-provided">{t("sitePages.equality.none")}</p>;
   const captionId = `${id ?? "equality-grid"}-caption`;
   return (
     <div className="app-table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
       <table className="govuk-table app-equality-grid app-table--reflow" id={id}>
         <caption className="govuk-table__caption govuk-table__caption--s" id={captionId}>
-          {caption}
+          {caption ?? t("sitePages.equality.caption")}
         </caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
             <th scope="col" className="govuk-table__header">
-              Characteristic
+              {t("sitePages.equality.characteristic")}
             </th>
             <th scope="col" className="govuk-table__header">
-              Impact
+              {t("sitePages.equality.impact")}
             </th>
             <th scope="col" className="govuk-table__header">
-              Evidence
+              {t("sitePages.equality.evidence")}
             </th>
             <th scope="col" className="govuk-table__header">
-              What the council will do
+              {t("sitePages.equality.councilWillDo")}
             </th>
           </tr>
         </thead>
@@ -46,13 +57,15 @@ export function EqualityGrid({ rows, caption = "Impact on each protected charact
           {rows.map((row) => (
             <tr key={row.id} id={row.anchor} className="govuk-table__row">
               <th scope="row" className="govuk-table__header">
-                {row.label}
+                <CharacteristicName characteristic={row.key} label={row.label} />
               </th>
-              <td className="govuk-table__cell govuk-table__cell--rating" data-label="Impact">
+              <td className="govuk-table__cell govuk-table__cell--rating" data-label={t("sitePages.equality.impact")}>
                 <RatingTag rating={row.rating} />
               </td>
-              <td className="govuk-table__cell" data-label="Evidence">{row.evidence || <span className="app-not-provided">No evidence given</span>}</td>
-              <td className="govuk-table__cell" data-label="What the council will do">
+              <td className="govuk-table__cell" data-label={t("sitePages.equality.evidence")}>
+                {row.evidence ? <Content>{row.evidence}</Content> : <span className="app-not-provided">{t("sitePages.equality.noEvidence")}</span>}
+              </td>
+              <td className="govuk-table__cell" data-label={t("sitePages.equality.councilWillDo")}>
                 <EqualityResponse row={row} />
               </td>
             </tr>
@@ -64,6 +77,7 @@ export function EqualityGrid({ rows, caption = "Impact on each protected charact
 }
 
 function EqualityResponse({ row }: { row: EqualityRowView }) {
+  const { t } = useTranslation();
   const parts = [];
   if (row.mitigations.length > 0) {
     parts.push(
@@ -72,7 +86,7 @@ function EqualityResponse({ row }: { row: EqualityRowView }) {
           <span key={m.ref}>
             {i > 0 ? ", " : null}
             <a className="govuk-link" href={`#${m.anchor}`}>
-              {m.text}
+              {t("sitePages.risks.mitigationRef", { ref: m.ref })}
             </a>
           </span>
         ))}
@@ -82,19 +96,19 @@ function EqualityResponse({ row }: { row: EqualityRowView }) {
   if (row.justification) {
     parts.push(
       <p key="j" className="govuk-body govuk-!-margin-bottom-1">
-        <strong>Why the council considers this justified:</strong> {row.justification}
+        <strong>{t("sitePages.equality.justified")}</strong> <Content>{row.justification}</Content>
       </p>,
     );
   }
   if (row.evidenceAction) {
     parts.push(
       <p key="e" className="govuk-body govuk-!-margin-bottom-1">
-        <strong>How the council will find out:</strong> {row.evidenceAction}
+        <strong>{t("sitePages.equality.findOut")}</strong> <Content>{row.evidenceAction}</Content>
       </p>,
     );
   }
   if (parts.length === 0) {
-    const none = row.rating === "negative" || row.rating === "unknown" || row.rating == null ? "Nothing recorded" : "No action needed";
+    const none = row.rating === "negative" || row.rating === "unknown" || row.rating == null ? t("sitePages.equality.nothingRecorded") : t("sitePages.equality.noAction");
     parts.push(
       <span key="n" className="app-not-provided">
         {none}

@@ -11,7 +11,8 @@ import type { CSSProperties } from "react";
 import { Form, Link, useLocation } from "@remix-run/react";
 import type { Role } from "#db/schema";
 import { FALLBACK_BRAND_COLOUR } from "./colour";
-import { useLanguage, useLocalHref, useTranslation } from "~/i18n/react";
+import { useContentLang, useLanguage, useLocalHref, useTranslation } from "~/i18n/react";
+import { Content, useRichTranslation } from "~/i18n/rich";
 import { DEFAULT_LANGUAGE, LANGUAGE_CODES, LANGUAGE_PARAM, isEnglishOnlyPath, languageInfo, type LanguageCode } from "~/i18n/languages";
 
 export type FrameViewer = { name: string; roles: Role[]; isStaff: boolean };
@@ -132,12 +133,18 @@ export function SiteHeader({ council, viewer }: Pick<FrameData, "council" | "vie
   const { pathname } = useLocation();
   const { t } = useTranslation();
   const href = useLocalHref();
+  // The council's name and its service's name are its own, in English (language of parts).
+  const contentLang = useContentLang();
   return (
     <header className="app-header" style={brandStyle(council.brandColour)}>
       <div className="govuk-width-container app-header__container">
         <Link to={href("/")} className="app-header__home">
-          <span className="app-header__council">{council.name}</span>
-          <span className="app-header__service">{council.serviceName}</span>
+          <span className="app-header__council" lang={contentLang}>
+            {council.name}
+          </span>
+          <span className="app-header__service" lang={contentLang}>
+            {council.serviceName}
+          </span>
         </Link>
         <LanguageSwitch />
         <nav className="app-header__nav" aria-label={t("layout.menu")}>
@@ -190,6 +197,7 @@ const FOOTER_KEYS = [
 
 export function SiteFooter({ council, links }: Pick<FrameData, "council"> & { links?: FooterLink[] }) {
   const { t } = useTranslation();
+  const rt = useRichTranslation();
   const href = useLocalHref();
   const shown = links ?? FOOTER_KEYS.map((l) => ({ href: href(l.href), text: t(`layout.footer.${l.key}`) }));
   return (
@@ -208,7 +216,7 @@ export function SiteFooter({ council, links }: Pick<FrameData, "council"> & { li
               ))}
             </ul>
             <div className="govuk-footer__meta-custom">
-              {t("layout.runBy", { service: council.serviceName, council: council.name })}
+              {rt("layout.runBy", { service: <Content>{council.serviceName}</Content>, council: <Content>{council.name}</Content> })}
             </div>
             <svg aria-hidden="true" focusable="false" className="govuk-footer__licence-logo" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 483.2 195.7" height="17" width="41">
               <path
@@ -224,7 +232,9 @@ export function SiteFooter({ council, links }: Pick<FrameData, "council"> & { li
               {t("layout.licenceAfter")}
             </span>
           </div>
-          <div className="govuk-footer__meta-item">© {council.name}</div>
+          <div className="govuk-footer__meta-item">
+            © <Content>{council.name}</Content>
+          </div>
         </div>
       </div>
     </footer>

@@ -7,6 +7,9 @@
 import { workforceShare } from "~/proposals/types";
 import { formatMoney, formatNumber, formatPercent, plural } from "./format";
 import type { ImpactView } from "./proposal-view-model";
+import type { ReactNode } from "react";
+import { useTranslation } from "~/i18n/react";
+import { Content, useRichTranslation } from "~/i18n/rich";
 
 export type ImpactStatement = { key: string; label: string; value: string; detail?: string };
 
@@ -63,9 +66,49 @@ export function impactSentence(s: ImpactStatement): string {
   return s.detail ? `${s.value} ${s.detail}` : s.value;
 }
 
+/**
+ * The figures as the page shows them, in its language: the same statements as impactStatements
+ * (which stays English for the places that quote a figure in a sentence), with the council's own
+ * description of the work marked as its English.
+ */
+function useImpactItems(impact: ImpactView): { key: string; label: string; value: string; detail?: ReactNode }[] {
+  const { t } = useTranslation();
+  const rt = useRichTranslation();
+  const out: { key: string; label: string; value: string; detail?: ReactNode }[] = [];
+  if (impact.postsAffected != null) {
+    const share = workforceShare(impact);
+    const details: string[] = [];
+    if (share != null && impact.serviceWorkforcePosts) details.push(t("sitePages.impact.share", { share: formatPercent(share), total: impact.serviceWorkforcePosts }));
+    if (impact.fteAffected != null && impact.postsAffected > 0) details.push(t("sitePages.impact.fte", { fte: formatNumber(impact.fteAffected) }));
+    out.push({ key: "posts", label: t("sitePages.impact.posts"), value: t("sitePages.impact.postsValue", { count: impact.postsAffected }), detail: details.join(", ") || undefined });
+  }
+  if (impact.serviceUsersPerYear != null) {
+    out.push({ key: "users", label: t("sitePages.impact.users"), value: formatNumber(impact.serviceUsersPerYear), detail: t("sitePages.impact.usersDetail", { count: impact.serviceUsersPerYear }) });
+  }
+  if (impact.activityPerYear != null) {
+    out.push({
+      key: "activity",
+      label: t("sitePages.impact.activity"),
+      value: formatNumber(impact.activityPerYear),
+      detail: impact.activityDescription ? rt("sitePages.impact.activityDescribed", { description: <Content>{lowerFirst(impact.activityDescription)}</Content> }) : t("sitePages.impact.activityDetail"),
+    });
+  }
+  if (impact.budgetChangeGbp != null) {
+    const change = impact.budgetChangeGbp;
+    out.push({
+      key: "budget",
+      label: t("sitePages.impact.budget"),
+      value: change === 0 ? t("sitePages.impact.noChange") : formatMoney(change),
+      detail: change < 0 ? t("sitePages.impact.saving") : change > 0 ? t("sitePages.impact.increase") : undefined,
+    });
+  }
+  return out;
+}
+
 export function ImpactFigures({ impact }: { impact: ImpactView }) {
-  const statements = impactStatements(impact);
-  if (statements.length === 0) return <p className="govuk-body app-not-provided">No figures have been given.</p>;
+  const { t } = useTranslation();
+  const statements = useImpactItems(impact);
+  if (statements.length === 0) return <p className="govuk-body app-not-provided">{t("sitePages.impact.none")}</p>;
   return (
     <ul className="app-figures">
       {statements.map((s) => (

@@ -5,7 +5,8 @@
  */
 import type { ReactNode } from "react";
 
-export function Markdown({ html, className, fallback = null }: { html: string | null | undefined; className?: string; fallback?: ReactNode }) {
+/** `lang`: the council's own English on a page in another language (useContentLang). */
+export function Markdown({ html, className, fallback = null, lang }: { html: string | null | undefined; className?: string; fallback?: ReactNode; lang?: string }) {
   if (!html) return <>{fallback}</>;
-  return <div className={`app-prose${className ? ` ${className}` : ""}`} dangerouslySetInnerHTML={{ __html: html }} />;
+  return <div className={`app-prose${className ? ` ${className}` : ""}`} lang={lang} dangerouslySetInnerHTML={{ __html: html }} />;
 }

@@ -19,7 +19,9 @@ import { EqualityChart, RiskMatrixChart } from "./charts/ProposalCharts";
 import { SummaryList } from "./SummaryList";
 import { ItemThreadList } from "~/responses/ItemThreadList";
 import { translator, type Translate } from "~/i18n/i18n";
-import { useLanguage, useTranslation } from "~/i18n/react";
+import { useContentLang, useLanguage, useTranslation } from "~/i18n/react";
+import { Content, useRichTranslation } from "~/i18n/rich";
+import { CharacteristicName, useFileType, usePeriodLength } from "./content-words";
 import type { ItemThreads } from "~/responses/types";
 
 const SECTION_ORDER: SectionKey[] = ["summary", "details", "options", "impact", "risks", "dependencies", "mitigations", "equality", "documents", "plan", "stakeholders"];
@@ -47,10 +49,11 @@ function Section({ id, title, action, children }: { id: SectionKey; title: strin
 }
 
 function Part({ title, html }: { title: string; html: string }) {
+  const lang = useContentLang();
   return (
     <>
       <h3 className="govuk-heading-m app-section__subheading">{title}</h3>
-      <Markdown html={html} fallback={NOT_PROVIDED} />
+      <Markdown html={html} fallback={NOT_PROVIDED} lang={lang} />
     </>
   );
 }
@@ -77,20 +80,21 @@ export function ContentsList({ sections }: { sections: SectionKey[] }) {
 
 export function OptionsList({ options }: { options: OptionView[] }) {
   const { t } = useTranslation();
+  const lang = useContentLang();
   if (options.length === 0) return NOT_PROVIDED;
   return (
     <>
       {options.map((option) => (
         <div key={option.id} className="app-option govuk-!-margin-bottom-6">
           <h3 className="govuk-heading-m app-section__subheading">
-            {option.title}{" "}
+            <Content>{option.title}</Content>{" "}
             {option.isProposed ? <strong className="govuk-tag govuk-tag--green">{t("proposal.proposedOption")}</strong> : <strong className="govuk-tag govuk-tag--grey">{t("proposal.rejected")}</strong>}
           </h3>
-          <Markdown html={option.descriptionHtml} fallback={NOT_PROVIDED} />
+          <Markdown html={option.descriptionHtml} fallback={NOT_PROVIDED} lang={lang} />
           {option.isProposed ? null : (
             <>
               <h4 className="govuk-heading-s govuk-!-margin-top-4 govuk-!-margin-bottom-2">{t("proposal.whyRejected")}</h4>
-              <Markdown html={option.rejectedBecauseHtml} fallback={NOT_PROVIDED} />
+              <Markdown html={option.rejectedBecauseHtml} fallback={NOT_PROVIDED} lang={lang} />
             </>
           )}
         </div>
@@ -136,13 +140,17 @@ export function DependencyTable({ dependencies }: { dependencies: DependencyView
           {dependencies.map((d) => (
             <tr key={d.id} className="govuk-table__row">
               <th scope="row" className="govuk-table__header">
-                {d.name}
+                <Content>{d.name}</Content>
               </th>
               <td className="govuk-table__cell" data-label={t("proposal.type")}>{DEPENDENCY_KINDS[d.kind] ? t(`dependencyKinds.${d.kind}`) : d.kind}</td>
-              <td className="govuk-table__cell" data-label={t("proposal.effect")}>{d.effect}</td>
+              <td className="govuk-table__cell" data-label={t("proposal.effect")}>
+                <Content>{d.effect}</Content>
+              </td>
               <td className="govuk-table__cell" data-label={t("proposal.consulted")}>
                 <strong>{consultedText(d.consulted, t)}</strong>
-                {d.consultationNote ? <span className="app-consultation-note">. {d.consultationNote}</span> : null}
+                {d.consultationNote ? <span className="app-consultation-note">
+                    . <Content>{d.consultationNote}</Content>
+                  </span> : null}
               </td>
             </tr>
           ))}
@@ -154,6 +162,7 @@ export function DependencyTable({ dependencies }: { dependencies: DependencyView
 
 export function MitigationTable({ mitigations }: { mitigations: MitigationView[] }) {
   const { t } = useTranslation();
+  const rt = useRichTranslation();
   const lang = useLanguage();
   if (mitigations.length === 0) return <p className="govuk-body">{t("proposal.noMitigations")}</p>;
   return (
@@ -185,9 +194,13 @@ export function MitigationTable({ mitigations }: { mitigations: MitigationView[]
               <tr key={m.id} id={m.anchor} className="govuk-table__row">
                 <th scope="row" className="govuk-table__header">
                   {m.ref}
-                  <span className="govuk-!-font-weight-regular">: {m.action}</span>
+                  <span className="govuk-!-font-weight-regular">
+                    : <Content>{m.action}</Content>
+                  </span>
                 </th>
-                <td className="govuk-table__cell" data-label={t("proposal.responsible")}>{m.owner}</td>
+                <td className="govuk-table__cell" data-label={t("proposal.responsible")}>
+                  <Content>{m.owner}</Content>
+                </td>
                 <td className="govuk-table__cell" data-label={t("proposal.by")}>{m.dueOn ? formatDate(m.dueOn, lang) : <span className="app-not-provided">{t("proposal.noDate")}</span>}</td>
                 <td className="govuk-table__cell" data-label={t("proposal.addresses")}>
                   {addresses.length === 0 ? (
@@ -197,14 +210,14 @@ export function MitigationTable({ mitigations }: { mitigations: MitigationView[]
                       {m.risks.map((r) => (
                         <li key={r.anchor}>
                           <a className="govuk-link" href={`#${r.anchor}`}>
-                            {r.text}
+                            {t("sitePages.risks.ref", { ref: r.ref })}
                           </a>
                         </li>
                       ))}
                       {m.equalityRows.map((r) => (
                         <li key={r.anchor}>
                           <a className="govuk-link" href={`#${r.anchor}`}>
-                            {t("proposal.equalityImpact", { text: r.text })}
+                            {rt("proposal.equalityImpact", { text: <CharacteristicName characteristic={r.ref} label={r.text} /> })}
                           </a>
                         </li>
                       ))}
@@ -222,23 +235,24 @@ export function MitigationTable({ mitigations }: { mitigations: MitigationView[]
 
 export function DocumentList({ documents }: { documents: DocumentView[] }) {
   const { t } = useTranslation();
+  const fileType = useFileType();
   if (documents.length === 0) return <p className="govuk-body">{t("proposal.noDocuments")}</p>;
   return (
     <>
       {documents.map((doc) => {
-        const type = fileTypeLabel(doc.mimeType, doc.filename);
+        const type = fileType(fileTypeLabel(doc.mimeType, doc.filename));
         return (
           <div key={doc.id} className="app-document">
             <h3 className="govuk-heading-s app-document__title">
               {doc.href ? (
                 <a className="govuk-link" href={doc.href} download>
-                  {doc.title}{" "}
+                  <Content>{doc.title}</Content>{" "}
                   <span className="govuk-visually-hidden">
                     ({type}, {formatFileSize(doc.sizeBytes)})
                   </span>
                 </a>
               ) : (
-                doc.title
+                <Content>{doc.title}</Content>
               )}
             </h3>
             <p className="app-document__meta">
@@ -254,12 +268,13 @@ export function DocumentList({ documents }: { documents: DocumentView[] }) {
 
 function WithheldParts({ doc }: { doc: DocumentView }) {
   const { t } = useTranslation();
+  const rt = useRichTranslation();
   const lang = useLanguage();
   return (
     <div className="app-table-scroll" role="region" aria-labelledby={`withheld-${doc.id}-caption`} tabIndex={0}>
       <table className="govuk-table govuk-!-margin-bottom-0 app-table--reflow">
         <caption className="govuk-table__caption govuk-table__caption--s" id={`withheld-${doc.id}-caption`}>
-          {t("proposal.withheldCaption", { title: doc.title })}
+          {rt("proposal.withheldCaption", { title: <Content>{doc.title}</Content> })}
         </caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
@@ -281,10 +296,14 @@ function WithheldParts({ doc }: { doc: DocumentView }) {
           {doc.withheldParts.map((w) => (
             <tr key={w.id} className="govuk-table__row">
               <th scope="row" className="govuk-table__header">
-                {w.part}
+                <Content>{w.part}</Content>
               </th>
-              <td className="govuk-table__cell" data-label={t("proposal.legalGround")}>{w.groundLabel}</td>
-              <td className="govuk-table__cell" data-label={t("proposal.publicInterest")}>{w.publicInterestNote}</td>
+              <td className="govuk-table__cell" data-label={t("proposal.legalGround")}>
+                <Content>{w.groundLabel}</Content>
+              </td>
+              <td className="govuk-table__cell" data-label={t("proposal.publicInterest")}>
+                <Content>{w.publicInterestNote}</Content>
+              </td>
               <td className="govuk-table__cell" data-label={t("proposal.reviewBy")}>{formatDate(w.reviewOn, lang)}</td>
             </tr>
           ))}
@@ -297,13 +316,14 @@ function WithheldParts({ doc }: { doc: DocumentView }) {
 export function PlanDetails({ plan }: { plan: ProposalViewModel["plan"] }) {
   const { t } = useTranslation();
   const lang = useLanguage();
+  const length = usePeriodLength();
   return (
     <>
       <SummaryList
         rows={[
           { key: t("proposal.opens"), value: plan.opensOn ? formatDate(plan.opensOn, lang) : t("proposal.notSet") },
           { key: t("proposal.closes"), value: plan.closesOn ? formatDate(plan.closesOn, lang) : t("proposal.notSet") },
-          ...(plan.length ? [{ key: t("proposal.length"), value: plan.length }] : []),
+          ...(plan.length ? [{ key: t("proposal.length"), value: length(plan.length) }] : []),
         ]}
       />
       <DatesMoved plan={plan} />
@@ -315,7 +335,9 @@ export function PlanDetails({ plan }: { plan: ProposalViewModel["plan"] }) {
           <h3 className="govuk-heading-m app-section__subheading">{t("sections.questions")}</h3>
           <ol className="govuk-list govuk-list--number">
             {plan.questions.map((q) => (
-              <li key={q.id}>{q.question}</li>
+              <li key={q.id}>
+                <Content>{q.question}</Content>
+              </li>
             ))}
           </ol>
         </>
@@ -328,12 +350,19 @@ export function PlanDetails({ plan }: { plan: ProposalViewModel["plan"] }) {
 
 /** When the consultation opened later than planned: the closing date moved to keep the approved length. */
 export function DatesMoved({ plan }: { plan: Pick<ProposalViewModel["plan"], "opensOn" | "plannedOpensOn" | "plannedClosesOn" | "movedClosesOn" | "length"> }) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const length = usePeriodLength();
   if (!plan.plannedOpensOn || !plan.opensOn || !plan.movedClosesOn) return null;
   return (
     <div className="govuk-inset-text" data-testid="dates-moved">
-      The consultation was planned to open on {formatDate(plan.plannedOpensOn)}
-      {plan.plannedClosesOn ? <> and close on {formatDate(plan.plannedClosesOn)}</> : null}. It opened on {formatDate(plan.opensOn)}, so its closing date moved to{" "}
-      {formatDate(plan.movedClosesOn)}: people still have the full {plan.length ?? "period"} that was approved.
+      {t("sitePages.plan.datesMoved", {
+        planned: formatDate(plan.plannedOpensOn, lang),
+        plannedClose: plan.plannedClosesOn ? t("sitePages.plan.datesMovedClose", { date: formatDate(plan.plannedClosesOn, lang) }) : "",
+        opened: formatDate(plan.opensOn, lang),
+        moved: formatDate(plan.movedClosesOn, lang),
+        length: plan.length ? length(plan.length) : t("sitePages.plan.period"),
+      })}
     </div>
   );
 }
@@ -381,10 +410,11 @@ export function ProposalView({
 }) {
   const p = proposal;
   const { t } = useTranslation();
+  const lang = useContentLang();
   const sections: Record<SectionKey, ReactNode> = {
     summary: (
       <>
-        <Markdown html={p.summaryHtml} fallback={NOT_PROVIDED} />
+        <Markdown html={p.summaryHtml} fallback={NOT_PROVIDED} lang={lang} />
         {p.easyReadHtml && easyReadHref ? (
           <p className="govuk-body">
             <a className="govuk-link" href={easyReadHref}>
@@ -441,11 +471,11 @@ export function ProposalView({
         {threads ? <ItemThreadList heading={t("proposal.commentsEquality")} links={threads.equality} id="equality-threads" /> : null}
         <h3 className="govuk-heading-m app-section__subheading">{t("proposal.threeAims")}</h3>
         <h4 className="govuk-heading-s govuk-!-margin-bottom-2">{t("proposal.aimEliminate")}</h4>
-        <Markdown html={p.equality.aimEliminateDiscriminationHtml} fallback={NOT_PROVIDED} />
+        <Markdown html={p.equality.aimEliminateDiscriminationHtml} fallback={NOT_PROVIDED} lang={lang} />
         <h4 className="govuk-heading-s govuk-!-margin-top-4 govuk-!-margin-bottom-2">{t("proposal.aimAdvance")}</h4>
-        <Markdown html={p.equality.aimAdvanceEqualityHtml} fallback={NOT_PROVIDED} />
+        <Markdown html={p.equality.aimAdvanceEqualityHtml} fallback={NOT_PROVIDED} lang={lang} />
         <h4 className="govuk-heading-s govuk-!-margin-top-4 govuk-!-margin-bottom-2">{t("proposal.aimFoster")}</h4>
-        <Markdown html={p.equality.aimFosterRelationsHtml} fallback={NOT_PROVIDED} />
+        <Markdown html={p.equality.aimFosterRelationsHtml} fallback={NOT_PROVIDED} lang={lang} />
         <Part title={t("proposal.conclusion")} html={p.equality.conclusionHtml} />
       </>
     ),

@@ -7,46 +7,67 @@
  */
 import type { RiskView } from "./proposal-view-model";
 import { ratingText } from "~/proposals/labels";
-import { IMPACT_WORDS, LEVEL_WORDS, LIKELIHOOD_WORDS, riskLevel, type RiskLevel } from "./risk-level";
+import { useTranslation } from "~/i18n/react";
+import { Content } from "~/i18n/rich";
+import { riskLevel, type RiskLevel } from "./risk-level";
 
-const scale = (value: number, words: Record<number, string>) => ratingText(value, words);
+/**
+ * The 1–5 words and the levels in the page's language. In English they are proposals/labels.ts's
+ * (the catalogue repeats them; tests/component/labels-agree.test.tsx compares form and page).
+ */
+export function useRiskWords() {
+  const { t } = useTranslation();
+  const key = (n: number) => String(n) as "1" | "2" | "3" | "4" | "5";
+  const likelihood = (n: number) => (n >= 1 && n <= 5 ? t(`sitePages.risks.likelihoodWords.${key(n)}`) : "");
+  const impact = (n: number) => (n >= 1 && n <= 5 ? t(`sitePages.risks.impactWords.${key(n)}`) : "");
+  return {
+    likelihood,
+    impact,
+    level: (level: RiskLevel) => t(`sitePages.risks.levels.${level}`),
+    likelihoodText: (n: number) => ratingText(n, { [n]: likelihood(n) }),
+    impactText: (n: number) => ratingText(n, { [n]: impact(n) }),
+  };
+}
 
 export function RiskScore({ score, level }: { score: number; level: RiskLevel }) {
+  const words = useRiskWords();
   return (
     <span className={`app-risk-score app-risk-score--${level}`}>
-      {score} <span className="app-risk-score__word">{LEVEL_WORDS[level]}</span>
+      {score} <span className="app-risk-score__word">{words.level(level)}</span>
     </span>
   );
 }
 
-export function RiskTable({ risks, caption = "Risks, how likely they are and how they would be addressed", id }: { risks: RiskView[]; caption?: string; id?: string }) {
-  if (risks.length === 0) return <p className="govuk-body app-not-provided">No risks have been recorded.</p>;
+export function RiskTable({ risks, caption, id }: { risks: RiskView[]; caption?: string; id?: string }) {
+  const { t } = useTranslation();
+  const words = useRiskWords();
+  if (risks.length === 0) return <p className="govuk-body app-not-provided">{t("sitePages.risks.none")}</p>;
   const captionId = `${id ?? "risk-table"}-caption`;
   return (
     <div className="app-table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
       <table className="govuk-table app-risk-table app-table--reflow" id={id}>
         <caption className="govuk-table__caption govuk-table__caption--s" id={captionId}>
-          {caption}
+          {caption ?? t("sitePages.risks.caption")}
         </caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
             <th scope="col" className="govuk-table__header">
-              Risk
+              {t("sitePages.risks.risk")}
             </th>
             <th scope="col" className="govuk-table__header">
-              Who bears it
+              {t("sitePages.risks.whoBears")}
             </th>
             <th scope="col" className="govuk-table__header">
-              Likelihood (1 to 5)
+              {t("sitePages.risks.likelihood")}
             </th>
             <th scope="col" className="govuk-table__header">
-              Impact (1 to 5)
+              {t("sitePages.risks.impact")}
             </th>
             <th scope="col" className="govuk-table__header">
-              Score (likelihood × impact)
+              {t("sitePages.risks.score")}
             </th>
             <th scope="col" className="govuk-table__header">
-              How it is addressed
+              {t("sitePages.risks.addressed")}
             </th>
           </tr>
         </thead>
@@ -55,15 +76,19 @@ export function RiskTable({ risks, caption = "Risks, how likely they are and how
             <tr key={risk.id} className="govuk-table__row" id={risk.anchor}>
               <th scope="row" className="govuk-table__header">
                 <span className="app-risk-table__ref">{risk.ref}</span>
-                <span className="govuk-!-font-weight-regular">: {risk.description}</span>
+                <span className="govuk-!-font-weight-regular">
+                  : <Content>{risk.description}</Content>
+                </span>
               </th>
-              <td className="govuk-table__cell" data-label="Who bears it">{risk.whoBears}</td>
-              <td className="govuk-table__cell" data-label="Likelihood (1 to 5)">{scale(risk.likelihood, LIKELIHOOD_WORDS)}</td>
-              <td className="govuk-table__cell" data-label="Impact (1 to 5)">{scale(risk.impact, IMPACT_WORDS)}</td>
-              <td className="govuk-table__cell" data-label="Score (likelihood × impact)">
+              <td className="govuk-table__cell" data-label={t("sitePages.risks.whoBears")}>
+                <Content>{risk.whoBears}</Content>
+              </td>
+              <td className="govuk-table__cell" data-label={t("sitePages.risks.likelihood")}>{words.likelihoodText(risk.likelihood)}</td>
+              <td className="govuk-table__cell" data-label={t("sitePages.risks.impact")}>{words.impactText(risk.impact)}</td>
+              <td className="govuk-table__cell" data-label={t("sitePages.risks.score")}>
                 <RiskScore score={risk.score} level={risk.level} />
               </td>
-              <td className="govuk-table__cell" data-label="How it is addressed">
+              <td className="govuk-table__cell" data-label={t("sitePages.risks.addressed")}>
                 <RiskResponse risk={risk} />
               </td>
             </tr>
@@ -75,16 +100,17 @@ export function RiskTable({ risks, caption = "Risks, how likely they are and how
 }
 
 function RiskResponse({ risk }: { risk: RiskView }) {
+  const { t } = useTranslation();
   const parts = [];
   if (risk.mitigations.length > 0) {
     parts.push(
       <p key="m" className="govuk-body govuk-!-margin-bottom-1">
-        Mitigated by{" "}
+        {t("sitePages.risks.mitigatedBy")}{" "}
         {risk.mitigations.map((m, i) => (
           <span key={m.ref}>
-            {i > 0 ? (i === risk.mitigations.length - 1 ? " and " : ", ") : null}
+            {i > 0 ? (i === risk.mitigations.length - 1 ? t("sitePages.risks.and") : ", ") : null}
             <a className="govuk-link" href={`#${m.anchor}`}>
-              {m.text}
+              {t("sitePages.risks.mitigationRef", { ref: m.ref })}
             </a>
           </span>
         ))}
@@ -94,11 +120,11 @@ function RiskResponse({ risk }: { risk: RiskView }) {
   if (risk.acceptanceReason) {
     parts.push(
       <p key="a" className="govuk-body govuk-!-margin-bottom-1">
-        <strong>Risk accepted:</strong> {risk.acceptanceReason}
+        <strong>{t("sitePages.risks.accepted")}</strong> <Content>{risk.acceptanceReason}</Content>
       </p>,
     );
   }
-  if (parts.length === 0) parts.push(<p key="n" className="govuk-body app-not-provided govuk-!-margin-bottom-1">No mitigation or reason recorded</p>);
+  if (parts.length === 0) parts.push(<p key="n" className="govuk-body app-not-provided govuk-!-margin-bottom-1">{t("sitePages.risks.noResponse")}</p>);
   return <>{parts}</>;
 }
 
@@ -106,20 +132,22 @@ function RiskResponse({ risk }: { risk: RiskView }) {
  * The 5 × 5 matrix: likelihood down the side (most likely at the top), impact along the
  * bottom, each cell holding the risks that fall there, its score and its level in words.
  */
-export function RiskMatrix({ risks, highRiskScore, caption = "Where each risk falls by likelihood and impact" }: { risks: RiskView[]; highRiskScore: number; caption?: string }) {
+export function RiskMatrix({ risks, highRiskScore, caption }: { risks: RiskView[]; highRiskScore: number; caption?: string }) {
+  const { t } = useTranslation();
+  const words = useRiskWords();
   if (risks.length === 0) return null;
   const levels = [1, 2, 3, 4, 5];
   return (
-    <div className="app-table-scroll" role="region" aria-label="Risk matrix" tabIndex={0}>
+    <div className="app-table-scroll" role="region" aria-label={t("sitePages.risks.matrixLabel")} tabIndex={0}>
       <table className="govuk-table app-risk-matrix">
-        <caption className="govuk-table__caption govuk-table__caption--s">{caption}</caption>
+        <caption className="govuk-table__caption govuk-table__caption--s">{caption ?? t("sitePages.risks.matrixCaption")}</caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
             <td className="govuk-table__cell" />
             {levels.map((impact) => (
               <th key={impact} scope="col" className="govuk-table__header">
-                Impact {impact}
-                <span className="app-risk-matrix__score">{IMPACT_WORDS[impact]}</span>
+                {t("sitePages.risks.matrixImpact", { n: impact })}
+                <span className="app-risk-matrix__score">{words.impact(impact)}</span>
               </th>
             ))}
           </tr>
@@ -128,8 +156,8 @@ export function RiskMatrix({ risks, highRiskScore, caption = "Where each risk fa
           {[...levels].reverse().map((likelihood) => (
             <tr key={likelihood} className="govuk-table__row">
               <th scope="row" className="govuk-table__header">
-                Likelihood {likelihood}
-                <span className="app-risk-matrix__score">{LIKELIHOOD_WORDS[likelihood]}</span>
+                {t("sitePages.risks.matrixLikelihood", { n: likelihood })}
+                <span className="app-risk-matrix__score">{words.likelihood(likelihood)}</span>
               </th>
               {levels.map((impact) => {
                 const score = likelihood * impact;
@@ -143,7 +171,7 @@ export function RiskMatrix({ risks, highRiskScore, caption = "Where each risk fa
                           <span key={r.ref}>
                             {i > 0 ? ", " : null}
                             <a className="govuk-link app-risk-matrix__link" href={`#${r.anchor}`}>
-                              <span className="govuk-visually-hidden">Risk </span>
+                              <span className="govuk-visually-hidden">{t("sitePages.risks.risk")} </span>
                               {r.ref}
                             </a>
                           </span>
@@ -151,7 +179,7 @@ export function RiskMatrix({ risks, highRiskScore, caption = "Where each risk fa
                       </span>
                     ) : null}
                     <span className="app-risk-matrix__score">
-                      {score} {LEVEL_WORDS[cellLevel]}
+                      {score} {words.level(cellLevel)}
                     </span>
                   </td>
                 );

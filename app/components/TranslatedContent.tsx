@@ -7,6 +7,7 @@
 import { Link } from "@remix-run/react";
 import { withLanguage, type LanguageCode } from "~/i18n/languages";
 import { useTranslation } from "~/i18n/react";
+import { AsWritten, useRichTranslation } from "~/i18n/rich";
 import type { PageTranslation } from "~/proposals/translations.server";
 import { Markdown } from "./Markdown";
 
@@ -15,6 +16,7 @@ const day = (iso: string) => new Date(`${iso}T12:00:00Z`);
 
 export function TranslatedSummary({ translation: tr }: { translation: PageTranslation }) {
   const { t } = useTranslation();
+  const rt = useRichTranslation();
   const { summary: _s, questions, ofQuestions } = tr.covers;
   const parts =
     questions === 0
@@ -28,7 +30,7 @@ export function TranslatedSummary({ translation: tr }: { translation: PageTransl
         {t("translatedContent.heading")}
       </h2>
       <p className="govuk-body-s" data-testid="translation-credit">
-        {t("translatedContent.credit", { translator: tr.translatorName, date: day(tr.translatedOn) })}
+        {rt("translatedContent.credit", { translator: <AsWritten>{tr.translatorName}</AsWritten>, date: day(tr.translatedOn) })}
       </p>
       <div className="govuk-inset-text" data-testid="translation-parts">
         {parts}

@@ -8,7 +8,9 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { getViewer } from "~/auth/session.server";
 import { Breadcrumbs } from "~/components/Breadcrumbs";
 import { formatDate } from "~/components/format";
-import { useLanguage, useLocalHref, useTranslation } from "~/i18n/react";
+import { useContentLang, useLanguage, useLocalHref, useTranslation } from "~/i18n/react";
+import { AsWritten, Content, useRichTranslation } from "~/i18n/rich";
+import { usePeriodLength } from "~/components/content-words";
 import { pageTitle } from "~/components/page-title";
 import { alternateLinks } from "~/open-data/links";
 import { buildProposalView } from "~/components/proposal-view-model";
@@ -105,7 +107,10 @@ export default function Consultation() {
   const { proposal: p, isPublic, notificationRecord, approval, responses, responseCharts, challenges, hiddenChallenges: hidden, challengeDays, challengeFlash, otherFormats, outcomePublishedAt, decision, translation, otherLanguages } = useLoaderData<typeof loader>();
   const overdue = challenges.filter((c) => c.standing === "overdue").length;
   const { t } = useTranslation();
+  const rt = useRichTranslation();
   const lang = useLanguage();
+  const contentLang = useContentLang();
+  const periodLength = usePeriodLength();
   const href = useLocalHref();
   const date = (value: string | null | undefined) => formatDate(value, lang);
   const challengeHref = (claim: string) => href(`${`/consultations/${encodeURIComponent(p.slug)}`}/challenge?claim=${encodeURIComponent(claim)}`);
@@ -133,7 +138,7 @@ export default function Consultation() {
 
   const keyRows: SummaryListRow[] = [
     { key: t("consultation.status"), value: <StateTag state={p.state} /> },
-    { key: t("consultation.service"), value: p.serviceName },
+    { key: t("consultation.service"), value: <Content>{p.serviceName}</Content> },
   ];
   const notYetOpen = !isPublic;
   const moved = p.plan.plannedOpensOn != null;
@@ -141,14 +146,14 @@ export default function Consultation() {
   // A withdrawn consultation did not run to its closing date unless it had closed first.
   const stoppedEarly = p.state === "withdrawn" && !p.lifecycle.closedAt;
   if (p.plan.closesOn) {
-    const was = moved && p.plan.plannedClosesOn && p.plan.closesOn === p.plan.movedClosesOn ? ` ${t("consultation.movedFrom", { date: date(p.plan.plannedClosesOn), length: p.plan.length ?? t("consultation.period") })}` : "";
+    const was = moved && p.plan.plannedClosesOn && p.plan.closesOn === p.plan.movedClosesOn ? ` ${t("consultation.movedFrom", { date: date(p.plan.plannedClosesOn), length: p.plan.length ? periodLength(p.plan.length) : t("consultation.period") })}` : "";
     keyRows.push({ key: stoppedEarly ? t("consultation.wasDue") : notYetOpen || p.state === "open" ? t("consultation.closes") : t("consultation.closed"), value: `${date(p.plan.closesOn)}${was}` });
   }
   if (p.state === "withdrawn" && p.lifecycle.withdrawnAt) keyRows.push({ key: t("states.withdrawn"), value: <span data-testid="withdrawn-on">{date(p.lifecycle.withdrawnAt)}</span> });
   if (p.state === "closed" && p.lifecycle.outcomeDueOn) keyRows.push({ key: t("consultation.outcomeDue"), value: date(p.lifecycle.outcomeDueOn) });
-  if (approval) keyRows.push({ key: t("consultation.approved"), value: <span data-testid="approval">{t("consultation.approvedBy", { name: approval.approverName, date: date(approval.approvedAt) })}</span> });
+  if (approval) keyRows.push({ key: t("consultation.approved"), value: <span data-testid="approval">{rt("consultation.approvedBy", { name: <AsWritten>{approval.approverName}</AsWritten>, date: date(approval.approvedAt) })}</span> });
   if (outcomePublishedAt && (p.state === "outcome_published" || p.state === "decided")) keyRows.push({ key: t("states.outcome_published"), value: date(outcomePublishedAt) });
-  if (decision) keyRows.push({ key: t("states.decided"), value: `${date(decision.decidedOn)}: ${decision.label}` });
+  if (decision) keyRows.push({ key: t("states.decided"), value: <>{date(decision.decidedOn)}: <Content>{decision.label}</Content></> });
   if (responses) keyRows.push({ key: t("consultation.responses"), value: responsesSentence(responses.counts, t) });
 
   return (
@@ -185,7 +190,7 @@ export default function Consultation() {
             <p className="govuk-notification-banner__heading">
               {p.lifecycle.withdrawnAt ? t("consultation.withdrewOn", { date: date(p.lifecycle.withdrawnAt) }) : t("consultation.withdrew")}
             </p>
-            <Markdown html={p.lifecycle.withdrawnReasonHtml} />
+            <Markdown html={p.lifecycle.withdrawnReasonHtml} lang={contentLang} />
           </div>
         </div>
       ) : null}
@@ -225,8 +230,12 @@ export default function Consultation() {
 
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
-          <span className="govuk-caption-l">{p.serviceName}</span>
-          <h1 className="govuk-heading-xl">{p.title}</h1>
+          <span className="govuk-caption-l" lang={contentLang}>
+            {p.serviceName}
+          </span>
+          <h1 className="govuk-heading-xl" lang={contentLang}>
+            {p.title}
+          </h1>
         </div>
       </div>
 
@@ -247,7 +256,7 @@ export default function Consultation() {
           {p.state === "closed" ? <p className="govuk-body">{t("consultation.considering")}</p> : null}
           {decision ? (
             <div className="govuk-inset-text" data-testid="decision-summary">
-              <strong>{t("consultation.decision", { label: decision.label })}</strong> {t("consultation.decidedOn", { date: date(decision.decidedOn), reference: decision.reference })}{" "}
+              <strong>{rt("consultation.decision", { label: <Content>{decision.label}</Content> })}</strong> {t("consultation.decidedOn", { date: date(decision.decidedOn), reference: decision.reference })}{" "}
               <a className="govuk-link" href={decision.noticeUrl} rel="noopener noreferrer">
                 {t("consultation.readDecision")}
                 <span className="govuk-visually-hidden">{t("common.anotherWebsite")}</span>
@@ -272,7 +281,9 @@ export default function Consultation() {
                 <li>
                   <Link className="govuk-link" to={href(`/subscribe?consultation=${encodeURIComponent(p.slug)}`)}>
                     {t("consultation.getEmails")}
-                    <span className="govuk-visually-hidden">: {p.title}</span>
+                    <span className="govuk-visually-hidden">
+                      : <Content>{p.title}</Content>
+                    </span>
                   </Link>
                 </li>
               ) : null}

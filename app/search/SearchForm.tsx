@@ -5,7 +5,7 @@
 import { Link } from "@remix-run/react";
 import type { ProposalState } from "#db/schema";
 import { StateTag } from "~/components/StateTag";
-import { useLanguage, useLocalHref, useTranslation } from "~/i18n/react";
+import { useContentLang, useLanguage, useLocalHref, useTranslation } from "~/i18n/react";
 
 export const SEARCHABLE_STATES = ["open", "closed", "outcome_published", "decided", "withdrawn"] as const satisfies readonly ProposalState[];
 
@@ -18,6 +18,7 @@ export function SearchForm({
 }) {
   const { t } = useTranslation();
   const lang = useLanguage();
+  const contentLang = useContentLang();
   return (
     <form method="get" action="/search" role="search" className="app-search">
       {lang !== "en" ? <input type="hidden" name="lang" value={lang} /> : null}
@@ -52,7 +53,7 @@ export function SearchForm({
             <select className="govuk-select" id="search-service" name="service" defaultValue={filters.service}>
               <option value="">{t("search.any")}</option>
               {filters.services.map((s) => (
-                <option key={s.slug} value={s.slug}>
+                <option key={s.slug} value={s.slug} lang={contentLang}>
                   {s.name}
                 </option>
               ))}

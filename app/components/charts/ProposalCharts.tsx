@@ -4,13 +4,16 @@
  * a table beside it (Charts.tsx).
  */
 import type { EqualityRating } from "#db/schema";
-import { RATING_TAGS } from "../EqualityGrid";
+import { useRatingLabel } from "../EqualityGrid";
+import { CharacteristicName, useCharacteristicLabel } from "../content-words";
+import { useContentLang } from "~/i18n/react";
+import { useRichTranslation } from "~/i18n/rich";
 import { formatNumber } from "../format";
 import type { EqualityRowView, RiskView } from "../proposal-view-model";
-import { IMPACT_WORDS, LIKELIHOOD_WORDS, riskLevel } from "../risk-level";
+import { riskLevel } from "../risk-level";
 import { CHANNEL_LABELS, STANCE_LABELS } from "~/proposals/labels";
 import { useTranslation } from "~/i18n/react";
-import { RiskMatrix } from "../RiskTable";
+import { RiskMatrix, useRiskWords } from "../RiskTable";
 import { BarChart, CHART_COLOURS, ChartFigure, StackedBarChart, type Segment } from "./Charts";
 
 const FONT = { fontFamily: "system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif" };
@@ -19,6 +22,8 @@ const LEVEL_EDGE = { low: CHART_COLOURS.green, medium: CHART_COLOURS.amber, high
 
 /** The 5 × 5 risk matrix as a picture, beside the same matrix as a table. */
 export function RiskMatrixChart({ risks, highRiskScore }: { risks: RiskView[]; highRiskScore: number }) {
+  const { t } = useTranslation();
+  const words = useRiskWords();
   if (risks.length === 0) return null;
   const cell = 88;
   const left = 150;
@@ -27,11 +32,11 @@ export function RiskMatrixChart({ risks, highRiskScore }: { risks: RiskView[]; h
   const width = left + size + 8;
   const height = size + bottom + 8;
   const levels = [1, 2, 3, 4, 5];
-  const where = risks.map((r) => `${r.ref} likelihood ${r.likelihood}, impact ${r.impact}`).join("; ");
+  const where = risks.map((r) => t("sitePages.risks.chartWhere", { ref: r.ref, likelihood: r.likelihood, impact: r.impact })).join("; ");
   const chart = (
     <svg className="app-chart__svg" role="img" aria-labelledby="risk-matrix-chart-title risk-matrix-chart-desc" viewBox={`0 0 ${width} ${height}`} width="100%" xmlns="http://www.w3.org/2000/svg" focusable="false">
-      <title id="risk-matrix-chart-title">Risk matrix: likelihood against impact</title>
-      <desc id="risk-matrix-chart-desc">{`${where}. Scores of ${highRiskScore} or more are high. The same matrix is in the table.`}</desc>
+      <title id="risk-matrix-chart-title">{t("sitePages.risks.chartTitle")}</title>
+      <desc id="risk-matrix-chart-desc">{t("sitePages.risks.chartDesc", { where, high: highRiskScore })}</desc>
       {levels.map((likelihood) =>
         levels.map((impact) => {
           const x = left + (impact - 1) * cell;
@@ -60,27 +65,27 @@ export function RiskMatrixChart({ risks, highRiskScore }: { risks: RiskView[]; h
       {levels.map((n) => (
         <g key={`axis-${n}`}>
           <text x={left - 8} y={(5 - n) * cell + cell / 2} textAnchor="end" fill="#0b0c0c" {...FONT} fontSize={13}>
-            {n} {LIKELIHOOD_WORDS[n]}
+            {n} {words.likelihood(n)}
           </text>
           <text x={left + (n - 1) * cell + cell / 2} y={size + 20} textAnchor="middle" fill="#0b0c0c" {...FONT} fontSize={13}>
-            {n} {IMPACT_WORDS[n]}
+            {n} {words.impact(n)}
           </text>
         </g>
       ))}
       <text x={left + size / 2} y={size + 46} textAnchor="middle" fill="#0b0c0c" {...FONT} fontSize={14} fontWeight="bold">
-        Impact
+        {t("sitePages.risks.impactAxis")}
       </text>
       <text x={14} y={size / 2} textAnchor="middle" fill="#0b0c0c" {...FONT} fontSize={14} fontWeight="bold" transform={`rotate(-90 14 ${size / 2})`}>
-        Likelihood
+        {t("sitePages.risks.likelihoodAxis")}
       </text>
     </svg>
   );
   return (
     <ChartFigure
       id="risk-matrix-chart"
-      caption="Where each risk falls by likelihood and impact"
+      caption={t("sitePages.risks.matrixCaption")}
       chart={chart}
-      table={<RiskMatrix risks={risks} highRiskScore={highRiskScore} caption="The risk matrix as a table" />}
+      table={<RiskMatrix risks={risks} highRiskScore={highRiskScore} caption={t("sitePages.risks.matrixTableCaption")} />}
       stacked
     />
   );
@@ -95,10 +100,15 @@ const RATING_FILL: Record<EqualityRating | "none", string> = {
   none: "#ffffff",
 };
 const RATING_MARK: Record<EqualityRating | "none", string> = { negative: "−", unknown: "?", neutral: "=", positive: "+", none: "…" };
-const ratingLabel = (r: EqualityRating | "none") => (r === "none" ? "Not assessed" : RATING_TAGS[r].label);
 
 /** Every protected characteristic as a tile in its rating's colour and mark, beside a count per rating. */
 export function EqualityChart({ rows }: { rows: EqualityRowView[] }) {
+  const { t } = useTranslation();
+  const rt = useRichTranslation();
+  const ratingLabel = useRatingLabel();
+  const name = useCharacteristicLabel();
+  // A council's local characteristics are its own English words, marked as such.
+  const contentLang = useContentLang();
   if (rows.length === 0) return null;
   const columns = 2;
   const tileW = 270;
@@ -108,21 +118,45 @@ export function EqualityChart({ rows }: { rows: EqualityRowView[] }) {
   const height = Math.ceil(rows.length / columns) * (tileH + gap);
   const ratingOf = (r: EqualityRowView) => r.rating ?? "none";
   const groups = RATING_ORDER.map((rating) => ({ rating, rows: rows.filter((r) => ratingOf(r) === rating) })).filter((g) => g.rows.length > 0);
+  // The description names the characteristics, and a council's local ones are its own English
+  // words: an SVG <desc> cannot mark a part's language, so it is a (visually hidden) paragraph.
+  const described = (
+    <p className="govuk-visually-hidden" id="equality-chart-desc">
+      {rt("sitePages.equality.chartDesc", {
+        groups: (
+          <>
+            {groups.map((g, gi) => (
+              <span key={g.rating}>
+                {gi > 0 ? ". " : null}
+                {ratingLabel(g.rating)}:{" "}
+                {g.rows.map((r, i) => (
+                  <span key={r.key}>
+                    {i > 0 ? ", " : null}
+                    <CharacteristicName characteristic={r.key} label={r.label} />
+                  </span>
+                ))}
+              </span>
+            ))}
+          </>
+        ),
+      })}
+    </p>
+  );
   const chart = (
     <svg className="app-chart__svg" role="img" aria-labelledby="equality-chart-title equality-chart-desc" viewBox={`0 0 ${width} ${height}`} width="100%" xmlns="http://www.w3.org/2000/svg" focusable="false">
-      <title id="equality-chart-title">Equality impacts at a glance</title>
-      <desc id="equality-chart-desc">{`${groups.map((g) => `${ratingLabel(g.rating)}: ${g.rows.map((r) => r.label).join(", ")}`).join(". ")}. The same is in the table.`}</desc>
+      <title id="equality-chart-title">{t("sitePages.equality.chartTitle")}</title>
       {rows.map((r, i) => {
         const x = (i % columns) * (tileW + gap);
         const y = Math.floor(i / columns) * (tileH + gap);
         const rating = ratingOf(r);
         const dark = rating !== "none";
         const text = dark ? "#ffffff" : "#0b0c0c";
+        const label = name(r.key, r.label);
         return (
           <g key={r.key}>
             <rect x={x} y={y} width={tileW} height={tileH} fill={RATING_FILL[rating]} stroke={dark ? "none" : CHART_COLOURS.grey} strokeDasharray={dark ? undefined : "4 3"} />
-            <text x={x + 10} y={y + 21} fill={text} {...FONT} fontSize={13} fontWeight="bold">
-              {r.label.length > 34 ? `${r.label.slice(0, 33)}…` : r.label}
+            <text x={x + 10} y={y + 21} fill={text} {...FONT} fontSize={13} fontWeight="bold" lang={label === r.label ? contentLang : undefined}>
+              {label.length > 34 ? `${label.slice(0, 33)}…` : label}
             </text>
             <text x={x + 10} y={y + 40} fill={text} {...FONT} fontSize={13}>
               {RATING_MARK[rating]} {ratingLabel(rating)}
@@ -134,17 +168,17 @@ export function EqualityChart({ rows }: { rows: EqualityRowView[] }) {
   );
   const table = (
     <table className="govuk-table app-chart__data app-table--reflow">
-      <caption className="govuk-table__caption govuk-visually-hidden">Equality impacts by rating</caption>
+      <caption className="govuk-table__caption govuk-visually-hidden">{t("sitePages.equality.tableCaption")}</caption>
       <thead className="govuk-table__head">
         <tr className="govuk-table__row">
           <th scope="col" className="govuk-table__header">
-            Impact
+            {t("sitePages.equality.impact")}
           </th>
           <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-            Number
+            {t("sitePages.equality.number")}
           </th>
           <th scope="col" className="govuk-table__header">
-            Characteristics
+            {t("sitePages.equality.characteristicsHeader")}
           </th>
         </tr>
       </thead>
@@ -154,14 +188,35 @@ export function EqualityChart({ rows }: { rows: EqualityRowView[] }) {
             <th scope="row" className="govuk-table__header">
               {ratingLabel(g.rating)}
             </th>
-            <td className="govuk-table__cell govuk-table__cell--numeric" data-label="Number">{formatNumber(g.rows.length)}</td>
-            <td className="govuk-table__cell" data-label="Characteristics">{g.rows.map((r) => r.label).join(", ")}</td>
+            <td className="govuk-table__cell govuk-table__cell--numeric" data-label={t("sitePages.equality.number")}>
+              {formatNumber(g.rows.length)}
+            </td>
+            <td className="govuk-table__cell" data-label={t("sitePages.equality.characteristicsHeader")}>
+              {g.rows.map((r, i) => (
+                <span key={r.key}>
+                  {i > 0 ? ", " : null}
+                  <CharacteristicName characteristic={r.key} label={r.label} />
+                </span>
+              ))}
+            </td>
           </tr>
         ))}
       </tbody>
     </table>
   );
-  return <ChartFigure id="equality-chart" caption="Equality impacts at a glance" chart={chart} table={table} />;
+  return (
+    <ChartFigure
+      id="equality-chart"
+      caption={t("sitePages.equality.chartTitle")}
+      chart={
+        <>
+          {chart}
+          {described}
+        </>
+      }
+      table={table}
+    />
+  );
 }
 
 // ─── Responses ─────────────────────────────────────────────────────────────────

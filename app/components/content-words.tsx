@@ -1,0 +1,53 @@
+/**
+ * Words the view model builds in English that the page shows in its own language: a protected
+ * characteristic's name (the nine in the Equality Act 2010 are interface; a council's local ones
+ * are its own words, shown in English with their language marked), a document's type, and a
+ * consultation's length ("12 weeks", from proposals/period.ts describeLength).
+ */
+import { useTranslation } from "~/i18n/react";
+import { Content } from "~/i18n/rich";
+import { en } from "~/i18n/catalogues/en";
+
+const STATUTORY = en.sitePages.equality.characteristics;
+type Statutory = keyof typeof STATUTORY;
+const isStatutory = (key: string): key is Statutory => Object.hasOwn(STATUTORY, key);
+
+/** A characteristic's name as text: the catalogue's for the statutory nine, else the council's label. */
+export function useCharacteristicLabel(): (key: string, label: string) => string {
+  const { t } = useTranslation();
+  return (key, label) => (isStatutory(key) ? t(`sitePages.equality.characteristics.${key}`) : label);
+}
+
+/** A characteristic's name as an element: the council's own local ones marked as its English. */
+export function CharacteristicName({ characteristic, label }: { characteristic: string; label: string }) {
+  const name = useCharacteristicLabel();
+  return isStatutory(characteristic) ? <>{name(characteristic, label)}</> : <Content>{label}</Content>;
+}
+
+const FILE_TYPES: Record<string, keyof typeof en.sitePages.documents.types> = {
+
+  "Word document": "word",
+  "OpenDocument text": "odt",
+  "Excel spreadsheet": "excel",
+  "OpenDocument spreadsheet": "ods",
+  "text file": "text",
+  file: "file",
+};
+
+/** fileTypeLabel()'s English in the page's language (a type in capitals, such as CSV, stays). */
+export function useFileType(): (label: string) => string {
+  const { t } = useTranslation();
+  return (label) => (FILE_TYPES[label] ? t(`sitePages.documents.types.${FILE_TYPES[label]}`) : label);
+}
+
+/** "12 weeks", "2 weeks and 3 days", "5 days" (describeLength's English) in the page's language. */
+export function usePeriodLength(): (english: string) => string {
+  const { t } = useTranslation();
+  return (english) => {
+    const m = /^(?:(\d+) weeks?)?(?: and )?(?:(\d+) days?)?$/.exec(english);
+    if (!m || (!m[1] && !m[2])) return english;
+    const weeks = m[1] ? t("sitePages.plan.weeks", { count: Number(m[1]) }) : null;
+    const days = m[2] ? t("sitePages.plan.days", { count: Number(m[2]) }) : null;
+    return weeks && days ? t("sitePages.plan.weeksAndDays", { weeks, days }) : (weeks ?? days ?? english);
+  };
+}
