@@ -21,7 +21,7 @@ import { ItemThreadList } from "~/responses/ItemThreadList";
 import { translator, type Translate } from "~/i18n/i18n";
 import { useContentLang, useLanguage, useTranslation } from "~/i18n/react";
 import { Content, useRichTranslation } from "~/i18n/rich";
-import { CharacteristicName, useFileType, usePeriodLength } from "./content-words";
+import { CharacteristicName, useCharacteristicLabel, useFileType, usePeriodLength } from "./content-words";
 import type { ItemThreads } from "~/responses/types";
 
 const SECTION_ORDER: SectionKey[] = ["summary", "details", "options", "impact", "risks", "dependencies", "mitigations", "equality", "documents", "plan", "stakeholders"];
@@ -396,7 +396,7 @@ export function ProposalView({
   proposal,
   sectionActions = {},
   showContents = true,
-  threads,
+  threads: givenThreads,
   easyReadHref,
 }: {
   proposal: ProposalViewModel;
@@ -411,6 +411,16 @@ export function ProposalView({
   const p = proposal;
   const { t } = useTranslation();
   const lang = useContentLang();
+  const characteristicName = useCharacteristicLabel();
+  // The equality threads' links name the statutory characteristics in the page's language, as the grid does.
+  const threads = givenThreads && {
+    ...givenThreads,
+    equality: givenThreads.equality.map((l) => {
+      const row = p.equality.rows.find((r) => r.id === l.id);
+      return row ? { ...l, label: characteristicName(row.key, l.label) } : l;
+    }),
+  };
+
   const sections: Record<SectionKey, ReactNode> = {
     summary: (
       <>

@@ -56,6 +56,26 @@ export async function unmarkedLatinText(page: Page): Promise<string[]> {
   });
 }
 
+/**
+ * The page's text outside what is marked as content (`lang="en…"`, `data-as-written`): a
+ * proposal's own English may quote a catalogue phrase ("Change to the budget"), and that is
+ * content, not an untranslated interface sentence.
+ */
+async function unmarkedText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const parts: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const el = node.parentElement;
+      if (!el || el.closest("script, style, noscript, template, [hidden], [data-as-written]")) continue;
+      const marked = el.closest("[lang]");
+      if (marked && /^en\b/i.test(marked.getAttribute("lang") ?? "")) continue;
+      parts.push(node.textContent ?? "");
+    }
+    return parts.join("");
+  });
+}
+
 /** The page as a reader sees it: `lang="bn"`, no raw key, no English interface sentence. */
 export async function expectAllBengali(page: Page, { strict = false } = {}) {
   await expect(page.locator("html")).toHaveAttribute("lang", "bn");
@@ -63,7 +83,8 @@ export async function expectAllBengali(page: Page, { strict = false } = {}) {
   const title = await page.title();
   const rawKeys = KEYS.filter((key) => text.includes(key) || title.includes(key));
   expect(rawKeys, `raw keys on ${page.url()}`).toEqual([]);
-  const english = ENGLISH_PHRASES.filter((phrase) => text.includes(phrase) || title.includes(phrase));
+  const interfaceText = await unmarkedText(page);
+  const english = ENGLISH_PHRASES.filter((phrase) => interfaceText.includes(phrase) || title.includes(phrase));
   expect(english, `English interface text on ${page.url()}`).toEqual([]);
   if (strict) expect(await unmarkedLatinText(page), `Latin-script text not marked as content on ${page.url()}`).toEqual([]);
 }
