@@ -4,13 +4,15 @@ import { defineConfig } from "@playwright/test";
  * Browser tests against the built app. Each spec file gets its own server on a free port and its
  * own copy of a database seeded once per run (tests/e2e/fixtures.ts, server.ts, global-setup.ts),
  * so no port needs to be configured and files pass alone and in any order.
- * PLAYWRIGHT_WORKERS runs that many files at once (default 1: the machine is shared).
+ * Two files run at once by default (PLAYWRIGHT_WORKERS changes it): a file spends much of its time
+ * waiting on its server, the outbox and the browser, so one at a time left a core of a 2-core
+ * machine idle (decision record 012, "Speed").
  */
 export default defineConfig({
   testDir: "tests/e2e",
   globalSetup: "./tests/e2e/global-setup.ts",
   fullyParallel: false,
-  workers: Number(process.env.PLAYWRIGHT_WORKERS ?? 1),
+  workers: Number(process.env.PLAYWRIGHT_WORKERS ?? 2),
   retries: 0,
   timeout: 60_000,
   reporter: [["list"]],

@@ -1,3 +1,4 @@
+import os from "node:os";
 import { defineConfig } from "vitest/config";
 import tsconfigPaths from "vite-tsconfig-paths";
 
@@ -13,7 +14,13 @@ export default defineConfig({
     include: ["tests/unit/**/*.test.ts", "tests/component/**/*.test.tsx", "tests/integration/**/*.test.ts"],
     environment: "node",
     setupFiles: ["tests/setup.ts"],
+    // A folder for the demo council seeded once per date (tests/fixtures/seed-template.ts).
+    globalSetup: ["tests/vitest-global-setup.ts"],
     pool: "forks",
+    // Vitest's default is one worker fewer than the cores: one on a 2-core machine, which leaves
+    // the second core mostly idle (the main process only transforms files). Two files at once
+    // (each in its own process, with its own database) use both (decision record 012, "Speed").
+    maxWorkers: Number(process.env.VITEST_WORKERS ?? Math.max(2, os.availableParallelism() - 1)),
     testTimeout: 20000,
     // Seeding the demo hashes every account's password (argon2): seconds on a busy machine.
     hookTimeout: 60000,

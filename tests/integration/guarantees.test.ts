@@ -10,8 +10,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, like } from "drizzle-orm";
 import * as t from "#db/schema";
-import { db, migrateDatabase, writeTransaction } from "#db/client.server";
-import { seedDemo } from "#db/seed.server";
+import { db, writeTransaction } from "#db/client.server";
+import { seedDemoOnce } from "../fixtures/seed-template";
 import type { SignedInViewer } from "~/auth/permissions";
 import { advanceClock, setClock } from "~/lib/clock";
 import { deliverDue, smtpTransport } from "~/notifications/delivery.server";
@@ -37,8 +37,7 @@ function viewer(email: string): SignedInViewer {
 
 beforeAll(async () => {
   setClock(SEED_AT);
-  migrateDatabase(db());
-  await seedDemo(db(), SEED_AT);
+  await seedDemoOnce(SEED_AT);
 });
 afterEach(() => {
   setClock(SEED_AT);

@@ -16,8 +16,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { eq, inArray } from "drizzle-orm";
 import * as t from "#db/schema";
-import { db, migrateDatabase } from "#db/client.server";
-import { seedDemo } from "#db/seed.server";
+import { db } from "#db/client.server";
+import { seedDemoOnce } from "../fixtures/seed-template";
 import { getViewer } from "~/auth/session.server";
 import type { Viewer } from "~/auth/permissions";
 import { setClock } from "~/lib/clock";
@@ -81,8 +81,7 @@ function proposalRow(slug: string) {
 
 beforeAll(async () => {
   setClock(SEED_AT);
-  migrateDatabase(db());
-  await seedDemo(db(), SEED_AT);
+  await seedDemoOnce(SEED_AT);
 
   // The seeded proposals must be where this table expects them.
   for (const { slug, state } of SEEDED_HIDDEN) expect(proposalRow(slug)?.state, `the demo's ${slug}`).toBe(state);

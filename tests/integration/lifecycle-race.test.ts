@@ -7,8 +7,8 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { and, count, eq, like, max } from "drizzle-orm";
 import * as t from "#db/schema";
-import { db, migrateDatabase } from "#db/client.server";
-import { seedDemo } from "#db/seed.server";
+import { db } from "#db/client.server";
+import { seedDemoOnce } from "../fixtures/seed-template";
 import { setClock } from "~/lib/clock";
 import { race, type RaceJob } from "./race/race";
 import { proposalBySlug, staffCookie } from "./responses-fixtures";
@@ -39,8 +39,7 @@ function trace(id: number) {
 let id: number;
 beforeAll(async () => {
   setClock(SEED_AT);
-  migrateDatabase(db());
-  await seedDemo(db(), SEED_AT);
+  await seedDemoOnce(SEED_AT);
   id = proposalBySlug(SLUG).id;
 });
 

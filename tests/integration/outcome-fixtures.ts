@@ -7,8 +7,8 @@
 import { randomBytes } from "node:crypto";
 import { and, count, eq, like } from "drizzle-orm";
 import * as t from "#db/schema";
-import { db, migrateDatabase } from "#db/client.server";
-import { seedDemo } from "#db/seed.server";
+import { db } from "#db/client.server";
+import { seedDemoOnce } from "../fixtures/seed-template";
 import { hashPassword } from "~/auth/password.server";
 import { createUserSession, getViewer } from "~/auth/session.server";
 import type { SignedInViewer } from "~/auth/permissions";
@@ -43,8 +43,7 @@ export type AfterClosing = { proposalId: number; versionId: number; closedOn: st
 
 export async function seedAfterClosing(): Promise<AfterClosing> {
   setClock(SEED_DATE);
-  migrateDatabase(db());
-  await seedDemo(db(), SEED_DATE, { noticeHistory: false });
+  await seedDemoOnce(SEED_DATE, { noticeHistory: false });
   seedDemoResponses(db(), SEED_DATE);
   const camhs = loadProposalBySlug(SLUG)!;
 
