@@ -14,7 +14,10 @@ export default defineConfig({
   fullyParallel: false,
   workers: Number(process.env.PLAYWRIGHT_WORKERS ?? 2),
   retries: 0,
-  timeout: 60_000,
+  // Two files share two cores, so a step can take twice as long as it does alone: room for that,
+  // and the long journeys set their own limits. A wrong page still fails, just later.
+  timeout: 120_000,
+  expect: { timeout: 10_000 },
   reporter: [["list"]],
   use: {
     trace: "off",
