@@ -11,14 +11,26 @@ import { ErrorSummary, type ErrorSummaryItem } from "~/components/ErrorSummary";
 import { ErrorMessage, Radios, TextInput, Textarea, conformProps, firstError } from "~/components/form-fields";
 import { Honeypot, useErrorTitle } from "~/responses/forms";
 import { EVIDENCE_MAX_CHARS, QUOTE_MAX_CHARS, REASON_MAX_CHARS } from "./rules";
-import { challengeSchema, staffChallengeSchema } from "./schemas";
+import { challengeSchemaIn, staffChallengeSchema } from "./schemas";
+import { translator } from "~/i18n/i18n";
+import { useContentLang, useLanguage, useTranslation } from "~/i18n/react";
+
+const GROUPS = ["figure", "risk", "equality_row", "dependency", "mitigation", "statement"] as const;
+/** A claim's group in the page's language, from its value ("risk:12"); an unknown kind keeps the group's own words. */
+function groupKey(value: string): (typeof GROUPS)[number] | null {
+  const kind = value.slice(0, value.indexOf(":"));
+  return (GROUPS as readonly string[]).includes(kind) ? (kind as (typeof GROUPS)[number]) : null;
+}
 
 export type ClaimChoice = { value: string; group: string; label: string };
 
 const n = (value: number) => value.toLocaleString("en-GB");
 
 export function ChallengeForm({ claims, chosen, lastResult, staff }: { claims: ClaimChoice[]; chosen: string | null; lastResult: SubmissionResult<string[]> | null | undefined; staff: boolean }) {
-  const schema = staff ? staffChallengeSchema : challengeSchema;
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const contentLang = useContentLang();
+  const schema = useMemo(() => (staff ? staffChallengeSchema : challengeSchemaIn(translator(lang))), [staff, lang]);
   const [blocked, setBlocked] = useState(0);
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const [form, fields] = useForm<Record<string, any>>({
@@ -42,7 +54,7 @@ export function ChallengeForm({ claims, chosen, lastResult, staff }: { claims: C
   const initial = (name: string) => (typeof fields[name].initialValue === "string" ? (fields[name].initialValue as string) : undefined);
   return (
     <>
-      <ErrorSummary errors={errors} focusKey={focusKey} />
+      <ErrorSummary errors={errors} focusKey={focusKey} title={t("commentPages.errorSummary")} />
       <Form
         method="post"
         {...formProps}
@@ -54,10 +66,10 @@ export function ChallengeForm({ claims, chosen, lastResult, staff }: { claims: C
         <Honeypot />
         <div className={`govuk-form-group${claimError ? " govuk-form-group--error" : ""}`}>
           <label className="govuk-label govuk-label--m" htmlFor={fields.claim.id}>
-            Which fact are you challenging?
+            {t("commentPages.challenge.claimLabel")}
           </label>
           <div className="govuk-hint" id={`${fields.claim.id}-hint`}>
-            A figure, a risk or its rating, an equality finding, or a statement in the text.
+            {t("commentPages.challenge.claimHint")}
           </div>
           {claimError ? <ErrorMessage id={`${fields.claim.id}-error`}>{claimError}</ErrorMessage> : null}
           <select
@@ -67,33 +79,46 @@ export function ChallengeForm({ claims, chosen, lastResult, staff }: { claims: C
             defaultValue={initial("claim") ?? chosen ?? ""}
             aria-describedby={[`${fields.claim.id}-hint`, claimError ? `${fields.claim.id}-error` : null].filter(Boolean).join(" ")}
           >
-            <option value="">Choose the fact</option>
-            {groups.map((group) => (
-              <optgroup key={group} label={group}>
-                {claims
-                  .filter((c) => c.group === group)
-                  .map((c) => (
-                    <option key={c.value} value={c.value}>
-                      {c.label}
-                    </option>
-                  ))}
-              </optgroup>
-            ))}
+            <option value="">{t("commentPages.challenge.choose")}</option>
+            {groups.map((group) => {
+              const first = claims.find((c) => c.group === group);
+              const key = first ? groupKey(first.value) : null;
+              return (
+                <optgroup key={group} label={key ? t(`commentPages.challenge.groups.${key}`) : group}>
+                  {claims
+                    .filter((c) => c.group === group)
+                    .map((c) => (
+                      <option key={c.value} value={c.value} lang={contentLang}>
+                        {c.label}
+                      </option>
+                    ))}
+                </optgroup>
+              );
+            })}
           </select>
         </div>
         <Textarea
           {...conformProps(fields.quote)}
-          label="If it is a statement: copy the words you are challenging"
+          label={t("commentPages.challenge.quoteLabel")}
           labelSize="s"
-          hint={`Exactly as they appear on the page, up to ${n(QUOTE_MAX_CHARS)} characters.`}
+          hint={t("commentPages.challenge.quoteHint", { max: n(QUOTE_MAX_CHARS) })}
+          data-as-written=""
           rows={3}
         />
-        <Textarea {...conformProps(fields.reason)} label="Why do you think it is wrong?" labelSize="m" hint={`Up to ${n(REASON_MAX_CHARS)} characters. Your challenge is published.`} rows={5} />
+        <Textarea
+          {...conformProps(fields.reason)}
+          label={t("commentPages.challenge.reasonLabel")}
+          labelSize="m"
+          hint={t("commentPages.challenge.reasonHint", { max: n(REASON_MAX_CHARS) })}
+          rows={5}
+          data-as-written=""
+        />
         <Textarea
           {...conformProps(fields.evidence)}
-          label="What is your evidence?"
+          label={t("commentPages.challenge.evidenceLabel")}
           labelSize="m"
-          hint={`What you know and how you know it, or where it can be checked (a report, a web address, your own records). Up to ${n(EVIDENCE_MAX_CHARS)} characters.`}
+          hint={t("commentPages.challenge.evidenceHint", { max: n(EVIDENCE_MAX_CHARS) })}
+          data-as-written=""
           rows={6}
         />
         {staff ? (
@@ -115,7 +140,7 @@ export function ChallengeForm({ claims, chosen, lastResult, staff }: { claims: C
           </>
         ) : null}
         <button type="submit" className="govuk-button" data-module="govuk-button">
-          Send the challenge
+          {t("commentPages.challenge.send")}
         </button>
       </Form>
     </>

@@ -5,11 +5,11 @@
  * and line breaks are kept by CSS, so nothing typed is ever read as HTML or Markdown.
  */
 import { Link } from "@remix-run/react";
-import { formatDate, formatDateTime, plural } from "~/components/format";
+import { fill, tokens } from "~/i18n/fill";
 import { SectionChanges } from "~/components/WordDiff";
 import type { ChallengeView } from "./challenges.server";
-import { STANDING_LABELS, type ChallengeStanding } from "./rules";
-import { useLocalHref, useTranslation } from "~/i18n/react";
+import { AUTHOR_LABELS, STANDING_LABELS, type ChallengeStanding } from "./rules";
+import { useContentLang, useFormat, useLocalHref, useTranslation } from "~/i18n/react";
 
 const TAG: Record<ChallengeStanding, string> = { waiting: "govuk-tag--yellow", overdue: "govuk-tag--red", corrected: "govuk-tag--green", stands: "govuk-tag--blue" };
 
@@ -20,35 +20,68 @@ export function ChallengeTag({ standing }: { standing: ChallengeStanding }) {
 
 const keepLines = { whiteSpace: "pre-line" } as const;
 
+/** Who challenged: "Resident" or "A member of staff" in the page's language, or the name they gave, as written. */
+function By({ by }: { by: string }) {
+  const { t } = useTranslation();
+  if (by === AUTHOR_LABELS.resident) return <>{t("commentPages.challenge.resident")}</>;
+  if (by === AUTHOR_LABELS.staff) return <>{t("commentPages.challengeList.staff")}</>;
+  return <span data-as-written="">{by}</span>;
+}
+
 export function ChallengeItem({ challenge: c, headingLevel = 3, historyHref }: { challenge: ChallengeView; headingLevel?: 2 | 3; historyHref?: string }) {
   const Heading = `h${headingLevel}` as "h2" | "h3";
+  const { t } = useTranslation();
+  const format = useFormat();
+  const href = useLocalHref();
+  const contentLang = useContentLang();
   return (
     <article className="app-challenge govuk-!-margin-bottom-8" id={`challenge-${c.id}`} data-testid="challenge" aria-labelledby={`challenge-${c.id}-heading`}>
       <Heading className="govuk-heading-s govuk-!-margin-bottom-2" id={`challenge-${c.id}-heading`}>
-        <span className="govuk-visually-hidden">Challenge to: </span>
-        {c.claim}
+        <span className="govuk-visually-hidden">{t("commentPages.challengeList.challengeTo")}</span>
+        <span lang={contentLang}>{c.claim}</span>
       </Heading>
       <p className="govuk-body-s govuk-!-margin-bottom-2">
-        <ChallengeTag standing={c.standing} /> Challenged by {c.by} on {formatDate(c.createdAt)}.{" "}
-        {c.standing === "waiting" ? `The council must answer by ${formatDate(c.dueOn)}.` : c.standing === "overdue" ? `The council should have answered by ${formatDate(c.dueOn)}.` : null}
+        <ChallengeTag standing={c.standing} />{" "}
+        {fill(
+          t("commentPages.challengeList.by", {
+            date: format.date(c.createdAt),
+            ...tokens("name"),
+          }),
+          { name: <By by={c.by} /> },
+        )}{" "}
+        {c.standing === "waiting"
+          ? t("commentPages.challengeList.dueBy", {
+              date: format.date(c.dueOn),
+            })
+          : c.standing === "overdue"
+          ? t("commentPages.challengeList.overdueBy", {
+              date: format.date(c.dueOn),
+            })
+          : null}
       </p>
       <dl className="govuk-summary-list govuk-summary-list--no-border govuk-!-margin-bottom-2">
         <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Why it is challenged</dt>
-          <dd className="govuk-summary-list__value" style={keepLines}>
+          <dt className="govuk-summary-list__key">{t("commentPages.challengeList.why")}</dt>
+          <dd className="govuk-summary-list__value" style={keepLines} data-as-written="">
             {c.reason}
           </dd>
         </div>
         <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Evidence</dt>
-          <dd className="govuk-summary-list__value" style={keepLines}>
+          <dt className="govuk-summary-list__key">{t("commentPages.challengeList.evidence")}</dt>
+          <dd className="govuk-summary-list__value" style={keepLines} data-as-written="">
             {c.evidence}
           </dd>
         </div>
         {c.answer ? (
           <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">The council&apos;s answer{c.answeredAt ? `, ${formatDate(c.answeredAt)}` : ""}</dt>
-            <dd className="govuk-summary-list__value" style={keepLines} data-testid="challenge-answer">
+            <dt className="govuk-summary-list__key">
+              {c.answeredAt
+                ? t("commentPages.challengeList.answerOn", {
+                    date: format.date(c.answeredAt),
+                  })
+                : t("commentPages.challengeList.answer")}
+            </dt>
+            <dd className="govuk-summary-list__value" style={keepLines} data-testid="challenge-answer" data-as-written="">
               {c.answer}
             </dd>
           </div>
@@ -57,18 +90,35 @@ export function ChallengeItem({ challenge: c, headingLevel = 3, historyHref }: {
       {c.correction ? (
         <div className="govuk-inset-text" data-testid="challenge-correction">
           <p className="govuk-body">
-            Corrected in version {c.correction.number} of the consultation, published {formatDateTime(c.correction.createdAt)}
-            {c.correction.changeNote ? `: ${c.correction.changeNote}` : "."}
+            {c.correction.changeNote
+              ? fill(
+                  t("commentPages.challengeList.correctedNote", {
+                    number: c.correction.number,
+                    when: format.dateTime(c.correction.createdAt),
+                    ...tokens("note"),
+                  }),
+                  {
+                    note: <span lang={contentLang}>{c.correction.changeNote}</span>,
+                  },
+                )
+              : t("commentPages.challengeList.corrected", {
+                  number: c.correction.number,
+                  when: format.dateTime(c.correction.createdAt),
+                })}
             {historyHref ? (
               <>
                 {" "}
-                <Link className="govuk-link" to={historyHref}>
-                  See every change
+                <Link className="govuk-link" to={href(historyHref)}>
+                  {t("commentPages.challengeList.seeChanges")}
                 </Link>
               </>
             ) : null}
           </p>
-          {c.correction.changes.length ? <SectionChanges changes={c.correction.changes} /> : null}
+          {c.correction.changes.length ? (
+            <div lang={contentLang}>
+              <SectionChanges changes={c.correction.changes} />
+            </div>
+          ) : null}
         </div>
       ) : null}
     </article>
@@ -94,6 +144,8 @@ export function ChallengesSection({
   const overdue = challenges.filter((c) => c.standing === "overdue").length;
   const { t } = useTranslation();
   const href = useLocalHref();
+  const format = useFormat();
+  const contentLang = useContentLang();
   return (
     <section className="app-section" aria-labelledby="challenges-heading" id="challenges" data-testid="challenges">
       <h2 className="govuk-heading-l" id="challenges-heading">
@@ -121,12 +173,12 @@ export function ChallengesSection({
       ))}
       {hidden.length ? (
         <>
-          <p className="govuk-body">Moderators hid {plural(hidden.length, "challenge")} under the house rules:</p>
+          <p className="govuk-body">{t("commentPages.challengeList.hidden", { count: hidden.length })}</p>
           <ul className="govuk-list govuk-list--bullet" data-testid="hidden-challenges">
             {hidden.map((h, i) => (
               <li key={i}>
-                {h.at ? `${formatDate(h.at)}: ` : ""}
-                {h.ruleTitle}
+                {h.at ? `${format.date(h.at)}: ` : ""}
+                <span lang={contentLang}>{h.ruleTitle}</span>
               </li>
             ))}
           </ul>

@@ -4,6 +4,7 @@
  * say what is missing or too long, in GOV.UK's words.
  */
 import { z } from "zod";
+import { translator, type Translate } from "~/i18n/i18n";
 import { normaliseText } from "~/responses/rules";
 import { HONEYPOT_FIELD } from "~/responses/schemas";
 import { ANSWER_MAX_CHARS, EVIDENCE_MAX_CHARS, NAME_MAX_CHARS, QUOTE_MAX_CHARS, REASON_MAX_CHARS } from "./rules";
@@ -25,17 +26,20 @@ const required = (missing: string, max: number, tooLong: string) =>
     .refine((v) => v.length > 0, { error: missing })
     .refine((v) => v.length <= max, { error: tooLong });
 
-export const challengeSchema = z
-  .object({
-    claim: z.string({ error: "Choose the fact you are challenging" }).min(1, { error: "Choose the fact you are challenging" }),
-    quote: text(QUOTE_MAX_CHARS, `The words you copy must be ${n(QUOTE_MAX_CHARS)} characters or fewer`),
-    reason: required("Say why you think it is wrong", REASON_MAX_CHARS, `Your reason must be ${n(REASON_MAX_CHARS)} characters or fewer`),
-    evidence: required("Give your evidence: what you know, how you know it, or where it can be checked", EVIDENCE_MAX_CHARS, `Your evidence must be ${n(EVIDENCE_MAX_CHARS)} characters or fewer`),
-    [HONEYPOT_FIELD]: z.string().optional(),
-  })
-  .superRefine((v, ctx) => {
-    if (v.claim.startsWith("statement:") && !v.quote) ctx.addIssue({ code: "custom", path: ["quote"], message: "Copy the words you are challenging" });
-  });
+/** The public form's schema, its messages in `t`'s language. */
+export const challengeSchemaIn = (t: Translate) =>
+  z
+    .object({
+      claim: z.string({ error: t("commentPages.challenge.messages.claimMissing") }).min(1, { error: t("commentPages.challenge.messages.claimMissing") }),
+      quote: text(QUOTE_MAX_CHARS, t("commentPages.challenge.messages.quoteTooLong", { max: n(QUOTE_MAX_CHARS) })),
+      reason: required(t("commentPages.challenge.messages.reasonMissing"), REASON_MAX_CHARS, t("commentPages.challenge.messages.reasonTooLong", { max: n(REASON_MAX_CHARS) })),
+      evidence: required(t("commentPages.challenge.messages.evidenceMissing"), EVIDENCE_MAX_CHARS, t("commentPages.challenge.messages.evidenceTooLong", { max: n(EVIDENCE_MAX_CHARS) })),
+      [HONEYPOT_FIELD]: z.string().optional(),
+    })
+    .superRefine((v, ctx) => {
+      if (v.claim.startsWith("statement:") && !v.quote) ctx.addIssue({ code: "custom", path: ["quote"], message: t("commentPages.challenge.messages.quoteMissing") });
+    });
+export const challengeSchema = challengeSchemaIn(translator("en"));
 
 /** Through the staff link: the same, and how they appear. */
 export const staffChallengeSchema = z

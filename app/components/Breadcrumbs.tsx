@@ -2,7 +2,8 @@
 import { Link } from "@remix-run/react";
 import { useLocalHref, useTranslation } from "~/i18n/react";
 
-export type Crumb = { href: string; text: string };
+/** `lang`: the council's own words (a consultation's title) on a page in another language. */
+export type Crumb = { href: string; text: string; lang?: string };
 
 export function Breadcrumbs({ items, className }: { items: Crumb[]; className?: string }) {
   const { t } = useTranslation();
@@ -12,7 +13,7 @@ export function Breadcrumbs({ items, className }: { items: Crumb[]; className?: 
       <ol className="govuk-breadcrumbs__list">
         {items.map((item) => (
           <li key={item.href} className="govuk-breadcrumbs__list-item">
-            <Link className="govuk-breadcrumbs__link" to={localHref(item.href)}>
+            <Link className="govuk-breadcrumbs__link" to={localHref(item.href)} lang={item.lang}>
               {item.text}
             </Link>
           </li>

@@ -2,12 +2,12 @@ import type { ReactNode } from "react";
 
 /** GOV.UK success banner, shown after something worked. role="status", so that an error
  * summary on the same page stays the one alert. */
-export function SuccessBanner({ children }: { children: ReactNode }) {
+export function SuccessBanner({ children, title = "Success" }: { children: ReactNode; title?: string }) {
   return (
     <div className="govuk-notification-banner govuk-notification-banner--success" role="status" aria-labelledby="success-title">
       <div className="govuk-notification-banner__header">
         <h2 className="govuk-notification-banner__title" id="success-title">
-          Success
+          {title}
         </h2>
       </div>
       <div className="govuk-notification-banner__content">

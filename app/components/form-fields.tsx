@@ -8,6 +8,7 @@
  * spread `conformProps(fields.x)` for id, name, error and defaultValue.
  */
 import { useEffect, useRef, useState, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from "react";
+import { useTranslation } from "~/i18n/react";
 
 type Errors = string | readonly string[] | null | undefined;
 type Size = "s" | "m" | "l" | "xl";
@@ -58,9 +59,10 @@ export function conformProps(field: { id: string; name: string; errors?: string[
 }
 
 export function ErrorMessage({ id, children }: { id: string; children: ReactNode }) {
+  const { t } = useTranslation();
   return (
     <p id={id} className="govuk-error-message">
-      <span className="govuk-visually-hidden">Error:</span> {children}
+      <span className="govuk-visually-hidden">{t("errors.errorPrefix")}</span> {children}
     </p>
   );
 }

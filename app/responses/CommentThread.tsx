@@ -3,10 +3,16 @@
  * shown, official answers marked, replies nested under a rule, and the placeholders that keep
  * replies in place when a comment was deleted or hidden (never its words).
  *
+ * In the page's language (issue 14): what people wrote (words, names, an organisation) is marked
+ * `data-as-written`, the council's name is the council's content (`lang` from useContentLang).
  * Works without JavaScript: reply, edit, delete and report are links to their own pages.
  */
+import type { ReactNode } from "react";
 import { Link } from "@remix-run/react";
 import { Markdown } from "~/components/Markdown";
+import { fill, tokens } from "~/i18n/fill";
+import { useContentLang, useLanguage, useLocalHref, useTranslation } from "~/i18n/react";
+import type { ShownAuthor } from "./rules";
 import type { CommentView } from "./types";
 import { formatWhen } from "./when";
 
@@ -14,66 +20,107 @@ export function commentAnchor(id: number) {
   return `comment-${id}`;
 }
 
+/** An author's name as shown: "Resident" in the page's language, or the name they gave, as written. */
+export function AuthorName({ author }: { author: Pick<ShownAuthor, "name" | "anonymous"> }) {
+  const { t } = useTranslation();
+  return author.anonymous ? <>{t("commentPages.item.resident")}</> : <span data-as-written="">{author.name}</span>;
+}
+
+/** What follows the name: ", councillor", ", for Northmoor Carers" or the council's name on an official answer. */
+export function AuthorCapacity({ author }: { author: ShownAuthor }) {
+  const { t } = useTranslation();
+  const contentLang = useContentLang();
+  if (!author.capacity) return null;
+  const what = author.council ? (
+    <span lang={contentLang}>{author.capacity}</span>
+  ) : author.councillor ? (
+    t("commentPages.item.councillor")
+  ) : author.organisation ? (
+    fill(t("commentPages.item.forOrganisation", tokens("organisation")), {
+      organisation: <span data-as-written="">{author.organisation}</span>,
+    })
+  ) : (
+    <span data-as-written="">{author.capacity}</span>
+  );
+  return <span>, {what}</span>;
+}
+
+/** The name as plain text, for hidden words beside a link. */
+function useAuthorText() {
+  const { t } = useTranslation();
+  return (author: ShownAuthor | null) => (author ? (author.anonymous ? t("commentPages.item.resident") : author.name) : "");
+}
+
 function Placeholder({ comment }: { comment: CommentView }) {
-  if (comment.status !== "hidden") return <p className="govuk-body app-comment__placeholder">The author deleted this comment.</p>;
+  const { t } = useTranslation();
+  const href = useLocalHref();
+  if (comment.status !== "hidden") return <p className="govuk-body app-comment__placeholder">{t("commentPages.item.deletedByAuthor")}</p>;
   const rule = comment.hiddenUnder;
+  const log = (
+    <Link className="govuk-link" to={href("/moderation-log")}>
+      {t("commentPages.item.moderationLog")}
+    </Link>
+  );
   return (
     <p className="govuk-body app-comment__placeholder">
-      This comment was hidden by a moderator because it broke{" "}
-      {rule ? (
-        <>
-          the house rule{" "}
-          <Link className="govuk-link" to={`/house-rules#${rule.key}`}>
-            {rule.title}
-          </Link>
-        </>
-      ) : (
-        <>
-          the{" "}
-          <Link className="govuk-link" to="/house-rules">
-            house rules
-          </Link>
-        </>
-      )}
-      . Every comment hidden is listed in the{" "}
-      <Link className="govuk-link" to="/moderation-log">
-        moderation log
-      </Link>
-      .
+      {rule
+        ? fill(t("commentPages.item.hiddenUnderRule", tokens("rule", "log")), {
+            rule: (
+              <Link className="govuk-link" to={href(`/house-rules#${rule.key}`)}>
+                {rule.title}
+              </Link>
+            ),
+            log,
+          })
+        : fill(t("commentPages.item.hiddenUnderRules", tokens("rules", "log")), {
+            rules: (
+              <Link className="govuk-link" to={href("/house-rules")}>
+                {t("commentPages.item.houseRules")}
+              </Link>
+            ),
+            log,
+          })}
     </p>
   );
 }
 
 export function CommentMeta({ comment }: { comment: CommentView }) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
   if (!comment.author) return null;
   return (
     <p className="govuk-body-s app-comment__meta">
-      <span className="app-comment__author">{comment.author.name}</span>
-      {comment.author.capacity ? <span>, {comment.author.capacity}</span> : null}{" "}
-      {comment.official ? <strong className="govuk-tag">Official answer</strong> : null}
-      {comment.status === "pending" ? <strong className="govuk-tag govuk-tag--yellow">Waiting for a moderator</strong> : null}
+      <span className="app-comment__author">
+        <AuthorName author={comment.author} />
+      </span>
+      <AuthorCapacity author={comment.author} /> {comment.official ? <strong className="govuk-tag">{t("commentPages.item.officialAnswer")}</strong> : null}
+      {comment.status === "pending" ? <strong className="govuk-tag govuk-tag--yellow">{t("commentPages.item.pending")}</strong> : null}
       <br />
-      <time dateTime={comment.createdAt}>{formatWhen(comment.createdAt)}</time>
-      {comment.editedAt ? <span> (edited)</span> : null}
+      <time dateTime={comment.createdAt}>{formatWhen(comment.createdAt, lang)}</time>
+      {comment.editedAt ? <span> {t("commentPages.item.edited")}</span> : null}
     </p>
   );
 }
 
 function Actions({ comment, base }: { comment: CommentView; base: string }) {
+  const { t } = useTranslation();
+  const localHref = useLocalHref();
   const href = `${base}/${comment.id}`;
-  const who = comment.author?.name ?? "";
-  const items = [
-    comment.canReply ? { to: `${href}#reply`, text: "Reply", hidden: `to ${who}` } : null,
-    comment.canEdit ? { to: `${href}/edit`, text: "Edit", hidden: "your comment" } : null,
-    comment.canDelete ? { to: `${href}/delete`, text: "Delete", hidden: "your comment" } : null,
-    comment.canReport ? { to: `${href}/report`, text: "Report", hidden: `comment by ${who}` } : null,
-    { to: href, text: "Link", hidden: `to comment by ${who}` },
-  ].filter((x): x is { to: string; text: string; hidden: string } => x != null);
+  // The author's name inside the hidden words is as written, like everywhere else.
+  const who = comment.author ? <AuthorName author={comment.author} /> : null;
+  const named = (key: "commentPages.item.replyHidden" | "commentPages.item.reportHidden" | "commentPages.item.linkHidden") => fill(t(key, tokens("name")), { name: who });
+  const items: { key: string; to: string; text: string; hidden: ReactNode }[] = [
+    comment.canReply ? { key: "reply", to: `${href}#reply`, text: t("commentPages.item.reply"), hidden: named("commentPages.item.replyHidden") } : null,
+    comment.canEdit ? { key: "edit", to: `${href}/edit`, text: t("commentPages.item.edit"), hidden: t("commentPages.item.yourComment") } : null,
+    comment.canDelete ? { key: "delete", to: `${href}/delete`, text: t("commentPages.item.delete"), hidden: t("commentPages.item.yourComment") } : null,
+    comment.canReport ? { key: "report", to: `${href}/report`, text: t("commentPages.item.report"), hidden: named("commentPages.item.reportHidden") } : null,
+    { key: "link", to: href, text: t("commentPages.item.link"), hidden: named("commentPages.item.linkHidden") },
+  ].filter((x) => x != null);
   return (
     <ul className="govuk-body-s app-comment__actions">
       {items.map((item) => (
-        <li key={item.text}>
-          <Link className="govuk-link" to={item.to}>
+        <li key={item.key}>
+          <Link className="govuk-link" to={localHref(item.to)}>
             {/* The space sits outside the hidden words so every screen reader hears two words. */}
             {item.text} <span className="govuk-visually-hidden">{item.hidden}</span>
           </Link>
@@ -84,6 +131,9 @@ function Actions({ comment, base }: { comment: CommentView; base: string }) {
 }
 
 export function CommentItem({ comment, base, showActions = true }: { comment: CommentView; base: string; showActions?: boolean }) {
+  const { t } = useTranslation();
+  const href = useLocalHref();
+  const who = useAuthorText()(comment.author);
   const placeholder = comment.status === "hidden" || comment.status === "deleted";
   return (
     <li id={commentAnchor(comment.id)} className={`app-comment${comment.official ? " app-comment--official" : ""}`}>
@@ -93,13 +143,15 @@ export function CommentItem({ comment, base, showActions = true }: { comment: Co
         ) : (
           <>
             <CommentMeta comment={comment} />
-            <Markdown html={comment.html} />
+            <div data-as-written="">
+              <Markdown html={comment.html} />
+            </div>
             {showActions ? <Actions comment={comment} base={base} /> : null}
           </>
         )}
       </div>
       {comment.replies.length > 0 ? (
-        <ol className="app-comments app-comments--replies" aria-label={`Replies${comment.author ? ` to ${comment.author.name}` : ""}`}>
+        <ol className="app-comments app-comments--replies" aria-label={comment.author ? t("commentPages.item.repliesTo", { name: who }) : t("commentPages.item.replies")}>
           {comment.replies.map((reply) => (
             <CommentItem key={reply.id} comment={reply} base={base} showActions={showActions} />
           ))}
@@ -107,8 +159,8 @@ export function CommentItem({ comment, base, showActions = true }: { comment: Co
       ) : null}
       {comment.moreReplies > 0 ? (
         <p className="govuk-body-s govuk-!-margin-top-2">
-          <Link className="govuk-link" to={`${base}/${comment.id}`}>
-            See {comment.moreReplies} more {comment.moreReplies === 1 ? "reply" : "replies"}
+          <Link className="govuk-link" to={href(`${base}/${comment.id}`)}>
+            {t("commentPages.item.moreReplies", { count: comment.moreReplies })}
           </Link>
         </p>
       ) : null}

@@ -1,51 +1,104 @@
 /**
  * The pages of a discussion: a thread (the whole proposal, or one risk, service affected,
  * mitigation or equality row) and one comment with its replies. Routes load the data
- * (thread-page.server.ts) and render these.
+ * (thread-page.server.ts) and render these, in the page's language (issue 14).
  */
+import type { ReactNode } from "react";
 import { Link } from "@remix-run/react";
 import type { SubmissionResult } from "@conform-to/react";
 import { Breadcrumbs } from "~/components/Breadcrumbs";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { Pagination } from "~/components/Pagination";
-import { CommentItem, CommentList } from "./CommentThread";
-import { CommentForm, useCommentForm } from "./forms";
-import { MAX_DEPTH, threadPath } from "./rules";
-import type { CommentPageData, ThreadPageData } from "./thread-page.server";
 import { SuccessBanner } from "~/components/SuccessBanner";
+import type { Translate } from "~/i18n/i18n";
+import { fill, tokens } from "~/i18n/fill";
+import { useContentLang, useLocalHref, useTranslation } from "~/i18n/react";
+import { AuthorName, CommentItem, CommentList } from "./CommentThread";
+import { CommentForm, useCommentForm } from "./forms";
+import { localMessage } from "./messages";
+import { MAX_DEPTH, threadPath } from "./rules";
+import { targetWords } from "./targets";
+import type { CommentPageData, ThreadPageData } from "./thread-page.server";
 
 function consultationHref(slug: string) {
   return `/consultations/${encodeURIComponent(slug)}`;
 }
 
-function crumbs(c: { slug: string; title: string }) {
+function crumbs(c: { slug: string; title: string }, t: Translate, contentLang: string | undefined) {
   return [
-    { href: "/", text: "Home" },
-    { href: "/consultations", text: "Consultations" },
-    { href: consultationHref(c.slug), text: c.title },
+    { href: "/", text: t("common.home") },
+    { href: "/consultations", text: t("layout.consultations") },
+    { href: consultationHref(c.slug), text: c.title, lang: contentLang },
   ];
 }
 
-function countText(n: number) {
-  return n === 1 ? "1 comment" : `${n.toLocaleString("en-GB")} comments`;
+type Target = Pick<ThreadPageData, "target" | "description">;
+
+/** "Comments on the proposal", "Comments on Risk R2", "Comments on equality impact: Disability" (a string, for the title). */
+export function threadHeading(d: ThreadPageData["description"], target: ThreadPageData["target"], t: Translate): string {
+  if (target.type === "proposal") return t("commentPages.thread.headingProposal");
+  const w = targetWords(target.type, d, t);
+  return t("commentPages.thread.headingOn", {
+    title: target.type === "risk" || target.type === "mitigation" ? w.title : `${w.caption.toLowerCase()}: ${w.title}`,
+  });
 }
 
-export function threadHeading(d: ThreadPageData["description"], target: ThreadPageData["target"]) {
-  return target.type === "proposal" ? "Comments on the proposal" : `Comments on ${d.caption === "Risk" || d.caption === "Mitigation" ? d.title : `${d.caption.toLowerCase()}: ${d.title}`}`;
+/** The target's name in a sentence, the council's own words marked as such. */
+function useTargetName() {
+  const { t } = useTranslation();
+  const contentLang = useContentLang();
+  return ({ target, description }: Target, withCaption: boolean): ReactNode => {
+    const w = targetWords(target.type, description, t);
+    const title = w.titleIsContent ? <span lang={contentLang}>{w.title}</span> : w.title;
+    return withCaption ? (
+      <>
+        {w.caption.toLowerCase()}: {title}
+      </>
+    ) : (
+      title
+    );
+  };
+}
+
+function Heading({ data }: { data: Target }) {
+  const { t } = useTranslation();
+  const name = useTargetName();
+  if (data.target.type === "proposal") return <>{t("commentPages.thread.headingProposal")}</>;
+  const short = data.target.type === "risk" || data.target.type === "mitigation";
+  return fill(t("commentPages.thread.headingOn", tokens("title")), {
+    title: name(data, !short),
+  }) as JSX.Element;
 }
 
 function TargetContext({ data }: { data: Pick<ThreadPageData, "consultation" | "target" | "description"> }) {
+  const { t } = useTranslation();
+  const href = useLocalHref();
+  const contentLang = useContentLang();
   const { description: d, target, consultation } = data;
   if (target.type === "proposal") return null;
+  const w = targetWords(target.type, d, t);
+  const title = w.titleIsContent ? <span lang={contentLang}>{w.title}</span> : w.title;
   return (
     <div className="govuk-inset-text">
       <p className="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-1">
-        {d.title.startsWith(d.caption) ? d.title : `${d.caption}: ${d.title}`}
+        {w.title.startsWith(w.caption)
+          ? title
+          : fill(
+              t("commentPages.kinds.withCaption", {
+                caption: w.caption,
+                ...tokens("title"),
+              }),
+              { title },
+            )}
       </p>
-      {d.summary ? <p className="govuk-body">{d.summary}</p> : null}
+      {d.summary ? (
+        <p className="govuk-body" lang={contentLang}>
+          {d.summary}
+        </p>
+      ) : null}
       <p className="govuk-body govuk-!-margin-bottom-0">
-        <Link className="govuk-link" to={`${consultationHref(consultation.slug)}${d.anchor ? `#${d.anchor}` : ""}`}>
-          See it in the proposal
+        <Link className="govuk-link" to={href(`${consultationHref(consultation.slug)}${d.anchor ? `#${d.anchor}` : ""}`)}>
+          {t("commentPages.thread.seeInProposal")}
         </Link>
       </p>
     </div>
@@ -53,6 +106,7 @@ function TargetContext({ data }: { data: Pick<ThreadPageData, "consultation" | "
 }
 
 function Toggle({ items }: { items: { href: string; text: string; current: boolean }[] }) {
+  const href = useLocalHref();
   return (
     <ul className="govuk-list app-comment__actions govuk-!-margin-bottom-6">
       {items.map((i) => (
@@ -60,7 +114,7 @@ function Toggle({ items }: { items: { href: string; text: string; current: boole
           {i.current ? (
             <strong aria-current="page">{i.text}</strong>
           ) : (
-            <Link className="govuk-link" to={i.href}>
+            <Link className="govuk-link" to={href(i.href)}>
               {i.text}
             </Link>
           )}
@@ -70,39 +124,69 @@ function Toggle({ items }: { items: { href: string; text: string; current: boole
   );
 }
 
+/** The form's errors in the page's language (the server's own messages are English). */
+function useLocalErrors(errors: { field: string; message: string }[]) {
+  const { t } = useTranslation();
+  return errors.map((e) => ({ ...e, message: localMessage(e.message, t) }));
+}
+
 export function ThreadPageView({ data, lastResult }: { data: ThreadPageData; lastResult: SubmissionResult<string[]> | null | undefined }) {
+  const { t } = useTranslation();
+  const href = useLocalHref();
+  const contentLang = useContentLang();
   const state = useCommentForm(lastResult);
+  const errors = useLocalErrors(state.errors);
   const base = `${consultationHref(data.consultation.slug)}/comments`;
-  const heading = threadHeading(data.description, data.target);
+  const heading = threadHeading(data.description, data.target, t);
   const path = threadPath(data.consultation.slug, data.target);
   const query = (params: Record<string, string | number | undefined>) => {
-    const q = new URLSearchParams(Object.entries(params).filter((e): e is [string, string | number] => e[1] !== undefined && e[1] !== "").map(([k, v]) => [k, String(v)]));
+    const q = new URLSearchParams(
+      Object.entries(params)
+        .filter((e): e is [string, string | number] => e[1] !== undefined && e[1] !== "")
+        .map(([k, v]) => [k, String(v)]),
+    );
     const s = q.toString();
     return s ? `${path}?${s}` : path;
   };
   const isOfficial = data.show === "official";
   return (
     <>
-      <Breadcrumbs className="govuk-!-margin-top-0 govuk-!-margin-bottom-6" items={crumbs(data.consultation)} />
+      <Breadcrumbs className="govuk-!-margin-top-0 govuk-!-margin-bottom-6" items={crumbs(data.consultation, t, contentLang)} />
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
-          <ErrorSummary errors={state.errors} focusKey={state.focusKey} />
-          <span className="govuk-caption-l">{data.consultation.title}</span>
-          <h1 className="govuk-heading-l">{isOfficial ? "The council’s official answers" : heading}</h1>
+          <ErrorSummary errors={errors} focusKey={state.focusKey} title={t("commentPages.errorSummary")} />
+          <span className="govuk-caption-l" lang={contentLang}>
+            {data.consultation.title}
+          </span>
+          <h1 className="govuk-heading-l">{isOfficial ? t("commentPages.thread.officialHeading") : <Heading data={data} />}</h1>
           <TargetContext data={data} />
           <p className="govuk-body">
-            {data.visibleCount === 0 ? "No comments yet." : `${countText(data.visibleCount)}.`}{" "}
+            {data.visibleCount === 0
+              ? t("commentPages.thread.none")
+              : t("commentPages.thread.count", {
+                  count: data.visibleCount,
+                })}{" "}
             {data.form.mode !== "closed" && !isOfficial ? (
               <a className="govuk-link" href="#comment-form">
-                Add a comment
+                {t("commentPages.thread.add")}
               </a>
             ) : null}
           </p>
           {data.target.type === "proposal" ? (
             <Toggle
               items={[
-                { href: path, text: "All comments", current: !isOfficial },
-                { href: query({ show: "official" }), text: `Official answers from the council (${data.officialCount ?? 0})`, current: isOfficial },
+                {
+                  href: path,
+                  text: t("commentPages.thread.all"),
+                  current: !isOfficial,
+                },
+                {
+                  href: query({ show: "official" }),
+                  text: t("commentPages.thread.official", {
+                    n: data.officialCount ?? 0,
+                  }),
+                  current: isOfficial,
+                },
               ]}
             />
           ) : null}
@@ -111,8 +195,16 @@ export function ThreadPageView({ data, lastResult }: { data: ThreadPageData; las
               {data.thread.totalTopLevel > 1 ? (
                 <Toggle
                   items={[
-                    { href: query({}), text: "Oldest first", current: data.order === "oldest" },
-                    { href: query({ order: "newest" }), text: "Newest first", current: data.order === "newest" },
+                    {
+                      href: query({}),
+                      text: t("commentPages.thread.oldest"),
+                      current: data.order === "oldest",
+                    },
+                    {
+                      href: query({ order: "newest" }),
+                      text: t("commentPages.thread.newest"),
+                      current: data.order === "newest",
+                    },
                   ]}
                 />
               ) : null}
@@ -120,20 +212,32 @@ export function ThreadPageView({ data, lastResult }: { data: ThreadPageData; las
               <Pagination
                 page={data.thread.page}
                 pages={data.thread.pages}
-                label="Pages of comments"
-                hrefFor={(n) => query({ order: data.order === "newest" ? "newest" : undefined, page: n > 1 ? n : undefined })}
+                label={t("commentPages.thread.pagesLabel")}
+                hrefFor={(n) =>
+                  href(
+                    query({
+                      order: data.order === "newest" ? "newest" : undefined,
+                      page: n > 1 ? n : undefined,
+                    }),
+                  )
+                }
               />
             </>
           ) : null}
           {data.official ? (
             <>
-              {data.official.answers.length === 0 ? <p className="govuk-body">The council has not answered any comments yet.</p> : null}
-              <ol className="app-comments" aria-label="Official answers">
+              {data.official.answers.length === 0 ? <p className="govuk-body">{t("commentPages.thread.noAnswers")}</p> : null}
+              <ol className="app-comments" aria-label={t("commentPages.thread.answersLabel")}>
                 {data.official.answers.map((a) => (
                   <li key={a.id} className="app-comment">
                     {a.inReplyTo ? (
                       <p className="govuk-body-s govuk-!-margin-bottom-1">
-                        In reply to {a.inReplyTo.name ? <>{a.inReplyTo.name}: “{a.inReplyTo.excerpt}”</> : "a comment that is no longer shown"}
+                        {a.inReplyTo.name
+                          ? fill(t("commentPages.thread.inReplyToName", tokens("name", "excerpt")), {
+                              name: <AuthorName author={a.inReplyTo} />,
+                              excerpt: <span data-as-written="">{a.inReplyTo.excerpt}</span>,
+                            })
+                          : t("commentPages.thread.inReplyToGone")}
                       </p>
                     ) : null}
                     <ol className="app-comments">
@@ -142,23 +246,34 @@ export function ThreadPageView({ data, lastResult }: { data: ThreadPageData; las
                   </li>
                 ))}
               </ol>
-              <Pagination page={data.official.page} pages={data.official.pages} label="Pages of official answers" hrefFor={(n) => query({ show: "official", page: n > 1 ? n : undefined })} />
+              <Pagination
+                page={data.official.page}
+                pages={data.official.pages}
+                label={t("commentPages.thread.answersPagesLabel")}
+                hrefFor={(n) => href(query({ show: "official", page: n > 1 ? n : undefined }))}
+              />
             </>
           ) : null}
           {data.form.mode === "closed" ? (
             <p className="govuk-body govuk-!-margin-top-6" data-testid="comments-closed">
-              {data.form.closedMessage}
+              {data.form.closedMessage ? localMessage(data.form.closedMessage, t) : null}
             </p>
           ) : !isOfficial ? (
             <section aria-labelledby="add-comment-heading" className="govuk-!-margin-top-6">
               <h2 className="govuk-heading-m" id="add-comment-heading">
-                Add a comment
+                {t("commentPages.thread.add")}
               </h2>
               <CommentForm
                 state={state}
                 mode={data.form.mode}
                 action={data.action}
-                label={data.target.type === "proposal" ? "Your comment on the proposal" : `Your comment on ${data.description.title}`}
+                label={
+                  data.target.type === "proposal"
+                    ? t("commentPages.thread.yourCommentOnProposal")
+                    : t("commentPages.thread.yourCommentOn", {
+                        title: targetWords(data.target.type, data.description, t).title,
+                      })
+                }
                 councilName={data.form.councilName}
                 signInHref={data.form.signInHref}
                 profileHref={data.form.profileHref}
@@ -167,8 +282,8 @@ export function ThreadPageView({ data, lastResult }: { data: ThreadPageData; las
             </section>
           ) : null}
           <p className="govuk-body">
-            <Link className="govuk-link" to={consultationHref(data.consultation.slug)}>
-              Back to the consultation
+            <Link className="govuk-link" to={href(consultationHref(data.consultation.slug))}>
+              {t("commentPages.thread.back")}
             </Link>
           </p>
         </div>
@@ -177,66 +292,96 @@ export function ThreadPageView({ data, lastResult }: { data: ThreadPageData; las
   );
 }
 
-const FLASH: Record<NonNullable<CommentPageData["flash"]>, string> = {
-  posted: "Your comment has been posted.",
-  held: "Thank you. Your comment will appear once a moderator has checked it against the house rules.",
-  reported: "Thank you for your report. A moderator will check the comment against the house rules.",
-  deleted: "Your comment has been deleted.",
-  edited: "Your comment has been changed.",
-};
+const FLASH = {
+  posted: "commentPages.comment.posted",
+  held: "commentPages.comment.held",
+  reported: "commentPages.comment.reported",
+  deleted: "commentPages.comment.deleted",
+  edited: "commentPages.comment.edited",
+} as const satisfies Record<NonNullable<CommentPageData["flash"]>, string>;
 
 export function CommentPageView({ data, lastResult }: { data: CommentPageData; lastResult: SubmissionResult<string[]> | null | undefined }) {
+  const { t } = useTranslation();
+  const href = useLocalHref();
+  const contentLang = useContentLang();
+  const name = useTargetName();
   const state = useCommentForm(lastResult);
+  const errors = useLocalErrors(state.errors);
   const base = `${consultationHref(data.consultation.slug)}/comments`;
-  const author = data.comment.author?.name;
+  const author = data.comment.author;
   // Three levels: a comment at the deepest level takes no replies.
   const replyable = data.comment.status === "visible" && data.comment.depth < MAX_DEPTH;
   return (
     <>
-      <Breadcrumbs className="govuk-!-margin-top-0 govuk-!-margin-bottom-6" items={crumbs(data.consultation)} />
+      <Breadcrumbs className="govuk-!-margin-top-0 govuk-!-margin-bottom-6" items={crumbs(data.consultation, t, contentLang)} />
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
-          <ErrorSummary errors={state.errors} focusKey={state.focusKey} />
-          {data.flash ? (
-            <SuccessBanner>{FLASH[data.flash]}</SuccessBanner>
-          ) : null}
-          <span className="govuk-caption-l">{data.consultation.title}</span>
-          <h1 className="govuk-heading-l">{author ? `Comment by ${author}` : "Comment"}</h1>
+          <ErrorSummary errors={errors} focusKey={state.focusKey} title={t("commentPages.errorSummary")} />
+          {data.flash ? <SuccessBanner title={t("commentPages.success")}>{t(FLASH[data.flash])}</SuccessBanner> : null}
+          <span className="govuk-caption-l" lang={contentLang}>
+            {data.consultation.title}
+          </span>
+          <h1 className="govuk-heading-l">
+            {author
+              ? fill(t("commentPages.comment.headingBy", tokens("name")), {
+                  name: <AuthorName author={author} />,
+                })
+              : t("commentPages.comment.heading")}
+          </h1>
           <p className="govuk-body">
-            On{" "}
-            <Link className="govuk-link" to={data.threadHref}>
-              {data.target.type === "proposal" ? "the whole proposal" : `${data.description.caption.toLowerCase()}: ${data.description.title}`}
-            </Link>
+            {fill(t("commentPages.comment.on", tokens("target")), {
+              target: (
+                <Link className="govuk-link" to={href(data.threadHref)}>
+                  {data.target.type === "proposal" ? t("commentPages.comment.wholeProposal") : name(data, true)}
+                </Link>
+              ),
+            })}
           </p>
           {data.ancestors.length > 0 ? (
             <>
-              <h2 className="govuk-heading-s">In reply to</h2>
-              <ol className="app-comments" aria-label="Earlier in the conversation">
+              <h2 className="govuk-heading-s">{t("commentPages.comment.inReplyTo")}</h2>
+              <ol className="app-comments" aria-label={t("commentPages.comment.earlier")}>
                 {data.ancestors.map((a) => (
                   <CommentItem key={a.id} comment={a} base={base} showActions={false} />
                 ))}
               </ol>
             </>
           ) : null}
-          <ol className="app-comments" aria-label="The comment and its replies">
-            <CommentItem comment={{ ...data.comment, replies: data.replies.comments, moreReplies: 0 }} base={base} />
+          <ol className="app-comments" aria-label={t("commentPages.comment.andReplies")}>
+            <CommentItem
+              comment={{
+                ...data.comment,
+                replies: data.replies.comments,
+                moreReplies: 0,
+              }}
+              base={base}
+            />
           </ol>
-          <Pagination page={data.replies.page} pages={data.replies.pages} label="Pages of replies" hrefFor={(n) => `${data.action}${n > 1 ? `?page=${n}` : ""}`} />
+          <Pagination
+            page={data.replies.page}
+            pages={data.replies.pages}
+            label={t("commentPages.comment.repliesPages")}
+            hrefFor={(n) => href(`${data.action}${n > 1 ? `?page=${n}` : ""}`)}
+          />
           {data.form.mode === "closed" ? (
             <p className="govuk-body govuk-!-margin-top-6" data-testid="comments-closed">
-              {data.form.closedMessage}
+              {data.form.closedMessage ? localMessage(data.form.closedMessage, t) : null}
             </p>
           ) : replyable ? (
             <section aria-labelledby="reply-heading" id="reply" className="govuk-!-margin-top-6">
               <h2 className="govuk-heading-m" id="reply-heading">
-                Reply{author ? ` to ${author}` : ""}
+                {author
+                  ? fill(t("commentPages.comment.replyTo", tokens("name")), {
+                      name: <AuthorName author={author} />,
+                    })
+                  : t("commentPages.comment.reply")}
               </h2>
               <CommentForm
                 state={state}
                 mode={data.form.mode}
                 action={data.action}
-                label="Your reply"
-                submitText="Post reply"
+                label={t("commentPages.comment.yourReply")}
+                submitText={t("commentPages.comment.postReply")}
                 councilName={data.form.councilName}
                 signInHref={data.form.signInHref}
                 profileHref={data.form.profileHref}
@@ -244,11 +389,11 @@ export function CommentPageView({ data, lastResult }: { data: CommentPageData; l
               />
             </section>
           ) : data.comment.status === "visible" ? (
-            <p className="govuk-body">Replies go three levels deep. To carry on the conversation, reply to the comment above this one.</p>
+            <p className="govuk-body">{t("commentPages.comment.tooDeep")}</p>
           ) : null}
           <p className="govuk-body">
-            <Link className="govuk-link" to={data.threadHref}>
-              See all the comments in this conversation
+            <Link className="govuk-link" to={href(data.threadHref)}>
+              {t("commentPages.comment.seeConversation")}
             </Link>
           </p>
         </div>

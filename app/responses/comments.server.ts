@@ -36,10 +36,11 @@ import {
   canReplyTo,
   commentFingerprint,
   displayName,
+  shownAuthor,
   notAcceptingMessage,
   normaliseText,
 } from "./rules";
-import { ruleTitle } from "./house-rules.server";
+import { ruleChoices, ruleTitle } from "./house-rules.server";
 import { refundAllowance, takeAllowance } from "./rate-limit.server";
 import { councilTimeZone } from "~/lib/settings.server";
 
@@ -290,8 +291,8 @@ function toView(row: Row, reader: Reader, now: Date): CommentView {
   const author = placeholder
     ? null
     : official
-      ? { name: row.u_name ?? reader.councilName, capacity: reader.councilName }
-      : displayName({ name: row.r_name, showName: Boolean(row.r_show_name), respondingAs: row.r_responding_as, organisationName: row.r_organisation_name });
+      ? { name: row.u_name ?? reader.councilName, capacity: reader.councilName, council: true }
+      : shownAuthor({ name: row.r_name, showName: Boolean(row.r_show_name), respondingAs: row.r_responding_as, organisationName: row.r_organisation_name });
   const status = row.status;
   return {
     id: row.id,
@@ -301,7 +302,7 @@ function toView(row: Row, reader: Reader, now: Date): CommentView {
     author,
     official,
     html: placeholder ? "" : row.body_html,
-    hiddenUnder: status === "hidden" && row.hidden_rule ? { key: row.hidden_rule, title: ruleTitle(row.hidden_rule) } : null,
+    hiddenUnder: status === "hidden" && row.hidden_rule ? { key: row.hidden_rule, title: ruleTitle(row.hidden_rule, ruleChoices(reader.lang)) } : null,
     createdAt: row.created_at,
     editedAt: placeholder ? null : row.edited_at,
     mine,
@@ -445,6 +446,7 @@ export function loadOfficialAnswers(proposalId: number, options: { page: number 
             ? {
                 name: row.p_officer ?? displayName({ name: row.p_name, showName: Boolean(row.p_show_name), respondingAs: row.p_responding_as, organisationName: row.p_organisation_name }).name,
                 excerpt: excerpt.length > 200 ? `${excerpt.slice(0, 199)}…` : excerpt,
+                anonymous: row.p_officer == null && !(row.p_show_name && row.p_name?.trim()),
               }
             : { name: "", excerpt: "" },
     };

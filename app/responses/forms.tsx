@@ -3,15 +3,18 @@
  * comment form in each state it can be in (a resident, the council, someone who must sign in
  * first, or a closed consultation).
  */
-import { useTranslation } from "~/i18n/react";
+import { useContentLang, useLanguage, useLocalHref, useTranslation } from "~/i18n/react";
+import { translator } from "~/i18n/i18n";
+import { fill, tokens } from "~/i18n/fill";
 import { useEffect, useMemo, useState } from "react";
 import { Form, Link } from "@remix-run/react";
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ErrorSummaryItem } from "~/components/ErrorSummary";
 import { Textarea, conformProps } from "~/components/form-fields";
-import { COMMENT_MAX_CHARS, COMMENTS_CLOSED_MESSAGE } from "./rules";
-import { HONEYPOT_FIELD, commentSchema } from "./schemas";
+import { COMMENT_MAX_CHARS, type ShownAuthor } from "./rules";
+import { HONEYPOT_FIELD, commentSchemaIn } from "./schemas";
+import { AuthorCapacity, AuthorName } from "./CommentThread";
 
 /**
  * A field people never see: hidden from view and from assistive technology, skipped by the
@@ -44,6 +47,8 @@ export function useErrorTitle(hasErrors: boolean) {
 /** The result of a form's Conform set-up plus what the error summary needs. */
 export function useCommentForm(lastResult: SubmissionResult<string[]> | null | undefined, id = "comment-form") {
   const [blocked, setBlocked] = useState(0);
+  const lang = useLanguage();
+  const commentSchema = useMemo(() => commentSchemaIn(translator(lang)), [lang]);
   const [form, fields] = useForm({
     id,
     lastResult,
@@ -70,72 +75,82 @@ export type CommentFormProps = {
   councilName: string;
   signInHref: string;
   profileHref: string | null;
-  postingAs?: { name: string; capacity: string | null; changeHref: string } | null;
+  postingAs?: (ShownAuthor & { changeHref: string }) | null;
   submitText?: string;
 };
 
-export function CommentForm({ state, mode, action, label, councilName, signInHref, profileHref, postingAs, submitText = "Post comment" }: CommentFormProps) {
-  if (mode === "closed") return <p className="govuk-body">{COMMENTS_CLOSED_MESSAGE}</p>;
+export function CommentForm({ state, mode, action, label, councilName, signInHref, profileHref, postingAs, submitText }: CommentFormProps) {
+  const { t } = useTranslation();
+  const href = useLocalHref();
+  if (mode === "closed") return <p className="govuk-body">{t("commentPages.form.closed")}</p>;
   if (mode === "sign-in") {
     return (
       <p className="govuk-body">
-        <Link className="govuk-link" to={signInHref}>
-          Sign in with your email address to comment
+        <Link className="govuk-link" to={href(signInHref)}>
+          {t("commentPages.form.signInLink")}
         </Link>
-        . You do not need a password: we email you a link.
+        {t("commentPages.form.signInAfter")}
       </p>
     );
   }
   if (mode === "complete-profile") {
     return (
       <p className="govuk-body">
-        Before you comment,{" "}
-        <Link className="govuk-link" to={profileHref ?? signInHref}>
-          read how we use your information and choose how your name appears
-        </Link>
-        .
+        {fill(t("commentPages.form.profile", tokens("link")), {
+          link: (
+            <Link className="govuk-link" to={href(profileHref ?? signInHref)}>
+              {t("commentPages.form.profileLink")}
+            </Link>
+          ),
+        })}
       </p>
     );
   }
   if (mode === "staff-cannot") {
-    return (
-      <div className="govuk-inset-text">
-        You are signed in to the staff area. Only officers of the service running this consultation can comment here, and they answer for the council. To comment as a resident, sign out
-        first.
-      </div>
-    );
+    return <div className="govuk-inset-text">{t("commentPages.form.staffCannot")}</div>;
   }
   return (
     <>
       {postingAs ? (
         // Outside the comment form: forms cannot nest, and signing out is a form of its own.
         <div className="govuk-body">
-          Your comment will be shown as <strong>{postingAs.name}</strong>
-          {postingAs.capacity ? `, ${postingAs.capacity}` : ""}.{" "}
-          <Link className="govuk-link" to={postingAs.changeHref}>
-            Change how you appear
-          </Link>{" "}
-          or{" "}
-          <Form method="post" action="/respondents/sign-out" className="app-inline-form">
-            <button type="submit" className="app-link-button">
-              sign out
-            </button>
-          </Form>
-          .
+          {fill(t("commentPages.form.postingAs", tokens("name", "change", "signOut")), {
+            name: (
+              <strong>
+                <AuthorName author={postingAs} />
+                <AuthorCapacity author={postingAs} />
+              </strong>
+            ),
+            change: (
+              <Link className="govuk-link" to={href(postingAs.changeHref)}>
+                {t("commentPages.form.changeHowYouAppear")}
+              </Link>
+            ),
+            signOut: (
+              <Form method="post" action="/respondents/sign-out" className="app-inline-form">
+                <button type="submit" className="app-link-button">
+                  {t("commentPages.form.signOut")}
+                </button>
+              </Form>
+            ),
+          })}
         </div>
       ) : null}
-      <CommentFields state={state} mode={mode} action={action} label={label} councilName={councilName} submitText={submitText} />
+      <CommentFields state={state} mode={mode} action={action} label={label} councilName={councilName} submitText={submitText ?? t("commentPages.form.post")} />
     </>
   );
 }
 
 function CommentFields({ state, mode, action, label, councilName, submitText }: Pick<CommentFormProps, "state" | "mode" | "action" | "label" | "councilName" | "submitText">) {
   const { form, fields, onBlocked } = state;
+  const { t } = useTranslation();
+  const href = useLocalHref();
+  const contentLang = useContentLang();
   const { "aria-describedby": _d, "aria-invalid": _i, ...formProps } = getFormProps(form);
   return (
     <Form
       method="post"
-      action={action}
+      action={href(action)}
       {...formProps}
       onSubmit={(event) => {
         formProps.onSubmit(event);
@@ -147,20 +162,23 @@ function CommentFields({ state, mode, action, label, councilName, submitText }: 
         {...conformProps(fields.body)}
         label={label}
         labelSize="m"
+        data-as-written=""
         rows={6}
         hint={
           <>
-            {mode === "official" ? <>This will be shown as an official answer from {councilName}. </> : null}
-            You can use **bold**, _italics_, lists, &gt; quotes and links. Up to {COMMENT_MAX_CHARS.toLocaleString("en-GB")} characters. Follow the{" "}
-            <Link className="govuk-link" to="/house-rules">
-              house rules
-            </Link>
-            .
+            {mode === "official" ? <>{fill(t("commentPages.form.officialHint", tokens("council")), { council: <span lang={contentLang}>{councilName}</span> })} </> : null}
+            {fill(t("commentPages.form.hint", { max: COMMENT_MAX_CHARS.toLocaleString("en-GB"), ...tokens("rules") }), {
+              rules: (
+                <Link className="govuk-link" to={href("/house-rules")}>
+                  {t("commentPages.form.houseRules")}
+                </Link>
+              ),
+            })}
           </>
         }
       />
       <button type="submit" className="govuk-button" data-module="govuk-button">
-        {mode === "official" ? "Post official answer" : submitText}
+        {mode === "official" ? t("commentPages.form.postOfficial") : submitText}
       </button>
     </Form>
   );

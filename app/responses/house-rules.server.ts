@@ -9,9 +9,12 @@ import fs from "node:fs";
 import path from "node:path";
 import { renderMarkdown } from "~/lib/markdown.server";
 import { loadSettings } from "~/lib/settings.server";
+import { DEFAULT_LANGUAGE, type LanguageCode } from "~/i18n/languages";
 
 export type HouseRule = { key: string; title: string; html: string };
 export type HouseRules = { title: string; introHtml: string; rules: HouseRule[] };
+/** The rules in a language: `language` is the one they are written in (English when not yet translated). */
+export type HouseRulesIn = HouseRules & { language: LanguageCode };
 
 const RULE_HEADING = /^##\s+(.+?)\s*\{#([a-z][a-z0-9-]*)\}\s*$/;
 
@@ -36,6 +39,10 @@ We hide advertising and comments posted by software.
 Comments should be about the proposal.
 `;
 
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
 export function parseHouseRules(source: string): HouseRules {
   const lines = source.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n").split("\n");
   let title = "House rules";
@@ -57,22 +64,47 @@ export function parseHouseRules(source: string): HouseRules {
   };
 }
 
-export function loadHouseRules(): HouseRules {
-  let source: string;
-  try {
-    source = fs.readFileSync(path.resolve("content", "house-rules.md"), "utf8");
-  } catch {
-    source = FALLBACK;
-  }
+/**
+ * The rules in `lang`, from content/house-rules.<lang>.md (content/house-rules.md is English), or
+ * in English when that language has no file yet. A translation keeps the English file's rule keys.
+ */
+export function loadHouseRules(lang: LanguageCode = DEFAULT_LANGUAGE): HouseRulesIn {
+  const read = (name: string) => {
+    try {
+      return fs.readFileSync(path.resolve("content", name), "utf8");
+    } catch {
+      return null;
+    }
+  };
+  const translated = lang === DEFAULT_LANGUAGE ? null : read(`house-rules.${lang}.md`);
+  const source = translated ?? read("house-rules.md") ?? FALLBACK;
   const { council } = loadSettings();
   const values: Record<string, string> = { "council.name": council.name, "council.serviceName": council.serviceName, "council.contactEmail": council.contactEmail };
-  source = source.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (whole, key: string) => values[key] ?? whole);
-  return parseHouseRules(source);
+  if (!translated) {
+    const filled = source.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (whole, key: string) => values[key] ?? whole);
+    return { ...parseHouseRules(filled), language: DEFAULT_LANGUAGE };
+  }
+  // In a translation the council's English name is a language of parts (WCAG 3.1.2): a token
+  // through Markdown, then the name in an element marked English (the sanitiser allows no span).
+  const token = (key: string) => `\u27E6${key}\u27E7`;
+  const rules = parseHouseRules(source.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (whole, key: string) => (key in values ? token(key) : whole)));
+  const english = (html: string) =>
+    html.replace(/\u27E6([\w.]+)\u27E7/g, (whole, key: string) => {
+      const value = escapeHtml(values[key] ?? whole);
+      return key === "council.contactEmail" ? value : `<span lang="en-GB">${value}</span>`;
+    });
+  const plain = (text: string) => text.replace(/\u27E6([\w.]+)\u27E7/g, (whole, key: string) => values[key] ?? whole);
+  return {
+    title: plain(rules.title),
+    introHtml: english(rules.introHtml),
+    rules: rules.rules.map((r) => ({ ...r, title: plain(r.title), html: english(r.html) })),
+    language: lang,
+  };
 }
 
 /** Rule keys and titles, for the report and moderation forms. */
-export function ruleChoices(): { key: string; title: string }[] {
-  return loadHouseRules().rules.map(({ key, title }) => ({ key, title }));
+export function ruleChoices(lang: LanguageCode = DEFAULT_LANGUAGE): { key: string; title: string }[] {
+  return loadHouseRules(lang).rules.map(({ key, title }) => ({ key, title }));
 }
 
 export function ruleTitle(key: string | null | undefined, rules: { key: string; title: string }[] = ruleChoices()): string {

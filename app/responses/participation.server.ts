@@ -6,6 +6,8 @@
 import { data, redirect } from "@remix-run/node";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { getViewer } from "~/auth/session.server";
+import { translatorFor } from "~/i18n/i18n";
+import { languageOfRequest, languageOfUrl, withLanguage } from "~/i18n/languages";
 import type { SignedInViewer } from "~/auth/permissions";
 import { now } from "~/lib/clock";
 import { loadSettings } from "~/lib/settings.server";
@@ -15,7 +17,8 @@ import { postComment, type Author } from "./comments.server";
 import { addressFrom } from "./rate-limit.server";
 import { getRespondent, safeReturnPath, type Respondent } from "./respondents.server";
 import { acceptingResponses, commentPath, commentsClosedMessage, profileComplete, type CommentTarget } from "./rules";
-import { HONEYPOT_FIELD, commentSchema } from "./schemas";
+import { localMessage } from "./messages";
+import { HONEYPOT_FIELD, commentSchemaIn } from "./schemas";
 import type { Reader } from "./types";
 
 /**
@@ -58,7 +61,7 @@ export async function participantFor(request: Request, proposal: Pick<Proposal, 
     accepting,
     mode,
     councilName,
-    reader: { respondentId: staff ? null : (respondent?.id ?? null), officerId: official ? staff!.id : null, accepting, councilName },
+    reader: { respondentId: staff ? null : (respondent?.id ?? null), officerId: official ? staff!.id : null, accepting, councilName, lang: languageOfRequest(request) },
   };
 }
 
@@ -67,26 +70,30 @@ export async function participantFor(request: Request, proposal: Pick<Proposal, 
  * (each skipped if already done), then back here, ready to post.
  */
 export function signInHref(returnTo: string) {
-  const steps = `/respondents/privacy?${new URLSearchParams({ redirectTo: safeReturnPath(returnTo) })}`;
+  // Every step in the language of the page that asked (its address says which).
+  const steps = withLanguage(`/respondents/privacy?${new URLSearchParams({ redirectTo: safeReturnPath(returnTo) })}`, languageOfUrl(returnTo));
   return `/respondents/sign-in?${new URLSearchParams({ redirectTo: steps })}`;
 }
 
 export function profileHref(respondent: Respondent, returnTo: string) {
   const step = profileComplete(respondent) ?? "about-you";
-  return `/respondents/${step}?${new URLSearchParams({ redirectTo: safeReturnPath(returnTo) })}`;
+  return withLanguage(`/respondents/${step}?${new URLSearchParams({ redirectTo: safeReturnPath(returnTo) })}`, languageOfUrl(returnTo));
 }
 
 /** The author for a write, or the response that explains why there is none. */
 export function authorFor(participant: Participant, returnTo: string): Author | Response {
+  // Signing in keeps the page's language, there and back.
+  const lang = participant.reader.lang ?? "en";
+  const back = withLanguage(returnTo, lang);
   switch (participant.mode) {
     case "official":
       return { kind: "officer", viewer: participant.staff! };
     case "respondent":
       return { kind: "respondent", respondentId: participant.respondent!.id };
     case "sign-in":
-      return redirect(signInHref(returnTo));
+      return redirect(withLanguage(signInHref(back), lang));
     case "complete-profile":
-      return redirect(profileHref(participant.respondent!, returnTo));
+      return redirect(withLanguage(profileHref(participant.respondent!, back), lang));
     case "staff-cannot":
       return new Response("Only officers of the service running this consultation can comment for the council", { status: 403 });
     case "closed":
@@ -105,17 +112,18 @@ export async function handleCommentPost(
   proposal: Proposal,
   where: { target: CommentTarget; backTo: string } | { parentId: number; backTo: string },
 ) {
+  const { lang, t } = translatorFor(request);
   const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: commentSchema });
+  const submission = parseWithZod(formData, { schema: commentSchemaIn(t) });
   const participant = await participantFor(request, proposal);
   if (participant.mode === "closed") {
-    return data(submission.reply({ formErrors: [commentsClosedMessage(proposal)] }), { status: 409 });
+    return data(submission.reply({ formErrors: [localMessage(commentsClosedMessage(proposal), t)] }), { status: 409 });
   }
   const author = authorFor(participant, where.backTo);
   if (author instanceof Response) throw author;
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   // A robot filled in the field people cannot see: it is told it succeeded, and nothing is stored.
-  if (submission.value[HONEYPOT_FIELD]) throw redirect(where.backTo);
+  if (submission.value[HONEYPOT_FIELD]) throw redirect(withLanguage(where.backTo, lang));
   const result = postComment({
     proposal,
     author,
@@ -126,8 +134,9 @@ export async function handleCommentPost(
   });
   if (!result.ok) {
     if (result.status === 404) throw new Response("Not Found", { status: 404 });
-    return data(result.field ? submission.reply({ fieldErrors: { body: [result.message] } }) : submission.reply({ formErrors: [result.message] }), { status: result.status });
+    const message = localMessage(result.message, t);
+    return data(result.field ? submission.reply({ fieldErrors: { body: [message] } }) : submission.reply({ formErrors: [message] }), { status: result.status });
   }
   const flag = result.status === "pending" ? "held" : "posted";
-  throw redirect(`${commentPath(proposal.slug, result.commentId)}?${flag}=1`);
+  throw redirect(withLanguage(`${commentPath(proposal.slug, result.commentId)}?${flag}=1`, lang));
 }

@@ -113,6 +113,22 @@ export function displayName(r: RespondentIdentity): { name: string; capacity: st
   return { name, capacity: null };
 }
 
+/**
+ * displayName, and what it is made of, so a page in another language can say "Resident",
+ * "councillor" and "for …" in its own words while keeping a chosen name as written.
+ */
+export type ShownAuthor = { name: string; capacity: string | null; anonymous?: boolean; councillor?: boolean; organisation?: string | null; council?: boolean };
+
+export function shownAuthor(r: RespondentIdentity): ShownAuthor {
+  const shown = displayName(r);
+  return {
+    ...shown,
+    anonymous: !(r.showName && r.name?.trim()),
+    councillor: r.respondingAs === "councillor",
+    organisation: r.respondingAs === "organisation" && r.organisationName?.trim() ? r.organisationName.trim() : null,
+  };
+}
+
 /** Whether the respondent has done what must come before a first response. */
 export function profileComplete(r: { privacyAcceptedAt: string | null; respondingAs: string | null }): "privacy" | "about-you" | null {
   if (!r.privacyAcceptedAt) return "privacy";

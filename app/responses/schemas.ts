@@ -64,20 +64,24 @@ export const aboutYouSchemaIn = (t: Translate) =>
     });
 export const aboutYouSchema = aboutYouSchemaIn(ENGLISH);
 
-export const commentSchema = z.object({
-  body: z
-    .string({ error: "Enter your comment" })
-    .max(COMMENT_MAX_CHARS, { error: `Your comment must be ${n(COMMENT_MAX_CHARS)} characters or fewer` })
-    .refine((v) => normaliseText(v).length > 0, { error: "Enter your comment" }),
-  parentId: z.string().optional(),
-  [HONEYPOT_FIELD]: honeypot,
-});
+export const commentSchemaIn = (t: Translate) =>
+  z.object({
+    body: z
+      .string({ error: t("commentPages.messages.commentMissing") })
+      .max(COMMENT_MAX_CHARS, { error: t("commentPages.messages.commentTooLong", { max: n(COMMENT_MAX_CHARS) }) })
+      .refine((v) => normaliseText(v).length > 0, { error: t("commentPages.messages.commentMissing") }),
+    parentId: z.string().optional(),
+    [HONEYPOT_FIELD]: honeypot,
+  });
+export const commentSchema = commentSchemaIn(ENGLISH);
 
-export const reportSchema = z.object({
-  rule: z.string({ error: "Select why you are reporting this comment" }),
-  details: text(REPORT_DETAILS_MAX_CHARS, `Your details must be ${n(REPORT_DETAILS_MAX_CHARS)} characters or fewer`),
-  [HONEYPOT_FIELD]: honeypot,
-});
+export const reportSchemaIn = (t: Translate) =>
+  z.object({
+    rule: z.string({ error: t("commentPages.messages.reportRuleMissing") }),
+    details: text(REPORT_DETAILS_MAX_CHARS, t("commentPages.messages.reportDetailsTooLong", { max: n(REPORT_DETAILS_MAX_CHARS) })),
+    [HONEYPOT_FIELD]: honeypot,
+  });
+export const reportSchema = reportSchemaIn(ENGLISH);
 
 export const moderationSchema = z.object({
   intent: z.enum(["hide", "restore", "approve"], { error: "Choose what to do with the comment" }),

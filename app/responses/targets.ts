@@ -5,6 +5,7 @@
  */
 import { equalityCharacteristics, type Settings } from "~/lib/settings";
 import type { Proposal } from "~/proposals/types";
+import type { Translate } from "~/i18n/i18n";
 import { threadPath, type CommentTarget } from "./rules";
 import type { ItemThreads, ThreadLink } from "./types";
 
@@ -17,6 +18,8 @@ export type TargetDescription = {
   summary: string;
   /** the row on the consultation page */
   anchor: string | null;
+  /** a risk's or mitigation's number on the page ("R2", "M1"), for its title in another language */
+  code?: string;
 };
 
 type Rows = Pick<Proposal, "risks" | "dependencies" | "mitigations" | "equalityRows">;
@@ -28,7 +31,7 @@ export function describeTarget(p: Rows & Pick<Proposal, "id" | "title">, target:
       return target.id === p.id ? { caption: "Proposal", title: p.title, summary: "", anchor: null } : null;
     case "risk": {
       const i = p.risks.findIndex((r) => r.id === target.id);
-      return i === -1 ? null : { caption: "Risk", title: `Risk R${i + 1}`, summary: p.risks[i].description, anchor: `risk-R${i + 1}` };
+      return i === -1 ? null : { caption: "Risk", title: `Risk R${i + 1}`, summary: p.risks[i].description, anchor: `risk-R${i + 1}`, code: `R${i + 1}` };
     }
     case "dependency": {
       const d = p.dependencies.find((x) => x.id === target.id);
@@ -36,7 +39,7 @@ export function describeTarget(p: Rows & Pick<Proposal, "id" | "title">, target:
     }
     case "mitigation": {
       const i = p.mitigations.findIndex((m) => m.id === target.id);
-      return i === -1 ? null : { caption: "Mitigation", title: `Mitigation M${i + 1}`, summary: p.mitigations[i].action, anchor: `mitigation-M${i + 1}` };
+      return i === -1 ? null : { caption: "Mitigation", title: `Mitigation M${i + 1}`, summary: p.mitigations[i].action, anchor: `mitigation-M${i + 1}`, code: `M${i + 1}` };
     }
     case "equality_row": {
       const row = p.equalityRows.find((r) => r.id === target.id);
@@ -49,6 +52,8 @@ export function describeTarget(p: Rows & Pick<Proposal, "id" | "title">, target:
 export function itemThreads(p: Rows & Pick<Proposal, "id" | "title" | "slug">, counts: Record<string, number>, settings: Settings): ItemThreads {
   const link = (target: CommentTarget): ThreadLink => ({
     id: target.id,
+    type: target.type,
+    code: describeTarget(p, target, settings)?.code ?? null,
     label: describeTarget(p, target, settings)?.title ?? "",
     count: counts[`${target.type}:${target.id}`] ?? 0,
     href: threadPath(p.slug, target),
@@ -61,4 +66,16 @@ export function itemThreads(p: Rows & Pick<Proposal, "id" | "title" | "slug">, c
     mitigations: p.mitigations.map((m) => link({ type: "mitigation", id: m.id })),
     equality: [...p.equalityRows].sort((a, b) => rank(a.characteristic) - rank(b.characteristic)).map((r) => link({ type: "equality_row", id: r.id })),
   };
+}
+
+/**
+ * What a target is called on a page in `t`'s language: its kind ("Risk") and its title. A risk's
+ * or mitigation's title is interface words and its number; any other title is the council's own
+ * content (a service's name, an equality characteristic), which `titleIsContent` says.
+ */
+export function targetWords(type: CommentTarget["type"], d: Pick<TargetDescription, "title" | "code">, t: Translate): { caption: string; title: string; titleIsContent: boolean } {
+  const caption = t(`commentPages.kinds.${type}`);
+  if (type === "risk" && d.code) return { caption, title: t("commentPages.kinds.riskTitle", { code: d.code }), titleIsContent: false };
+  if (type === "mitigation" && d.code) return { caption, title: t("commentPages.kinds.mitigationTitle", { code: d.code }), titleIsContent: false };
+  return { caption, title: d.title, titleIsContent: true };
 }

@@ -10,7 +10,8 @@ import type { Proposal } from "~/proposals/types";
 import { isPublic } from "~/proposals/visibility";
 import { loadCommentContext, loadOfficialAnswers, loadOwnComment, loadThread, threadCounts } from "./comments.server";
 import { authorFor, participantFor, profileHref, signInHref, type FormMode } from "./participation.server";
-import { commentPath, commentsClosedMessage, displayName, parseId, threadPath, type CommentTarget } from "./rules";
+import { withLanguage } from "~/i18n/languages";
+import { commentPath, commentsClosedMessage, shownAuthor, parseId, threadPath, type CommentTarget, type ShownAuthor } from "./rules";
 import { responseCounts, type ResponseCounts } from "./answers.server";
 import { describeTarget, itemThreads, type TargetDescription } from "./targets";
 import type { CommentView, ItemThreads, OfficialAnswerView, ThreadPage } from "./types";
@@ -29,7 +30,7 @@ export type FormContext = {
   profileHref: string | null;
   councilName: string;
   /** how a resident's comment will be signed, and where to change it */
-  postingAs: { name: string; capacity: string | null; changeHref: string } | null;
+  postingAs: (ShownAuthor & { changeHref: string }) | null;
 };
 
 /** A consultation that can have comments: visible to this viewer and published. */
@@ -41,8 +42,10 @@ export async function requireDiscussableProposal(request: Request, slug: string)
   return proposal;
 }
 
-async function formContext(request: Request, proposal: Proposal, returnTo: string) {
+async function formContext(request: Request, proposal: Proposal, page: string) {
   const participant = await participantFor(request, proposal);
+  // Back to this page in its language after signing in or choosing how to appear.
+  const returnTo = withLanguage(page, participant.reader.lang ?? "en");
   const form: FormContext = {
     mode: participant.mode,
     closedMessage: participant.accepting ? null : commentsClosedMessage(proposal),
@@ -51,7 +54,7 @@ async function formContext(request: Request, proposal: Proposal, returnTo: strin
     councilName: participant.councilName,
     postingAs:
       participant.mode === "respondent" && participant.respondent
-        ? { ...displayName(participant.respondent), changeHref: `/respondents/about-you?${new URLSearchParams({ redirectTo: returnTo })}` }
+        ? { ...shownAuthor(participant.respondent), changeHref: `/respondents/about-you?${new URLSearchParams({ redirectTo: returnTo })}` }
         : null,
   };
   return { participant, form };

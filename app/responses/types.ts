@@ -1,5 +1,6 @@
 /** Shapes the thread components render: serialisable, already sanitised, no personal data. */
-import type { CommentStatus, CommentTarget } from "./rules";
+import type { LanguageCode } from "~/i18n/languages";
+import type { CommentStatus, CommentTarget, ShownAuthor } from "./rules";
 
 export type CommentView = {
   id: number;
@@ -7,7 +8,7 @@ export type CommentView = {
   depth: number;
   status: CommentStatus;
   /** null on a placeholder: a hidden or deleted comment shows no author and no words */
-  author: { name: string; capacity: string | null } | null;
+  author: ShownAuthor | null;
   official: boolean;
   /** sanitised HTML from renderMarkdown(…, "comment") */
   html: string;
@@ -26,13 +27,13 @@ export type CommentView = {
 };
 
 /** Who is reading: their own pending comments are shown to them, and they may edit their own. */
-export type Reader = { respondentId: number | null; officerId: number | null; accepting: boolean; councilName: string };
+export type Reader = { respondentId: number | null; officerId: number | null; accepting: boolean; councilName: string; /** the page's language: house rules' titles in it */ lang?: LanguageCode };
 
 
 export type ThreadPage = { comments: CommentView[]; page: number; pages: number; totalTopLevel: number };
 
-export type OfficialAnswerView = CommentView & { target: CommentTarget; inReplyTo: { name: string; excerpt: string } | null };
+export type OfficialAnswerView = CommentView & { target: CommentTarget; inReplyTo: { name: string; excerpt: string; anonymous?: boolean } | null };
 
 /** A link from a row of the proposal to its thread, with how many comments it has. */
-export type ThreadLink = { id: number; label: string; count: number; href: string };
+export type ThreadLink = { id: number; label: string; count: number; href: string; type?: CommentTarget["type"]; code?: string | null };
 export type ItemThreads = { risks: ThreadLink[]; dependencies: ThreadLink[]; mitigations: ThreadLink[]; equality: ThreadLink[] };

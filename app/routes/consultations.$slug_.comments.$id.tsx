@@ -5,6 +5,8 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { pageTitle } from "~/components/page-title";
+import { translator } from "~/i18n/i18n";
+import { languageOfUrl } from "~/i18n/languages";
 import { notFound } from "~/proposals/proposals.server";
 import commentsCss from "~/responses/comments.css?url";
 import { handleCommentPost } from "~/responses/participation.server";
@@ -29,10 +31,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return handleCommentPost(request, context, proposal, { parentId, backTo: commentPath(proposal.slug, parentId) });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  if (!data) return [{ title: pageTitle(matches, "Comment") }];
-  const who = data.comment.author ? `Comment by ${data.comment.author.name}` : "Comment";
-  return [{ title: pageTitle(matches, `${who}: ${data.consultation.title}`) }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches, location }) => {
+  const t = translator(languageOfUrl(`${location.pathname}${location.search}`));
+  if (!data) return [{ title: pageTitle(matches, t("commentPages.titles.comment")) }];
+  const author = data.comment.author;
+  const who = author ? t("commentPages.titles.commentBy", { name: author.anonymous ? t("commentPages.item.resident") : author.name }) : t("commentPages.titles.comment");
+  return [{ title: pageTitle(matches, t("commentPages.titles.on", { what: who, title: data.consultation.title })) }];
 };
 
 export default function CommentPage() {

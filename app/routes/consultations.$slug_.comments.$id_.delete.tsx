@@ -3,8 +3,12 @@ import { data, redirect, type ActionFunctionArgs, type LinksFunction, type Loade
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Markdown } from "~/components/Markdown";
 import { pageTitle } from "~/components/page-title";
+import { translator, translatorFor } from "~/i18n/i18n";
+import { languageOfUrl, withLanguage } from "~/i18n/languages";
+import { useContentLang, useLocalHref, useTranslation } from "~/i18n/react";
 import commentsCss from "~/responses/comments.css?url";
 import { deleteComment } from "~/responses/comments.server";
+import { localMessage } from "~/responses/messages";
 import { threadPath } from "~/responses/rules";
 import { requireOwnComment } from "~/responses/thread-page.server";
 
@@ -18,44 +22,58 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
+  const { lang, t } = translatorFor(request);
   const { proposal, author, comment } = await context(request, params.slug ?? "", params.id);
-  const result = deleteComment({ proposalId: proposal.id, commentId: comment.id, author });
-  if (!result.ok) return data({ message: result.message }, { status: result.status });
-  throw redirect(threadPath(proposal.slug, comment.target));
+  const result = deleteComment({
+    proposalId: proposal.id,
+    commentId: comment.id,
+    author,
+  });
+  if (!result.ok) return data({ message: localMessage(result.message, t) }, { status: result.status });
+  throw redirect(withLanguage(threadPath(proposal.slug, comment.target), lang));
 }
 
-export const meta: MetaFunction<typeof loader> = ({ matches }) => [{ title: pageTitle(matches, "Delete your comment") }];
+export const meta: MetaFunction<typeof loader> = ({ matches, location }) => [
+  {
+    title: pageTitle(matches, translator(languageOfUrl(`${location.pathname}${location.search}`))("commentPages.titles.delete")),
+  },
+];
 
 export default function DeleteComment() {
   const { consultationTitle, back, html } = useLoaderData<typeof loader>();
   const failed = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const href = useLocalHref();
+  const contentLang = useContentLang();
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <Link to={back} className="govuk-back-link">
-          Back
+        <Link to={href(back)} className="govuk-back-link">
+          {t("common.back")}
         </Link>
         {failed ? (
           <div className="govuk-error-summary" role="alert" tabIndex={-1}>
-            <h2 className="govuk-error-summary__title">There is a problem</h2>
+            <h2 className="govuk-error-summary__title">{t("commentPages.errorSummary")}</h2>
             <div className="govuk-error-summary__body">
               <p className="govuk-body">{failed.message}</p>
             </div>
           </div>
         ) : null}
-        <span className="govuk-caption-l">{consultationTitle}</span>
-        <h1 className="govuk-heading-l">Are you sure you want to delete your comment?</h1>
-        <div className="govuk-inset-text">
+        <span className="govuk-caption-l" lang={contentLang}>
+          {consultationTitle}
+        </span>
+        <h1 className="govuk-heading-l">{t("commentPages.delete.heading")}</h1>
+        <div className="govuk-inset-text" data-as-written="">
           <Markdown html={html} />
         </div>
-        <p className="govuk-body">Your words will be removed. If anyone has replied, a note saying the comment was deleted stays so that their replies still make sense.</p>
+        <p className="govuk-body">{t("commentPages.delete.body")}</p>
         <Form method="post">
           <div className="govuk-button-group">
             <button type="submit" className="govuk-button govuk-button--warning" data-module="govuk-button">
-              Delete comment
+              {t("commentPages.delete.button")}
             </button>
-            <Link className="govuk-link" to={back}>
-              Cancel
+            <Link className="govuk-link" to={href(back)}>
+              {t("commentPages.delete.cancel")}
             </Link>
           </div>
         </Form>

@@ -10,7 +10,11 @@ import { now } from "~/lib/clock";
 import { editComment } from "~/responses/comments.server";
 import { useCommentForm } from "~/responses/forms";
 import { COMMENT_MAX_CHARS, EDIT_WINDOW_MS, canEditComment } from "~/responses/rules";
-import { commentSchema } from "~/responses/schemas";
+import { commentSchemaIn } from "~/responses/schemas";
+import { translator, translatorFor } from "~/i18n/i18n";
+import { languageOfUrl, withLanguage } from "~/i18n/languages";
+import { useContentLang, useLanguage, useLocalHref, useTranslation } from "~/i18n/react";
+import { localMessage } from "~/responses/messages";
 import { requireOwnComment } from "~/responses/thread-page.server";
 import { formatWhen } from "~/responses/when";
 
@@ -28,31 +32,42 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
+  const { lang, t } = translatorFor(request);
   const { proposal, author, comment, back } = await context(request, params.slug ?? "", params.id);
-  const submission = parseWithZod(await request.formData(), { schema: commentSchema });
+  const submission = parseWithZod(await request.formData(), { schema: commentSchemaIn(t) });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const result = editComment({ proposalId: proposal.id, commentId: comment.id, author, body: submission.value.body });
   if (!result.ok) {
-    return data(result.field ? submission.reply({ fieldErrors: { body: [result.message] } }) : submission.reply({ formErrors: [result.message] }), { status: result.status });
+    const message = localMessage(result.message, t);
+    return data(result.field ? submission.reply({ fieldErrors: { body: [message] } }) : submission.reply({ formErrors: [message] }), { status: result.status });
   }
-  throw redirect(`${back}?edited=1`);
+  throw redirect(withLanguage(`${back}?edited=1`, lang));
 }
 
-export const meta: MetaFunction<typeof loader> = ({ matches }) => [{ title: pageTitle(matches, "Change your comment") }];
+export const meta: MetaFunction<typeof loader> = ({ matches, location }) => [
+  { title: pageTitle(matches, translator(languageOfUrl(`${location.pathname}${location.search}`))("commentPages.titles.edit")) },
+];
 
 export default function EditComment() {
   const { consultationTitle, back, body, editable, until } = useLoaderData<typeof loader>();
   const state = useCommentForm(useActionData<typeof action>(), "edit-comment");
-  const { form, fields, errors, focusKey, onBlocked } = state;
+  const { form, fields, focusKey, onBlocked } = state;
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const href = useLocalHref();
+  const contentLang = useContentLang();
+  const errors = state.errors.map((e) => ({ ...e, message: localMessage(e.message, t) }));
   const { "aria-describedby": _d, "aria-invalid": _i, ...formProps } = getFormProps(form);
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <Link to={back} className="govuk-back-link">
-          Back
+        <Link to={href(back)} className="govuk-back-link">
+          {t("common.back")}
         </Link>
-        <ErrorSummary errors={errors} focusKey={focusKey} />
-        <span className="govuk-caption-l">{consultationTitle}</span>
+        <ErrorSummary errors={errors} focusKey={focusKey} title={t("commentPages.errorSummary")} />
+        <span className="govuk-caption-l" lang={contentLang}>
+          {consultationTitle}
+        </span>
         {editable ? (
           <Form
             method="post"
@@ -65,23 +80,24 @@ export default function EditComment() {
             <Textarea
               {...conformProps(fields.body)}
               defaultValue={typeof fields.body.initialValue === "string" ? fields.body.initialValue : body}
-              label="Change your comment"
+              label={t("commentPages.edit.label")}
+              data-as-written=""
               isPageHeading
               labelSize="l"
               rows={8}
-              hint={`You can change it until ${formatWhen(until)}. It will be marked as edited. Up to ${COMMENT_MAX_CHARS.toLocaleString("en-GB")} characters.`}
+              hint={t("commentPages.edit.hint", { when: formatWhen(until, lang), max: COMMENT_MAX_CHARS.toLocaleString("en-GB") })}
             />
             <button type="submit" className="govuk-button" data-module="govuk-button">
-              Save changes
+              {t("commentPages.edit.save")}
             </button>
           </Form>
         ) : (
           <>
-            <h1 className="govuk-heading-l">You can no longer change this comment</h1>
-            <p className="govuk-body">Comments can be changed for 15 minutes after they are posted. You can still delete it, or reply to add something.</p>
+            <h1 className="govuk-heading-l">{t("commentPages.edit.tooLateHeading")}</h1>
+            <p className="govuk-body">{t("commentPages.edit.tooLateBody")}</p>
             <p className="govuk-body">
-              <Link className="govuk-link" to={back}>
-                Go back to your comment
+              <Link className="govuk-link" to={href(back)}>
+                {t("commentPages.edit.goBack")}
               </Link>
             </p>
           </>

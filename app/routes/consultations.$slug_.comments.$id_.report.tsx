@@ -20,7 +20,12 @@ import { reportComment } from "~/responses/moderation.server";
 import { participantFor } from "~/responses/participation.server";
 import { addressFrom } from "~/responses/rate-limit.server";
 import { REPORT_DETAILS_MAX_CHARS, commentPath, parseId } from "~/responses/rules";
-import { HONEYPOT_FIELD, reportSchema } from "~/responses/schemas";
+import { HONEYPOT_FIELD, reportSchemaIn } from "~/responses/schemas";
+import { translator, translatorFor } from "~/i18n/i18n";
+import { fill, tokens } from "~/i18n/fill";
+import { languageOfRequest, languageOfUrl, withLanguage } from "~/i18n/languages";
+import { useContentLang, useLanguage, useLocalHref, useTranslation } from "~/i18n/react";
+import { localMessage } from "~/responses/messages";
 import { requireDiscussableProposal } from "~/responses/thread-page.server";
 import { Markdown } from "~/components/Markdown";
 
@@ -38,14 +43,15 @@ async function context(request: Request, slug: string, id: string | undefined) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { proposal, comment, back } = await context(request, params.slug ?? "", params.id);
-  return { consultationTitle: proposal.title, back, comment: { ...comment, replies: [] }, rules: ruleChoices() };
+  return { consultationTitle: proposal.title, back, comment: { ...comment, replies: [] }, rules: ruleChoices(languageOfRequest(request)) };
 }
 
 export async function action({ request, params, context: loadContext }: ActionFunctionArgs) {
+  const { lang, t } = translatorFor(request);
   const { proposal, participant, comment, back } = await context(request, params.slug ?? "", params.id);
-  const submission = parseWithZod(await request.formData(), { schema: reportSchema });
+  const submission = parseWithZod(await request.formData(), { schema: reportSchemaIn(t) });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  if (submission.value[HONEYPOT_FIELD]) throw redirect(`${back}?reported=1`);
+  if (submission.value[HONEYPOT_FIELD]) throw redirect(withLanguage(`${back}?reported=1`, lang));
   const result = reportComment({
     proposalId: proposal.id,
     commentId: comment.id,
@@ -58,17 +64,24 @@ export async function action({ request, params, context: loadContext }: ActionFu
   if (!result.ok) {
     if (result.status === 404) throw notFound();
     const field = result.message.startsWith("Select") ? "rule" : "details";
-    return data(submission.reply({ fieldErrors: { [field]: [result.message] } }), { status: result.status });
+    return data(submission.reply({ fieldErrors: { [field]: [localMessage(result.message, t)] } }), { status: result.status });
   }
-  throw redirect(`${back}?reported=1`);
+  throw redirect(withLanguage(`${back}?reported=1`, lang));
 }
 
-export const meta: MetaFunction<typeof loader> = ({ matches }) => [{ title: pageTitle(matches, "Report a comment") }];
+export const meta: MetaFunction<typeof loader> = ({ matches, location }) => [
+  { title: pageTitle(matches, translator(languageOfUrl(`${location.pathname}${location.search}`))("commentPages.titles.report")) },
+];
 
 export default function ReportComment() {
   const { consultationTitle, back, comment, rules } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [blocked, setBlocked] = useState(0);
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const href = useLocalHref();
+  const contentLang = useContentLang();
+  const reportSchema = useMemo(() => reportSchemaIn(translator(lang)), [lang]);
   const [form, fields] = useForm({
     id: "report",
     lastResult,
@@ -77,8 +90,8 @@ export default function ReportComment() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: reportSchema }),
   });
   const errors: ErrorSummaryItem[] = [
-    ...(fields.rule.errors ?? []).map((message) => ({ field: fields.rule.id, message })),
-    ...(fields.details.errors ?? []).map((message) => ({ field: fields.details.id, message })),
+    ...(fields.rule.errors ?? []).map((message) => ({ field: fields.rule.id, message: localMessage(message, t) })),
+    ...(fields.details.errors ?? []).map((message) => ({ field: fields.details.id, message: localMessage(message, t) })),
   ];
   const focusKey = useMemo(() => ({}), [blocked, lastResult]);
   useErrorTitle(errors.length > 0);
@@ -86,22 +99,28 @@ export default function ReportComment() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <Link to={back} className="govuk-back-link">
-          Back
+        <Link to={href(back)} className="govuk-back-link">
+          {t("common.back")}
         </Link>
-        <ErrorSummary errors={errors} focusKey={focusKey} />
-        <span className="govuk-caption-l">{consultationTitle}</span>
-        <h1 className="govuk-heading-l">Report a comment</h1>
+        <ErrorSummary errors={errors} focusKey={focusKey} title={t("commentPages.errorSummary")} />
+        <span className="govuk-caption-l" lang={contentLang}>
+          {consultationTitle}
+        </span>
+        <h1 className="govuk-heading-l">{t("commentPages.report.heading")}</h1>
         <div className="govuk-inset-text app-comment">
           <CommentMeta comment={comment} />
-          <Markdown html={comment.html} />
+          <div data-as-written="">
+            <Markdown html={comment.html} />
+          </div>
         </div>
         <p className="govuk-body">
-          A moderator will check the comment against the{" "}
-          <Link className="govuk-link" to="/house-rules">
-            house rules
-          </Link>
-          . Comments are not hidden just because someone disagrees with them.
+          {fill(t("commentPages.report.intro", tokens("rules")), {
+            rules: (
+              <Link className="govuk-link" to={href("/house-rules")}>
+                {t("commentPages.report.houseRules")}
+              </Link>
+            ),
+          })}
         </p>
         <Form
           method="post"
@@ -115,21 +134,23 @@ export default function ReportComment() {
           <Radios
             id={fields.rule.id}
             name={fields.rule.name}
-            error={fields.rule.errors}
+            error={fields.rule.errors?.map((m) => localMessage(m, t))}
             defaultValue={typeof fields.rule.initialValue === "string" ? fields.rule.initialValue : undefined}
-            legend="Which house rule does it break?"
+            legend={t("commentPages.report.legend")}
             legendSize="m"
-            options={[...rules.map((r) => ({ value: r.key, label: r.title })), { value: "other", label: "Something else" }]}
+            options={[...rules.map((r) => ({ value: r.key, label: r.title })), { value: "other", label: t("commentPages.report.other") }]}
           />
           <Textarea
             {...conformProps(fields.details)}
-            label="Tell us what is wrong with it (optional)"
+            error={fields.details.errors?.map((m) => localMessage(m, t))}
+            label={t("commentPages.report.detailsLabel")}
             labelSize="s"
-            hint={`Needed if you chose “Something else”. Up to ${REPORT_DETAILS_MAX_CHARS.toLocaleString("en-GB")} characters.`}
+            hint={t("commentPages.report.detailsHint", { max: REPORT_DETAILS_MAX_CHARS.toLocaleString("en-GB") })}
+            data-as-written=""
             rows={4}
           />
           <button type="submit" className="govuk-button" data-module="govuk-button">
-            Send report
+            {t("commentPages.report.send")}
           </button>
         </Form>
       </div>

@@ -5,6 +5,8 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { pageTitle } from "~/components/page-title";
+import { translator } from "~/i18n/i18n";
+import { languageOfUrl } from "~/i18n/languages";
 import { notFound } from "~/proposals/proposals.server";
 import commentsCss from "~/responses/comments.css?url";
 import { handleCommentPost } from "~/responses/participation.server";
@@ -32,10 +34,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return handleCommentPost(request, context, proposal, { target, backTo: threadPath(proposal.slug, target) });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  if (!data) return [{ title: pageTitle(matches, "Comments") }];
-  const page = data.thread && data.thread.pages > 1 ? ` (page ${data.thread.page} of ${data.thread.pages})` : "";
-  return [{ title: pageTitle(matches, `${threadHeading(data.description, data.target)}${page}: ${data.consultation.title}`) }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches, location }) => {
+  const t = translator(languageOfUrl(`${location.pathname}${location.search}`));
+  if (!data) return [{ title: pageTitle(matches, t("commentPages.titles.comments")) }];
+  const what = threadHeading(data.description, data.target, t);
+  const paged = data.thread && data.thread.pages > 1 ? t("commentPages.titles.paged", { what, page: data.thread.page, pages: data.thread.pages }) : what;
+  return [{ title: pageTitle(matches, t("commentPages.titles.on", { what: paged, title: data.consultation.title })) }];
 };
 
 export default function ItemComments() {

@@ -8,7 +8,11 @@ import { pageTitle } from "~/components/page-title";
 import { Pagination } from "~/components/Pagination";
 import { ruleChoices, ruleTitle } from "~/responses/house-rules.server";
 import { moderationLog } from "~/responses/moderation.server";
-import { threadPath, type TargetType } from "~/responses/rules";
+import { threadPath } from "~/responses/rules";
+import { translator } from "~/i18n/i18n";
+import { fill, tokens } from "~/i18n/fill";
+import { languageOfRequest, languageOfUrl } from "~/i18n/languages";
+import { useContentLang, useLanguage, useLocalHref, useTranslation } from "~/i18n/react";
 import { parsePage } from "~/responses/thread-page.server";
 import commentsCss from "~/responses/comments.css?url";
 import { formatWhen } from "~/responses/when";
@@ -19,17 +23,9 @@ export const handle: HydrationHandle = { hydrate: false };
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: commentsCss }];
 
-const TARGET_WORDS: Record<TargetType, string> = {
-  proposal: "the proposal",
-  risk: "a risk",
-  dependency: "a service or partner affected",
-  mitigation: "a mitigation",
-  equality_row: "the equality impact",
-};
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const log = moderationLog(parsePage(new URL(request.url).searchParams.get("page")));
-  const rules = ruleChoices();
+  const rules = ruleChoices(languageOfRequest(request));
   return {
     ...log,
     entries: log.entries.map((e) => ({
@@ -38,86 +34,119 @@ export async function loader({ request }: LoaderFunctionArgs) {
       at: e.at,
       rule: e.rule,
       ruleTitle: ruleTitle(e.rule, rules),
-      what: `${e.official ? "An official answer" : e.isReply ? "A reply" : "A comment"} on ${TARGET_WORDS[e.target.type]}`,
+      who: e.official ? ("official" as const) : e.isReply ? ("reply" as const) : ("comment" as const),
+      targetType: e.target.type,
       consultation: e.consultation,
       threadHref: e.consultation ? threadPath(e.consultation.slug, e.target) : null,
     })),
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
-  { title: pageTitle(matches, data && data.pages > 1 ? `Moderation log (page ${data.page} of ${data.pages})` : "Moderation log") },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches, location }) => {
+  const t = translator(languageOfUrl(`${location.pathname}${location.search}`));
+  return [
+    {
+      title: pageTitle(
+        matches,
+        data && data.pages > 1 ? t("commentPages.titles.moderationLogPaged", { page: data.page, pages: data.pages }) : t("commentPages.titles.moderationLog"),
+      ),
+    },
+  ];
+};
 
 export default function ModerationLog() {
   const { entries, page, pages, total } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const href = useLocalHref();
+  const contentLang = useContentLang();
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-full">
-        <h1 className="govuk-heading-xl">Moderation log</h1>
+        <h1 className="govuk-heading-xl">{t("commentPages.moderationLog.heading")}</h1>
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-two-thirds">
             <p className="govuk-body">
-              Every comment a moderator has hidden or shown again, newest first, with the{" "}
-              <Link className="govuk-link" to="/house-rules">
-                house rule
-              </Link>{" "}
-              it broke. We do not show what a hidden comment said, or who wrote it. The author is told by email.
+              {fill(t("commentPages.moderationLog.intro", tokens("rule")), {
+                rule: (
+                  <Link className="govuk-link" to={href("/house-rules")}>
+                    {t("commentPages.moderationLog.houseRule")}
+                  </Link>
+                ),
+              })}
             </p>
           </div>
         </div>
         {entries.length === 0 ? (
-          <p className="govuk-body">No comments have been hidden.</p>
+          <p className="govuk-body">{t("commentPages.moderationLog.none")}</p>
         ) : (
           <div className="app-table-scroll" role="region" aria-labelledby="log-caption" tabIndex={0}>
             <table className="govuk-table app-table--reflow">
               <caption className="govuk-table__caption govuk-table__caption--m" id="log-caption">
-                {total === 1 ? "1 moderation decision" : `${total.toLocaleString("en-GB")} moderation decisions`}
+                {t("commentPages.moderationLog.caption", { count: total })}
               </caption>
               <thead className="govuk-table__head">
                 <tr className="govuk-table__row">
                   <th scope="col" className="govuk-table__header">
-                    When
+                    {t("commentPages.moderationLog.when")}
                   </th>
                   <th scope="col" className="govuk-table__header">
-                    What
+                    {t("commentPages.moderationLog.what")}
                   </th>
                   <th scope="col" className="govuk-table__header">
-                    Consultation
+                    {t("commentPages.moderationLog.consultation")}
                   </th>
                   <th scope="col" className="govuk-table__header">
-                    Decision
+                    {t("commentPages.moderationLog.decision")}
                   </th>
                   <th scope="col" className="govuk-table__header">
-                    House rule
+                    {t("commentPages.moderationLog.rule")}
                   </th>
                 </tr>
               </thead>
               <tbody className="govuk-table__body">
-                {entries.map((e) => (
-                  <tr key={e.id} className="govuk-table__row">
-                    <td className="govuk-table__cell" data-label="When">
-                      <time dateTime={e.at}>{formatWhen(e.at)}</time>
-                    </td>
-                    <td className="govuk-table__cell" data-label="What">{e.threadHref ? <Link className="govuk-link" to={e.threadHref}>{e.what}</Link> : e.what}</td>
-                    <td className="govuk-table__cell" data-label="Consultation">{e.consultation ? e.consultation.title : "Not published"}</td>
-                    <td className="govuk-table__cell" data-label="Decision">{e.action === "hide" ? "Hidden" : "Shown again"}</td>
-                    <td className="govuk-table__cell" data-label="House rule">
-                      {e.rule ? (
-                        <Link className="govuk-link" to={`/house-rules#${e.rule}`}>
-                          {e.ruleTitle}
-                        </Link>
-                      ) : (
-                        <span className="app-not-provided">Not applicable</span>
-                      )}
-                    </td>
-                  </tr>
-                ))}
+                {entries.map((e) => {
+                  const what = t("commentPages.moderationLog.whatOn", {
+                    who: e.who,
+                    target: e.targetType,
+                  });
+                  return (
+                    <tr key={e.id} className="govuk-table__row">
+                      <td className="govuk-table__cell" data-label={t("commentPages.moderationLog.when")}>
+                        <time dateTime={e.at}>{formatWhen(e.at, lang)}</time>
+                      </td>
+                      <td className="govuk-table__cell" data-label={t("commentPages.moderationLog.what")}>
+                        {e.threadHref ? (
+                          <Link className="govuk-link" to={href(e.threadHref)}>
+                            {what}
+                          </Link>
+                        ) : (
+                          what
+                        )}
+                      </td>
+                      <td className="govuk-table__cell" data-label={t("commentPages.moderationLog.consultation")}>
+                        {e.consultation ? <span lang={contentLang}>{e.consultation.title}</span> : t("commentPages.moderationLog.notPublished")}
+                      </td>
+                      <td className="govuk-table__cell" data-label={t("commentPages.moderationLog.decision")}>
+                        {e.action === "hide" ? t("commentPages.moderationLog.hidden") : t("commentPages.moderationLog.shownAgain")}
+                      </td>
+                      <td className="govuk-table__cell" data-label={t("commentPages.moderationLog.rule")}>
+                        {e.rule ? (
+                          <Link className="govuk-link" to={href(`/house-rules#${e.rule}`)}>
+                            {e.ruleTitle}
+                          </Link>
+                        ) : (
+                          <span className="app-not-provided">{t("commentPages.moderationLog.notApplicable")}</span>
+                        )}
+                      </td>
+                    </tr>
+                  );
+                })}
               </tbody>
             </table>
           </div>
         )}
-        <Pagination page={page} pages={pages} hrefFor={(n) => (n > 1 ? `/moderation-log?page=${n}` : "/moderation-log")} label="Pages of the moderation log" />
+        <Pagination page={page} pages={pages} hrefFor={(n) => href(n > 1 ? `/moderation-log?page=${n}` : "/moderation-log")} label={t("commentPages.moderationLog.pagesLabel")} />
       </div>
     </div>
   );

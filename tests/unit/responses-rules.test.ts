@@ -18,7 +18,8 @@ import {
   threadPath,
 } from "~/responses/rules";
 import { responsesSentence } from "~/responses/ResponseCounts";
-import { describeTarget, itemThreads } from "~/responses/targets";
+import { describeTarget, itemThreads, targetWords } from "~/responses/targets";
+import { translator } from "~/i18n/i18n";
 import { DEFAULT_SETTINGS } from "~/lib/settings";
 import { completeProposal, IDS } from "../fixtures/proposals";
 
@@ -119,9 +120,19 @@ describe("the rows people comment on", () => {
   });
   it("each carry their count of comments and a link", () => {
     const threads = itemThreads(p, { [`risk:${IDS.risk.waitingTimes}`]: 3 }, DEFAULT_SETTINGS);
-    expect(threads.risks[0]).toEqual({ id: IDS.risk.waitingTimes, label: "Risk R1", count: 3, href: `/consultations/${p.slug}/comments/risk/${IDS.risk.waitingTimes}` });
+    expect(threads.risks[0]).toEqual({ id: IDS.risk.waitingTimes, type: "risk", code: "R1", label: "Risk R1", count: 3, href: `/consultations/${p.slug}/comments/risk/${IDS.risk.waitingTimes}` });
     expect(threads.risks[1].count).toBe(0);
     expect(threads.equality.map((l) => l.label).slice(0, 2)).toEqual(["Age", "Disability"]);
+  });
+  it("are named in the page's language: a risk's or mitigation's number with the language's word, any other row by its own (English) name", () => {
+    const risk = describeTarget(p, { type: "risk", id: IDS.risk.waitingTimes }, DEFAULT_SETTINGS)!;
+    expect(targetWords("risk", risk, translator("en"))).toEqual({ caption: "Risk", title: "Risk R1", titleIsContent: false });
+    expect(targetWords("risk", risk, translator("bn"))).toEqual({ caption: "ঝুঁকি", title: "ঝুঁকি R1", titleIsContent: false });
+    const equality = describeTarget(p, { type: "equality_row", id: p.equalityRows[0].id }, DEFAULT_SETTINGS)!;
+    const words = targetWords("equality_row", equality, translator("bn"));
+    expect(words.titleIsContent).toBe(true);
+    expect(words.title).toBe(equality.title);
+    expect(words.caption).toMatch(/[\u0980-\u09FF]/);
   });
 });
 
