@@ -7,7 +7,6 @@
  * `data-as-written`, the council's name is the council's content (`lang` from useContentLang).
  * Works without JavaScript: reply, edit, delete and report are links to their own pages.
  */
-import type { ReactNode } from "react";
 import { Link } from "@remix-run/react";
 import { Markdown } from "~/components/Markdown";
 import { fill, tokens } from "~/i18n/fill";
@@ -106,15 +105,14 @@ function Actions({ comment, base }: { comment: CommentView; base: string }) {
   const { t } = useTranslation();
   const localHref = useLocalHref();
   const href = `${base}/${comment.id}`;
-  // The author's name inside the hidden words is as written, like everywhere else.
-  const who = comment.author ? <AuthorName author={comment.author} /> : null;
-  const named = (key: "commentPages.item.replyHidden" | "commentPages.item.reportHidden" | "commentPages.item.linkHidden") => fill(t(key, tokens("name")), { name: who });
-  const items: { key: string; to: string; text: string; hidden: ReactNode }[] = [
-    comment.canReply ? { key: "reply", to: `${href}#reply`, text: t("commentPages.item.reply"), hidden: named("commentPages.item.replyHidden") } : null,
-    comment.canEdit ? { key: "edit", to: `${href}/edit`, text: t("commentPages.item.edit"), hidden: t("commentPages.item.yourComment") } : null,
-    comment.canDelete ? { key: "delete", to: `${href}/delete`, text: t("commentPages.item.delete"), hidden: t("commentPages.item.yourComment") } : null,
-    comment.canReport ? { key: "report", to: `${href}/report`, text: t("commentPages.item.report"), hidden: named("commentPages.item.reportHidden") } : null,
-    { key: "link", to: href, text: t("commentPages.item.link"), hidden: named("commentPages.item.linkHidden") },
+  const who = useAuthorText()(comment.author);
+  // Hidden words with the author's name in them are marked as written, like the name everywhere else.
+  const items = [
+    comment.canReply ? { key: "reply", to: `${href}#reply`, text: t("commentPages.item.reply"), hidden: t("commentPages.item.replyHidden", { name: who }), named: true } : null,
+    comment.canEdit ? { key: "edit", to: `${href}/edit`, text: t("commentPages.item.edit"), hidden: t("commentPages.item.yourComment"), named: false } : null,
+    comment.canDelete ? { key: "delete", to: `${href}/delete`, text: t("commentPages.item.delete"), hidden: t("commentPages.item.yourComment"), named: false } : null,
+    comment.canReport ? { key: "report", to: `${href}/report`, text: t("commentPages.item.report"), hidden: t("commentPages.item.reportHidden", { name: who }), named: true } : null,
+    { key: "link", to: href, text: t("commentPages.item.link"), hidden: t("commentPages.item.linkHidden", { name: who }), named: true },
   ].filter((x) => x != null);
   return (
     <ul className="govuk-body-s app-comment__actions">
@@ -122,7 +120,10 @@ function Actions({ comment, base }: { comment: CommentView; base: string }) {
         <li key={item.key}>
           <Link className="govuk-link" to={localHref(item.to)}>
             {/* The space sits outside the hidden words so every screen reader hears two words. */}
-            {item.text} <span className="govuk-visually-hidden">{item.hidden}</span>
+            {item.text}{" "}
+            <span className="govuk-visually-hidden" data-as-written={item.named && !comment.author?.anonymous ? "" : undefined}>
+              {item.hidden}
+            </span>
           </Link>
         </li>
       ))}
