@@ -789,6 +789,8 @@ export const subscriptions = sqliteTable(
     unsubscribeToken: text("unsubscribe_token").notNull(),
     confirmedAt: text("confirmed_at"),
     unsubscribedAt: text("unsubscribed_at"),
+    /** the interface language the resident subscribed in: their emails are written in it (issue 14) */
+    language: text("language").notNull().default("en"),
     createdAt: createdAt(),
   },
   (t) => [
@@ -815,6 +817,8 @@ export const respondents = sqliteTable(
     verifiedAt: text("verified_at"),
     /** the retention job removed the email address (and the name, if it was never shown) */
     anonymisedAt: text("anonymised_at"),
+    /** the interface language they last signed in or responded in: later emails are written in it (issue 14) */
+    language: text("language").notNull().default("en"),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("respondents_email_unique").on(t.email)],

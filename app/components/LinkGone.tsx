@@ -4,16 +4,18 @@
  * route, never a bare error; it says nothing about whose link it was.
  */
 import type { ReactNode } from "react";
+import { useTranslation } from "~/i18n/react";
 
 export const LINK_GONE_TITLE = "This link has expired or has already been used";
 
 export function LinkGone({ heading = LINK_GONE_TITLE, children }: { heading?: string; children: ReactNode }) {
+  const { t } = useTranslation();
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds" data-testid="link-gone">
         <h1 className="govuk-heading-l">{heading}</h1>
         {children}
-        <p className="govuk-body">If you copied the link from the email, check that you copied all of it.</p>
+        <p className="govuk-body">{t("consultationPages.common.linkCopied")}</p>
       </div>
     </div>
   );

@@ -10,6 +10,9 @@ import { listThemes } from "~/outcomes/themes.server";
 import type { Proposal } from "~/proposals/types";
 import { publicUrl } from "./staff.server";
 import { decisionRecordedEmail, outcomePublishedEmail } from "./templates";
+import { inLanguage } from "./subscriptions.server";
+import { translator } from "~/i18n/i18n";
+import type { LanguageCode } from "~/i18n/languages";
 
 export function outcomeUrl(slug: string): string {
   return `${publicUrl(slug)}/outcome`;
@@ -20,22 +23,27 @@ export function outcomeEmailFor(tx: DB, p: Proposal) {
   const outcome = loadOutcome(p.id, tx);
   const themes = listThemes(p.id, tx).map((th) => ({ name: th.name, changed: th.changed === true }));
   const next = markdownToPlainText(outcome?.whatHappensNext ?? "");
-  return (unsubscribeUrl: string) => outcomePublishedEmail({ council, title: p.title, outcomeUrl: outcomeUrl(p.slug), themes, whatHappensNext: next, unsubscribeUrl });
+  return (unsubscribeUrl: string, lang: LanguageCode = "en") =>
+    outcomePublishedEmail({ council, title: p.title, outcomeUrl: inLanguage(outcomeUrl(p.slug), lang), themes, whatHappensNext: next, unsubscribeUrl }, lang);
 }
 
 export function decisionEmailFor(tx: DB, p: Proposal) {
   const council = loadSettings(tx).council.name;
   const d = decisionOf(p.id, tx);
-  return (unsubscribeUrl: string) =>
-    decisionRecordedEmail({
+  return (unsubscribeUrl: string, lang: LanguageCode = "en") =>
+    decisionRecordedEmail(
+      {
       council,
       title: p.title,
-      decisionLabel: d?.label ?? "Decided",
+      // The decision's name in the reader's language; the council's summary as written.
+      decisionLabel: d ? translator(lang)(`consultationPages.decisions.${d.decision}`) : translator(lang)("states.decided"),
       decidedOn: d?.decidedOn ?? "",
       reference: d?.reference ?? "",
       noticeUrl: d?.noticeUrl ?? "",
       summary: d?.summary ? markdownToPlainText(d.summary) : null,
-      outcomeUrl: outcomeUrl(p.slug),
+      outcomeUrl: inLanguage(outcomeUrl(p.slug), lang),
       unsubscribeUrl,
-    });
+      },
+      lang,
+    );
 }

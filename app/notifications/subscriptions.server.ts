@@ -17,16 +17,26 @@ import { queueEmail } from "./outbox.server";
 import { publicUrl } from "./staff.server";
 import { consultationUpdateEmail, newConsultationEmail, subscribeConfirmEmail, unsubscribeHeaders } from "./templates";
 import { hashToken, isTokenShaped, newToken } from "./tokens.server";
+import { topicOf, topicText, type Topic } from "./topic";
+import { translator } from "~/i18n/i18n";
+import { DEFAULT_LANGUAGE, languageOrDefault, withLanguage, type LanguageCode } from "~/i18n/languages";
 
 /** One confirmation email per address and topic an hour, so the form cannot flood an inbox. */
 const RESEND_CONFIRMATION_AFTER_MS = 60 * 60 * 1000;
 
-export function unsubscribeUrl(token: string) {
-  return `${baseUrl()}/unsubscribe/${token}`;
+/** The one-click unsubscribe link, opening in the subscriber's language. */
+export function unsubscribeUrl(token: string, lang: LanguageCode = DEFAULT_LANGUAGE) {
+  return `${baseUrl()}${withLanguage(`/unsubscribe/${token}`, lang)}`;
 }
 
 export function normaliseEmail(email: string) {
   return email.trim().toLowerCase();
+}
+
+/** A full address on this site in a language (the links in an email open in the reader's language). */
+export function inLanguage(url: string, lang: LanguageCode): string {
+  const base = baseUrl();
+  return url.startsWith(base) ? `${base}${withLanguage(url.slice(base.length) || "/", lang)}` : url;
 }
 
 /** The consultation someone may subscribe to: public ones only, through the one predicate. */
@@ -36,15 +46,12 @@ export function subscribableConsultation(slug: string | null | undefined, databa
   return p && isPublic(p) && ["open", "closed", "outcome_published"].includes(p.state) ? p : null;
 }
 
-function topic(council: string, p: Pick<Proposal, "title"> | null) {
-  return p ? `updates on the consultation "${p.title}"` : `new consultations from ${council}`;
-}
 
 /**
  * Ask for updates. The answer is the same whatever happens ("check your email"), so the form
  * does not tell anyone which addresses are subscribed.
  */
-export function requestSubscription(input: { email: string; proposal: Proposal | null; address?: string }, at: Date, database: DB = defaultDb()): { ok: true } | { ok: false; message: string } {
+export function requestSubscription(input: { email: string; proposal: Proposal | null; address?: string; lang?: LanguageCode }, at: Date, database: DB = defaultDb()): { ok: true } | { ok: false; message: string } {
   const email = normaliseEmail(input.email);
   // Each request can email an address nobody has proven: limited per sender and per recipient,
   // counted in the database so that every process agrees (responses/rate-limit.server.ts).
@@ -63,13 +70,17 @@ export function requestSubscription(input: { email: string; proposal: Proposal |
 
     const confirmToken = newToken();
     const unsubscribeToken = newToken();
+    const lang = input.lang ?? DEFAULT_LANGUAGE;
     const row = tx
       .insert(t.subscriptions)
-      .values({ email, scope, proposalId, confirmTokenHash: hashToken(confirmToken), unsubscribeToken, createdAt: at.toISOString() })
+      .values({ email, scope, proposalId, confirmTokenHash: hashToken(confirmToken), unsubscribeToken, language: lang, createdAt: at.toISOString() })
       .returning({ id: t.subscriptions.id })
       .get();
     const council = loadSettings(tx).council.name;
-    const message = subscribeConfirmEmail({ council, what: topic(council, input.proposal), confirmUrl: `${baseUrl()}/subscribe/confirm/${confirmToken}`, unsubscribeUrl: unsubscribeUrl(unsubscribeToken) });
+    const message = subscribeConfirmEmail(
+      { council, what: topicText(topicOf(council, input.proposal), translator(lang)), confirmUrl: `${baseUrl()}${withLanguage(`/subscribe/confirm/${confirmToken}`, lang)}`, unsubscribeUrl: unsubscribeUrl(unsubscribeToken, lang) },
+      lang,
+    );
     queueEmail(tx, { idempotencyKey: `subscribe-confirm:${row.id}`, event: "subscribe_confirm", to: email, ...message, headers: unsubscribeHeaders(unsubscribeUrl(unsubscribeToken)), proposalId });
   }, database);
   return { ok: true };
@@ -80,10 +91,10 @@ function byConfirmToken(database: DB, token: string | undefined) {
   return database.select().from(t.subscriptions).where(and(eq(t.subscriptions.confirmTokenHash, hashToken(token)), isNull(t.subscriptions.unsubscribedAt))).get() ?? null;
 }
 
-function describe(database: DB, row: { proposalId: number | null }) {
+function describe(database: DB, row: { proposalId: number | null }): Topic {
   const council = loadSettings(database).council.name;
   const p = row.proposalId ? database.select({ title: t.proposals.title }).from(t.proposals).where(eq(t.proposals.id, row.proposalId)).get() : null;
-  return topic(council, p ?? null);
+  return topicOf(council, p ?? null);
 }
 
 export function peekConfirmation(token: string | undefined, database: DB = defaultDb()) {
@@ -91,7 +102,7 @@ export function peekConfirmation(token: string | undefined, database: DB = defau
   return row ? { what: describe(database, row), confirmed: row.confirmedAt != null } : null;
 }
 
-export function confirmSubscription(token: string | undefined, at: Date, database: DB = defaultDb()): { what: string } | null {
+export function confirmSubscription(token: string | undefined, at: Date, database: DB = defaultDb()): { what: Topic } | null {
   return writeTransaction((tx) => {
     const row = byConfirmToken(tx, token);
     if (!row) return null;
@@ -111,7 +122,7 @@ export function peekUnsubscribe(token: string | undefined, database: DB = defaul
 }
 
 /** One click, no sign-in: the token in the link is the permission. Repeating it is harmless. */
-export function unsubscribe(token: string | undefined, at: Date, database: DB = defaultDb()): { what: string } | null {
+export function unsubscribe(token: string | undefined, at: Date, database: DB = defaultDb()): { what: Topic } | null {
   return writeTransaction((tx) => {
     const row = byUnsubscribeToken(tx, token);
     if (!row) return null;
@@ -125,7 +136,7 @@ export function unsubscribe(token: string | undefined, at: Date, database: DB = 
  * consultation, confirmed already (their address was verified by the sign-in link), with its own
  * one-click unsubscribe. Inside the caller's transaction; nothing happens if one is active.
  */
-export function subscribeRespondent(tx: DB, input: { email: string; proposalId: number }, at: Date): void {
+export function subscribeRespondent(tx: DB, input: { email: string; proposalId: number; lang?: LanguageCode }, at: Date): void {
   const email = normaliseEmail(input.email);
   const active = tx
     .select({ id: t.subscriptions.id })
@@ -134,7 +145,7 @@ export function subscribeRespondent(tx: DB, input: { email: string; proposalId: 
     .get();
   if (active) return;
   tx.insert(t.subscriptions)
-    .values({ email, scope: "consultation", proposalId: input.proposalId, confirmTokenHash: null, unsubscribeToken: newToken(), confirmedAt: at.toISOString(), createdAt: at.toISOString() })
+    .values({ email, scope: "consultation", proposalId: input.proposalId, confirmTokenHash: null, unsubscribeToken: newToken(), language: input.lang ?? DEFAULT_LANGUAGE, confirmedAt: at.toISOString(), createdAt: at.toISOString() })
     .run();
 }
 
@@ -151,7 +162,7 @@ export function isSubscribedTo(email: string, proposalId: number, database: DB =
 
 function activeSubscribers(tx: DB, scope: "new_consultations" | "consultation", proposalId: number | null) {
   return tx
-    .select({ id: t.subscriptions.id, email: t.subscriptions.email, unsubscribeToken: t.subscriptions.unsubscribeToken })
+    .select({ id: t.subscriptions.id, email: t.subscriptions.email, unsubscribeToken: t.subscriptions.unsubscribeToken, language: t.subscriptions.language })
     .from(t.subscriptions)
     .where(
       and(
@@ -169,8 +180,9 @@ export function notifySubscribersOfOpening(tx: DB, p: Proposal): number {
   const council = loadSettings(tx).council.name;
   let queued = 0;
   for (const s of activeSubscribers(tx, "new_consultations", null)) {
-    const url = unsubscribeUrl(s.unsubscribeToken);
-    const email = newConsultationEmail({ council, title: p.title, serviceName: p.serviceName, publicUrl: publicUrl(p.slug), closesOn: p.closesOn, unsubscribeUrl: url });
+    const lang = languageOrDefault(s.language);
+    const url = unsubscribeUrl(s.unsubscribeToken, lang);
+    const email = newConsultationEmail({ council, title: p.title, serviceName: p.serviceName, publicUrl: inLanguage(publicUrl(p.slug), lang), closesOn: p.closesOn, unsubscribeUrl: url }, lang);
     if (queueEmail(tx, { idempotencyKey: `new-consultation:${p.id}:${s.id}`, event: "new_consultation", to: s.email, ...email, headers: unsubscribeHeaders(url), proposalId: p.id })) queued++;
   }
   return queued;
@@ -181,12 +193,13 @@ export function notifySubscribersOfOpening(tx: DB, p: Proposal): number {
  * who include the respondents who asked for updates when they answered. `compose` writes an email
  * of its own for the news (the outcome, the decision); otherwise a short update is sent.
  */
-export function notifySubscribersOfUpdate(tx: DB, p: Proposal, transition: string, compose?: (unsubscribeUrl: string) => { subject: string; text: string }): number {
+export function notifySubscribersOfUpdate(tx: DB, p: Proposal, transition: string, compose?: (unsubscribeUrl: string, lang: LanguageCode) => { subject: string; text: string }): number {
   const council = loadSettings(tx).council.name;
   let queued = 0;
   for (const s of activeSubscribers(tx, "consultation", p.id)) {
-    const url = unsubscribeUrl(s.unsubscribeToken);
-    const email = compose ? compose(url) : consultationUpdateEmail({ council, title: p.title, transition, publicUrl: publicUrl(p.slug), unsubscribeUrl: url });
+    const lang = languageOrDefault(s.language);
+    const url = unsubscribeUrl(s.unsubscribeToken, lang);
+    const email = compose ? compose(url, lang) : consultationUpdateEmail({ council, title: p.title, transition, publicUrl: inLanguage(publicUrl(p.slug), lang), unsubscribeUrl: url }, lang);
     if (queueEmail(tx, { idempotencyKey: `consultation-update:${p.id}:${transition}:${s.id}`, event: "consultation_update", to: s.email, ...email, headers: unsubscribeHeaders(url), proposalId: p.id })) queued++;
   }
   return queued;

@@ -133,129 +133,129 @@ export function staffOpenedEmail(v: { council: string; groupName: string; title:
   };
 }
 
-export function newConsultationEmail(v: { council: string; title: string; serviceName: string; publicUrl: string; closesOn: string | null; unsubscribeUrl: string }): Email {
-  return {
-    subject: `New consultation – ${v.title}`,
-    text: lines(
-      `${v.council} has opened a new consultation.`,
-      "",
-      `${v.title}`,
-      `Service: ${v.serviceName}`,
-      v.closesOn ? `Closes: ${formatDate(v.closesOn)}` : null,
-      "",
-      "Read it and have your say:",
-      v.publicUrl,
-      "",
-      "You asked to be told about new consultations. To stop these emails:",
-      v.unsubscribeUrl,
-      signOff(v.council),
-    ),
-  };
+/** The sign-off of a resident's email, in their language. */
+function residentSignOff(council: string, t: Translate) {
+  return `\n${council}\n${t("consultationPages.emails.automatic")}`;
 }
 
-const UPDATE_WORDS: Record<string, string> = {
-  close: "has closed. The council will publish what people said and what it will do.",
-  withdraw: "has been withdrawn. The page says why.",
-  publish_outcome: "has a published outcome: what people said and what the council will do.",
-  decide: "has been decided. The page shows the decision.",
+/** The words of a resident's email (issue 14): `lang` is the language they chose on the site. */
+const C = (lang: LanguageCode) => {
+  const t = translator(lang);
+  return { t, e: (key: string, values?: Record<string, unknown>) => (t as unknown as (k: string, v?: Record<string, unknown>) => string)(`consultationPages.emails.${key}`, values) };
 };
 
-export function consultationUpdateEmail(v: { council: string; title: string; transition: string; publicUrl: string; unsubscribeUrl: string }): Email {
-  const what = UPDATE_WORDS[v.transition] ?? "has been updated.";
+export function newConsultationEmail(v: { council: string; title: string; serviceName: string; publicUrl: string; closesOn: string | null; unsubscribeUrl: string }, lang: LanguageCode = "en"): Email {
+  const { t, e } = C(lang);
   return {
-    subject: `Consultation update – ${v.title}`,
+    subject: e("newConsultation.subject", { title: v.title }),
     text: lines(
-      `The consultation "${v.title}" ${what}`,
+      e("newConsultation.opened", { council: v.council }),
       "",
+      `${v.title}`,
+      e("newConsultation.service", { service: v.serviceName }),
+      v.closesOn ? e("newConsultation.closes", { date: formatDate(v.closesOn, lang) }) : null,
+      "",
+      e("newConsultation.read"),
       v.publicUrl,
       "",
-      "You asked for updates on this consultation. To stop these emails:",
+      e("newConsultation.stop"),
       v.unsubscribeUrl,
-      signOff(v.council),
+      residentSignOff(v.council, t),
     ),
   };
 }
 
-export function outcomePublishedEmail(v: {
-  council: string;
-  title: string;
-  outcomeUrl: string;
-  themes: { name: string; changed: boolean }[];
-  whatHappensNext: string;
-  unsubscribeUrl: string;
-}): Email {
-  const changed = v.themes.filter((t) => t.changed);
+const UPDATE_TRANSITIONS = ["close", "withdraw", "publish_outcome", "decide"];
+
+export function consultationUpdateEmail(v: { council: string; title: string; transition: string; publicUrl: string; unsubscribeUrl: string }, lang: LanguageCode = "en"): Email {
+  const { t, e } = C(lang);
+  const what = UPDATE_TRANSITIONS.includes(v.transition) ? v.transition : "other";
   return {
-    subject: `Consultation outcome: what people said and what the council will do – ${v.title}`,
+    subject: e("update.subject", { title: v.title }),
+    text: lines(e(`update.${what}`, { title: v.title }), "", v.publicUrl, "", e("stop"), v.unsubscribeUrl, residentSignOff(v.council, t)),
+  };
+}
+
+export function outcomePublishedEmail(
+  v: {
+    council: string;
+    title: string;
+    outcomeUrl: string;
+    themes: { name: string; changed: boolean }[];
+    whatHappensNext: string;
+    unsubscribeUrl: string;
+  },
+  lang: LanguageCode = "en",
+): Email {
+  const { t, e } = C(lang);
+  const changed = v.themes.filter((x) => x.changed);
+  return {
+    subject: e("outcome.subject", { title: v.title }),
     text: lines(
-      `${v.council} has published the outcome of the consultation "${v.title}": what people said, and what the council did about it.`,
+      e("outcome.published", { council: v.council, title: v.title }),
       "",
-      v.themes.length ? "What people raised:" : null,
-      ...v.themes.map((t) => `- ${t.name}${t.changed ? " (the proposal changed)" : ""}`),
+      v.themes.length ? e("outcome.raised") : null,
+      ...v.themes.map((x) => `- ${x.name}${x.changed ? e("outcome.changedMark") : ""}`),
       v.themes.length ? "" : null,
-      changed.length ? `The proposal changed because of ${changed.length} of these ${v.themes.length === 1 ? "theme" : "themes"}.` : v.themes.length ? "The proposal did not change, and the outcome explains why." : null,
+      changed.length ? e("outcome.changed", { changed: changed.length, themes: v.themes.length }) : v.themes.length ? e("outcome.notChanged") : null,
       "",
-      "What happens next:",
+      e("outcome.next"),
       v.whatHappensNext,
       "",
-      "Read the outcome:",
+      e("outcome.read"),
       v.outcomeUrl,
       "",
-      "You asked for updates on this consultation. To stop these emails:",
+      e("stop"),
       v.unsubscribeUrl,
-      signOff(v.council),
+      residentSignOff(v.council, t),
     ),
   };
 }
 
-export function decisionRecordedEmail(v: {
-  council: string;
-  title: string;
-  decisionLabel: string;
-  decidedOn: string;
-  reference: string;
-  noticeUrl: string;
-  summary: string | null;
-  outcomeUrl: string;
-  unsubscribeUrl: string;
-}): Email {
+export function decisionRecordedEmail(
+  v: {
+    council: string;
+    title: string;
+    decisionLabel: string;
+    decidedOn: string;
+    reference: string;
+    noticeUrl: string;
+    summary: string | null;
+    outcomeUrl: string;
+    unsubscribeUrl: string;
+  },
+  lang: LanguageCode = "en",
+): Email {
+  const { t, e } = C(lang);
   return {
-    subject: `Decision: ${v.decisionLabel} – ${v.title}`,
+    subject: e("decision.subject", { label: v.decisionLabel, title: v.title }),
     text: lines(
-      `A decision has been made on the consultation "${v.title}".`,
+      e("decision.made", { title: v.title }),
       "",
-      `Decision: ${v.decisionLabel}`,
-      `Decided on: ${formatDate(v.decidedOn)}`,
-      `Reference: ${v.reference}`,
+      e("decision.decision", { label: v.decisionLabel }),
+      e("decision.decidedOn", { date: formatDate(v.decidedOn, lang) }),
+      e("decision.reference", { reference: v.reference }),
       v.summary ? "" : null,
       v.summary,
       "",
-      "The decision notice:",
+      e("decision.notice"),
       v.noticeUrl,
       "",
-      "What people said, what the council did about it, and the decision:",
+      e("decision.outcome"),
       v.outcomeUrl,
       "",
-      "You asked for updates on this consultation. To stop these emails:",
+      e("stop"),
       v.unsubscribeUrl,
-      signOff(v.council),
+      residentSignOff(v.council, t),
     ),
   };
 }
 
-export function subscribeConfirmEmail(v: { council: string; what: string; confirmUrl: string; unsubscribeUrl: string }): Email {
+export function subscribeConfirmEmail(v: { council: string; what: string; confirmUrl: string; unsubscribeUrl: string }, lang: LanguageCode = "en"): Email {
+  const { t, e } = C(lang);
   return {
-    subject: `Confirm your email updates – ${v.council}`,
-    text: lines(
-      `Someone, probably you, asked for emails about ${v.what}.`,
-      "",
-      "To start receiving them, confirm here:",
-      v.confirmUrl,
-      "",
-      "If you did not ask for this, ignore this email and you will not hear from us again. To cancel now:",
-      v.unsubscribeUrl,
-      signOff(v.council),
-    ),
+    subject: e("subscribeConfirm.subject", { council: v.council }),
+    text: lines(e("subscribeConfirm.asked", { what: v.what }), "", e("subscribeConfirm.confirm"), v.confirmUrl, "", e("subscribeConfirm.ignore"), v.unsubscribeUrl, residentSignOff(v.council, t)),
   };
 }
 
@@ -373,23 +373,27 @@ export function proposalApprovedEmail(v: { council: string; title: string; appro
  * A withdrawn consultation, for everyone who was told of it. `why` says how this person came to
  * know it (a staff group, a response, a subscription); the reason is the one published on its page.
  */
-export function consultationWithdrawnEmail(v: { council: string; title: string; withdrawnAt: string; reason: string; publicUrl: string | null; why: string; unsubscribeUrl?: string }): Email {
+export function consultationWithdrawnEmail(
+  v: { council: string; title: string; withdrawnAt: string; reason: string; publicUrl: string | null; why: string; unsubscribeUrl?: string },
+  lang: LanguageCode = "en",
+): Email {
+  const { t, e } = C(lang);
   return {
-    subject: `Consultation withdrawn – ${v.title}`,
+    subject: e("withdrawn.subject", { title: v.title }),
     text: lines(
       v.why,
       "",
-      `${v.council} withdrew the consultation "${v.title}" on ${formatDate(v.withdrawnAt)}. It will not go ahead as proposed.`,
+      e("withdrawn.withdrew", { council: v.council, title: v.title, date: formatDate(v.withdrawnAt, lang) }),
       "",
-      "The reason it gave:",
+      e("withdrawn.reason"),
       v.reason,
       v.publicUrl ? "" : null,
-      v.publicUrl ? "The consultation's page keeps its record:" : null,
+      v.publicUrl ? e("withdrawn.record") : null,
       v.publicUrl,
       v.unsubscribeUrl ? "" : null,
-      v.unsubscribeUrl ? "You asked for updates on this consultation. To stop these emails:" : null,
+      v.unsubscribeUrl ? e("stop") : null,
       v.unsubscribeUrl ?? null,
-      signOff(v.council),
+      residentSignOff(v.council, t),
     ),
   };
 }

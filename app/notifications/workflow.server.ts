@@ -21,7 +21,9 @@ import { roundEntries } from "~/proposals/lifecycle.server";
 import { canSeeProposal, isPublic, visibilityFacts } from "~/proposals/visibility";
 import { queueEmail } from "./outbox.server";
 import { emailStaffGroups, publicUrl } from "./staff.server";
-import { notifySubscribersOfUpdate } from "./subscriptions.server";
+import { inLanguage, notifySubscribersOfUpdate } from "./subscriptions.server";
+import { translator } from "~/i18n/i18n";
+import { languageOrDefault, type LanguageCode } from "~/i18n/languages";
 import { sendNoticeWithdrawn } from "./notices.server";
 import { consultationWithdrawnEmail, proposalApprovedEmail, proposalReturnedEmail, proposalSubmittedEmail } from "./templates";
 import { formatDate } from "~/components/format";
@@ -121,7 +123,7 @@ export function notifyAuthorsOfApproval(tx: DB, p: Proposal, actorId: number | n
 /** Residents who responded or commented and can still be reached (not anonymised). */
 function respondentsOf(tx: DB, proposalId: number) {
   return tx
-    .select({ id: t.respondents.id, email: t.respondents.email })
+    .select({ id: t.respondents.id, email: t.respondents.email, language: t.respondents.language })
     .from(t.respondents)
     .where(
       and(
@@ -159,8 +161,9 @@ export function notifyEveryoneOfWithdrawal(tx: DB, p: Proposal): number {
     compose: (groupName) => consultationWithdrawnEmail({ ...base, why: `You are receiving this because your staff group (${groupName}) was told when this consultation opened.` }),
   }).queued;
 
-  const subscribed = notifySubscribersOfUpdate(tx, p, "withdraw", (unsubscribeUrl) =>
-    consultationWithdrawnEmail({ ...base, why: "You asked for updates on this consultation.", unsubscribeUrl }),
+  const residentBase = (lang: LanguageCode) => ({ ...base, publicUrl: inLanguage(url, lang) });
+  const subscribed = notifySubscribersOfUpdate(tx, p, "withdraw", (unsubscribeUrl, lang) =>
+    consultationWithdrawnEmail({ ...residentBase(lang), why: translator(lang)("consultationPages.emails.withdrawn.whySubscribed"), unsubscribeUrl }, lang),
   );
   queued += subscribed;
   const subscribers = new Set(
@@ -171,9 +174,10 @@ export function notifyEveryoneOfWithdrawal(tx: DB, p: Proposal): number {
       .all()
       .map((s) => s.email.toLowerCase()),
   );
-  const email = consultationWithdrawnEmail({ ...base, why: "You are receiving this because you responded to this consultation or commented on it." });
   for (const r of respondentsOf(tx, p.id)) {
     if (subscribers.has(r.email.toLowerCase())) continue;
+    const lang = languageOrDefault(r.language);
+    const email = consultationWithdrawnEmail({ ...residentBase(lang), why: translator(lang)("consultationPages.emails.withdrawn.whyResponded") }, lang);
     if (queueEmail(tx, { idempotencyKey: `respondent-withdrawn:${p.id}:${r.id}`, event: "respondent_withdrawn", to: r.email, ...email, proposalId: p.id })) queued++;
   }
   return queued;

@@ -4,16 +4,20 @@
  * paper form, so both ask exactly the same.
  */
 import { Radios } from "~/components/form-fields";
-import { MONITORING_QUESTIONS, PREFER_NOT, PREFER_NOT_LABEL, monitoringField } from "./monitoring-questions";
+import { useTranslation } from "~/i18n/react";
+import { MONITORING_QUESTIONS, PREFER_NOT, monitoringField, monitoringWords } from "./monitoring-questions";
 
 export function monitoringErrors(errors: Record<string, string[] | null | undefined> | undefined) {
   return MONITORING_QUESTIONS.flatMap((q) => (errors?.[monitoringField(q.key)] ?? []).map((message) => ({ field: monitoringField(q.key), message })));
 }
 
 export function MonitoringFields({ values, errors }: { values?: Record<string, unknown>; errors?: Record<string, string[] | null | undefined> }) {
+  const { t: translate } = useTranslation();
+  const t = translate as unknown as (key: string, values?: Record<string, unknown>) => string;
   return (
     <>
       {MONITORING_QUESTIONS.map((q) => {
+        const words = monitoringWords(t, q);
         const name = monitoringField(q.key);
         const value = values?.[name];
         return (
@@ -21,12 +25,12 @@ export function MonitoringFields({ values, errors }: { values?: Record<string, u
             key={q.key}
             id={name}
             name={name}
-            legend={`${q.question} (optional)`}
+            legend={t("consultationPages.common.optional", { label: words.question })}
             legendSize="s"
-            hint={q.hint}
+            hint={words.hint}
             error={errors?.[name] ?? undefined}
             defaultValue={typeof value === "string" ? value : null}
-            options={[...q.answers.map((a) => ({ value: a.key, label: a.label })), { value: PREFER_NOT, label: PREFER_NOT_LABEL }]}
+            options={[...words.answers.map((a) => ({ value: a.key, label: a.label })), { value: PREFER_NOT, label: words.preferNot }]}
           />
         );
       })}

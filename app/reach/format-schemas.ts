@@ -5,6 +5,7 @@
  * follow the GOV.UK pattern; the words are here in one place for the translation catalogues.
  */
 import { z } from "zod";
+import { translator, type Translate } from "~/i18n/i18n";
 import { normaliseText } from "~/responses/rules";
 import { ADDRESS_MAX_CHARS, DETAILS_MAX_CHARS, FORMAT_KINDS, FORMAT_REQUEST_STATUSES, LANGUAGE_MAX_CHARS, NAME_MAX_CHARS, OFFICER_CHANNELS, OFFICER_NOTE_MAX_CHARS, PHONE_MAX_CHARS } from "./formats";
 
@@ -54,7 +55,38 @@ function requestRules(v: RequestValues, ctx: z.RefinementCtx) {
 }
 
 /** The public form. */
-export const formatRequestSchema = z.object({ ...requestShape, [HONEYPOT_FIELD]: z.string().optional() }).superRefine(requestRules);
+export const formatRequestSchema = formatRequestSchemaIn(translator("en"));
+
+/**
+ * The public form with its messages in the page's language (`t` from the translation layer);
+ * the same rules as formatRequestSchema.
+ */
+export function formatRequestSchemaIn(t: Translate) {
+  const e = (key: string, values?: Record<string, unknown>) => (t as unknown as (k: string, v?: Record<string, unknown>) => string)(`consultationPages.formats.errors.${key}`, values);
+  const long = (max: number, what: string) => e("tooLong", { what: e(what), max: n(max) });
+  const tr = (max: number, what: string) =>
+    z
+      .string()
+      .optional()
+      .transform((v) => (v == null ? undefined : normaliseText(v) || undefined))
+      .refine((v) => v == null || v.length <= max, { error: long(max, what) });
+  return z
+    .object({
+      format: z.enum(FORMAT_KINDS, { error: e("format") }),
+      language: tr(LANGUAGE_MAX_CHARS, "whatLanguage"),
+      name: tr(NAME_MAX_CHARS, "whatName"),
+      email: tr(254, "whatEmail").refine((v) => v == null || z.email().safeParse(v).success, { error: e("email") }),
+      phone: tr(PHONE_MAX_CHARS, "whatPhone").refine((v) => v == null || /^\+?[0-9 ()-]{6,}$/.test(v), { error: e("phone") }),
+      postalAddress: tr(ADDRESS_MAX_CHARS, "whatAddress"),
+      details: tr(DETAILS_MAX_CHARS, "whatDetails"),
+      [HONEYPOT_FIELD]: z.string().optional(),
+    })
+    .superRefine((v, ctx) => {
+      if (v.format === "translation" && !v.language) ctx.addIssue({ code: "custom", path: ["language"], message: e("language") });
+      if (!v.name) ctx.addIssue({ code: "custom", path: ["name"], message: e("name") });
+      if (!v.email && !v.phone && !v.postalAddress) ctx.addIssue({ code: "custom", path: ["email"], message: e("contact") });
+    });
+}
 
 /** An officer recording a request made by phone, email, letter or in person. */
 export const officerFormatRequestSchema = z

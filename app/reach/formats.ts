@@ -9,6 +9,8 @@
  */
 import type { FORMAT_KINDS as DB_FORMAT_KINDS, FORMAT_REQUEST_CHANNELS as DB_CHANNELS, FORMAT_REQUEST_STATUSES as DB_STATUSES } from "#db/schema";
 import { addWorkingDays } from "~/lib/working-days";
+import { en } from "~/i18n/catalogues/en";
+import { translator, type Translate } from "~/i18n/i18n";
 
 /** The schema's lists, repeated so that pages on the client need not load the schema module. */
 export const FORMAT_KINDS = ["large_print", "audio", "braille", "easy_read", "bsl_video", "translation"] as const satisfies typeof DB_FORMAT_KINDS;
@@ -20,21 +22,10 @@ export type FormatRequestChannel = (typeof FORMAT_REQUEST_CHANNELS)[number];
 /** How an officer can have taken a request: everything but the public form. */
 export const OFFICER_CHANNELS = ["phone", "email", "in_person", "post"] as const satisfies readonly FormatRequestChannel[];
 
-export const FORMAT_LABELS: Record<FormatKind, string> = {
-  large_print: "Large print",
-  audio: "Audio recording",
-  braille: "Braille",
-  easy_read: "Easy read",
-  bsl_video: "British Sign Language (BSL) video",
-  translation: "A translation into another language",
-};
+/** English names of the formats, from the catalogue (consultationPages.formats.kinds): one wording. */
+export const FORMAT_LABELS: Record<FormatKind, string> = en.consultationPages.formats.kinds;
 
-export const FORMAT_HINTS: Partial<Record<FormatKind, string>> = {
-  large_print: "Printed in a bigger size on paper. Tell us the size you need below, if you know it.",
-  audio: "Someone reads the consultation aloud. We can send a recording by email or on a CD.",
-  easy_read: "Short sentences and pictures, for people who find reading hard.",
-  bsl_video: "A video of the consultation in British Sign Language, with a link sent by email.",
-};
+export const FORMAT_HINTS: Partial<Record<FormatKind, string>> = en.consultationPages.formats.hints;
 
 export const STATUS_LABELS: Record<FormatRequestStatus, string> = {
   received: "Received",
@@ -93,14 +84,17 @@ export function formatCounts(requests: readonly { status: FormatRequestStatus; d
   };
 }
 
-/** The public page's sentence: "3 people asked for this consultation in another format. All 3 were sent, 2 on time." */
-export function formatCountsSentence(c: FormatCounts): string | null {
+/**
+ * The public page's sentence: "3 people asked for this consultation in another format. All 3 were
+ * sent, 2 on time." In the page's language: `t` from the translation layer.
+ */
+export function formatCountsSentence(c: FormatCounts, t: Translate = translator("en")): string | null {
   if (c.asked === 0) return null;
-  const people = c.asked === 1 ? "1 person asked" : `${c.asked} people asked`;
-  const sent = c.met === c.asked ? (c.asked === 1 ? "It was sent" : `All ${c.asked} were sent`) : `${c.met} of ${c.asked} ${c.met === 1 ? "has" : "have"} been sent`;
-  const late = c.met > 0 && c.onTime < c.met ? `, ${c.onTime} on time` : c.met > 0 ? ", on time" : "";
-  const waiting = c.waiting ? ` ${c.waiting} ${c.waiting === 1 ? "is" : "are"} being prepared.` : "";
-  return `${people} for this consultation in another format. ${sent}${late}.${waiting}`;
+  const people = t("consultationPages.formats.counts.asked", { asked: c.asked });
+  const sent = c.met === c.asked ? t("consultationPages.formats.counts.allSent", { asked: c.asked }) : t("consultationPages.formats.counts.someSent", { met: c.met, asked: c.asked });
+  const late = c.met > 0 && c.onTime < c.met ? t("consultationPages.formats.counts.someOnTime", { onTime: c.onTime }) : c.met > 0 ? t("consultationPages.formats.counts.onTime") : "";
+  const waiting = c.waiting ? ` ${t("consultationPages.formats.counts.waiting", { waiting: c.waiting })}` : "";
+  return `${people} ${sent}${late}${t("consultationPages.formats.counts.end")}${waiting}`;
 }
 
 /**

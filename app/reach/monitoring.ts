@@ -113,10 +113,10 @@ export function percent(share: number | null): string {
  * Every question optional; an answer must be one of the question's own (or "Prefer not to say"):
  * anything else is a malformed form, refused with 400.
  */
-export function monitoringSchema() {
+export function monitoringSchema(message = "Select one of the options, or leave the question blank") {
   const shape: Record<string, z.ZodType> = {};
   for (const q of MONITORING_QUESTIONS) {
-    shape[monitoringField(q.key)] = z.enum([PREFER_NOT, ...q.answers.map((a) => a.key)] as [string, ...string[]], { error: "Select one of the options, or leave the question blank" }).optional();
+    shape[monitoringField(q.key)] = z.enum([PREFER_NOT, ...q.answers.map((a) => a.key)] as [string, ...string[]], { error: message }).optional();
   }
   return z.object(shape);
 }

@@ -81,7 +81,9 @@ export function saveOnlineResponse(
       tx.update(t.responses).set({ ...choices, updatedAt: at.toISOString() }).where(eq(t.responses.id, responseId)).run();
       tx.delete(t.responseAnswers).where(eq(t.responseAnswers.responseId, responseId)).run();
     }
-    if (input.wantsUpdates && who) subscribeRespondent(tx, { email: who.email, proposalId: p.id }, at);
+    // The language they responded in is the one later emails to them are written in (issue 14).
+    if (input.lang) tx.update(t.respondents).set({ language: input.lang }).where(eq(t.respondents.id, input.respondentId)).run();
+    if (input.wantsUpdates && who) subscribeRespondent(tx, { email: who.email, proposalId: p.id, lang: input.lang }, at);
     for (const a of answers) tx.insert(t.responseAnswers).values({ responseId, questionId: a.questionId, stance: a.stance, text: a.text }).run();
     if (who) queueReceipt(tx, { proposal: p, email: who.email, responseId, at, answers, changed: Boolean(existing), publishAnswers: choices.publishAnswers, lang: input.lang ?? "en" });
     return { ok: true, responseId, changed: Boolean(existing) };

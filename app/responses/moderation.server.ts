@@ -13,6 +13,8 @@ import { now } from "~/lib/clock";
 import { baseUrl } from "~/lib/env.server";
 import { loadSettings } from "~/lib/settings.server";
 import { queueEmail } from "~/notifications/outbox.server";
+import { translator } from "~/i18n/i18n";
+import { DEFAULT_LANGUAGE, languageOrDefault, withLanguage } from "~/i18n/languages";
 import { canSeeProposal } from "~/proposals/visibility";
 import { takeAllowance } from "./rate-limit.server";
 import { MODERATION_NOTE_MAX_CHARS, RATE_LIMITS, REPORT_DETAILS_MAX_CHARS, TOO_MANY_REPORTS, displayName, normaliseText, threadPath, type CommentStatus, type TargetType } from "./rules";
@@ -214,7 +216,7 @@ export function moderate(
   const settings = loadSettings(database);
   return writeTransaction((tx): ModerationResult => {
     const row = tx
-      .select({ c: t.comments, slug: t.proposals.slug, title: t.proposals.title, respondentEmail: t.respondents.email, officerEmail: t.users.email })
+      .select({ c: t.comments, slug: t.proposals.slug, title: t.proposals.title, respondentEmail: t.respondents.email, respondentLanguage: t.respondents.language, officerEmail: t.users.email })
       .from(t.comments)
       .innerJoin(t.proposals, eq(t.proposals.id, t.comments.proposalId))
       .leftJoin(t.respondents, eq(t.respondents.id, t.comments.respondentId))
@@ -240,39 +242,35 @@ export function moderate(
     if (to && input.intent !== "approve") {
       const base = baseUrl();
       const ruleTitle = input.rules.find((r) => r.key === input.rule)?.title ?? "";
-      const where = `${base}/consultations/${encodeURIComponent(row.slug)}`;
+      // The author's language (the one they last used the site in); staff authors read English.
+      const lang = row.respondentEmail ? languageOrDefault(row.respondentLanguage) : DEFAULT_LANGUAGE;
+      const m = (key: string, values?: Record<string, unknown>) => (translator(lang) as unknown as (k: string, v?: Record<string, unknown>) => string)(`consultationPages.emails.moderation.${key}`, values);
+      const where = `${base}${withLanguage(`/consultations/${encodeURIComponent(row.slug)}`, lang)}`;
       // The email names the rule and carries the moderator's note, not the comment's words.
       const text =
         input.intent === "hide"
           ? [
-              `A moderator has hidden a comment you wrote on the consultation "${row.title}".`,
+              m("hidden", { title: row.title }),
               "",
-              `The house rule it breaks: ${ruleTitle}`,
-              `${base}/house-rules#${input.rule}`,
+              m("rule", { rule: ruleTitle }),
+              `${base}${withLanguage("/house-rules", lang)}#${input.rule}`,
               "",
-              "The moderator's note:",
+              m("note"),
               note,
               "",
-              "The public moderation log shows that a comment was hidden and under which rule, but not what it said.",
-              `If you think the moderator got it wrong, email ${settings.council.contactEmail} and a different moderator will look at it again.`,
+              m("log"),
+              m("appeal", { email: settings.council.contactEmail }),
               "",
               where,
               "",
               settings.council.name,
             ].join("\n")
-          : [
-              `A moderator has looked again at a comment you wrote on the consultation "${row.title}", and it is shown again.`,
-              ...(note ? ["", "The moderator's note:", note] : []),
-              "",
-              where,
-              "",
-              settings.council.name,
-            ].join("\n");
+          : [m("shown", { title: row.title }), ...(note ? ["", m("note"), note] : []), "", where, "", settings.council.name].join("\n");
       queueEmail(tx, {
         idempotencyKey: `moderation:${action.id}`,
         event: input.intent === "hide" ? "comment.hidden" : "comment.restored",
         to,
-        subject: input.intent === "hide" ? "A moderator hid your comment" : "Your comment is shown again",
+        subject: input.intent === "hide" ? m("hiddenSubject") : m("shownSubject"),
         text,
         proposalId: c.proposalId,
       });

@@ -99,8 +99,11 @@ export function requestSignInLink(
     // Taken only for an email that will be sent: a request refused above sends nothing, so it
     // must not use up the hour's allowance and outlast the 15 minutes its message asks for.
     if (!takeSharedAllowance(`unproven-email:${email}`, RATE_LIMITS.unprovenEmailPerRecipient, at, tx)) return { ok: false, message: TOO_MANY_LINKS } as const;
+    const lang = input.lang ?? DEFAULT_LANGUAGE;
     const respondentId =
-      existing?.id ?? tx.insert(t.respondents).values({ email, createdAt: at.toISOString() }).returning({ id: t.respondents.id }).get().id;
+      existing?.id ?? tx.insert(t.respondents).values({ email, language: lang, createdAt: at.toISOString() }).returning({ id: t.respondents.id }).get().id;
+    // The language they sign in from is the one later emails to them are written in (issue 14).
+    if (existing) tx.update(t.respondents).set({ language: lang }).where(eq(t.respondents.id, existing.id)).run();
     const link = tx
       .insert(t.respondentLinks)
       .values({
@@ -112,7 +115,6 @@ export function requestSignInLink(
       })
       .returning({ id: t.respondentLinks.id })
       .get();
-    const lang = input.lang ?? DEFAULT_LANGUAGE;
     const url = `${baseUrl()}${withLanguage(`/verify/${token}`, lang)}`;
     queueEmail(tx, { idempotencyKey: `respondent-link:${link.id}`, event: "respondent.sign_in_link", to: email, ...signInLinkEmail({ council: council.name, url }, translator(lang)) });
     return { ok: true } as const;

@@ -16,37 +16,16 @@ import { useErrorTitle } from "~/components/SectionForm";
 import { now } from "~/lib/clock";
 import { loadSettings } from "~/lib/settings.server";
 import { hadFormError, markFormError } from "~/proposals/sections/route.server";
-import { HONEYPOT_FIELD, formatRequestSchema } from "~/reach/format-schemas";
+import { HONEYPOT_FIELD, formatRequestSchemaIn } from "~/reach/format-schemas";
+import { translator, translatorFor } from "~/i18n/i18n";
+import { languageOfUrl, withLanguage } from "~/i18n/languages";
+import { useContentLang, useLocalHref, useTranslation } from "~/i18n/react";
 import { createFormatRequest } from "~/reach/formats.server";
-import { FORMAT_HINTS, FORMAT_KINDS, FORMAT_LABELS, type FormatKind } from "~/reach/formats";
+import { FORMAT_HINTS, FORMAT_KINDS, type FormatKind } from "~/reach/formats";
 import { publishedConsultationFor } from "~/reach/public.server";
 import { consultationPath } from "~/reach/paths";
 import { Honeypot } from "~/responses/forms";
 import { addressFrom, takeAllowance } from "~/responses/rate-limit.server";
-
-const T = {
-  title: "Ask for this consultation in another format",
-  sentTitle: "Request sent",
-  intro: (days: number) => `Tell us what you need and how to reach you. We will send it within ${days} working days, free of charge.`,
-  format: "Which format do you need?",
-  language: "Which language do you need? (only for a translation)",
-  languageHint: "For example, Bengali, Sylheti, Somali, Polish or Urdu.",
-  name: "Your name",
-  contactLegend: "How can we send it to you?",
-  contactHint: "Give at least one. We use these only for this request, and delete them after the consultation.",
-  email: "Email address (optional)",
-  phone: "Phone number (optional)",
-  address: "Postal address (optional)",
-  addressHint: "Large print and Braille are sent by post.",
-  details: "Anything else we should know (optional)",
-  detailsHint: "For example, the print size you need, or which parts you want first.",
-  send: "Send request",
-  phoneInstead: (phone: string) => `You can also ask by phone on ${phone}.`,
-  sentBody: (days: number) => `We will send what you asked for within ${days} working days. If you need it sooner, or if you do not get it, contact us and quote your reference.`,
-  reference: "Your reference",
-  back: "Back to the consultation",
-  tooMany: "You have sent a lot of requests in a short time. Wait an hour and try again, or phone us.",
-};
 
 /** Per network address: generous for a library's shared computers, tight for a script. */
 const LIMIT = [{ limit: 10, windowMs: 60 * 60 * 1000 }];
@@ -71,18 +50,19 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { proposal } = await publishedConsultationFor(request, params.slug);
+  const { lang, t } = translatorFor(request);
   const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: formatRequestSchema });
+  const submission = parseWithZod(formData, { schema: formatRequestSchemaIn(t) });
   if (submission.status !== "success") {
     markFormError(context);
     return data(submission.reply(), { status: 400 });
   }
   const at = now();
   // A form-filling robot fills the field people never see: it is told it worked, and nothing is kept.
-  if (submission.value[HONEYPOT_FIELD]) return redirect(`${consultationPath(proposal.slug)}/formats?sent=AF-222222`);
+  if (submission.value[HONEYPOT_FIELD]) return redirect(withLanguage(`${consultationPath(proposal.slug)}/formats?sent=AF-222222`, lang));
   if (!takeAllowance(`format-request:${addressFrom(context)}`, LIMIT, at)) {
     markFormError(context);
-    return data(submission.reply({ formErrors: [T.tooMany] }), { status: 429 });
+    return data(submission.reply({ formErrors: [t("consultationPages.formats.tooMany")] }), { status: 429 });
   }
   const v = submission.value;
   const { reference } = createFormatRequest(
@@ -91,22 +71,27 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     { channel: "online", enteredBy: null },
     at,
   );
-  return redirect(`${consultationPath(proposal.slug)}/formats?sent=${reference}`);
+  return redirect(withLanguage(`${consultationPath(proposal.slug)}/formats?sent=${reference}`, lang));
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
-  { title: pageTitle(matches, data?.sent ? T.sentTitle : T.title, { error: data?.formError }) },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches, location }) => {
+  const t = translator(languageOfUrl(`${location.pathname}${location.search}`));
+  return [{ title: pageTitle(matches, data?.sent ? t("consultationPages.formats.sentTitle") : t("consultationPages.formats.title"), { error: data?.formError }) }];
+};
 
 export default function AskForFormat() {
   const d = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const href = useLocalHref();
+  const contentLang = useContentLang();
+  const schema = formatRequestSchemaIn(t);
   const [form, fields] = useForm({
     id: "format-request",
     lastResult,
     shouldValidate: "onSubmit",
     defaultValue: d.format ? { format: d.format } : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: formatRequestSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
   const base = consultationPath(d.slug);
   const order = [fields.format, fields.language, fields.name, fields.email, fields.phone, fields.postalAddress, fields.details];
@@ -122,17 +107,17 @@ export default function AskForFormat() {
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <div className="govuk-panel govuk-panel--confirmation">
-            <h1 className="govuk-panel__title">{T.sentTitle}</h1>
+            <h1 className="govuk-panel__title">{t("consultationPages.formats.sentTitle")}</h1>
             <div className="govuk-panel__body">
-              {T.reference}
+              {t("consultationPages.formats.reference")}
               <br />
               <strong data-testid="format-reference">{d.sent}</strong>
             </div>
           </div>
-          <p className="govuk-body">{T.sentBody(d.days)}</p>
+          <p className="govuk-body">{t("consultationPages.formats.sentBody", { days: d.days })}</p>
           <p className="govuk-body">
-            <Link className="govuk-link" to={base}>
-              {T.back}
+            <Link className="govuk-link" to={href(base)}>
+              {t("consultationPages.common.backToConsultation")}
             </Link>
           </p>
         </div>
@@ -145,45 +130,47 @@ export default function AskForFormat() {
       <Breadcrumbs
         className="govuk-!-margin-top-0 govuk-!-margin-bottom-6"
         items={[
-          { href: "/", text: "Home" },
-          { href: "/consultations", text: "Consultations" },
-          { href: base, text: d.title },
+          { href: "/", text: t("common.home") },
+          { href: "/consultations", text: t("layout.consultations") },
+          { href: base, text: d.title, lang: contentLang },
         ]}
       />
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <ErrorSummary errors={errors} focusKey={lastResult} />
-          <span className="govuk-caption-l">{d.title}</span>
-          <h1 className="govuk-heading-l">{T.title}</h1>
-          <p className="govuk-body">{T.intro(d.days)}</p>
-          {d.phone ? <p className="govuk-body">{T.phoneInstead(d.phone)}</p> : null}
+          <span className="govuk-caption-l" lang={contentLang}>
+            {d.title}
+          </span>
+          <h1 className="govuk-heading-l">{t("consultationPages.formats.title")}</h1>
+          <p className="govuk-body">{t("consultationPages.formats.intro", { days: d.days })}</p>
+          {d.phone ? <p className="govuk-body">{t("consultationPages.formats.phoneInstead", { phone: d.phone })}</p> : null}
           <Form method="post" {...formProps}>
             <Radios
               id={fields.format.id}
               name={fields.format.name}
-              legend={T.format}
+              legend={t("consultationPages.formats.format")}
               legendSize="m"
               error={fields.format.errors}
               defaultValue={typeof fields.format.initialValue === "string" ? fields.format.initialValue : d.format}
-              options={FORMAT_KINDS.map((k) => ({ value: k, label: FORMAT_LABELS[k], hint: FORMAT_HINTS[k] }))}
+              options={FORMAT_KINDS.map((k) => ({ value: k, label: t(`consultationPages.formats.kinds.${k}`), hint: FORMAT_HINTS[k] ? t(`consultationPages.formats.hints.${k as keyof typeof FORMAT_HINTS & string}` as "consultationPages.formats.hints.audio") : undefined }))}
             />
-            <TextInput {...conformProps(fields.language)} label={T.language} hint={T.languageHint} width="20" maxLength={200} />
-            <TextInput {...conformProps(fields.name)} label={T.name} autoComplete="name" spellCheck={false} width="30" />
+            <TextInput {...conformProps(fields.language)} label={t("consultationPages.formats.language")} hint={t("consultationPages.formats.languageHint")} width="20" maxLength={200} />
+            <TextInput {...conformProps(fields.name)} label={t("consultationPages.formats.name")} autoComplete="name" spellCheck={false} width="30" />
             <div className="govuk-form-group">
               <fieldset className="govuk-fieldset" aria-describedby="contact-hint">
-                <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">{T.contactLegend}</legend>
+                <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">{t("consultationPages.formats.contactLegend")}</legend>
                 <div id="contact-hint" className="govuk-hint">
-                  {T.contactHint}
+                  {t("consultationPages.formats.contactHint")}
                 </div>
-                <TextInput {...conformProps(fields.email)} label={T.email} type="email" autoComplete="email" spellCheck={false} />
-                <TextInput {...conformProps(fields.phone)} label={T.phone} type="tel" autoComplete="tel" width="20" />
-                <Textarea {...conformProps(fields.postalAddress)} label={T.address} hint={T.addressHint} autoComplete="street-address" rows={4} />
+                <TextInput {...conformProps(fields.email)} label={t("consultationPages.formats.email")} type="email" autoComplete="email" spellCheck={false} />
+                <TextInput {...conformProps(fields.phone)} label={t("consultationPages.formats.phone")} type="tel" autoComplete="tel" width="20" />
+                <Textarea {...conformProps(fields.postalAddress)} label={t("consultationPages.formats.address")} hint={t("consultationPages.formats.addressHint")} autoComplete="street-address" rows={4} />
               </fieldset>
             </div>
-            <Textarea {...conformProps(fields.details)} label={T.details} hint={T.detailsHint} rows={4} />
+            <Textarea {...conformProps(fields.details)} label={t("consultationPages.formats.details")} hint={t("consultationPages.formats.detailsHint")} rows={4} />
             <Honeypot />
             <button type="submit" className="govuk-button" data-module="govuk-button">
-              {T.send}
+              {t("consultationPages.formats.send")}
             </button>
           </Form>
         </div>

@@ -18,72 +18,70 @@ import { MonitoringFields, monitoringErrors } from "~/reach/MonitoringFields";
 import { publishedConsultationFor } from "~/reach/public.server";
 import { consultationPath } from "~/reach/paths";
 import { loadMyResponse } from "~/responses/answers.server";
+import { translator, translatorFor } from "~/i18n/i18n";
+import { languageOfRequest, languageOfUrl, withLanguage } from "~/i18n/languages";
+import { useLocalHref, useTranslation } from "~/i18n/react";
 import { requireReadyRespondent } from "~/responses/respondents.server";
-
-const T = {
-  title: "Help us check we are hearing from everyone",
-  caption: "Optional questions about you",
-  intro: "The council must think about how its decisions affect different groups of people. These questions help us see who has responded and who we still need to hear from.",
-  private: "Every question is optional. Your answers are not linked to you or to your response: we only count how many people gave each answer, and we never publish a number smaller than 5.",
-  send: "Send these answers",
-  skip: "Skip these questions",
-  done: "You have already answered these questions for this consultation. Thank you.",
-  back: "Back to your response",
-};
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { proposal } = await publishedConsultationFor(request, params.slug);
   const base = consultationPath(proposal.slug);
-  const respondent = await requireReadyRespondent(request, `${base}/respond`);
-  if (!loadMyResponse(proposal.id, respondent.id)) throw redirect(`${base}/respond`);
+  const lang = languageOfRequest(request);
+  const respondent = await requireReadyRespondent(request, withLanguage(`${base}/respond`, lang));
+  if (!loadMyResponse(proposal.id, respondent.id)) throw redirect(withLanguage(`${base}/respond`, lang));
   return { base, title: proposal.title, answered: hasAnsweredMonitoring(proposal.id, respondent.id), formError: hadFormError(context) };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { proposal } = await publishedConsultationFor(request, params.slug);
   const base = consultationPath(proposal.slug);
-  const respondent = await requireReadyRespondent(request, `${base}/respond`);
-  const submission = parseWithZod(await request.formData(), { schema: monitoringSchema() });
+  const { lang, t } = translatorFor(request);
+  const respondent = await requireReadyRespondent(request, withLanguage(`${base}/respond`, lang));
+  const submission = parseWithZod(await request.formData(), { schema: monitoringSchema(t("consultationPages.equality.invalid")) });
   if (submission.status !== "success") {
     markFormError(context);
     return data(submission.reply(), { status: 400 });
   }
   const result = recordMonitoringForm(proposal.id, answersToCount(submission.value), { respondentId: respondent.id });
-  if (!result.ok && result.status === 404) throw redirect(`${base}/respond`);
+  if (!result.ok && result.status === 404) throw redirect(withLanguage(`${base}/respond`, lang));
   // Answered already: the confirmation page says so; nothing is counted twice.
-  return redirect(`${base}/respond/confirmation?monitoring=${result.ok ? "thanks" : "already"}`);
+  return redirect(withLanguage(`${base}/respond/confirmation?monitoring=${result.ok ? "thanks" : "already"}`, lang));
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: pageTitle(matches, T.title, { error: data?.formError }) }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches, location }) => [
+  { title: pageTitle(matches, translator(languageOfUrl(`${location.pathname}${location.search}`))("consultationPages.equality.title"), { error: data?.formError }) },
+];
 
 export default function EqualityMonitoring() {
   const d = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>() as SubmissionResult<string[]> | undefined;
   const errors = monitoringErrors(reply?.error ?? undefined);
+  const { t } = useTranslation();
+  const href = useLocalHref();
   useErrorTitle(errors.length > 0);
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <Link to={`${d.base}/respond/confirmation`} className="govuk-back-link">
-          {T.back}
+        <Link to={href(`${d.base}/respond/confirmation`)} className="govuk-back-link">
+          {t("consultationPages.equality.back")}
         </Link>
         <ErrorSummary errors={errors} focusKey={reply} />
-        <span className="govuk-caption-l">{T.caption}</span>
-        <h1 className="govuk-heading-l">{T.title}</h1>
+        <span className="govuk-caption-l">{t("consultationPages.equality.caption")}</span>
+        <h1 className="govuk-heading-l">{t("consultationPages.equality.title")}</h1>
         {d.answered ? (
-          <p className="govuk-body">{T.done}</p>
+          <p className="govuk-body">{t("consultationPages.equality.done")}</p>
         ) : (
           <>
-            <p className="govuk-body">{T.intro}</p>
-            <p className="govuk-body">{T.private}</p>
+            <p className="govuk-body">{t("consultationPages.equality.intro")}</p>
+            <p className="govuk-body">{t("consultationPages.equality.private")}</p>
             <Form method="post" noValidate>
               <MonitoringFields values={reply?.initialValue as Record<string, unknown> | undefined} errors={reply?.error ?? undefined} />
               <div className="govuk-button-group">
                 <button type="submit" className="govuk-button" data-module="govuk-button">
-                  {T.send}
+                  {t("consultationPages.equality.send")}
                 </button>
-                <Link className="govuk-link" to={`${d.base}/respond/confirmation`}>
-                  {T.skip}
+                <Link className="govuk-link" to={href(`${d.base}/respond/confirmation`)}>
+                  {t("consultationPages.equality.skip")}
                 </Link>
               </div>
             </Form>

@@ -8,15 +8,17 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { LinkGone } from "~/components/LinkGone";
 import { pageTitle } from "~/components/page-title";
+import { translator } from "~/i18n/i18n";
+import { languageOfUrl } from "~/i18n/languages";
+import { useLocalHref, useTranslation } from "~/i18n/react";
 import { now } from "~/lib/clock";
 import { confirmSubscription, peekConfirmation } from "~/notifications/subscriptions.server";
+import { TopicSentence } from "~/notifications/TopicSentence";
 
-const GONE = "This link no longer works";
-
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
-  { title: pageTitle(matches, data && "what" in data ? "Confirm your email updates" : GONE) },
-  { name: "robots", content: "noindex" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches, location }) => {
+  const t = translator(languageOfUrl(`${location.pathname}${location.search}`));
+  return [{ title: pageTitle(matches, data && "what" in data ? t("consultationPages.subscribeConfirm.title") : t("consultationPages.subscribeConfirm.gone")) }, { name: "robots", content: "noindex" }];
+};
 
 const gone = () => data({ gone: true as const }, { status: 410 });
 
@@ -33,15 +35,17 @@ export async function action({ params }: ActionFunctionArgs) {
 export default function ConfirmSubscription() {
   const found = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const href = useLocalHref();
   if (!("what" in found) || (result && "gone" in result)) {
     return (
-      <LinkGone heading={GONE}>
-        <p className="govuk-body">The email updates this link would confirm have been stopped since it was sent, or the link is not complete.</p>
+      <LinkGone heading={t("consultationPages.subscribeConfirm.gone")}>
+        <p className="govuk-body">{t("consultationPages.subscribeConfirm.goneBody")}</p>
         <p className="govuk-body">
-          <Link className="govuk-link" to="/subscribe">
-            Sign up for email updates again
+          <Link className="govuk-link" to={href("/subscribe")}>
+            {t("consultationPages.subscribeConfirm.again")}
           </Link>
-          : we will send you a new link to confirm.
+          {t("consultationPages.subscribeConfirm.againEnd")}
         </p>
       </LinkGone>
     );
@@ -52,16 +56,20 @@ export default function ConfirmSubscription() {
       <div className="govuk-grid-column-two-thirds">
         {confirmed || (result && "confirmed" in result) ? (
           <>
-            <h1 className="govuk-heading-l">You are subscribed</h1>
-            <p className="govuk-body">We will email you about {what}. Every email has a link to stop them.</p>
+            <h1 className="govuk-heading-l">{t("consultationPages.subscribeConfirm.subscribed")}</h1>
+            <p className="govuk-body">
+              <TopicSentence sentence="consultationPages.subscribeConfirm.body" topic={what} />
+            </p>
           </>
         ) : (
           <>
-            <h1 className="govuk-heading-l">Confirm your email updates</h1>
-            <p className="govuk-body">Confirm that you want emails about {what}.</p>
+            <h1 className="govuk-heading-l">{t("consultationPages.subscribeConfirm.title")}</h1>
+            <p className="govuk-body">
+              <TopicSentence sentence="consultationPages.subscribeConfirm.confirmBody" topic={what} />
+            </p>
             <Form method="post">
               <button type="submit" className="govuk-button" data-module="govuk-button">
-                Confirm
+                {t("consultationPages.subscribeConfirm.button")}
               </button>
             </Form>
           </>

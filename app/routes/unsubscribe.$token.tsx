@@ -12,15 +12,17 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { LinkGone } from "~/components/LinkGone";
 import { pageTitle } from "~/components/page-title";
+import { translator } from "~/i18n/i18n";
+import { languageOfUrl } from "~/i18n/languages";
+import { useTranslation } from "~/i18n/react";
 import { now } from "~/lib/clock";
 import { peekUnsubscribe, unsubscribe } from "~/notifications/subscriptions.server";
+import { TopicSentence } from "~/notifications/TopicSentence";
 
-const GONE = "This link does not work";
-
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
-  { title: pageTitle(matches, data && "what" in data ? "Stop email updates" : GONE) },
-  { name: "robots", content: "noindex" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches, location }) => {
+  const t = translator(languageOfUrl(`${location.pathname}${location.search}`));
+  return [{ title: pageTitle(matches, data && "what" in data ? t("consultationPages.unsubscribe.title") : t("consultationPages.unsubscribe.gone")) }, { name: "robots", content: "noindex" }];
+};
 
 const gone = () => data({ gone: true as const }, { status: 410 });
 
@@ -37,10 +39,11 @@ export async function action({ params }: ActionFunctionArgs) {
 export default function Unsubscribe() {
   const found = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const { t } = useTranslation();
   if (!("what" in found) || (result && "gone" in result)) {
     return (
-      <LinkGone heading={GONE}>
-        <p className="govuk-body">We do not recognise this unsubscribe link. Every email we send has its own link to stop the updates, at the bottom: use the one in the latest email.</p>
+      <LinkGone heading={t("consultationPages.unsubscribe.gone")}>
+        <p className="govuk-body">{t("consultationPages.unsubscribe.goneBody")}</p>
       </LinkGone>
     );
   }
@@ -50,16 +53,20 @@ export default function Unsubscribe() {
       <div className="govuk-grid-column-two-thirds">
         {done || (result && "unsubscribed" in result) ? (
           <>
-            <h1 className="govuk-heading-l">You have unsubscribed</h1>
-            <p className="govuk-body">We will not email you about {what} again.</p>
+            <h1 className="govuk-heading-l">{t("consultationPages.unsubscribe.done")}</h1>
+            <p className="govuk-body">
+              <TopicSentence sentence="consultationPages.unsubscribe.doneBody" topic={what} />
+            </p>
           </>
         ) : (
           <>
-            <h1 className="govuk-heading-l">Stop email updates</h1>
-            <p className="govuk-body">Stop emails about {what}.</p>
+            <h1 className="govuk-heading-l">{t("consultationPages.unsubscribe.title")}</h1>
+            <p className="govuk-body">
+              <TopicSentence sentence="consultationPages.unsubscribe.body" topic={what} />
+            </p>
             <Form method="post">
               <button type="submit" className="govuk-button" data-module="govuk-button">
-                Unsubscribe
+                {t("consultationPages.unsubscribe.button")}
               </button>
             </Form>
           </>
