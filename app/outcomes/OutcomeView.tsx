@@ -10,114 +10,156 @@ import { Link } from "@remix-run/react";
 import { BarChart, CHART_COLOURS, StackedBarChart } from "~/components/charts/Charts";
 import { STANCE_SEGMENTS } from "~/components/charts/ProposalCharts";
 import { RatingTag } from "~/components/EqualityGrid";
-import { formatDate, formatNumber as n } from "~/components/format";
+import { STATUTORY_CHARACTERISTICS } from "~/lib/settings";
+import { useContentLang, useFormat, useLocalHref, useTranslation } from "~/i18n/react";
 import { Markdown } from "~/components/Markdown";
 import { WhoResponded } from "~/reach/WhoResponded";
 import type { OutcomeViewModel } from "./view.server";
 
 
 
+type T = (key: string, values?: Record<string, unknown>) => string;
+
+/** The outcome report's words in the page's language (English on staff pages). */
+function useWords() {
+  const { t: translate } = useTranslation();
+  const t = translate as unknown as T;
+  return { t, o: (key: string, values?: Record<string, unknown>) => t(`consultationPages.outcomeView.${key}`, values) };
+}
+
+const STATUTORY = new Set<string>(STATUTORY_CHARACTERISTICS.map((c) => c.key));
+
 export function DecisionPanel({ decision }: { decision: NonNullable<OutcomeViewModel["decision"]> }) {
+  const { t, o } = useWords();
+  const format = useFormat();
+  const contentLang = useContentLang();
   return (
     <section className="app-decision" aria-labelledby="decision-heading" data-testid="decision">
       <h2 className="govuk-heading-m" id="decision-heading">
-        The decision
+        {o("decision")}
       </h2>
-      <p className="govuk-body-l govuk-!-font-weight-bold govuk-!-margin-bottom-2">{decision.label}</p>
+      <p className="govuk-body-l govuk-!-font-weight-bold govuk-!-margin-bottom-2">{t(`consultationPages.decisions.${decision.decision}`)}</p>
       <dl className="govuk-summary-list govuk-summary-list--no-border">
         <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Decided on</dt>
-          <dd className="govuk-summary-list__value">{formatDate(decision.decidedOn)}</dd>
+          <dt className="govuk-summary-list__key">{o("decidedOn")}</dt>
+          <dd className="govuk-summary-list__value">{format.date(decision.decidedOn)}</dd>
         </div>
         <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Reference</dt>
-          <dd className="govuk-summary-list__value">{decision.reference}</dd>
+          <dt className="govuk-summary-list__key">{o("reference")}</dt>
+          <dd className="govuk-summary-list__value" lang={contentLang}>
+            {decision.reference}
+          </dd>
         </div>
         <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Decision notice</dt>
+          <dt className="govuk-summary-list__key">{o("notice")}</dt>
           <dd className="govuk-summary-list__value">
             <a className="govuk-link" href={decision.noticeUrl} rel="noopener noreferrer">
-              Read the decision notice<span className="govuk-visually-hidden"> (on another website)</span>
+              {o("readNotice")}
+              <span className="govuk-visually-hidden">{t("common.anotherWebsite")}</span>
             </a>
           </dd>
         </div>
       </dl>
-      <Markdown html={decision.summaryHtml} />
+      <Markdown html={decision.summaryHtml} lang={contentLang} />
     </section>
   );
 }
 
-export function OutcomeView({ outcome: o, answersHref }: { outcome: OutcomeViewModel; answersHref: string | null }) {
-  const stanceQuestions = o.questions.filter((q) => Object.values(q.stances).some((x) => x > 0));
+export function OutcomeView({ outcome: r, answersHref }: { outcome: OutcomeViewModel; answersHref: string | null }) {
+  const { t, o } = useWords();
+  const format = useFormat();
+  const href = useLocalHref();
+  const contentLang = useContentLang();
+  const stanceQuestions = r.questions.filter((q) => Object.values(q.stances).some((x) => x > 0));
+  const characteristic = (key: string, label: string) =>
+    STATUTORY.has(key) ? <>{t(`consultationPages.characteristics.${key}`)}</> : <span lang={contentLang}>{label}</span>;
   return (
     <div className="app-outcome">
-      {o.decision ? <DecisionPanel decision={o.decision} /> : null}
+      {r.decision ? <DecisionPanel decision={r.decision} /> : null}
 
       <section aria-labelledby="who-responded">
         <h2 className="govuk-heading-l" id="who-responded">
-          Who responded
+          {o("whoResponded")}
         </h2>
         <p className="govuk-body-l" data-testid="outcome-counts">
-          {n(o.counts.responses)} {o.counts.responses === 1 ? "response" : "responses"} and {n(o.counts.comments)} {o.counts.comments === 1 ? "comment" : "comments"}.
+          {o("counts", { responses: r.counts.responses, comments: r.counts.comments })}
         </p>
-        <BarChart id="outcome-by-channel" caption="How the responses came" bars={o.counts.byChannel} labelHeader="How" valueHeader="Responses" />
-        <BarChart id="outcome-by-responding-as" caption="Who the responses came from" bars={o.counts.byRespondingAs} labelHeader="Who" valueHeader="Responses" colour={CHART_COLOURS.turquoise} />
-        <Markdown html={o.responseSummaryHtml} />
-        <WhoResponded report={o.monitoring} headingLevel={3} heading="Equality monitoring: who the respondents were" />
+        <BarChart
+          id="outcome-by-channel"
+          caption={o("howCame")}
+          bars={r.counts.byChannel.map((b) => ({ ...b, label: t(`charts.channels.${b.key}`) }))}
+          labelHeader={o("how")}
+          valueHeader={o("responses")}
+        />
+        <BarChart
+          id="outcome-by-responding-as"
+          caption={o("whoFrom")}
+          bars={r.counts.byRespondingAs.map((b) => ({ ...b, label: t(`consultationPages.respondingAs.${b.key}`) }))}
+          labelHeader={o("who")}
+          valueHeader={o("responses")}
+          colour={CHART_COLOURS.turquoise}
+        />
+        <Markdown html={r.responseSummaryHtml} lang={contentLang} />
+        <WhoResponded report={r.monitoring} headingLevel={3} heading={o("monitoringHeading")} />
       </section>
 
       <section aria-labelledby="you-said-we-did">
         <h2 className="govuk-heading-l" id="you-said-we-did">
-          You said, we did
+          {o("youSaidWeDid")}
         </h2>
-        {o.themes.length === 0 ? (
-          <p className="govuk-body">No themes were raised.</p>
+        {r.themes.length === 0 ? (
+          <p className="govuk-body">{o("noThemes")}</p>
         ) : (
           <BarChart
             id="outcome-themes"
-            caption="Respondents who raised each theme"
-            bars={o.themes.map((t) => ({ label: t.name, value: t.respondents }))}
-            labelHeader="Theme"
-            valueHeader="Respondents"
+            caption={o("themesCaption")}
+            bars={r.themes.map((th) => ({ label: th.name, value: th.respondents }))}
+            labelHeader={o("theme")}
+            valueHeader={o("respondents")}
             total={false}
+            labelLang={contentLang}
           />
         )}
-        {o.themes.map((t) => (
-          <article key={t.id} className="app-outcome-theme" aria-labelledby={`theme-${t.id}`} data-testid="outcome-theme">
-            <h3 className="govuk-heading-m" id={`theme-${t.id}`}>
-              {t.name}
+        {r.themes.map((th) => (
+          <article key={th.id} className="app-outcome-theme" aria-labelledby={`theme-${th.id}`} data-testid="outcome-theme">
+            <h3 className="govuk-heading-m" id={`theme-${th.id}`} lang={contentLang}>
+              {th.name}
             </h3>
             <p className="govuk-body govuk-!-font-weight-bold" data-testid="theme-respondents">
-              Raised by {n(t.respondents)} {t.respondents === 1 ? "respondent" : "respondents"}
+              {o("raisedBy", { count: th.respondents })}
             </p>
-            {t.quotes.length ? (
+            {th.quotes.length ? (
               <>
-                <h4 className="govuk-heading-s">You said</h4>
-                {t.quotes.map((q, i) => (
+                <h4 className="govuk-heading-s">{o("youSaid")}</h4>
+                {th.quotes.map((q, i) => (
                   <figure key={i} className="govuk-!-margin-0 govuk-!-margin-bottom-4">
-                    <blockquote className="app-quote govuk-body">{q.text}</blockquote>
-                    <figcaption className="govuk-body-s">{q.kind === "answer" ? `Answer to “${q.about}”` : q.about}</figcaption>
+                    <blockquote className="app-quote govuk-body" data-as-written="">
+                      {q.text}
+                    </blockquote>
+                    <figcaption className="govuk-body-s">
+                      {q.kind === "answer" ? <QuestionRef text={o("answerTo", { question: "\u0000" })} question={q.about} lang={contentLang} /> : <span lang={contentLang}>{q.about}</span>}
+                    </figcaption>
                   </figure>
                 ))}
               </>
             ) : null}
-            <h4 className="govuk-heading-s">We did</h4>
-            <Markdown html={t.councilResponseHtml} />
-            {t.changed ? (
+            <h4 className="govuk-heading-s">{o("weDid")}</h4>
+            <Markdown html={th.councilResponseHtml} lang={contentLang} />
+            {th.changed ? (
               <div className="govuk-inset-text">
-                <strong>What changed:</strong> {t.changeDescription}
-                {t.version ? (
+                <strong>{o("whatChanged")}</strong> <span lang={contentLang}>{th.changeDescription}</span>
+                {th.version ? (
                   <>
                     {" "}
-                    <Link className="govuk-link" to={t.version.href}>
-                      See exactly what changed in version {t.version.number}
-                      <span className="govuk-visually-hidden"> of the consultation, published {formatDate(t.version.createdAt)}</span>
+                    <Link className="govuk-link" to={href(th.version.href)}>
+                      {o("seeVersion", { number: th.version.number })}
+                      <span className="govuk-visually-hidden">{o("seeVersionHidden", { date: format.date(th.version.createdAt) })}</span>
                     </Link>
                   </>
                 ) : null}
               </div>
             ) : (
-              <p className="govuk-body">The proposal did not change because of this.</p>
+              <p className="govuk-body">{o("notChanged")}</p>
             )}
           </article>
         ))}
@@ -126,65 +168,70 @@ export function OutcomeView({ outcome: o, answersHref }: { outcome: OutcomeViewM
       {stanceQuestions.length > 0 ? (
         <section aria-labelledby="how-people-answered">
           <h2 className="govuk-heading-l" id="how-people-answered">
-            How people answered
+            {o("howAnswered")}
           </h2>
           <StackedBarChart
             id="outcome-by-stance"
-            caption="How far people agreed with each question"
-            segments={STANCE_SEGMENTS}
-            rowHeader="Question"
+            caption={o("byStance")}
+            segments={STANCE_SEGMENTS.map((seg) => ({ ...seg, label: t(`stances.${seg.key}`) }))}
+            rowHeader={o("question")}
             rows={stanceQuestions.map((q) => ({ label: q.question, values: q.stances }))}
+            labelLang={contentLang}
           />
         </section>
       ) : null}
 
       <section aria-labelledby="equality-revisited">
         <h2 className="govuk-heading-l" id="equality-revisited">
-          The equality impact, revisited
+          {o("equality")}
         </h2>
-        <Markdown html={o.equalitySummaryHtml} />
-        {o.equality.length === 0 ? (
-          <p className="govuk-body">No rating in the equality impact assessment changed.</p>
+        <Markdown html={r.equalitySummaryHtml} lang={contentLang} />
+        {r.equality.length === 0 ? (
+          <p className="govuk-body">{o("noEqualityChange")}</p>
         ) : (
           <div className="app-table-scroll" role="region" aria-labelledby="equality-changes-caption" tabIndex={0}>
             <table className="govuk-table app-table--reflow" data-testid="equality-before-after">
               <caption className="govuk-table__caption govuk-table__caption--m" id="equality-changes-caption">
-                Ratings that changed because of what people told us
+                {o("equalityCaption")}
               </caption>
               <thead className="govuk-table__head">
                 <tr className="govuk-table__row">
                   <th scope="col" className="govuk-table__header">
-                    Characteristic
+                    {o("characteristic")}
                   </th>
                   <th scope="col" className="govuk-table__header">
-                    Before the consultation
+                    {o("before")}
                   </th>
                   <th scope="col" className="govuk-table__header">
-                    After the consultation
+                    {o("after")}
                   </th>
                 </tr>
               </thead>
               <tbody className="govuk-table__body">
-                {o.equality.map((r) => (
-                  <tr key={r.characteristic} className="govuk-table__row">
+                {r.equality.map((row) => (
+                  <tr key={row.characteristic} className="govuk-table__row">
                     <th scope="row" className="govuk-table__header">
-                      {r.label}
+                      {characteristic(row.characteristic, row.label)}
                     </th>
-                    <td className="govuk-table__cell" data-label="Before the consultation">
-                      <RatingTag rating={r.before.rating} />
-                      <p className="govuk-body-s govuk-!-margin-top-2 govuk-!-margin-bottom-0">{r.before.evidence}</p>
+                    <td className="govuk-table__cell" data-label={o("before")}>
+                      <RatingTag rating={row.before.rating} />
+                      <p className="govuk-body-s govuk-!-margin-top-2 govuk-!-margin-bottom-0" lang={contentLang}>
+                        {row.before.evidence}
+                      </p>
                     </td>
-                    <td className="govuk-table__cell" data-label="After the consultation">
-                      <RatingTag rating={r.after.rating} />
-                      <p className="govuk-body-s govuk-!-margin-top-2 govuk-!-margin-bottom-0">{r.after.evidence}</p>
-                      {r.after.justification ? (
+                    <td className="govuk-table__cell" data-label={o("after")}>
+                      <RatingTag rating={row.after.rating} />
+                      <p className="govuk-body-s govuk-!-margin-top-2 govuk-!-margin-bottom-0" lang={contentLang}>
+                        {row.after.evidence}
+                      </p>
+                      {row.after.justification ? (
                         <p className="govuk-body-s govuk-!-margin-top-2 govuk-!-margin-bottom-0">
-                          <strong>Why the council considers this justified:</strong> {r.after.justification}
+                          <strong>{o("justified")}</strong> <span lang={contentLang}>{row.after.justification}</span>
                         </p>
                       ) : null}
-                      {r.after.evidenceAction ? (
+                      {row.after.evidenceAction ? (
                         <p className="govuk-body-s govuk-!-margin-top-2 govuk-!-margin-bottom-0">
-                          <strong>How the council will find out:</strong> {r.after.evidenceAction}
+                          <strong>{o("findOut")}</strong> <span lang={contentLang}>{row.after.evidenceAction}</span>
                         </p>
                       ) : null}
                     </td>
@@ -198,27 +245,39 @@ export function OutcomeView({ outcome: o, answersHref }: { outcome: OutcomeViewM
 
       <section aria-labelledby="what-happens-next">
         <h2 className="govuk-heading-l" id="what-happens-next">
-          What happens next
+          {o("next")}
         </h2>
-        <Markdown html={o.whatHappensNextHtml} />
+        <Markdown html={r.whatHappensNextHtml} lang={contentLang} />
       </section>
 
       {answersHref ? (
         <section aria-labelledby="published-answers">
           <h2 className="govuk-heading-l" id="published-answers">
-            Answers published with the respondents’ agreement
+            {o("publishedAnswers")}
           </h2>
-          {o.publishedAnswers === 0 ? (
-            <p className="govuk-body">No respondent asked for their answers to be published.</p>
+          {r.publishedAnswers === 0 ? (
+            <p className="govuk-body">{o("noPublishedAnswers")}</p>
           ) : (
             <p className="govuk-body">
-              <Link className="govuk-link" to={answersHref}>
-                Read the {n(o.publishedAnswers)} {o.publishedAnswers === 1 ? "response" : "responses"} published with their authors’ agreement
+              <Link className="govuk-link" to={href(answersHref)}>
+                {o("readPublished", { count: r.publishedAnswers })}
               </Link>
             </p>
           )}
         </section>
       ) : null}
     </div>
+  );
+}
+
+/** "Answer to “…”" with the question, the council's own words, marked as such. */
+function QuestionRef({ text, question, lang }: { text: string; question: string; lang: string | undefined }) {
+  const [before, after = ""] = text.split("\u0000");
+  return (
+    <>
+      {before}
+      <span lang={lang}>{question}</span>
+      {after}
+    </>
   );
 }

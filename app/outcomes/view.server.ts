@@ -21,8 +21,8 @@ export type OutcomeViewModel = {
   counts: {
     responses: number;
     comments: number;
-    byChannel: { label: string; value: number }[];
-    byRespondingAs: { label: string; value: number }[];
+    byChannel: { key: Channel; label: string; value: number }[];
+    byRespondingAs: { key: (typeof RESPONDING_AS)[number] | "unknown"; label: string; value: number }[];
   };
   responseSummaryHtml: string;
   equalitySummaryHtml: string;
@@ -55,10 +55,10 @@ function toView(p: Proposal, record: PublicOutcome, decision: PublicDecision | n
     counts: {
       responses: record.counts.responses,
       comments: record.counts.comments,
-      byChannel: (Object.keys(CHANNEL_LABELS) as Channel[]).map((c) => ({ label: CHANNEL_LABELS[c], value: record.counts.byChannel[c] })).filter((x) => x.value > 0),
+      byChannel: (Object.keys(CHANNEL_LABELS) as Channel[]).map((c) => ({ key: c, label: CHANNEL_LABELS[c], value: record.counts.byChannel[c] })).filter((x) => x.value > 0),
       byRespondingAs: [
-        ...RESPONDING_AS.map((r) => ({ label: RESPONDING_AS_LABELS[r], value: record.counts.byRespondingAs[r] })),
-        { label: "Not recorded", value: record.counts.byRespondingAs.unknown },
+        ...RESPONDING_AS.map((r) => ({ key: r, label: RESPONDING_AS_LABELS[r], value: record.counts.byRespondingAs[r] })),
+        { key: "unknown" as const, label: "Not recorded", value: record.counts.byRespondingAs.unknown },
       ].filter((x) => x.value > 0),
     },
     responseSummaryHtml: md(record.responseSummary),

@@ -4,7 +4,6 @@
  */
 import { Link } from "@remix-run/react";
 import type { PickUpPlace } from "./paper";
-import { PLACE_KIND_LABELS } from "./paper";
 import { useLocalHref, useTranslation } from "~/i18n/react";
 
 export type OtherFormatsData = {
@@ -67,7 +66,7 @@ export function OtherFormats({ data }: { data: OtherFormatsData }) {
           <ul className="govuk-list govuk-list--spaced" data-testid="pick-up-places">
             {data.pickUp.map((p) => (
               <li key={p.key}>
-                <strong>{p.name}</strong> ({PLACE_KIND_LABELS[p.kind].toLowerCase()}), {p.address}
+                <strong>{p.name}</strong> ({t(`consultationPages.formats.placeKinds.${p.kind}`)}), {p.address}
                 {p.openingHours ? (
                   <>
                     <br />

@@ -20,6 +20,7 @@ import { SummaryList, type SummaryListRow } from "~/components/SummaryList";
 import { Markdown } from "~/components/Markdown";
 import { now } from "~/lib/clock";
 import { languageOfRequest } from "~/i18n/languages";
+import { translator } from "~/i18n/i18n";
 import { renderMarkdown } from "~/lib/markdown.server";
 import { loadSettings } from "~/lib/settings.server";
 import { approvalRecord, requireVisibleProposal } from "~/proposals/proposals.server";
@@ -87,7 +88,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       hasEasyRead: Boolean(proposal.easyReadSummary?.trim()),
       canAsk: isPublic(proposal),
       pickUp: isPublic(proposal) ? publicPickUpPlaces(proposal.id, settings) : [],
-      formatSentence: isPublic(proposal) ? formatCountsSentence(publicFormatCounts(proposal.id)) : null,
+      formatSentence: isPublic(proposal) ? formatCountsSentence(publicFormatCounts(proposal.id), translator(languageOfRequest(request))) : null,
     },
     outcomePublishedAt: proposal.outcomePublishedAt ?? null,
     decision: proposal.state === "decided" ? decisionOf(proposal.id) : null,

@@ -6,7 +6,9 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "~/components/Breadcrumbs";
-import { formatDate } from "~/components/format";
+import { translator } from "~/i18n/i18n";
+import { languageOfUrl } from "~/i18n/languages";
+import { useContentLang, useFormat, useLocalHref, useTranslation } from "~/i18n/react";
 import { Markdown } from "~/components/Markdown";
 import { pageTitle } from "~/components/page-title";
 import { renderMarkdown } from "~/lib/markdown.server";
@@ -20,20 +22,6 @@ import type { HydrationHandle } from "~/components/hydration";
 
 // Nothing here needs a script: no client bundle, no hydration payload (decision 019).
 export const handle: HydrationHandle = { hydrate: false };
-
-const T = {
-  title: "Easy read",
-  heading: (title: string) => `Easy read: ${title}`,
-  none: "There is no easy read version of this consultation yet.",
-  ask: "Ask for an easy read version",
-  haveYourSay: "Have your say",
-  closes: (date: string) => `You can tell us what you think until ${date}.`,
-  respond: "Answer the questions online",
-  phone: (phone: string) => `Or phone us on ${phone}. We will write down what you say.`,
-  paper: "Get a paper copy to print",
-  other: "Ask for this in another format",
-  full: "Read the full consultation",
-};
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: reachCss }];
 
@@ -51,65 +39,74 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: pageTitle(matches, data ? T.heading(data.title) : T.title) }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches, location }) => {
+  const t = translator(languageOfUrl(`${location.pathname}${location.search}`));
+  return [{ title: pageTitle(matches, data ? t("consultationPages.easyRead.titleWith", { title: data.title }) : t("consultationPages.easyRead.title")) }];
+};
 
 export default function EasyRead() {
   const d = useLoaderData<typeof loader>();
   const base = consultationPath(d.slug);
+  const { t } = useTranslation();
+  const href = useLocalHref();
+  const format = useFormat();
+  const contentLang = useContentLang();
   return (
     <>
       <Breadcrumbs
         className="govuk-!-margin-top-0 govuk-!-margin-bottom-6"
         items={[
-          { href: "/", text: "Home" },
-          { href: "/consultations", text: "Consultations" },
-          { href: base, text: d.title },
+          { href: "/", text: t("common.home") },
+          { href: "/consultations", text: t("layout.consultations") },
+          { href: base, text: d.title, lang: contentLang },
         ]}
       />
       <div className="govuk-grid-row app-easy-read">
         <div className="govuk-grid-column-two-thirds">
-          <span className="govuk-caption-l">{T.title}</span>
-          <h1 className="govuk-heading-xl">{d.title}</h1>
+          <span className="govuk-caption-l">{t("consultationPages.easyRead.title")}</span>
+          <h1 className="govuk-heading-xl" lang={contentLang}>
+            {d.title}
+          </h1>
           {d.html ? (
-            <Markdown html={d.html} />
+            <Markdown html={d.html} lang={contentLang} />
           ) : (
             <>
-              <p className="govuk-body-l">{T.none}</p>
+              <p className="govuk-body-l">{t("consultationPages.easyRead.none")}</p>
               {d.isPublic ? (
                 <p className="govuk-body-l">
-                  <Link className="govuk-link" to={`${base}/formats?format=easy_read`}>
-                    {T.ask}
+                  <Link className="govuk-link" to={href(`${base}/formats?format=easy_read`)}>
+                    {t("consultationPages.easyRead.ask")}
                   </Link>
                 </p>
               ) : null}
             </>
           )}
-          <h2 className="govuk-heading-l">{T.haveYourSay}</h2>
-          {d.closesOn ? <p className="govuk-body-l">{T.closes(formatDate(d.closesOn))}</p> : null}
+          <h2 className="govuk-heading-l">{t("consultationPages.easyRead.haveYourSay")}</h2>
+          {d.closesOn ? <p className="govuk-body-l">{t("consultationPages.easyRead.closes", { date: format.date(d.closesOn) })}</p> : null}
           <ul className="govuk-list govuk-list--spaced govuk-body-l">
             {d.accepting ? (
               <li>
-                <Link className="govuk-link" to={`${base}/respond`}>
-                  {T.respond}
+                <Link className="govuk-link" to={href(`${base}/respond`)}>
+                  {t("consultationPages.easyRead.respond")}
                 </Link>
               </li>
             ) : null}
-            {d.accepting && d.phone ? <li>{T.phone(d.phone)}</li> : null}
+            {d.accepting && d.phone ? <li>{t("consultationPages.easyRead.phone", { phone: d.phone })}</li> : null}
             <li>
-              <Link className="govuk-link" to={`${base}/print`}>
-                {T.paper}
+              <Link className="govuk-link" to={href(`${base}/print`)}>
+                {t("consultationPages.easyRead.paper")}
               </Link>
             </li>
             {d.isPublic ? (
               <li>
-                <Link className="govuk-link" to={`${base}/formats`}>
-                  {T.other}
+                <Link className="govuk-link" to={href(`${base}/formats`)}>
+                  {t("consultationPages.easyRead.other")}
                 </Link>
               </li>
             ) : null}
             <li>
-              <Link className="govuk-link" to={base}>
-                {T.full}
+              <Link className="govuk-link" to={href(base)}>
+                {t("consultationPages.easyRead.full")}
               </Link>
             </li>
           </ul>

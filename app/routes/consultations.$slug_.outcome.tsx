@@ -8,14 +8,16 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Link, useLoaderData } from "@remix-run/react";
 import { getViewer } from "~/auth/session.server";
 import { Breadcrumbs } from "~/components/Breadcrumbs";
-import { formatDate } from "~/components/format";
+import { translator } from "~/i18n/i18n";
+import { languageOfUrl } from "~/i18n/languages";
+import { useContentLang, useFormat, useLocalHref, useTranslation } from "~/i18n/react";
 import { pageTitle } from "~/components/page-title";
 import { StateTag } from "~/components/StateTag";
 import { now } from "~/lib/clock";
 import { loadSettings } from "~/lib/settings.server";
 import outcomesCss from "~/outcomes/outcomes.css?url";
 import { OutcomeView } from "~/outcomes/OutcomeView";
-import { daysText, outcomeClock } from "~/outcomes/overdue";
+import { outcomeClock } from "~/outcomes/overdue";
 import { publicOutcomeView } from "~/outcomes/view.server";
 import { notFound, requireVisibleProposal } from "~/proposals/proposals.server";
 import { isPublic } from "~/proposals/visibility";
@@ -40,28 +42,37 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: pageTitle(matches, data ? `Outcome: ${data.title}` : "Outcome") }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches, location }) => {
+  const t = translator(languageOfUrl(`${location.pathname}${location.search}`));
+  return [{ title: pageTitle(matches, data ? t("consultationPages.outcome.titleWith", { title: data.title }) : t("consultationPages.outcome.title")) }];
+};
 
 export default function ConsultationOutcome() {
   const d = useLoaderData<typeof loader>();
   const base = `/consultations/${encodeURIComponent(d.slug)}`;
+  const { t } = useTranslation();
+  const href = useLocalHref();
+  const format = useFormat();
+  const contentLang = useContentLang();
   return (
     <>
       <Breadcrumbs
         className="govuk-!-margin-top-0 govuk-!-margin-bottom-6"
         items={[
-          { href: "/", text: "Home" },
-          { href: "/consultations", text: "Consultations" },
-          { href: base, text: d.title },
+          { href: "/", text: t("common.home") },
+          { href: "/consultations", text: t("layout.consultations") },
+          { href: base, text: d.title, lang: contentLang },
         ]}
       />
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
-          <span className="govuk-caption-l">{d.title}</span>
-          <h1 className="govuk-heading-xl">{d.outcome ? "What you said and what we did" : "Outcome of the consultation"}</h1>
+          <span className="govuk-caption-l" lang={contentLang}>
+            {d.title}
+          </span>
+          <h1 className="govuk-heading-xl">{d.outcome ? t("consultationPages.outcome.headingPublished") : t("consultationPages.outcome.heading")}</h1>
           <p className="govuk-body">
             <StateTag state={d.state} />
-            {d.outcome?.publishedAt ? <> Published {formatDate(d.outcome.publishedAt)}.</> : null}
+            {d.outcome?.publishedAt ? <> {t("consultationPages.outcome.published", { date: format.date(d.outcome.publishedAt) })}</> : null}
           </p>
           {d.outcome ? null : d.state === "closed" ? (
             d.clock.overdue ? (
@@ -70,35 +81,34 @@ export default function ConsultationOutcome() {
                   !
                 </span>
                 <strong className="govuk-warning-text__text">
-                  <span className="govuk-visually-hidden">Warning</span>
-                  The outcome is {daysText(d.clock.daysOverdue)} overdue. The council should have published it by {formatDate(d.clock.dueOn)}, 12 weeks after the consultation closed.
+                  <span className="govuk-visually-hidden">{t("common.warning")}</span>
+                  {t("consultationPages.outcome.overdue", { count: d.clock.daysOverdue, date: format.date(d.clock.dueOn) })}
                 </strong>
               </div>
             ) : (
               <p className="govuk-body">
-                The consultation closed{d.closesOn ? ` on ${formatDate(d.closesOn)}` : ""}. The council is reading the responses and will publish what people said and what it will do by{" "}
-                {formatDate(d.clock.dueOn)}.
+                {d.closesOn
+                  ? t("consultationPages.outcome.closedOn", { closed: format.date(d.closesOn), due: format.date(d.clock.dueOn) })
+                  : t("consultationPages.outcome.closed", { due: format.date(d.clock.dueOn) })}
               </p>
             )
           ) : d.state === "open" ? (
-            <p className="govuk-body">
-              The consultation is still open{d.closesOn ? ` until the end of ${formatDate(d.closesOn)}` : ""}. The council will publish what people said and what it will do within 12 weeks of it closing.
-            </p>
+            <p className="govuk-body">{d.closesOn ? t("consultationPages.outcome.openUntil", { date: format.date(d.closesOn) }) : t("consultationPages.outcome.open")}</p>
           ) : d.state === "withdrawn" ? (
-            <p className="govuk-body">The council withdrew this proposal, so there will be no outcome or decision.</p>
+            <p className="govuk-body">{t("consultationPages.outcome.withdrawn")}</p>
           ) : null}
         </div>
       </div>
       {d.outcome ? <OutcomeView outcome={d.outcome} answersHref={`${base}/outcome/answers`} /> : null}
       <p className="govuk-body">
-        <Link className="govuk-link" to={base}>
-          Read the consultation
+        <Link className="govuk-link" to={href(base)}>
+          {t("consultationPages.common.readConsultation")}
         </Link>{" "}
-        or{" "}
-        <Link className="govuk-link" to={`${base}/history`}>
-          see how it changed
+        {t("consultationPages.outcome.or")}{" "}
+        <Link className="govuk-link" to={href(`${base}/history`)}>
+          {t("consultationPages.outcome.seeHowChanged")}
         </Link>
-        .
+        {t("consultationPages.outcome.end")}
       </p>
     </>
   );

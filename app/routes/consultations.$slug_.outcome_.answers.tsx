@@ -12,7 +12,9 @@ import outcomesCss from "~/outcomes/outcomes.css?url";
 import { outcomeIsPublished, publishedAnswers } from "~/outcomes/read.server";
 import { notFound, requireVisibleProposal } from "~/proposals/proposals.server";
 import { isPublic } from "~/proposals/visibility";
-import { CHANNEL_LABELS, STANCE_LABELS } from "~/responses/rules";
+import { translator } from "~/i18n/i18n";
+import { languageOfUrl } from "~/i18n/languages";
+import { useContentLang, useLocalHref, useTranslation } from "~/i18n/react";
 import { parsePage } from "~/responses/thread-page.server";
 import type { HydrationHandle } from "~/components/hydration";
 
@@ -28,56 +30,72 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { slug: proposal.slug, title: proposal.title, ...page };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
-  { title: pageTitle(matches, data ? `Published answers${data.pages > 1 ? ` (page ${data.page} of ${data.pages})` : ""} – ${data.title}` : "Published answers") },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches, location }) => {
+  const t = translator(languageOfUrl(`${location.pathname}${location.search}`));
+  const title = !data
+    ? t("consultationPages.answers.title")
+    : data.pages > 1
+      ? t("consultationPages.answers.titlePaged", { page: data.page, pages: data.pages, title: data.title })
+      : t("consultationPages.answers.titleWith", { title: data.title });
+  return [{ title: pageTitle(matches, title) }];
+};
 
 export default function PublishedAnswers() {
   const d = useLoaderData<typeof loader>();
   const base = `/consultations/${encodeURIComponent(d.slug)}`;
+  const { t } = useTranslation();
+  const href = useLocalHref();
+  const contentLang = useContentLang();
   return (
     <>
       <Breadcrumbs
         className="govuk-!-margin-top-0 govuk-!-margin-bottom-6"
         items={[
-          { href: "/", text: "Home" },
-          { href: "/consultations", text: "Consultations" },
-          { href: base, text: d.title },
-          { href: `${base}/outcome`, text: "Outcome" },
+          { href: "/", text: t("common.home") },
+          { href: "/consultations", text: t("layout.consultations") },
+          { href: base, text: d.title, lang: contentLang },
+          { href: `${base}/outcome`, text: t("consultationPages.outcome.title") },
         ]}
       />
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
-          <span className="govuk-caption-l">{d.title}</span>
-          <h1 className="govuk-heading-xl">Answers published with the respondents’ agreement</h1>
-          <p className="govuk-body">
-            {d.total.toLocaleString("en-GB")} {d.total === 1 ? "respondent" : "respondents"} agreed that their answers could be published, under the name they chose. Everyone’s answers were read and counted,
-            whether published or not. Answers to questions about people’s own circumstances are never published.
-          </p>
+          <span className="govuk-caption-l" lang={contentLang}>
+            {d.title}
+          </span>
+          <h1 className="govuk-heading-xl">{t("consultationPages.answers.heading")}</h1>
+          <p className="govuk-body">{t("consultationPages.answers.intro", { count: d.total })}</p>
           {d.items.map((r) => (
             <section key={r.responseId} className="app-coding__item" aria-labelledby={`response-${r.responseId}`}>
               <h2 className="govuk-heading-s" id={`response-${r.responseId}`}>
-                {r.name}
-                {r.capacity ? <span className="govuk-!-font-weight-regular">, {r.capacity}</span> : null}
-                <span className="govuk-!-font-weight-regular"> ({CHANNEL_LABELS[r.channel].toLowerCase()})</span>
+                <span data-as-written="">{r.name}</span>
+                {r.capacity ? (
+                  <span className="govuk-!-font-weight-regular">
+                    , <span data-as-written="">{r.capacity}</span>
+                  </span>
+                ) : null}
+                <span className="govuk-!-font-weight-regular"> ({t(`charts.channels.${r.channel}`).toLowerCase()})</span>
               </h2>
               <dl className="govuk-summary-list">
                 {r.answers.map((a) => (
                   <div key={a.questionId} className="govuk-summary-list__row">
-                    <dt className="govuk-summary-list__key">{a.question}</dt>
+                    <dt className="govuk-summary-list__key" lang={contentLang}>
+                      {a.question}
+                    </dt>
                     <dd className="govuk-summary-list__value">
-                      {a.stance ? <p className="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-1">{STANCE_LABELS[a.stance]}</p> : null}
-                      {a.text ? <p className="govuk-body govuk-!-margin-bottom-0 app-answer-text">{a.text}</p> : null}
+                      {a.stance ? <p className="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-1">{t(`stances.${a.stance}`)}</p> : null}
+                      {a.text ? <p className="govuk-body govuk-!-margin-bottom-0 app-answer-text" data-as-written="">
+                          {a.text}
+                        </p> : null}
                     </dd>
                   </div>
                 ))}
               </dl>
             </section>
           ))}
-          <Pagination page={d.page} pages={d.pages} hrefFor={(n) => `${base}/outcome/answers${n > 1 ? `?page=${n}` : ""}`} label="Pages of published answers" />
+          <Pagination page={d.page} pages={d.pages} hrefFor={(n) => href(`${base}/outcome/answers${n > 1 ? `?page=${n}` : ""}`)} label={t("consultationPages.answers.pagesLabel")} />
           <p className="govuk-body">
-            <Link className="govuk-link" to={`${base}/outcome`}>
-              Back to the outcome
+            <Link className="govuk-link" to={href(`${base}/outcome`)}>
+              {t("consultationPages.answers.back")}
             </Link>
           </p>
         </div>

@@ -12,7 +12,9 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
-import { formatDate } from "~/components/format";
+import { translator } from "~/i18n/i18n";
+import { languageOfUrl } from "~/i18n/languages";
+import { useContentLang, useFormat, useTranslation } from "~/i18n/react";
 import { pageTitle } from "~/components/page-title";
 import { buildProposalView } from "~/components/proposal-view-model";
 import { ProposalView } from "~/components/ProposalView";
@@ -21,50 +23,12 @@ import { baseUrl } from "~/lib/env.server";
 import { renderMarkdown } from "~/lib/markdown.server";
 import { loadSettings } from "~/lib/settings.server";
 import { canDownloadDocument, visibilityFacts } from "~/proposals/visibility";
-import { MONITORING_QUESTIONS, PREFER_NOT_LABEL } from "~/reach/monitoring-questions";
+import { MONITORING_QUESTIONS, monitoringWords } from "~/reach/monitoring-questions";
 import { consultationReference } from "~/reach/paper";
 import { consultationFor } from "~/reach/public.server";
 import { consultationPath } from "~/reach/paths";
 import reachCss from "~/reach/reach.css?url";
-import { RESPONDING_AS, RESPONDING_AS_LABELS, STANCE_LABELS, STANCES, asksForStance } from "~/responses/rules";
-
-const T = {
-  title: (title: string) => `Paper copy: ${title}`,
-  kicker: "Public consultation",
-  printButton: "Print this consultation or save it as a PDF",
-  printHint: "Use your browser’s Print command to print it or save it as a PDF. The printed copy leaves out the website’s menus.",
-  notPublished: "Not published yet: this copy is for staff preparing paper packs.",
-  reference: "Reference",
-  quote: (ref: string) => `Please quote ${ref} on your response.`,
-  closes: "Send your response by",
-  closesAt: (date: string) => `the end of ${date}`,
-  ways: "Ways to respond",
-  online: (url: string) => `Online: ${url}`,
-  byPost: "By post (no stamp needed):",
-  byPhone: (phone: string) => `By phone: ${phone}, and we will write down your views for you.`,
-  byEmail: (email: string) => `By email: ${email}`,
-  otherFormats: (phone: string | null, email: string) =>
-    `This consultation is also available in large print, audio, Braille, easy read, British Sign Language and other languages. Ask us${phone ? ` on ${phone}` : ""} or at ${email}.`,
-  formHeading: "Your response",
-  formIntro: "Answer as many questions as you like. Tick one box where there is a choice, and write in the space below each question. Use extra sheets if you need to, with the reference on each.",
-  question: (n: number) => `Question ${n}`,
-  tickOne: "Tick one box:",
-  writeHere: "Your answer:",
-  aboutYou: "About you",
-  aboutYouIntro: "We publish what people say, but not your name unless you agree.",
-  yourName: "Your name (optional):",
-  showName: "May we show your name beside your answers? Tick one box:",
-  yes: "Yes",
-  no: "No, show me as ‘Resident’",
-  respondingAs: "Are you responding… Tick one box:",
-  organisation: "If for an organisation or group, its name:",
-  privacy: (url: string) => `How we use your information: ${url}`,
-  sendTo: "Send this form to:",
-  monitoringHeading: "Equality monitoring (optional)",
-  monitoringIntro:
-    "These questions help us see whether everyone affected has had their say. Answering is optional. Send this page back separately from your response, or tear it off: we count the answers without linking them to you, so do not write your name on it.",
-  monitoringReference: (ref: string) => `Reference: ${ref}`,
-};
+import { RESPONDING_AS, STANCES, asksForStance } from "~/responses/rules";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: reachCss }];
 
@@ -91,23 +55,34 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: pageTitle(matches, data ? T.title(data.proposal.title) : null) }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches, location }) => [
+  { title: pageTitle(matches, data ? translator(languageOfUrl(`${location.pathname}${location.search}`))("consultationPages.print.title", { title: data.proposal.title }) : null) },
+];
+
+type T = (key: string, values?: Record<string, unknown>) => string;
+
+function usePrintWords() {
+  const { t: translate } = useTranslation();
+  const t = translate as unknown as T;
+  return { t, p: (key: string, values?: Record<string, unknown>) => t(`consultationPages.print.${key}`, values) };
+}
 
 /** Only with JavaScript: without it, the hint says how to print. */
 function PrintButton() {
+  const { p } = usePrintWords();
   const [ready, setReady] = useState(false);
   useEffect(() => setReady(true), []);
   if (!ready) return null;
   return (
     <button type="button" className="govuk-button govuk-button--secondary" data-module="govuk-button" onClick={() => window.print()}>
-      {T.printButton}
+      {p("printButton")}
     </button>
   );
 }
 
-function Boxes({ options }: { options: string[] }) {
+function Boxes({ options, lang }: { options: string[]; lang?: string }) {
   return (
-    <ul className="govuk-list app-tick-boxes">
+    <ul className="govuk-list app-tick-boxes" lang={lang}>
       {options.map((o) => (
         <li key={o}>
           <span className="app-tick-box" aria-hidden="true" />
@@ -123,8 +98,9 @@ function WriteSpace({ lines = 8 }: { lines?: number }) {
 }
 
 function PostalAddress({ lines }: { lines: string[] }) {
+  const contentLang = useContentLang();
   return (
-    <address className="govuk-body app-postal-address">
+    <address className="govuk-body app-postal-address" lang={contentLang}>
       {lines.map((line) => (
         <span key={line}>
           {line}
@@ -137,90 +113,102 @@ function PostalAddress({ lines }: { lines: string[] }) {
 
 export default function PaperPack() {
   const d = useLoaderData<typeof loader>();
-  const closes = d.proposal.plan.closesOn ? formatDate(d.proposal.plan.closesOn) : null;
+  const { t, p } = usePrintWords();
+  const format = useFormat();
+  const contentLang = useContentLang();
+  const closes = d.proposal.plan.closesOn ? format.date(d.proposal.plan.closesOn) : null;
   return (
     <div className="app-paper-pack">
       <div className="app-no-print">
-        {!d.isPublic ? <p className="govuk-inset-text">{T.notPublished}</p> : null}
-        <p className="govuk-body">{T.printHint}</p>
+        {!d.isPublic ? <p className="govuk-inset-text">{p("notPublished")}</p> : null}
+        <p className="govuk-body">{p("printHint")}</p>
         <PrintButton />
       </div>
 
       <div className="app-print-cover">
         <p className="govuk-caption-l">
-          {d.council.name}: {T.kicker}
+          <Words text={p("kicker", { council: "\u0000" })} content={d.council.name} lang={contentLang} />
         </p>
-        <h1 className="govuk-heading-xl">{d.proposal.title}</h1>
+        <h1 className="govuk-heading-xl" lang={contentLang}>
+          {d.proposal.title}
+        </h1>
         <dl className="govuk-summary-list app-print-facts">
           <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">{T.reference}</dt>
+            <dt className="govuk-summary-list__key">{p("reference")}</dt>
             <dd className="govuk-summary-list__value">
-              <strong data-testid="reference">{d.reference}</strong>. {T.quote(d.reference)}
+              <strong data-testid="reference">{d.reference}</strong>. {p("quote", { reference: d.reference })}
             </dd>
           </div>
           {closes ? (
             <div className="govuk-summary-list__row">
-              <dt className="govuk-summary-list__key">{T.closes}</dt>
-              <dd className="govuk-summary-list__value">{T.closesAt(closes)}</dd>
+              <dt className="govuk-summary-list__key">{p("closes")}</dt>
+              <dd className="govuk-summary-list__value">{p("closesAt", { date: closes })}</dd>
             </div>
           ) : null}
         </dl>
-        <h2 className="govuk-heading-m">{T.ways}</h2>
+        <h2 className="govuk-heading-m">{p("ways")}</h2>
         <ul className="govuk-list govuk-list--bullet">
-          <li>{T.online(d.urls.respond)}</li>
           <li>
-            {T.byPost}
+            {p("online")} {d.urls.respond}
+          </li>
+          <li>
+            {p("byPost")}
             <PostalAddress lines={d.postalAddress} />
           </li>
-          {d.phone ? <li>{T.byPhone(d.phone)}</li> : null}
-          <li>{T.byEmail(d.council.email)}</li>
+          {d.phone ? <li>{p("byPhone", { phone: d.phone })}</li> : null}
+          <li>
+            {p("byEmail")} {d.council.email}
+          </li>
         </ul>
-        <p className="govuk-body">{T.otherFormats(d.phone, d.council.email)}</p>
+        <p className="govuk-body">{d.phone ? p("otherFormatsPhone", { phone: d.phone, email: d.council.email }) : p("otherFormats", { email: d.council.email })}</p>
       </div>
 
       <ProposalView proposal={d.proposal} showContents={false} />
 
       <section className="app-section app-print-form" aria-labelledby="response-form-heading">
         <h2 className="govuk-heading-l" id="response-form-heading">
-          {T.formHeading}
+          {p("formHeading")}
         </h2>
         <p className="govuk-body">
-          <strong>{T.quote(d.reference)}</strong> {T.formIntro}
+          <strong>{p("quote", { reference: d.reference })}</strong> {p("formIntro")}
         </p>
         {d.questions.map((q) => (
           <div key={q.n} className="app-print-question">
             <h3 className="govuk-heading-s">
-              {T.question(q.n)}: {q.question}
+              {p("question", { n: q.n })} <span lang={contentLang}>{q.question}</span>
             </h3>
             {q.stance ? (
               <>
-                <p className="govuk-body govuk-!-margin-bottom-1">{T.tickOne}</p>
-                <Boxes options={STANCES.map((s) => STANCE_LABELS[s])} />
+                <p className="govuk-body govuk-!-margin-bottom-1">{p("tickOne")}</p>
+                <Boxes options={STANCES.map((s) => t(`stances.${s}`))} />
               </>
             ) : null}
-            <p className="govuk-body govuk-!-margin-bottom-1">{T.writeHere}</p>
+            <p className="govuk-body govuk-!-margin-bottom-1">{p("writeHere")}</p>
             <WriteSpace />
           </div>
         ))}
         <div className="app-print-question">
-          <h3 className="govuk-heading-s">{T.aboutYou}</h3>
-          <p className="govuk-body">{T.aboutYouIntro}</p>
-          <p className="govuk-body govuk-!-margin-bottom-1">{T.yourName}</p>
+          <h3 className="govuk-heading-s">{p("aboutYou")}</h3>
+          <p className="govuk-body">{p("aboutYouIntro")}</p>
+          <p className="govuk-body govuk-!-margin-bottom-1">{p("yourName")}</p>
           <WriteSpace lines={1} />
-          <p className="govuk-body govuk-!-margin-bottom-1">{T.showName}</p>
-          <Boxes options={[T.yes, T.no]} />
-          <p className="govuk-body govuk-!-margin-bottom-1">{T.respondingAs}</p>
-          <Boxes options={RESPONDING_AS.map((r) => RESPONDING_AS_LABELS[r])} />
-          <p className="govuk-body govuk-!-margin-bottom-1">{T.organisation}</p>
+          <p className="govuk-body govuk-!-margin-bottom-1">{p("showName")}</p>
+          <Boxes options={[p("yes"), p("no")]} />
+          <p className="govuk-body govuk-!-margin-bottom-1">{p("respondingAs")}</p>
+          <Boxes options={RESPONDING_AS.map((r) => t(`consultationPages.respondingAs.${r}`))} />
+          <p className="govuk-body govuk-!-margin-bottom-1">{p("organisation")}</p>
           <WriteSpace lines={1} />
-          <p className="govuk-body">{T.privacy(d.urls.privacy)}</p>
+          <p className="govuk-body">
+            {p("privacy")} {d.urls.privacy}
+          </p>
         </div>
-        <h3 className="govuk-heading-m">{T.sendTo}</h3>
+        <h3 className="govuk-heading-m">{p("sendTo")}</h3>
         <PostalAddress lines={d.postalAddress} />
         {closes ? (
           <p className="govuk-body">
             <strong>
-              {T.closes} {T.closesAt(closes)}.
+              {p("closes")} {p("closesAt", { date: closes })}
+              {t("consultationPages.outcome.end")}
             </strong>
           </p>
         ) : null}
@@ -228,19 +216,31 @@ export default function PaperPack() {
 
       <section className="app-section app-print-form" aria-labelledby="monitoring-form-heading">
         <h2 className="govuk-heading-l" id="monitoring-form-heading">
-          {T.monitoringHeading}
+          {p("monitoringHeading")}
         </h2>
-        <p className="govuk-body">{T.monitoringIntro}</p>
-        <p className="govuk-body">{T.monitoringReference(d.reference)}</p>
-        {MONITORING_QUESTIONS.map((q) => (
-          <div key={q.key} className="app-print-question">
+        <p className="govuk-body">{p("monitoringIntro")}</p>
+        <p className="govuk-body">{p("monitoringReference", { reference: d.reference })}</p>
+        {MONITORING_QUESTIONS.map((q) => monitoringWords(t, q)).map((q, i) => (
+          <div key={MONITORING_QUESTIONS[i].key} className="app-print-question">
             <h3 className="govuk-heading-s">{q.question}</h3>
             {q.hint ? <p className="govuk-body-s">{q.hint}</p> : null}
-            <Boxes options={[...q.answers.map((a) => a.label), PREFER_NOT_LABEL]} />
+            <Boxes options={[...q.answers.map((a) => a.label), q.preferNot]} />
           </div>
         ))}
         <PostalAddress lines={d.postalAddress} />
       </section>
     </div>
+  );
+}
+
+/** A catalogue sentence with the council's own words where its value stands, marked as such. */
+function Words({ text, content, lang }: { text: string; content: string; lang: string | undefined }) {
+  const [before, after = ""] = text.split("\u0000");
+  return (
+    <>
+      {before}
+      <span lang={lang}>{content}</span>
+      {after}
+    </>
   );
 }

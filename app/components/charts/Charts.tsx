@@ -10,6 +10,20 @@
  */
 import type { ReactNode } from "react";
 import { formatNumber } from "../format";
+import { useTranslation } from "~/i18n/react";
+
+/** The charts' own words in the page's language. */
+function useChartWords() {
+  const { t } = useTranslation();
+  return {
+    total: t("consultationPages.charts.total"),
+    category: t("consultationPages.charts.category"),
+    inTable: t("consultationPages.charts.inTable"),
+    figures: (caption: string) => t("consultationPages.charts.figures", { caption }),
+    answers: (count: number) => t("consultationPages.charts.answers", { count }),
+    noAnswers: t("consultationPages.charts.noAnswers"),
+  };
+}
 
 export const CHART_COLOURS = {
   darkBlue: "#12436D",
@@ -73,6 +87,7 @@ export function BarChart({
   labelHeader = "",
   colour = CHART_COLOURS.darkBlue,
   total: showTotal = true,
+  labelLang,
 }: {
   id: string;
   caption: string;
@@ -81,7 +96,10 @@ export function BarChart({
   labelHeader?: string;
   colour?: string;
   total?: boolean;
+  /** `lang` of the labels when they are the council's own words (useContentLang) */
+  labelLang?: string;
 }) {
+  const w = useChartWords();
   const width = 480;
   const labelWidth = 150;
   const rowHeight = 28;
@@ -90,17 +108,17 @@ export function BarChart({
   const room = width - labelWidth - 60;
   const total = bars.reduce((n, b) => n + b.value, 0);
   const chart = (
-    <Svg id={id} title={caption} desc={`${bars.map((b) => `${b.label}: ${formatNumber(b.value)}`).join("; ")}. The figures are also in the table.`} width={width} height={height}>
+    <Svg id={id} title={caption} desc={`${bars.map((b) => `${b.label}: ${formatNumber(b.value)}`).join("; ")}. ${w.inTable}`} width={width} height={height}>
       {bars.map((b, i) => {
         const y = 4 + i * rowHeight;
-        const w = Math.round((b.value / max) * room);
+        const bw = Math.round((b.value / max) * room);
         return (
           <g key={b.label}>
-            <text x={labelWidth - 8} y={y + rowHeight / 2 + 5} textAnchor="end" fill="#0b0c0c" {...FONT}>
+            <text x={labelWidth - 8} y={y + rowHeight / 2 + 5} textAnchor="end" fill="#0b0c0c" {...FONT} lang={labelLang}>
               {b.label}
             </text>
-            <rect x={labelWidth} y={y + 4} width={Math.max(w, b.value > 0 ? 2 : 0)} height={rowHeight - 8} fill={colour} />
-            <text x={labelWidth + w + 6} y={y + rowHeight / 2 + 5} fill="#0b0c0c" {...FONT} fontWeight="bold">
+            <rect x={labelWidth} y={y + 4} width={Math.max(bw, b.value > 0 ? 2 : 0)} height={rowHeight - 8} fill={colour} />
+            <text x={labelWidth + bw + 6} y={y + rowHeight / 2 + 5} fill="#0b0c0c" {...FONT} fontWeight="bold">
               {formatNumber(b.value)}
             </text>
           </g>
@@ -111,11 +129,11 @@ export function BarChart({
   );
   const table = (
     <table className="govuk-table app-chart__data app-table--reflow">
-      <caption className="govuk-table__caption govuk-visually-hidden">{caption}: the figures</caption>
+      <caption className="govuk-table__caption govuk-visually-hidden">{w.figures(caption)}</caption>
       <thead className="govuk-table__head">
         <tr className="govuk-table__row">
           <th scope="col" className="govuk-table__header">
-            {labelHeader || <span className="govuk-visually-hidden">Category</span>}
+            {labelHeader || <span className="govuk-visually-hidden">{w.category}</span>}
           </th>
           <th scope="col" className="govuk-table__header govuk-table__header--numeric">
             {valueHeader}
@@ -125,7 +143,7 @@ export function BarChart({
       <tbody className="govuk-table__body">
         {bars.map((b) => (
           <tr key={b.label} className="govuk-table__row">
-            <th scope="row" className="govuk-table__header govuk-!-font-weight-regular">
+            <th scope="row" className="govuk-table__header govuk-!-font-weight-regular" lang={labelLang}>
               {b.label}
             </th>
             <td className="govuk-table__cell govuk-table__cell--numeric" data-label={valueHeader}>{formatNumber(b.value)}</td>
@@ -134,7 +152,7 @@ export function BarChart({
         {showTotal ? (
           <tr className="govuk-table__row">
             <th scope="row" className="govuk-table__header">
-              Total
+              {w.total}
             </th>
             <td className="govuk-table__cell govuk-table__cell--numeric govuk-!-font-weight-bold" data-label={valueHeader}>{formatNumber(total)}</td>
           </tr>
@@ -153,7 +171,23 @@ export type StackedRow = { label: string; values: Record<string, number> };
  * One 100% bar per row (a question), split into segments (stances), each with its count where
  * there is room, and a legend. The table has every count.
  */
-export function StackedBarChart({ id, caption, segments, rows, rowHeader }: { id: string; caption: string; segments: Segment[]; rows: StackedRow[]; rowHeader: string }) {
+export function StackedBarChart({
+  id,
+  caption,
+  segments,
+  rows,
+  rowHeader,
+  labelLang,
+}: {
+  id: string;
+  caption: string;
+  segments: Segment[];
+  rows: StackedRow[];
+  rowHeader: string;
+  /** `lang` of the row labels when they are the council's own words (useContentLang) */
+  labelLang?: string;
+}) {
+  const words = useChartWords();
   const width = 560;
   const barHeight = 26;
   const rowGap = 44;
@@ -161,10 +195,10 @@ export function StackedBarChart({ id, caption, segments, rows, rowHeader }: { id
   const height = legendHeight + rows.length * rowGap + 4;
   const totals = rows.map((r) => segments.reduce((n, s) => n + (r.values[s.key] ?? 0), 0));
   const describe = rows
-    .map((r, i) => `${r.label}: ${totals[i] === 0 ? "no answers" : segments.filter((s) => r.values[s.key]).map((s) => `${s.label} ${formatNumber(r.values[s.key])}`).join(", ")}`)
+    .map((r, i) => `${r.label}: ${totals[i] === 0 ? words.noAnswers : segments.filter((s) => r.values[s.key]).map((s) => `${s.label} ${formatNumber(r.values[s.key])}`).join(", ")}`)
     .join(". ");
   const chart = (
-    <Svg id={id} title={caption} desc={`${describe}. The figures are also in the table.`} width={width} height={height}>
+    <Svg id={id} title={caption} desc={`${describe}. ${words.inTable}`} width={width} height={height}>
       {segments.map((s, i) => {
         const x = (i % 3) * (width / 3);
         const y = Math.floor(i / 3) * 22 + 4;
@@ -182,11 +216,11 @@ export function StackedBarChart({ id, caption, segments, rows, rowHeader }: { id
         let x = 0;
         return (
           <g key={r.label}>
-            <text x={0} y={y + 12} fill="#0b0c0c" {...FONT} fontSize={13}>
+            <text x={0} y={y + 12} fill="#0b0c0c" {...FONT} fontSize={13} lang={labelLang}>
               {r.label.length > 62 ? `${r.label.slice(0, 61)}…` : r.label}
             </text>
             <text x={width} y={y + 12} textAnchor="end" fill="#0b0c0c" {...FONT} fontSize={13} fontWeight="bold">
-              {totals[i] === 1 ? "1 answer" : `${formatNumber(totals[i])} answers`}
+              {words.answers(totals[i])}
             </text>
             {totals[i] === 0 ? (
               <rect x={0} y={y + 16} width={width} height={barHeight} fill="none" stroke={CHART_COLOURS.grey} strokeDasharray="4 3" />
@@ -215,9 +249,9 @@ export function StackedBarChart({ id, caption, segments, rows, rowHeader }: { id
     </Svg>
   );
   const table = (
-    <div className="app-table-scroll" role="region" aria-label={`${caption}: the figures`} tabIndex={0}>
+    <div className="app-table-scroll" role="region" aria-label={words.figures(caption)} tabIndex={0}>
       <table className="govuk-table app-chart__data app-table--reflow">
-        <caption className="govuk-table__caption govuk-visually-hidden">{caption}: the figures</caption>
+        <caption className="govuk-table__caption govuk-visually-hidden">{words.figures(caption)}</caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
             <th scope="col" className="govuk-table__header">
@@ -229,14 +263,14 @@ export function StackedBarChart({ id, caption, segments, rows, rowHeader }: { id
               </th>
             ))}
             <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-              Total
+              {words.total}
             </th>
           </tr>
         </thead>
         <tbody className="govuk-table__body">
           {rows.map((r, i) => (
             <tr key={r.label} className="govuk-table__row">
-              <th scope="row" className="govuk-table__header govuk-!-font-weight-regular">
+              <th scope="row" className="govuk-table__header govuk-!-font-weight-regular" lang={labelLang}>
                 {r.label}
               </th>
               {segments.map((s) => (
@@ -244,7 +278,7 @@ export function StackedBarChart({ id, caption, segments, rows, rowHeader }: { id
                   {formatNumber(r.values[s.key] ?? 0)}
                 </td>
               ))}
-              <td className="govuk-table__cell govuk-table__cell--numeric govuk-!-font-weight-bold" data-label="Total">{formatNumber(totals[i])}</td>
+              <td className="govuk-table__cell govuk-table__cell--numeric govuk-!-font-weight-bold" data-label={words.total}>{formatNumber(totals[i])}</td>
             </tr>
           ))}
         </tbody>

@@ -27,6 +27,14 @@ export const consultationPages: Catalogue["consultationPages"] = {
   },
   ratings: { positive: "ইতিবাচক", negative: "নেতিবাচক", neutral: "নিরপেক্ষ", unknown: "এখনও জানা যায়নি", none: "মূল্যায়ন করা হয়নি" },
   respondingAs: { individual: "ব্যক্তি হিসেবে", organisation: "কোনো সংস্থা বা দলের পক্ষে", councillor: "কাউন্সিলর হিসেবে", unknown: "লেখা হয়নি" },
+  charts: {
+    total: "মোট",
+    category: "শ্রেণি",
+    inTable: "সংখ্যাগুলো সারণিতেও দেওয়া আছে।",
+    figures: "{caption}: সংখ্যাগুলো",
+    answers: "{count}টি উত্তর",
+    noAnswers: "কোনো উত্তর নেই",
+  },
   outcome: {
     title: "ফলাফল",
     titleWith: "ফলাফল: {title}",

@@ -31,6 +31,14 @@ export const consultationPages = {
   },
   ratings: { positive: "Positive", negative: "Negative", neutral: "Neutral", unknown: "Not yet known", none: "Not assessed" },
   respondingAs: { individual: "As an individual", organisation: "For an organisation or group", councillor: "As a councillor", unknown: "Not recorded" },
+  charts: {
+    total: "Total",
+    category: "Category",
+    inTable: "The figures are also in the table.",
+    figures: "{caption}: the figures",
+    answers: "{count, plural, one {# answer} other {# answers}}",
+    noAnswers: "no answers",
+  },
   outcome: {
     title: "Outcome",
     titleWith: "Outcome: {title}",
@@ -334,7 +342,7 @@ export const consultationPages = {
       end: ".",
       waiting: "{waiting, plural, one {# is} other {# are}} being prepared.",
     },
-    placeKinds: { library: "library", idea_store: "Idea Store", community_centre: "community centre", other: "other place" },
+    placeKinds: { library: "library", idea_store: "idea store", community_centre: "community centre", other: "other place" },
   },
   equality: {
     title: "Help us check we are hearing from everyone",
