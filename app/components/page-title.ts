@@ -8,6 +8,8 @@
  * Remix v2 does not merge meta: a route that exports `meta` must set the title itself.
  */
 import type { FrameData } from "./Frame";
+import { translator } from "~/i18n/i18n";
+import { languageOrDefault } from "~/i18n/languages";
 
 type MatchLike = { id: string; data?: unknown };
 
@@ -17,5 +19,6 @@ export function pageTitle(matches: readonly MatchLike[] | undefined, page?: stri
   const title = parts.join(" – ") || "Consultations";
   // A form posted without JavaScript and refused (entry.server.tsx marks the root's data), or a
   // route that knows it shows errors: GOV.UK asks for "Error: " first in the title.
-  return options.error || root?.formError ? `Error: ${title}` : title;
+  // "Error:" in the page's language (the root loader's word for it).
+  return options.error || root?.formError ? `${translator(languageOrDefault(root?.lang))("errors.errorPrefix")} ${title}` : title;
 }

@@ -12,7 +12,6 @@ import { Breadcrumbs } from "~/components/Breadcrumbs";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { Radios, TextInput, Textarea, conformProps } from "~/components/form-fields";
 import { pageTitle } from "~/components/page-title";
-import { useErrorTitle } from "~/components/SectionForm";
 import { now } from "~/lib/clock";
 import { loadSettings } from "~/lib/settings.server";
 import { hadFormError, markFormError } from "~/proposals/sections/route.server";
@@ -24,7 +23,7 @@ import { createFormatRequest } from "~/reach/formats.server";
 import { FORMAT_HINTS, FORMAT_KINDS, type FormatKind } from "~/reach/formats";
 import { publishedConsultationFor } from "~/reach/public.server";
 import { consultationPath } from "~/reach/paths";
-import { Honeypot } from "~/responses/forms";
+import { Honeypot, useErrorTitle } from "~/responses/forms";
 import { addressFrom, takeAllowance } from "~/responses/rate-limit.server";
 
 /** Per network address: generous for a library's shared computers, tight for a script. */
@@ -137,7 +136,7 @@ export default function AskForFormat() {
       />
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
-          <ErrorSummary errors={errors} focusKey={lastResult} />
+          <ErrorSummary title={t("consultationPages.common.errorSummary")} errors={errors} focusKey={lastResult} />
           <span className="govuk-caption-l" lang={contentLang}>
             {d.title}
           </span>

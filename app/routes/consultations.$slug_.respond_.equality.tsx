@@ -10,7 +10,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { SubmissionResult } from "@conform-to/react";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { pageTitle } from "~/components/page-title";
-import { useErrorTitle } from "~/components/SectionForm";
+import { useErrorTitle } from "~/responses/forms";
 import { hadFormError, markFormError } from "~/proposals/sections/route.server";
 import { answersToCount, monitoringSchema } from "~/reach/monitoring";
 import { hasAnsweredMonitoring, recordMonitoringForm } from "~/reach/monitoring.server";
@@ -65,7 +65,7 @@ export default function EqualityMonitoring() {
         <Link to={href(`${d.base}/respond/confirmation`)} className="govuk-back-link">
           {t("consultationPages.equality.back")}
         </Link>
-        <ErrorSummary errors={errors} focusKey={reply} />
+        <ErrorSummary title={t("consultationPages.common.errorSummary")} errors={errors} focusKey={reply} />
         <span className="govuk-caption-l">{t("consultationPages.equality.caption")}</span>
         <h1 className="govuk-heading-l">{t("consultationPages.equality.title")}</h1>
         {d.answered ? (

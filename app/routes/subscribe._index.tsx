@@ -90,7 +90,7 @@ export default function Subscribe() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={errors} focusKey={lastResult} />
+        <ErrorSummary title={t("consultationPages.common.errorSummary")} errors={errors} focusKey={lastResult} />
         <h1 className="govuk-heading-l">{t("consultationPages.subscribe.title")}</h1>
         <p className="govuk-body">
           <TopicSentence sentence="consultationPages.subscribe.intro" topic={topic} short />

@@ -53,7 +53,7 @@ export function ChartFigure({ id, caption, chart, table, stacked = false }: { id
   );
 }
 
-function Svg({ id, title, desc, width, height, children }: { id: string; title: string; desc: string; width: number; height: number; children: ReactNode }) {
+function Svg({ id, title, desc, width, height, children, descLang }: { id: string; title: string; desc: string; width: number; height: number; children: ReactNode; descLang?: string }) {
   return (
     <svg
       className="app-chart__svg"
@@ -66,7 +66,9 @@ function Svg({ id, title, desc, width, height, children }: { id: string; title: 
       focusable="false"
     >
       <title id={`${id}-title`}>{title}</title>
-      <desc id={`${id}-desc`}>{desc}</desc>
+      <desc id={`${id}-desc`} lang={descLang}>
+        {desc}
+      </desc>
       {children}
     </svg>
   );
@@ -108,7 +110,7 @@ export function BarChart({
   const room = width - labelWidth - 60;
   const total = bars.reduce((n, b) => n + b.value, 0);
   const chart = (
-    <Svg id={id} title={caption} desc={`${bars.map((b) => `${b.label}: ${formatNumber(b.value)}`).join("; ")}. ${w.inTable}`} width={width} height={height}>
+    <Svg id={id} title={caption} desc={`${bars.map((b) => `${b.label}: ${formatNumber(b.value)}`).join("; ")}. ${w.inTable}`} width={width} height={height} descLang={labelLang}>
       {bars.map((b, i) => {
         const y = 4 + i * rowHeight;
         const bw = Math.round((b.value / max) * room);
@@ -198,7 +200,7 @@ export function StackedBarChart({
     .map((r, i) => `${r.label}: ${totals[i] === 0 ? words.noAnswers : segments.filter((s) => r.values[s.key]).map((s) => `${s.label} ${formatNumber(r.values[s.key])}`).join(", ")}`)
     .join(". ");
   const chart = (
-    <Svg id={id} title={caption} desc={`${describe}. ${words.inTable}`} width={width} height={height}>
+    <Svg id={id} title={caption} desc={`${describe}. ${words.inTable}`} width={width} height={height} descLang={labelLang}>
       {segments.map((s, i) => {
         const x = (i % 3) * (width / 3);
         const y = Math.floor(i / 3) * 22 + 4;

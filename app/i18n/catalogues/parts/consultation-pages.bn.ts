@@ -3,6 +3,7 @@ import type { Catalogue } from "../index";
 
 export const consultationPages: Catalogue["consultationPages"] = {
   common: {
+    errorSummary: "একটি সমস্যা হয়েছে",
     readConsultation: "পরামর্শটি পড়ুন",
     backToConsultation: "পরামর্শে ফিরে যান",
     optional: "{label} (ঐচ্ছিক)",

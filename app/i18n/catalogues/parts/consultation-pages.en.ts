@@ -7,6 +7,7 @@
  */
 export const consultationPages = {
   common: {
+    errorSummary: "There is a problem",
     readConsultation: "Read the consultation",
     backToConsultation: "Back to the consultation",
     optional: "{label} (optional)",
