@@ -7,74 +7,86 @@
  * A loader passes `loadNotificationRecord(proposal)` (app/notifications/record.server.ts).
  */
 import type { NotificationRecordView } from "~/notifications/record";
-import { formatDate, formatNumber, plural } from "./format";
+import { formatDate, formatNumber } from "./format";
+import { useContentLang, useLanguage, useTranslation } from "~/i18n/react";
+import type { Translate } from "~/i18n/i18n";
 import { SummaryList, type SummaryListRow } from "./SummaryList";
 
-function list(names: string[]): string {
+function list(names: string[], t: Translate): string {
   if (names.length <= 1) return names.join("");
-  return `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+  return `${names.slice(0, -1).join(", ")}${t("sitePages.risks.and")}${names[names.length - 1]}`;
 }
 
 export function NotificationRecord({ record, headingLevel = 2 }: { record: NotificationRecordView; headingLevel?: 2 | 3 }) {
   const Heading = `h${headingLevel}` as "h2" | "h3";
   const { unions, staff } = record;
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  // The unions' and staff groups' names are the council's own.
+  const contentLang = useContentLang();
   const rows: SummaryListRow[] = [];
   if (unions) {
-    rows.push({ key: "Unions told", value: `${formatDate(unions.toldOn)}: ${list(unions.names)}` });
+    rows.push({ key: t("sitePages.notices.unionsTold"), value: <>{formatDate(unions.toldOn, lang)}: <span lang={contentLang}>{list(unions.names, t)}</span></> });
     if (unions.workingDaysBeforeOpening != null) {
       rows.push({
-        key: unions.opened ? "Notice before opening" : "Notice before planned opening",
-        value: `${plural(unions.workingDaysBeforeOpening, "working day")}`,
+        key: unions.opened ? t("sitePages.notices.before") : t("sitePages.notices.beforePlanned"),
+        value: t("sitePages.notices.workingDays", { count: unions.workingDaysBeforeOpening }),
       });
     }
     rows.push({
-      key: "Union representatives who acknowledged the notice",
-      value: unions.repsNotified ? `${formatNumber(unions.repsAcknowledged)} of ${formatNumber(unions.repsNotified)}` : "No representatives were on record to notify",
+      key: t("sitePages.notices.acknowledged"),
+      value: unions.repsNotified ? t("sitePages.notices.ofReps", { acknowledged: formatNumber(unions.repsAcknowledged), notified: formatNumber(unions.repsNotified) }) : t("sitePages.notices.noReps"),
     });
   }
   if (staff.groups.length) {
-    rows.push({ key: "Staff told", value: `${plural(staff.total, "member of staff", "members of staff")} in ${plural(staff.groups.length, "staff group")}` });
+    rows.push({ key: t("sitePages.notices.staffTold"), value: t("sitePages.notices.staffCount", { staff: staff.total, groups: staff.groups.length }) });
   }
 
   return (
     <section className="app-section" aria-labelledby="notification-record-heading" data-testid="notification-record">
       <Heading className="govuk-heading-l" id="notification-record-heading">
-        Who was told, and when
+        {t("sitePages.notices.heading")}
       </Heading>
       {record.noStaffAffected ? (
-        <p className="govuk-body">No staff were affected by this proposal, so no union notice was needed and no staff were emailed.</p>
+        <p className="govuk-body">{t("sitePages.notices.noStaff")}</p>
       ) : (
         <>
-          {!unions ? <p className="govuk-body">No recognised union was given advance notice of this proposal.</p> : null}
+          {!unions ? <p className="govuk-body">{t("sitePages.notices.noUnion")}</p> : null}
           {rows.length ? <SummaryList rows={rows} /> : null}
           {staff.groups.length ? (
             <table className="govuk-table app-table--reflow">
-              <caption className="govuk-table__caption govuk-table__caption--m">Staff groups emailed a link to this page</caption>
+              <caption className="govuk-table__caption govuk-table__caption--m">{t("sitePages.notices.groupsCaption")}</caption>
               <thead className="govuk-table__head">
                 <tr className="govuk-table__row">
                   <th scope="col" className="govuk-table__header">
-                    Staff group
+                    {t("sitePages.notices.group")}
                   </th>
                   <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                    Staff
+                    {t("sitePages.notices.staff")}
                   </th>
                   <th scope="col" className="govuk-table__header">
-                    Told on
+                    {t("sitePages.notices.toldOn")}
                   </th>
                 </tr>
               </thead>
               <tbody className="govuk-table__body">
                 {staff.groups.map((g) => (
                   <tr className="govuk-table__row" key={g.name}>
-                    <td className="govuk-table__cell" data-label="Staff group">{g.name}</td>
-                    <td className="govuk-table__cell govuk-table__cell--numeric" data-label="Staff">{formatNumber(g.headCount)}</td>
-                    <td className="govuk-table__cell" data-label="Told on">{formatDate(g.toldOn)}</td>
+                    <td className="govuk-table__cell" data-label={t("sitePages.notices.group")} lang={contentLang}>
+                      {g.name}
+                    </td>
+                    <td className="govuk-table__cell govuk-table__cell--numeric" data-label={t("sitePages.notices.staff")}>
+                      {formatNumber(g.headCount)}
+                    </td>
+                    <td className="govuk-table__cell" data-label={t("sitePages.notices.toldOn")}>
+                      {formatDate(g.toldOn, lang)}
+                    </td>
                   </tr>
                 ))}
               </tbody>
             </table>
           ) : unions?.opened ? (
-            <p className="govuk-body">No staff group has been emailed about this consultation.</p>
+            <p className="govuk-body">{t("sitePages.notices.noGroup")}</p>
           ) : null}
         </>
       )}

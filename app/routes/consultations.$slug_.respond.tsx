@@ -14,7 +14,7 @@ import { ErrorSummary, type ErrorSummaryItem } from "~/components/ErrorSummary";
 import { Checkboxes, Radios, Textarea, conformProps } from "~/components/form-fields";
 import { translator, translatorFor } from "~/i18n/i18n";
 import { languageOfRequest, languageOfUrl, withLanguage } from "~/i18n/languages";
-import { useFormat, useLanguage, useLocalHref, useTranslation } from "~/i18n/react";
+import { useContentLang, useFormat, useLanguage, useLocalHref, useTranslation } from "~/i18n/react";
 import { pageTitle } from "~/components/page-title";
 import { now } from "~/lib/clock";
 import { notFound, requireVisibleProposal } from "~/proposals/proposals.server";
@@ -120,6 +120,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches, location }) =
 export default function Respond() {
   const loaded = useLoaderData<typeof loader>();
   const { t } = useTranslation();
+  const contentLang = useContentLang();
   const localHref = useLocalHref();
   const base = `/consultations/${encodeURIComponent(loaded.consultation.slug)}`;
   return (
@@ -138,7 +139,9 @@ export default function Respond() {
             <AnswersForm data={loaded} base={base} />
           ) : (
             <>
-              <span className="govuk-caption-l">{loaded.consultation.title}</span>
+              <span className="govuk-caption-l" lang={contentLang}>
+                {loaded.consultation.title}
+              </span>
               <h1 className="govuk-heading-l">{loaded.kind === "closed" ? t("respond.closedHeading") : "You are signed in to the staff area"}</h1>
               {loaded.kind === "closed" ? (
                 <p className="govuk-body">{t(loaded.message as (typeof NOT_ACCEPTING_KEYS)[keyof typeof NOT_ACCEPTING_KEYS])}</p>
@@ -170,6 +173,7 @@ function AnswersForm({ data: d, base }: { data: FormData; base: string }) {
   const lastResult = useActionData<typeof action>();
   const [blocked, setBlocked] = useState(0);
   const { t } = useTranslation();
+  const contentLang = useContentLang();
   const lang = useLanguage();
   const localHref = useLocalHref();
   const format = useFormat();
@@ -199,7 +203,9 @@ function AnswersForm({ data: d, base }: { data: FormData; base: string }) {
   return (
     <>
       <ErrorSummary errors={errors} focusKey={focusKey} />
-      <span className="govuk-caption-l">{d.consultation.title}</span>
+      <span className="govuk-caption-l" lang={contentLang}>
+        {d.consultation.title}
+      </span>
       <h1 className="govuk-heading-l">{d.answeredBefore ? t("respond.changeHeading") : t("respond.heading")}</h1>
       <p className="govuk-body">
         {t("respond.answerAny")}
@@ -243,7 +249,7 @@ function AnswersForm({ data: d, base }: { data: FormData; base: string }) {
                 {t("respond.questionOf", { n: i + 1, total: d.questions.length })}
               </span>
               <h2 className="govuk-heading-m" id={`question-${i + 1}-heading`}>
-                {q.translated && d.translatedInto ? <span lang={d.translatedInto}>{q.translated}</span> : q.question}
+                {q.translated && d.translatedInto ? <span lang={d.translatedInto}>{q.translated}</span> : <span lang={contentLang}>{q.question}</span>}
               </h2>
               {q.translated ? <EnglishOriginal text={q.question} /> : null}
               {q.stance ? (

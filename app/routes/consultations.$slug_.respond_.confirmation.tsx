@@ -1,4 +1,5 @@
 /** After sending answers: what we have, how to change it, and what happens next. */
+import { Content, useRichTranslation } from "~/i18n/rich";
 import { redirect, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { translator } from "~/i18n/i18n";
@@ -55,6 +56,7 @@ export const meta: MetaFunction<typeof loader> = ({ matches, location }) => [{ t
 export default function ResponseReceived() {
   const d = useLoaderData<typeof loader>();
   const { t } = useTranslation();
+  const rt = useRichTranslation();
   const lang = useLanguage();
   const href = useLocalHref();
   const format = useFormat();
@@ -64,7 +66,7 @@ export default function ResponseReceived() {
         {d.monitoring.said === "thanks" ? <SuccessBanner>{t("confirmation.monitoringThanks")}</SuccessBanner> : null}
         <div className="govuk-panel govuk-panel--confirmation">
           <h1 className="govuk-panel__title">{t("confirmation.title")}</h1>
-          <div className="govuk-panel__body">{t("confirmation.savedOn", { title: d.title, when: formatWhen(d.updatedAt, lang) })}</div>
+          <div className="govuk-panel__body">{rt("confirmation.savedOn", { title: <Content>{d.title}</Content>, when: formatWhen(d.updatedAt, lang) })}</div>
         </div>
         <p className="govuk-body app-break-anywhere" data-testid="receipt-sent">
           {t("confirmation.emailed")} <strong>{d.email}</strong>
@@ -73,7 +75,7 @@ export default function ResponseReceived() {
         <h2 className="govuk-heading-m">{t("confirmation.yourAnswers")}</h2>
         <SummaryList
           rows={d.answers.map((a) => ({
-            key: a.question,
+            key: <Content>{a.question}</Content>,
             value: (
               <>
                 {a.stance ? <p className="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-1">{t(`stances.${a.stance}`)}</p> : null}

@@ -29,8 +29,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     "privacy-notice.md",
     { title: "Privacy notice", markdown: `${council.name} uses your information to run this consultation, as a task in the public interest. We publish your comments with your name shown the way you choose, your answers only if you agree, and never your email address.` },
     privacyNoticeValues(settings),
+    languageOfRequest(request),
   );
-  return { html: page.html, noticeTitle: page.title, redirectTo: next(request) };
+  return { html: page.html, noticeTitle: page.title, noticeLang: page.lang, redirectTo: next(request) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -42,7 +43,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ matches, location }) => [{ title: pageTitle(matches, translator(languageOfUrl(`${location.pathname}${location.search}`))("privacyStep.title")) }];
 
 export default function RespondentPrivacy() {
-  const { html, noticeTitle } = useLoaderData<typeof loader>();
+  const { html, noticeTitle, noticeLang } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
     <div className="govuk-grid-row">
@@ -50,7 +51,7 @@ export default function RespondentPrivacy() {
         <span className="govuk-caption-l">{t("aboutYou.caption")}</span>
         <h1 className="govuk-heading-l">{t("privacyStep.title")}</h1>
         <p className="govuk-body-l">{t("privacyStep.intro")}</p>
-        <section aria-labelledby="notice-title" className="govuk-!-margin-bottom-6">
+        <section aria-labelledby="notice-title" className="govuk-!-margin-bottom-6" lang={noticeLang}>
           <h2 className="govuk-heading-m" id="notice-title">
             {noticeTitle}
           </h2>

@@ -5,7 +5,7 @@
  */
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { LINK_GONE_TITLE, LinkGone } from "~/components/LinkGone";
+import { LinkGone } from "~/components/LinkGone";
 import { pageTitle } from "~/components/page-title";
 import { translator } from "~/i18n/i18n";
 import { languageOfRequest, languageOfUrl, withLanguage } from "~/i18n/languages";
@@ -25,7 +25,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches, location }) => [
-  { title: pageTitle(matches, data?.usable ? translator(languageOfUrl(`${location.pathname}${location.search}`))("signIn.title") : LINK_GONE_TITLE) },
+  { title: pageTitle(matches, data?.usable ? translator(languageOfUrl(`${location.pathname}${location.search}`))("signIn.title") : translator(languageOfUrl(`${location.pathname}${location.search}`))("sitePages.linkGone.title")) },
 ];
 
 export default function Verify() {
@@ -35,10 +35,10 @@ export default function Verify() {
   if (!usable) {
     return (
       <LinkGone>
-        <p className="govuk-body">Each sign-in link works once, for 1 hour after we send it.</p>
+        <p className="govuk-body">{t("sitePages.linkGone.signInOnce")}</p>
         <p className="govuk-body">
           <Link className="govuk-link" to={href("/respondents/sign-in")}>
-            Get a new link
+            {t("verify.newLink")}
           </Link>
         </p>
       </LinkGone>

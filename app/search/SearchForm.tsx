@@ -69,10 +69,11 @@ export function SearchForm({
 }
 
 /** A snippet with the matched words marked (text only: nothing here is HTML). */
-export function Snippet({ parts }: { parts: { text: string; match: boolean }[] }) {
+/** `lang`: a consultation's own English on a page in another language; `asWritten`: a comment, shown as written. */
+export function Snippet({ parts, lang, asWritten = false }: { parts: { text: string; match: boolean }[]; lang?: string; asWritten?: boolean }) {
   if (parts.length === 0) return null;
   return (
-    <p className="govuk-body app-search__snippet">
+    <p className="govuk-body app-search__snippet" lang={lang} data-as-written={asWritten ? "" : undefined}>
       {parts.map((p, i) => (p.match ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))}
     </p>
   );
@@ -89,12 +90,13 @@ export function ConsultationHits({
   testId?: string;
 }) {
   const localHref = useLocalHref();
+  const contentLang = useContentLang();
   return (
     <ul className="app-consultation-list" data-testid={testId}>
       {hits.map((c) => (
         <li key={c.key} className="app-consultation-list__item">
           <Heading className="govuk-heading-m app-consultation-list__title">
-            <Link className="govuk-link" to={localHref(c.href)}>
+            <Link className="govuk-link" to={localHref(c.href)} lang={contentLang}>
               {c.title}
             </Link>
           </Heading>
@@ -102,9 +104,9 @@ export function ConsultationHits({
             <li>
               <StateTag state={c.state} />
             </li>
-            <li>{c.serviceName}</li>
+            <li lang={contentLang}>{c.serviceName}</li>
           </ul>
-          <Snippet parts={c.snippet} />
+          <Snippet parts={c.snippet} lang={contentLang} />
         </li>
       ))}
     </ul>

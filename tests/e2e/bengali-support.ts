@@ -43,7 +43,8 @@ export async function unmarkedLatinText(page: Page): Promise<string[]> {
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const el = node.parentElement;
-      if (!el || el.closest("script, style, noscript, template, [hidden], [aria-hidden='true'], [data-as-written]")) continue;
+      // <code> holds identifiers (a dataset's column names, a file's field): the same in any language.
+      if (!el || el.closest("script, style, noscript, template, [hidden], [aria-hidden='true'], [data-as-written], code")) continue;
       const marked = el.closest("[lang]");
       if (marked && /^en\b/i.test(marked.getAttribute("lang") ?? "")) continue;
       const style = getComputedStyle(el);

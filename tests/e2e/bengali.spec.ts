@@ -136,13 +136,15 @@ test("read the CAMHS consultation in Bengali, respond in Bengali by keyboard alo
     await expect(page.getByRole("heading", { level: 2, name: heading, exact: true })).toBeVisible();
   }
   await expect(page.getByRole("navigation", { name: bn.layout.language }).getByText("বাংলা")).toHaveAttribute("aria-current", "true");
+  // Not yet strict here: the page's comments, challenges and other formats are translated by the
+  // comment pages and consultation pages work (issue 14); bengali-site-pages.spec.ts is strict on the rest.
   await expectAllBengali(page);
 
   // Respond, by keyboard alone: sign in by email first.
   await tabTo(page, page.getByRole("link", { name: bn.consultation.respond }));
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { level: 1, name: bn.signIn.title })).toBeVisible();
-  await expectAllBengali(page);
+  await expectAllBengali(page, { strict: true });
   // A mistake first: the message is in Bengali.
   await tabTo(page, page.getByRole("textbox", { name: bn.signIn.emailLabel }));
   await page.keyboard.type("not an email");
@@ -153,24 +155,24 @@ test("read the CAMHS consultation in Bengali, respond in Bengali by keyboard alo
   await page.keyboard.type(email);
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { level: 1, name: bn.signIn.checkHeading })).toBeVisible();
-  await expectAllBengali(page);
+  await expectAllBengali(page, { strict: true });
 
   // The sign-in email is in Bengali, and its link keeps the language.
   const link = await latestEmail(email, /লিংক/);
   expect(link.textBody).toContain(bn.emails.signIn.use);
   await page.goto(verifyPathFrom(link) + "?lang=bn");
   await expect(page.getByRole("heading", { level: 1, name: bn.signIn.title })).toBeVisible();
-  await expectAllBengali(page);
+  await expectAllBengali(page, { strict: true });
   await tabTo(page, page.getByRole("button", { name: bn.common.continue }));
   await page.keyboard.press("Enter");
 
   await expect(page.getByRole("heading", { level: 1, name: bn.privacyStep.title })).toBeVisible();
-  await expectAllBengali(page);
+  await expectAllBengali(page, { strict: true });
   await tabTo(page, page.getByRole("button", { name: bn.privacyStep.continue }));
   await page.keyboard.press("Enter");
 
   await expect(page.getByRole("heading", { level: 1, name: bn.aboutYou.title })).toBeVisible();
-  await expectAllBengali(page);
+  await expectAllBengali(page, { strict: true });
   await tabTo(page, page.getByRole("radio", { name: bn.aboutYou.showName }));
   await page.keyboard.press("Space");
   await tabTo(page, page.getByRole("textbox", { name: bn.aboutYou.nameLabel }));
@@ -183,10 +185,11 @@ test("read the CAMHS consultation in Bengali, respond in Bengali by keyboard alo
   // The answers form, in Bengali; sending nothing is refused in Bengali.
   await expect(page.getByRole("heading", { level: 1, name: bn.respond.heading })).toBeVisible();
   await expect(page).toHaveURL(/lang=bn/);
-  await expectAllBengali(page);
+  await expectAllBengali(page, { strict: true });
   await tabTo(page, page.getByRole("button", { name: bn.respond.send }));
   await page.keyboard.press("Enter");
   await expect(page.getByRole("alert")).toContainText(bn.validation.answerOne);
+  // Not yet strict: the error summary's title and the fields' hidden "Error:" are shared form parts the comment pages work translates.
   await expectAllBengali(page);
 
   const first = page.locator("#question-1");
@@ -201,7 +204,7 @@ test("read the CAMHS consultation in Bengali, respond in Bengali by keyboard alo
   await expect(page.getByRole("heading", { level: 1, name: bn.confirmation.title })).toBeVisible();
   await expect(page).toHaveURL(/\/respond\/confirmation\?lang=bn$/);
   await expect(page.getByText(answer)).toBeVisible();
-  await expectAllBengali(page);
+  await expectAllBengali(page, { strict: true });
   await resident.close();
 
   // The confirmation email, in Bengali, as it reached the demo inbox.
@@ -225,7 +228,7 @@ test("read the CAMHS consultation in Bengali, respond in Bengali by keyboard alo
 test("the home page, the list, a filter and pagination in Bengali: no raw keys, no English interface text", async ({ page }) => {
   for (const path of ["/?lang=bn", "/consultations?lang=bn", "/consultations?status=closed&lang=bn", "/consultations?status=withdrawn&lang=bn", "/no-such-page?lang=bn"]) {
     await page.goto(path);
-    await expectAllBengali(page);
+    await expectAllBengali(page, { strict: true });
   }
   await page.goto("/consultations?lang=bn");
   await expect(page.getByRole("heading", { level: 1, name: bn.list.heading })).toBeVisible();
@@ -234,5 +237,5 @@ test("the home page, the list, a filter and pagination in Bengali: no raw keys, 
   await page.getByRole("button", { name: bn.list.applyFilter }).click();
   await expect(page).toHaveURL(/status=open/);
   await expect(page).toHaveURL(/lang=bn/);
-  await expectAllBengali(page);
+  await expectAllBengali(page, { strict: true });
 });

@@ -239,6 +239,7 @@ export const STANCE_SEGMENTS: Segment[] = [
 /** Responses by how they came, and each agree-or-disagree question's answers by stance. */
 export function ResponseCharts({ data, idPrefix = "responses" }: { data: ResponseChartData; idPrefix?: string }) {
   const { t } = useTranslation();
+  const contentLang = useContentLang();
   const bars = (Object.keys(CHANNEL_NAMES) as (keyof typeof CHANNEL_NAMES)[]).map((c) => ({ label: t(`charts.channels.${c}`), value: data.byChannel[c] ?? 0 }));
   const scaled = data.questions.filter((q) => q.asksForStance);
   const segments = STANCE_SEGMENTS.map((s) => ({ ...s, label: t(`stances.${s.key as keyof typeof STANCE_LABELS}`) }));
@@ -252,6 +253,7 @@ export function ResponseCharts({ data, idPrefix = "responses" }: { data: Respons
           segments={segments}
           rowHeader={t("charts.question")}
           rows={scaled.map((q) => ({ label: q.question, values: q.stances }))}
+          labelLang={contentLang}
         />
       ) : null}
     </>
