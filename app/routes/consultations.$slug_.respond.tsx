@@ -202,7 +202,7 @@ function AnswersForm({ data: d, base }: { data: FormData; base: string }) {
 
   return (
     <>
-      <ErrorSummary errors={errors} focusKey={focusKey} />
+      <ErrorSummary errors={errors} focusKey={focusKey} title={t("consultationPages.common.errorSummary")} />
       <span className="govuk-caption-l" lang={contentLang}>
         {d.consultation.title}
       </span>
