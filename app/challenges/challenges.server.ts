@@ -12,6 +12,8 @@ import { and, asc, count, eq, gte, inArray, isNull, sql } from "drizzle-orm";
 import * as t from "#db/schema";
 import { db as defaultDb, writeTransaction, type DB } from "#db/client.server";
 import { appendAudit } from "~/audit/audit.server";
+import { translator } from "~/i18n/i18n";
+import { DEFAULT_LANGUAGE, languageOrDefault, withLanguage } from "~/i18n/languages";
 import { can, type SignedInViewer } from "~/auth/permissions";
 import { now as clockNow } from "~/lib/clock";
 import { baseUrl } from "~/lib/env.server";
@@ -398,31 +400,34 @@ export function answerChallenge(viewer: SignedInViewer, id: number, input: Answe
       .where(and(eq(t.challenges.id, id), isNull(t.challenges.answeredAt)))
       .run();
     appendAudit(tx, { actorId: viewer.id, action: "challenge.answered", entityType: "proposal", entityId: p.id, detail: { challengeId: id, answer: kind, versionId } });
-    const to =
-      row.respondentId != null
-        ? tx.select({ email: t.respondents.email }).from(t.respondents).where(eq(t.respondents.id, row.respondentId)).get()?.email
-        : row.userId != null
-          ? tx.select({ email: t.users.email }).from(t.users).where(and(eq(t.users.id, row.userId), isNull(t.users.disabledAt))).get()?.email
-          : undefined;
+    // A resident is written to in the language they last used the site in; staff read English.
+    const resident = row.respondentId != null ? tx.select({ email: t.respondents.email, language: t.respondents.language }).from(t.respondents).where(eq(t.respondents.id, row.respondentId)).get() : undefined;
+    const to = resident
+      ? resident.email
+      : row.userId != null
+        ? tx.select({ email: t.users.email }).from(t.users).where(and(eq(t.users.id, row.userId), isNull(t.users.disabledAt))).get()?.email
+        : undefined;
     if (to) {
       const council = loadSettings(tx).council.name;
+      const lang = resident ? languageOrDefault(resident.language) : DEFAULT_LANGUAGE;
+      const m = (key: string, values?: Record<string, unknown>) => (translator(lang) as unknown as (k: string, v?: Record<string, unknown>) => string)(`commentPages.emails.challengeAnswered.${key}`, values);
       queueEmail(tx, {
         idempotencyKey: `challenge-answered:${id}`,
         event: "challenge_answered",
         to,
-        subject: `The council has answered your challenge – ${p.title}`,
+        subject: m("subject", { title: p.title }),
         text: [
-          `${council} has answered the challenge you made to a fact in the consultation "${p.title}":`,
+          m("intro", { council, title: p.title }),
           "",
           row.claim,
           "",
-          kind === "corrected" ? "The council has corrected it." : "The council has explained why it stands.",
+          kind === "corrected" ? m("corrected") : m("stands"),
           "",
-          "Read the answer on the consultation's page:",
-          `${baseUrl()}/consultations/${encodeURIComponent(p.slug)}#challenge-${id}`,
+          m("read"),
+          `${baseUrl()}${withLanguage(`/consultations/${encodeURIComponent(p.slug)}`, lang)}#challenge-${id}`,
           "",
           council,
-          "This email was sent automatically. Replies are not read.",
+          m("automatic"),
         ].join("\n"),
         proposalId: p.id,
       });

@@ -21,7 +21,7 @@ import { ItemThreadList } from "~/responses/ItemThreadList";
 import { translator, type Translate } from "~/i18n/i18n";
 import { useContentLang, useLanguage, useTranslation } from "~/i18n/react";
 import { Content, useRichTranslation } from "~/i18n/rich";
-import { CharacteristicName, useCharacteristicLabel, useFileType, usePeriodLength } from "./content-words";
+import { CharacteristicName, isStatutory, useCharacteristicLabel, useFileType, usePeriodLength } from "./content-words";
 import type { ItemThreads } from "~/responses/types";
 
 const SECTION_ORDER: SectionKey[] = ["summary", "details", "options", "impact", "risks", "dependencies", "mitigations", "equality", "documents", "plan", "stakeholders"];
@@ -417,7 +417,7 @@ export function ProposalView({
     ...givenThreads,
     equality: givenThreads.equality.map((l) => {
       const row = p.equality.rows.find((r) => r.id === l.id);
-      return row ? { ...l, label: characteristicName(row.key, l.label) } : l;
+      return row ? { ...l, label: characteristicName(row.key, l.label), labelTranslated: isStatutory(row.key) } : l;
     }),
   };
 

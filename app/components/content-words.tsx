@@ -10,7 +10,8 @@ import { en } from "~/i18n/catalogues/en";
 
 const STATUTORY = en.sitePages.equality.characteristics;
 type Statutory = keyof typeof STATUTORY;
-const isStatutory = (key: string): key is Statutory => Object.hasOwn(STATUTORY, key);
+/** One of the Equality Act's characteristics, whose name the catalogue translates (a council's own stay its English). */
+export const isStatutory = (key: string): key is Statutory => Object.hasOwn(STATUTORY, key);
 
 /** A characteristic's name as text: the catalogue's for the statutory nine, else the council's label. */
 export function useCharacteristicLabel(): (key: string, label: string) => string {

@@ -4,7 +4,7 @@
  */
 import { Link } from "@remix-run/react";
 import type { PickUpPlace } from "./paper";
-import { useLocalHref, useTranslation } from "~/i18n/react";
+import { useContentLang, useLocalHref, useTranslation } from "~/i18n/react";
 
 export type OtherFormatsData = {
   slug: string;
@@ -16,6 +16,7 @@ export type OtherFormatsData = {
 };
 
 export function OtherFormats({ data }: { data: OtherFormatsData }) {
+  const contentLang = useContentLang();
   const base = `/consultations/${encodeURIComponent(data.slug)}`;
   const { t } = useTranslation();
   const href = useLocalHref();
@@ -66,12 +67,13 @@ export function OtherFormats({ data }: { data: OtherFormatsData }) {
           <ul className="govuk-list govuk-list--spaced" data-testid="pick-up-places">
             {data.pickUp.map((p) => (
               <li key={p.key}>
-                <strong>{p.name}</strong> ({t(`consultationPages.formats.placeKinds.${p.kind}`)}), {p.address}
+                {/* The council's own list (content/reach.yaml): names, addresses and hours in its English. */}
+                <strong lang={contentLang}>{p.name}</strong> ({t(`consultationPages.formats.placeKinds.${p.kind}`)}), <span lang={contentLang}>{p.address}</span>
                 {p.openingHours ? (
                   <>
                     <br />
                     <span className="govuk-body-s">
-                      {T.hours}: {p.openingHours}
+                      {T.hours}: <span lang={contentLang}>{p.openingHours}</span>
                     </span>
                   </>
                 ) : null}

@@ -25,7 +25,7 @@ export function ItemThreadList({ heading, links, id }: { heading: string; links:
           return (
             <li key={l.id}>
               <Link className="govuk-link" to={href(l.href)}>
-                <span className="govuk-visually-hidden">{t("commentPages.rowThreads.commentsOn")}</span> {w.titleIsContent ? <span lang={contentLang}>{w.title}</span> : w.title}
+                <span className="govuk-visually-hidden">{t("commentPages.rowThreads.commentsOn")}</span> {w.titleIsContent && !l.labelTranslated ? <span lang={contentLang}>{w.title}</span> : w.title}
               </Link>{" "}
               <span className="app-thread-links__count">({t("commentPages.rowThreads.count", { count: l.count })})</span>
             </li>

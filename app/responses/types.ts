@@ -35,5 +35,6 @@ export type ThreadPage = { comments: CommentView[]; page: number; pages: number;
 export type OfficialAnswerView = CommentView & { target: CommentTarget; inReplyTo: { name: string; excerpt: string; anonymous?: boolean } | null };
 
 /** A link from a row of the proposal to its thread, with how many comments it has. */
-export type ThreadLink = { id: number; label: string; count: number; href: string; type?: CommentTarget["type"]; code?: string | null };
+/** `labelTranslated`: the label is already in the page's language (a statutory characteristic), not the council's English. */
+export type ThreadLink = { id: number; label: string; count: number; href: string; type?: CommentTarget["type"]; code?: string | null; labelTranslated?: boolean };
 export type ItemThreads = { risks: ThreadLink[]; dependencies: ThreadLink[]; mitigations: ThreadLink[]; equality: ThreadLink[] };

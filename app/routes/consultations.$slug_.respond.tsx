@@ -130,7 +130,7 @@ export default function Respond() {
         items={[
           { href: "/", text: t("common.home") },
           { href: "/consultations", text: t("layout.consultations") },
-          { href: base, text: loaded.consultation.title },
+          { href: base, text: loaded.consultation.title, lang: contentLang },
         ]}
       />
       <div className="govuk-grid-row">

@@ -68,7 +68,8 @@ async function unmarkedText(page: Page): Promise<string> {
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const el = node.parentElement;
-      if (!el || el.closest("script, style, noscript, template, [hidden], [data-as-written]")) continue;
+      // Code spans hold identifiers and fixed wording to copy (a licence's attribution), the same in any language.
+      if (!el || el.closest("script, style, noscript, template, code, [hidden], [data-as-written]")) continue;
       const marked = el.closest("[lang]");
       if (marked && /^en\b/i.test(marked.getAttribute("lang") ?? "")) continue;
       parts.push(node.textContent ?? "");

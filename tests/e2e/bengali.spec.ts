@@ -136,9 +136,7 @@ test("read the CAMHS consultation in Bengali, respond in Bengali by keyboard alo
     await expect(page.getByRole("heading", { level: 2, name: heading, exact: true })).toBeVisible();
   }
   await expect(page.getByRole("navigation", { name: bn.layout.language }).getByText("বাংলা")).toHaveAttribute("aria-current", "true");
-  // Not yet strict here: the page's comments, challenges and other formats are translated by the
-  // comment pages and consultation pages work (issue 14); bengali-site-pages.spec.ts is strict on the rest.
-  await expectAllBengali(page);
+  await expectAllBengali(page, { strict: true });
 
   // Respond, by keyboard alone: sign in by email first.
   await tabTo(page, page.getByRole("link", { name: bn.consultation.respond }));
@@ -185,13 +183,11 @@ test("read the CAMHS consultation in Bengali, respond in Bengali by keyboard alo
   // The answers form, in Bengali; sending nothing is refused in Bengali.
   await expect(page.getByRole("heading", { level: 1, name: bn.respond.heading })).toBeVisible();
   await expect(page).toHaveURL(/lang=bn/);
-  // Not yet strict: the breadcrumb names the consultation (its English title) without marking it.
-  await expectAllBengali(page);
+  await expectAllBengali(page, { strict: true });
   await tabTo(page, page.getByRole("button", { name: bn.respond.send }));
   await page.keyboard.press("Enter");
   await expect(page.getByRole("alert")).toContainText(bn.validation.answerOne);
-  // Not yet strict: the error summary's title and the fields' hidden "Error:" are shared form parts the comment pages work translates.
-  await expectAllBengali(page);
+  await expectAllBengali(page, { strict: true });
 
   const first = page.locator("#question-1");
   await tabTo(page, first.getByRole("radio", { name: bn.stances.strongly_agree, exact: true }));

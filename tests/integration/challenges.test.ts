@@ -6,7 +6,7 @@
  * anything of a proposal that is not public.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { and, count, eq } from "drizzle-orm";
+import { and, count, eq, isNull } from "drizzle-orm";
 import * as t from "#db/schema";
 import { db } from "#db/client.server";
 import { publicChallenges } from "~/challenges/challenges.server";
@@ -276,8 +276,12 @@ describe("the council's answer", () => {
     const impactChange = shown.correction!.changes.find((c) => c.title === "The change in numbers")!;
     expect(impactChange.parts.filter((x) => x.added).map((x) => x.value).join(" ")).toContain("655");
     expect(impactChange.parts.filter((x) => x.removed).map((x) => x.value).join(" ")).toContain("620");
-    // The resident who made it is told.
-    expect(db().select().from(t.outbox).where(eq(t.outbox.event, "challenge_answered")).all()).toHaveLength(1);
+    // The resident who made it is told, in English (the language they used the site in).
+    const told = db().select().from(t.outbox).where(eq(t.outbox.event, "challenge_answered")).all();
+    expect(told).toHaveLength(1);
+    expect(told[0].subject).toMatch(/^The council has answered your challenge – /);
+    expect(told[0].textBody).toContain("The council has corrected it.");
+    expect(told[0].textBody).toContain(`/consultations/${SLUG}#challenge-${id}`);
   });
 
   it("an answered challenge cannot be answered again (409), and nothing changes", async () => {
@@ -296,6 +300,26 @@ describe("the council's answer", () => {
     });
     expect(r.status).toBe(302);
     expect(db().select().from(t.challenges).where(eq(t.challenges.id, other.id)).get()).toMatchObject({ answerKind: "stands", versionId: null });
+  });
+});
+
+describe("the answer reaches a resident in their language", () => {
+  it("one who last used the site in Bengali is told in Bengali, with a link to the Bengali page", async () => {
+    const theirs = db().select().from(t.challenges).where(and(eq(t.challenges.authorKind, "resident"), isNull(t.challenges.answeredAt), eq(t.challenges.status, "visible"))).all().find((c) => c.respondentId != null)!;
+    db().update(t.respondents).set({ language: "bn" }).where(eq(t.respondents.id, theirs.respondentId!)).run();
+    const r = await call(staffPage.action, `/staff/challenges/${theirs.id}`, {
+      params: { id: String(theirs.id) },
+      cookie: as(OFFICER),
+      form: { answerKind: "stands", answer: "The wording stands: the service plan for 2026/27 sets out the same change in the same words." },
+    });
+    expect(r.status).toBe(302);
+    const email = db().select().from(t.outbox).where(eq(t.outbox.idempotencyKey, `challenge-answered:${theirs.id}`)).get()!;
+    expect(email.subject).toMatch(/^কাউন্সিল আপনার চ্যালেঞ্জের উত্তর দিয়েছে – /);
+    expect(email.textBody).toContain("তথ্যটি কেন ঠিক আছে, কাউন্সিল তা ব্যাখ্যা করেছে।");
+    expect(email.textBody).toContain(`/consultations/${SLUG}?lang=bn#challenge-${theirs.id}`);
+    expect(email.textBody).not.toMatch(/has answered|Replies are not read/);
+    // What they challenged is quoted as they wrote it.
+    expect(email.textBody).toContain(theirs.claim);
   });
 });
 

@@ -167,8 +167,9 @@ describe("threads", () => {
       const official = loadOfficialAnswers(proposalId, { page: 1 }, reader);
       const listed = official.answers.find((x) => answer.ok && x.id === answer.commentId)!;
       expect(listed.official).toBe(true);
-      expect(listed.author).toEqual({ name: "Sam Okafor", capacity: "Northmoor Council" });
-      expect(listed.inReplyTo).toEqual({ name: "Jo Bloggs", excerpt: "Who will do the assessments?" });
+      // `council`: the capacity is the council's own name (content, marked as its language on a translated page).
+      expect(listed.author).toEqual({ name: "Sam Okafor", capacity: "Northmoor Council", council: true });
+      expect(listed.inReplyTo).toEqual({ name: "Jo Bloggs", anonymous: false, excerpt: "Who will do the assessments?" });
       // Nothing that is not official is in the list.
       expect(official.answers.every((x) => x.official)).toBe(true);
       const audit = db().select().from(t.auditLog).where(eq(t.auditLog.action, "comment.official_answer")).all();

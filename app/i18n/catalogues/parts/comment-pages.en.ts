@@ -242,4 +242,14 @@ export const commentPages = {
     seeChanges: "See every change",
     hidden: "Moderators hid {count, plural, one {# challenge} other {# challenges}} under the house rules:",
   },
+  emails: {
+    challengeAnswered: {
+      subject: "The council has answered your challenge – {title}",
+      intro: "{council} has answered the challenge you made to a fact in the consultation \u201c{title}\u201d:",
+      corrected: "The council has corrected it.",
+      stands: "The council has explained why it stands.",
+      read: "Read the answer on the consultation\u2019s page:",
+      automatic: "This email was sent automatically. Replies are not read.",
+    },
+  },
 };
