@@ -90,3 +90,52 @@ export async function expectAllBengali(page: Page, { strict = false } = {}) {
   expect(english, `English interface text on ${page.url()}`).toEqual([]);
   if (strict) expect(await unmarkedLatinText(page), `Latin-script text not marked as content on ${page.url()}`).toEqual([]);
 }
+
+/**
+ * Every Bengali letter on the page is drawn by a font that has it (decision 032). Chromium says,
+ * element by element, which fonts drew the element's own text and how many glyphs each drew
+ * (DevTools' CSS.getPlatformFontsForNode). A machine without a Bengali font draws a missing
+ * letter as an empty box with a system font, so a system font drawing more glyphs in an element
+ * than the element has characters outside the Bengali block means boxes. Both of our faces (the
+ * full font and the switch's subset) name themselves "Noto Sans Bengali". Returns the elements
+ * drawn with boxes; poll it (`expect.poll`), as a font loads only once a page needs it.
+ */
+export async function bengaliLettersInBoxes(page: Page): Promise<string[]> {
+  // Seen on screen (a visually hidden heading is read aloud, not drawn).
+  const selector = "body *:not(script, style, template, .govuk-visually-hidden, .govuk-visually-hidden *)";
+  await page.evaluate(() => document.fonts.ready);
+  // Per element, in document order: its own text, if it has Bengali letters, and how many
+  // characters outside the Bengali block it holds with its descendants (Chromium counts the
+  // glyphs of the inline text beneath an element too).
+  const elements = await page.evaluate((selector) => {
+    const bengali = /[\u0980-\u09FF]/;
+    return [...document.querySelectorAll(selector)].map((element) => {
+      const own = [...element.childNodes].filter((child) => child.nodeType === Node.TEXT_NODE).map((child) => child.textContent ?? "").join("");
+      if (!bengali.test(own)) return null;
+      let notBengali = [...(element.textContent ?? "")].filter((ch) => !/[\u0980-\u09FF\u200C\u200D]/.test(ch)).length;
+      // A list item's marker ("12. " or a bullet) is drawn in the item's font as well.
+      if (element.localName === "li" && getComputedStyle(element).listStyleType !== "none") notBengali += `${element.parentElement?.children.length ?? 1}. `.length;
+      return { tag: element.localName, text: own.trim().slice(0, 40), notBengali };
+    });
+  }, selector);
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send("DOM.enable");
+    await cdp.send("CSS.enable");
+    const { root } = await cdp.send("DOM.getDocument", { depth: 0 });
+    const { nodeIds } = await cdp.send("DOM.querySelectorAll", { nodeId: root.nodeId, selector });
+    if (nodeIds.length !== elements.length) throw new Error("The page changed while its fonts were being read");
+    const boxes: string[] = [];
+    for (const [i, nodeId] of nodeIds.entries()) {
+      const element = elements[i];
+      if (!element) continue;
+      const { fonts } = await cdp.send("CSS.getPlatformFontsForNode", { nodeId });
+      const others = fonts.filter((font) => !(font.isCustomFont && font.familyName === "Noto Sans Bengali"));
+      const otherGlyphs = others.reduce((sum, font) => sum + font.glyphCount, 0);
+      if (otherGlyphs > element.notBengali) boxes.push(`<${element.tag}> ${element.text} (${others.map((font) => `${font.familyName}: ${font.glyphCount} glyphs`).join(", ")})`);
+    }
+    return boxes;
+  } finally {
+    await cdp.detach();
+  }
+}

@@ -74,7 +74,13 @@ function Svg({ id, title, desc, width, height, children, descLang }: { id: strin
   );
 }
 
-const FONT = { fontFamily: "system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif", fontSize: 14 };
+/**
+ * The charts' text: the site's font stack (app/styles/main.scss) with Noto Sans Bengali first, so
+ * labels in Bengali are drawn on a machine with no Bengali font (decision 032). SVG text is not
+ * styled by the GOV.UK classes that set the page's font.
+ */
+export const CHART_FONT_FAMILY = "'Noto Sans Bengali', system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif";
+const FONT = { fontFamily: CHART_FONT_FAMILY, fontSize: 14 };
 
 // ─── Horizontal bars ───────────────────────────────────────────────────────────
 export type Bar = { label: string; value: number };

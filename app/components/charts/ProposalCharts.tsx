@@ -14,9 +14,9 @@ import { riskLevel } from "../risk-level";
 import { CHANNEL_LABELS, STANCE_LABELS } from "~/proposals/labels";
 import { useTranslation } from "~/i18n/react";
 import { RiskMatrix, useRiskWords } from "../RiskTable";
-import { BarChart, CHART_COLOURS, ChartFigure, StackedBarChart, type Segment } from "./Charts";
+import { BarChart, CHART_COLOURS, CHART_FONT_FAMILY, ChartFigure, StackedBarChart, type Segment } from "./Charts";
 
-const FONT = { fontFamily: "system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif" };
+const FONT = { fontFamily: CHART_FONT_FAMILY };
 const LEVEL_FILL = { low: "#E6F2EC", medium: "#FFF1D6", high: "#F9DEDC" } as const;
 const LEVEL_EDGE = { low: CHART_COLOURS.green, medium: CHART_COLOURS.amber, high: CHART_COLOURS.red } as const;
 
