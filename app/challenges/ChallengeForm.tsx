@@ -11,7 +11,7 @@ import { ErrorSummary, type ErrorSummaryItem } from "~/components/ErrorSummary";
 import { ErrorMessage, Radios, TextInput, Textarea, conformProps, firstError } from "~/components/form-fields";
 import { Honeypot, useErrorTitle } from "~/responses/forms";
 import { EVIDENCE_MAX_CHARS, QUOTE_MAX_CHARS, REASON_MAX_CHARS } from "./rules";
-import { challengeSchemaIn, staffChallengeSchema } from "./schemas";
+import { challengeSchemaIn, staffChallengeSchemaIn } from "./schemas";
 import { translator } from "~/i18n/i18n";
 import { useContentLang, useLanguage, useTranslation } from "~/i18n/react";
 
@@ -30,7 +30,7 @@ export function ChallengeForm({ claims, chosen, lastResult, staff }: { claims: C
   const { t } = useTranslation();
   const lang = useLanguage();
   const contentLang = useContentLang();
-  const schema = useMemo(() => (staff ? staffChallengeSchema : challengeSchemaIn(translator(lang))), [staff, lang]);
+  const schema = useMemo(() => (staff ? staffChallengeSchemaIn : challengeSchemaIn)(translator(lang)), [staff, lang]);
   const [blocked, setBlocked] = useState(0);
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const [form, fields] = useForm<Record<string, any>>({
@@ -128,15 +128,15 @@ export function ChallengeForm({ claims, chosen, lastResult, staff }: { claims: C
               name={fields.showAs.name}
               error={fields.showAs.errors}
               defaultValue={initial("showAs") ?? "staff"}
-              legend="How do you want to appear?"
+              legend={t("repPages.staffChallenge.showAsLegend")}
               legendSize="m"
-              hint="Nothing about you is stored except what you choose here: not your email, not which link you used. Your manager cannot find out who wrote it."
+              hint={t("repPages.staffChallenge.showAsHint")}
               options={[
-                { value: "staff", label: "As “A member of staff”" },
-                { value: "name", label: "Under my name" },
+                { value: "staff", label: t("repPages.staffChallenge.asStaff") },
+                { value: "name", label: t("repPages.staffChallenge.asName") },
               ]}
             />
-            <TextInput {...conformProps(fields.name)} label="Your name (if you chose to give it)" labelSize="s" autoComplete="name" />
+            <TextInput {...conformProps(fields.name)} label={t("repPages.staffChallenge.nameLabel")} labelSize="s" autoComplete="name" data-as-written="" />
           </>
         ) : null}
         <button type="submit" className="govuk-button" data-module="govuk-button">

@@ -26,36 +26,37 @@ const required = (missing: string, max: number, tooLong: string) =>
     .refine((v) => v.length > 0, { error: missing })
     .refine((v) => v.length <= max, { error: tooLong });
 
+/** What both challenge forms ask, its messages in `t`'s language. */
+const challengeFields = (t: Translate) => ({
+  claim: z.string({ error: t("commentPages.challenge.messages.claimMissing") }).min(1, { error: t("commentPages.challenge.messages.claimMissing") }),
+  quote: text(QUOTE_MAX_CHARS, t("commentPages.challenge.messages.quoteTooLong", { max: n(QUOTE_MAX_CHARS) })),
+  reason: required(t("commentPages.challenge.messages.reasonMissing"), REASON_MAX_CHARS, t("commentPages.challenge.messages.reasonTooLong", { max: n(REASON_MAX_CHARS) })),
+  evidence: required(t("commentPages.challenge.messages.evidenceMissing"), EVIDENCE_MAX_CHARS, t("commentPages.challenge.messages.evidenceTooLong", { max: n(EVIDENCE_MAX_CHARS) })),
+  [HONEYPOT_FIELD]: z.string().optional(),
+});
+
+/** A statement is challenged by quoting it. */
+function needsQuote(t: Translate, v: { claim: string; quote?: string }, ctx: z.RefinementCtx) {
+  if (v.claim.startsWith("statement:") && !v.quote) ctx.addIssue({ code: "custom", path: ["quote"], message: t("commentPages.challenge.messages.quoteMissing") });
+}
+
 /** The public form's schema, its messages in `t`'s language. */
 export const challengeSchemaIn = (t: Translate) =>
-  z
-    .object({
-      claim: z.string({ error: t("commentPages.challenge.messages.claimMissing") }).min(1, { error: t("commentPages.challenge.messages.claimMissing") }),
-      quote: text(QUOTE_MAX_CHARS, t("commentPages.challenge.messages.quoteTooLong", { max: n(QUOTE_MAX_CHARS) })),
-      reason: required(t("commentPages.challenge.messages.reasonMissing"), REASON_MAX_CHARS, t("commentPages.challenge.messages.reasonTooLong", { max: n(REASON_MAX_CHARS) })),
-      evidence: required(t("commentPages.challenge.messages.evidenceMissing"), EVIDENCE_MAX_CHARS, t("commentPages.challenge.messages.evidenceTooLong", { max: n(EVIDENCE_MAX_CHARS) })),
-      [HONEYPOT_FIELD]: z.string().optional(),
-    })
-    .superRefine((v, ctx) => {
-      if (v.claim.startsWith("statement:") && !v.quote) ctx.addIssue({ code: "custom", path: ["quote"], message: t("commentPages.challenge.messages.quoteMissing") });
-    });
+  z.object(challengeFields(t)).superRefine((v, ctx) => needsQuote(t, v, ctx));
 export const challengeSchema = challengeSchemaIn(translator("en"));
 
-/** Through the staff link: the same, and how they appear. */
-export const staffChallengeSchema = z
-  .object({
-    claim: z.string({ error: "Choose the fact you are challenging" }).min(1, { error: "Choose the fact you are challenging" }),
-    quote: text(QUOTE_MAX_CHARS, `The words you copy must be ${n(QUOTE_MAX_CHARS)} characters or fewer`),
-    reason: required("Say why you think it is wrong", REASON_MAX_CHARS, `Your reason must be ${n(REASON_MAX_CHARS)} characters or fewer`),
-    evidence: required("Give your evidence: what you know, how you know it, or where it can be checked", EVIDENCE_MAX_CHARS, `Your evidence must be ${n(EVIDENCE_MAX_CHARS)} characters or fewer`),
-    showAs: z.enum(["staff", "name"], { error: "Choose how you appear" }),
-    name: text(NAME_MAX_CHARS, `Your name must be ${n(NAME_MAX_CHARS)} characters or fewer`),
-    [HONEYPOT_FIELD]: z.string().optional(),
-  })
-  .superRefine((v, ctx) => {
-    if (v.claim.startsWith("statement:") && !v.quote) ctx.addIssue({ code: "custom", path: ["quote"], message: "Copy the words you are challenging" });
-    if (v.showAs === "name" && !v.name) ctx.addIssue({ code: "custom", path: ["name"], message: "Enter your name, or choose to appear as “A member of staff”" });
-  });
+/** Through the staff link: the same, and how they appear; messages in `t`'s language. */
+export const staffChallengeSchemaIn = (t: Translate) =>
+  z
+    .object({
+      ...challengeFields(t),
+      showAs: z.enum(["staff", "name"], { error: t("repPages.staffChallenge.messages.showAsMissing") }),
+      name: text(NAME_MAX_CHARS, t("repPages.staffChallenge.messages.nameTooLong", { max: n(NAME_MAX_CHARS) })),
+    })
+    .superRefine((v, ctx) => {
+      needsQuote(t, v, ctx);
+      if (v.showAs === "name" && !v.name) ctx.addIssue({ code: "custom", path: ["name"], message: t("repPages.staffChallenge.messages.nameMissing") });
+    });
 
 export const answerSchema = z
   .object({

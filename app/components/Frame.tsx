@@ -72,16 +72,20 @@ function NavItem({ href, text, pathname }: { href: string; text: string; pathnam
 /** The sections of the staff area this person can use, under the header once signed in. */
 export function StaffNavigation({ viewer }: Pick<FrameData, "viewer">) {
   const { pathname } = useLocation();
+  const { t } = useTranslation();
+  // The staff area is English only: on a page in another language its sections' names are
+  // marked English; a rep's own section (key) is in the page's language.
+  const contentLang = useContentLang();
   const sections = viewer ? staffSections(viewer.roles) : [];
   if (sections.length === 0) return null;
   return (
-    <nav className="app-staff-nav" aria-label="Staff area">
+    <nav className="app-staff-nav" aria-label={t("repPages.nav.label")}>
       <div className="govuk-width-container">
         <ul className="app-staff-nav__list">
           {sections.map((s) => (
             <li key={s.href} className="app-staff-nav__item">
               <Link to={s.href} className="govuk-link govuk-link--no-visited-state app-staff-nav__link" aria-current={s.href === "/staff" ? (pathname === "/staff" || pathname.startsWith("/staff/proposals") ? "page" : undefined) : currentFor(pathname, s.href)}>
-                {s.text}
+                {s.key ? t(s.key) : <span lang={contentLang}>{s.text}</span>}
               </Link>
             </li>
           ))}

@@ -2,7 +2,7 @@
  * The page for a link from an email that can no longer be used (used, expired, replaced, or not
  * copied in full): what happened, and where to get a new one. Served with 410 Gone by the
  * route, never a bare error; it says nothing about whose link it was. In the page's language
- * (the staff and union pages that use it are English).
+ * (staff pages are English; a union rep's link page follows its address).
  */
 import type { ReactNode } from "react";
 import { useTranslation } from "~/i18n/react";

@@ -10,7 +10,8 @@ import { bankHolidays } from "~/proposals/lifecycle.server";
 import type { Proposal } from "~/proposals/types";
 import { canDownloadDocument, feedbackUnionIds, visibilityFacts } from "~/proposals/visibility";
 import type { Settings } from "~/lib/settings";
-import { AGENCY_ITEMS, S188_ITEMS, TRANSFER_LABELS, TUPE_ITEMS, collectiveConsultation, collectiveConsultationClock, describeTotal } from "~/proposals/employment";
+import { AGENCY_ITEMS, AGGREGATION_DAYS, S188_ITEMS, TRANSFER_LABELS, TUPE_ITEMS, collectiveConsultation, collectiveConsultationClock, describeTotal } from "~/proposals/employment";
+import { establishmentLabel } from "~/lib/settings";
 import { noticePeriod } from "./notice-rules";
 import { acknowledgement, canAnswerFeedback, feedbackThreads, noticeStatus, repUnions, unansweredFeedbackCount } from "./notices.server";
 import { unreachableGroups } from "./staff.server";
@@ -18,15 +19,22 @@ import { db } from "#db/client.server";
 
 const md = (text: string | null) => renderMarkdown(text, "officer", { headingOffset: 2 });
 
+/**
+ * One thing the union must be told: `label` in English (the approver's review), `key` and
+ * `paragraph` for the rep's page, which words it in the page's language.
+ */
+export type DisclosureItem = { key: DisclosureKey; paragraph: string | null; label: string; html: string };
+type DisclosureKey = (typeof S188_ITEMS)[number]["field"] | (typeof TUPE_ITEMS)[number]["field"] | "agencyCount" | "agencyParts" | "agencyWork";
+
 /** Agency workers: s.188(4)(g) to (i) and TUPE reg 13(2A). */
-function agencyItems(p: Proposal, paragraphs: boolean) {
-  const para = (x: string) => (paragraphs ? `${x} ` : "");
+function agencyItems(p: Proposal, paragraphs: boolean): DisclosureItem[] {
+  const item = (key: DisclosureKey, which: keyof typeof AGENCY_ITEMS, html: string): DisclosureItem => {
+    const paragraph = paragraphs ? AGENCY_ITEMS[which].paragraph : null;
+    return { key, paragraph, label: `${paragraph ? `${paragraph} ` : ""}${AGENCY_ITEMS[which].label}`, html };
+  };
   return [
-    { label: `${para(AGENCY_ITEMS.count.paragraph)}${AGENCY_ITEMS.count.label}`, html: p.agencyWorkerCount == null ? "" : `<p>${p.agencyWorkerCount}</p>` },
-    ...(p.agencyWorkerCount ? [
-      { label: `${para(AGENCY_ITEMS.parts.paragraph)}${AGENCY_ITEMS.parts.label}`, html: md(p.agencyWorkerParts) },
-      { label: `${para(AGENCY_ITEMS.work.paragraph)}${AGENCY_ITEMS.work.label}`, html: md(p.agencyWorkerWork) },
-    ] : []),
+    item("agencyCount", "count", p.agencyWorkerCount == null ? "" : `<p>${p.agencyWorkerCount}</p>`),
+    ...(p.agencyWorkerCount ? [item("agencyParts", "parts", md(p.agencyWorkerParts)), item("agencyWork", "work", md(p.agencyWorkerWork))] : []),
   ];
 }
 
@@ -36,8 +44,13 @@ function s188Disclosure(p: Proposal, settings: Settings) {
   if (!c.applies) return null;
   return {
     total: describeTotal(c, settings),
+    /** describeTotal's facts, for the rep's page to word in its language */
+    totalFacts: { total: c.total, posts: c.posts, otherPosts: c.otherPosts, otherProposals: c.otherProposals, place: establishmentLabel(settings, c.establishment), days: AGGREGATION_DAYS },
     firstDismissalOn: p.firstDismissalOn,
-    items: [...S188_ITEMS.map((item) => ({ label: `${item.paragraph} ${item.label}`, html: md(p[item.field]) })), ...agencyItems(p, true)],
+    items: [
+      ...S188_ITEMS.map((item): DisclosureItem => ({ key: item.field, paragraph: item.paragraph, label: `${item.paragraph} ${item.label}`, html: md(p[item.field]) })),
+      ...agencyItems(p, true),
+    ],
   };
 }
 
@@ -46,9 +59,10 @@ function tupeDisclosure(p: Proposal, settings: Settings) {
   if (!p.transferKind || p.transferKind === "none") return null;
   return {
     kind: TRANSFER_LABELS[p.transferKind].replace(/^Yes: /, ""),
+    transferKind: p.transferKind,
     transferOn: p.transferOn,
     items: [
-      ...TUPE_ITEMS.map((item) => ({ label: `${item.paragraph} ${item.label}`, html: md(p[item.field]) })),
+      ...TUPE_ITEMS.map((item): DisclosureItem => ({ key: item.field, paragraph: item.paragraph, label: `${item.paragraph} ${item.label}`, html: md(p[item.field]) })),
       // Told once: with the s.188 items when collective consultation applies too.
       ...(collectiveConsultation(p, settings).applies ? [] : agencyItems(p, false)),
     ],

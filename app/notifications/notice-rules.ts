@@ -8,6 +8,9 @@ import type { Settings } from "~/lib/settings";
 import { addWorkingDays, workingDaysBetween } from "~/lib/working-days";
 import type { Proposal } from "~/proposals/types";
 
+/** The longest feedback item or answer a union and the council can send, in characters. */
+export const FEEDBACK_MAX_CHARS = 5000;
+
 export type NoticePeriod = {
   sentOn: string;
   requiredWorkingDays: number;

@@ -21,13 +21,11 @@ import { bankHolidays } from "~/proposals/lifecycle.server";
 import { loadProposal } from "~/proposals/proposals.server";
 import type { Proposal, UnionRef } from "~/proposals/types";
 import { canSeeAllFeedback, canSeeProposal, isPublic, visibilityFacts } from "~/proposals/visibility";
-import { noticeLinkExpiry, noticeLinkUsable, noticePeriod } from "./notice-rules";
+import { FEEDBACK_MAX_CHARS, noticeLinkExpiry, noticeLinkUsable, noticePeriod } from "./notice-rules";
 import { queueEmail } from "./outbox.server";
 import { publicUrl } from "./staff.server";
 import { unionFeedbackReceivedEmail, unionNoticeEmail, unionNoticeLinkEmail, unionNoticeWithdrawnEmail } from "./templates";
 import { hashToken, isTokenShaped, newToken } from "./tokens.server";
-
-const FEEDBACK_MAX = 5000;
 
 export function noticeLinkUrl(token: string) {
   return `${baseUrl()}/notices/link/${token}`;
@@ -214,22 +212,31 @@ export function acknowledgeNotice(viewer: SignedInViewer, p: Proposal, at: Date,
   }, database);
 }
 
-export type FeedbackResult = { ok: true } | { ok: false; field: "body" | "unionId"; message: string };
+/**
+ * `code` names a refusal the rep's page words in its own language (repPages.feedback.messages);
+ * `message` is the English, for the officers' pages.
+ */
+export type FeedbackProblem = "unionMissing" | "ended" | "bodyMissing" | "bodyTooLong";
+export type FeedbackResult = { ok: true } | { ok: false; field: "body" | "unionId"; message: string; code?: FeedbackProblem };
+
+function feedbackBodyProblem(body: string | undefined): { code: FeedbackProblem; message: string } | null {
+  const text = (body ?? "").trim();
+  if (!text) return { code: "bodyMissing", message: "Enter your feedback" };
+  if (text.length > FEEDBACK_MAX_CHARS) return { code: "bodyTooLong", message: `Feedback must be ${FEEDBACK_MAX_CHARS.toLocaleString("en-GB")} characters or fewer` };
+  return null;
+}
 
 export function validateFeedbackBody(body: string | undefined): string | null {
-  const text = (body ?? "").trim();
-  if (!text) return "Enter your feedback";
-  if (text.length > FEEDBACK_MAX) return `Feedback must be ${FEEDBACK_MAX.toLocaleString("en-GB")} characters or fewer`;
-  return null;
+  return feedbackBodyProblem(body)?.message ?? null;
 }
 
 /** A rep sends feedback for one of their notified unions; the officer who drafted it is told. */
 export function addFeedback(viewer: SignedInViewer, p: Proposal, unionId: number, body: string, at: Date, database: DB = defaultDb()): FeedbackResult {
   const union = repUnions(viewer, p).find((u) => u.id === unionId);
-  if (!union) return { ok: false, field: "unionId", message: "Choose the union you are writing for" };
-  if (p.state !== "union_notice") return { ok: false, field: "body", message: "The notice period has ended, so feedback can no longer be sent here" };
-  const problem = validateFeedbackBody(body);
-  if (problem) return { ok: false, field: "body", message: problem };
+  if (!union) return { ok: false, field: "unionId", code: "unionMissing", message: "Choose the union you are writing for" };
+  if (p.state !== "union_notice") return { ok: false, field: "body", code: "ended", message: "The notice period has ended, so feedback can no longer be sent here" };
+  const problem = feedbackBodyProblem(body);
+  if (problem) return { ok: false, field: "body", ...problem };
   writeTransaction((tx) => {
     const row = tx
       .insert(t.noticeFeedback)

@@ -11,16 +11,23 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { ChallengeForm } from "~/challenges/ChallengeForm";
 import { checkStaffName, createChallenge, isStaffKey } from "~/challenges/challenges.server";
 import { challengeFormPage, challengeReply, requirePublicProposal } from "~/challenges/page.server";
-import { staffChallengeSchema } from "~/challenges/schemas";
+import { staffChallengeSchemaIn } from "~/challenges/schemas";
 import { pageTitle } from "~/components/page-title";
+import { translator, translatorFor } from "~/i18n/i18n";
+import { languageOfUrl, withLanguage } from "~/i18n/languages";
+import { useContentLang, useLocalHref, useTranslation } from "~/i18n/react";
 import { notFound } from "~/proposals/proposals.server";
 import { addressFrom } from "~/responses/rate-limit.server";
 import { HONEYPOT_FIELD } from "~/responses/schemas";
+import { NAME_MAX_CHARS } from "~/challenges/rules";
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
-  { title: pageTitle(matches, data ? `Challenge a fact as a member of staff – ${data.title}` : "Challenge a fact") },
-  { name: "robots", content: "noindex" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches, location }) => {
+  const t = translator(languageOfUrl(`${location.pathname}${location.search}`));
+  return [
+    { title: pageTitle(matches, data ? t("repPages.staffChallenge.title", { title: data.title }) : t("commentPages.titles.challenge")) },
+    { name: "robots", content: "noindex" },
+  ];
+};
 
 export const headers = () => ({ "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer" });
 
@@ -38,40 +45,42 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const proposal = requireStaffLink(params.slug, params.token);
-  const submission = parseWithZod(await request.formData(), { schema: staffChallengeSchema });
+  const { lang, t } = translatorFor(request);
+  const submission = parseWithZod(await request.formData(), { schema: staffChallengeSchemaIn(t) });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const base = `/consultations/${encodeURIComponent(proposal.slug)}`;
-  if (submission.value[HONEYPOT_FIELD]) throw redirect(`${base}?challenge=made#challenges`);
+  // Back to the consultation in the language the challenge was written in.
+  const to = (path: string) => withLanguage(`/consultations/${encodeURIComponent(proposal.slug)}${path}`, lang);
+  if (submission.value[HONEYPOT_FIELD]) throw redirect(to("?challenge=made#challenges"));
   const name = checkStaffName(submission.value.showAs === "name" ? submission.value.name : "");
-  if (!name.ok) return data(submission.reply({ fieldErrors: { name: [name.message] } }), { status: 400 });
+  // The schema refuses a name too long already; this is the store's own check, in the same words.
+  if (!name.ok) return data(submission.reply({ fieldErrors: { name: [t("repPages.staffChallenge.messages.nameTooLong", { max: NAME_MAX_CHARS.toLocaleString("en-GB") })] } }), { status: 400 });
   const result = createChallenge(proposal, { kind: "staff", displayName: name.name }, submission.value, addressFrom(context));
   if (!result.ok) return challengeReply(submission, result);
-  throw redirect(result.status === "pending" ? `${base}?challenge=held#challenges` : `${base}?challenge=made#challenge-${result.id}`);
+  throw redirect(to(result.status === "pending" ? "?challenge=held#challenges" : `?challenge=made#challenge-${result.id}`));
 }
 
 export default function StaffChallenge() {
   const page = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const href = useLocalHref();
+  const contentLang = useContentLang();
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <Link to={page.back} className="govuk-back-link">
-          Back to the consultation
+        <Link to={href(page.back)} className="govuk-back-link">
+          {t("commentPages.challenge.back")}
         </Link>
-        <span className="govuk-caption-l">{page.title}</span>
-        <h1 className="govuk-heading-l">Challenge a fact as a member of staff</h1>
-        <p className="govuk-body">
-          You can challenge a figure, a risk, an equality finding or a statement in this consultation. Your challenge is published, and the council must answer it in public within{" "}
-          {page.workingDays} working days.
-        </p>
-        <div className="govuk-inset-text">
-          You can appear as “A member of staff” or under your name. The council does not record which member of staff used this link: it is the same for everyone in the staff groups
-          affected, and nothing else about you is kept.
-        </div>
+        <span className="govuk-caption-l" lang={contentLang}>
+          {page.title}
+        </span>
+        <h1 className="govuk-heading-l">{t("repPages.staffChallenge.heading")}</h1>
+        <p className="govuk-body">{t("repPages.staffChallenge.intro", { days: page.workingDays })}</p>
+        <div className="govuk-inset-text">{t("repPages.staffChallenge.anonymity")}</div>
         {page.accepting ? (
           <ChallengeForm claims={page.claims} chosen={page.chosen} lastResult={lastResult} staff />
         ) : (
-          <p className="govuk-body">This consultation has closed, so its facts can no longer be challenged here.</p>
+          <p className="govuk-body">{t("commentPages.challenge.closed")}</p>
         )}
       </div>
     </div>

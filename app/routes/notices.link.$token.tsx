@@ -7,18 +7,23 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { createUserSession } from "~/auth/session.server";
-import { LINK_GONE_TITLE, LinkGone } from "~/components/LinkGone";
+import { LinkGone } from "~/components/LinkGone";
 import { pageTitle } from "~/components/page-title";
+import { fill, tokens } from "~/i18n/fill";
+import { translator, translatorFor } from "~/i18n/i18n";
+import { languageOfUrl, withLanguage } from "~/i18n/languages";
+import { useLocalHref, useTranslation } from "~/i18n/react";
+import { AsWritten, Content, useRichTranslation } from "~/i18n/rich";
 import { now } from "~/lib/clock";
 import { ConfidentialBanner, confidentialHeaders } from "~/notifications/ConfidentialBanner";
 import { consumeNoticeLink, peekNoticeLink } from "~/notifications/notices.server";
 
 export const headers = confidentialHeaders;
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
-  { title: pageTitle(matches, data && "repName" in data ? "Confidential advance notice" : LINK_GONE_TITLE) },
-  { name: "robots", content: "noindex" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches, location }) => {
+  const t = translator(languageOfUrl(`${location.pathname}${location.search}`));
+  return [{ title: pageTitle(matches, data && "repName" in data ? t("repPages.link.title") : t("sitePages.linkGone.title")) }, { name: "robots", content: "noindex" }];
+};
 
 const gone = () => data({ gone: true as const }, { status: 410 });
 
@@ -26,21 +31,31 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return peekNoticeLink(params.token, now()) ?? gone();
 }
 
-export async function action({ params }: ActionFunctionArgs) {
+export async function action({ request, params }: ActionFunctionArgs) {
   const used = consumeNoticeLink(params.token, now());
   if (!used) return gone();
-  return createUserSession(used.userId, `/notices/${encodeURIComponent(used.slug)}`);
+  // On to the notice in the language the link's page was read in.
+  return createUserSession(used.userId, withLanguage(`/notices/${encodeURIComponent(used.slug)}`, translatorFor(request).lang));
 }
 
 export default function NoticeLink() {
   const link = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const rt = useRichTranslation();
+  const href = useLocalHref();
   if (!("repName" in link) || answer) {
     return (
       <LinkGone>
-        <p className="govuk-body">The link in a notice email works once, for a few days, and a newer link stops an older one working. It also stops working once the notice period is over.</p>
+        <p className="govuk-body">{t("repPages.link.goneWhy")}</p>
         <p className="govuk-body">
-          If you have used it already, <Link className="govuk-link" to="/notices">see your advance notices</Link> (you may need to sign in). Otherwise, ask the council officer named in the notice email to send you a new link.
+          {fill(t("repPages.link.goneWhat", tokens("link")), {
+            link: (
+              <Link className="govuk-link" to={href("/notices")}>
+                {t("repPages.link.goneLink")}
+              </Link>
+            ),
+          })}
         </p>
       </LinkGone>
     );
@@ -50,12 +65,14 @@ export default function NoticeLink() {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <ConfidentialBanner repName={repName} />
-        <h1 className="govuk-heading-l">Confidential advance notice of a proposal</h1>
-        <p className="govuk-body">{title}</p>
-        <p className="govuk-body">This link is personal to {repName}. Continuing signs you in, and the link then stops working.</p>
+        <h1 className="govuk-heading-l">{t("repPages.link.heading")}</h1>
+        <p className="govuk-body">
+          <Content>{title}</Content>
+        </p>
+        <p className="govuk-body">{rt("repPages.link.personal", { name: <AsWritten>{repName}</AsWritten> })}</p>
         <Form method="post">
           <button type="submit" className="govuk-button" data-module="govuk-button">
-            Continue to the notice
+            {t("repPages.link.continue")}
           </button>
         </Form>
       </div>

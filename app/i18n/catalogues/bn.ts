@@ -6,6 +6,7 @@
 import type { Catalogue } from "./index";
 import { commentPages } from "./parts/comment-pages.bn";
 import { consultationPages } from "./parts/consultation-pages.bn";
+import { repPages } from "./parts/rep-pages.bn";
 import { sitePages } from "./parts/site-pages.bn";
 
 export const bn: Catalogue = {
@@ -455,5 +456,6 @@ export const bn: Catalogue = {
   },
   commentPages,
   consultationPages,
+  repPages,
   sitePages,
 };

@@ -7,6 +7,7 @@
  */
 import { commentPages } from "./parts/comment-pages.en";
 import { consultationPages } from "./parts/consultation-pages.en";
+import { repPages } from "./parts/rep-pages.en";
 import { sitePages } from "./parts/site-pages.en";
 
 export const en = {
@@ -457,5 +458,6 @@ export const en = {
   },
   commentPages,
   consultationPages,
+  repPages,
   sitePages,
 };
