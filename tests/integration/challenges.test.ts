@@ -19,6 +19,7 @@ import * as consultation from "~/routes/consultations.$slug";
 import * as list from "~/routes/consultations._index";
 import * as staffPage from "~/routes/staff.challenges.$id";
 import * as impact from "~/routes/staff.proposals.$id_.impact";
+import { bn } from "~/i18n/catalogues/bn";
 import { call, makeRespondent, messages, respondentCookie, seeded, staffCookie } from "./responses-fixtures";
 
 const SLUG = "camhs-social-work";
@@ -206,6 +207,22 @@ describe("staff of the affected service, through the link they were emailed", ()
     const r = await call(staffChallenge.action, staffUrl(), { params: staffParams(), form: { ...good, showAs: "name", name: "" } });
     expect(r.status).toBe(400);
     expect(written()).toEqual(before);
+  });
+
+  it("from the page in Bengali: refused in Bengali, and back to the consultation in Bengali", async () => {
+    const before = written();
+    for (const [form, message] of [
+      [{ ...good, reason: "", showAs: "staff" }, bn.commentPages.challenge.messages.reasonMissing],
+      [{ ...good, showAs: "name", name: "" }, bn.repPages.staffChallenge.messages.nameMissing],
+    ] as const) {
+      const refused = await call(staffChallenge.action, `${staffUrl()}?lang=bn`, { params: staffParams(), form });
+      expect(refused.status).toBe(400);
+      expect(messages(refused.data)).toEqual([message]);
+    }
+    expect(written()).toEqual(before);
+    const sent = await call(staffChallenge.action, `${staffUrl()}?lang=bn`, { params: staffParams(), form: { ...good, reason: "The figure leaves out the children seen by the duty team.", showAs: "staff" } });
+    expect(sent.status).toBe(302);
+    expect(sent.location).toMatch(new RegExp(`^/consultations/${SLUG}\\?challenge=(made|held)&lang=bn#challenge`));
   });
 });
 

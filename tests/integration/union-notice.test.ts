@@ -24,6 +24,7 @@ import { action as linkAction, loader as linkLoader } from "~/routes/notices.lin
 import { action as noticeAction, loader as noticeLoader } from "~/routes/notices.$slug";
 import { loader as noticesLoader } from "~/routes/notices._index";
 import { action as staffNoticeAction, loader as staffNoticeLoader } from "~/routes/staff.notices.$id";
+import { bn } from "~/i18n/catalogues/bn";
 import { DAY, SEED_DATE, cookieFor, cookieFrom, get, linkIn, outboxFor, post, proposal, run, seedCouncil, user, viewerFor } from "../fixtures/notifications-council";
 
 const SLUG = "garden-waste-collections";
@@ -216,6 +217,20 @@ describe("acknowledgement, feedback and answers", () => {
     const unite = proposal(SLUG).unions.find((u) => u.shortName === "Unite")!;
     const result = await run(() => noticeAction({ request: post(noticeUrl, { intent: "feedback", unionId: String(unite.id), body: "Pretending to be Unite" }, tony), params: noticeParams, context: {} }));
     expect(result.status).toBe(400);
+    expect(db().select({ n: count() }).from(t.noticeFeedback).get()!.n).toBe(0);
+  });
+
+  it("from the notice in Bengali, the same refusals are in Bengali, and nothing is stored", async () => {
+    const unite = proposal(SLUG).unions.find((u) => u.shortName === "Unite")!;
+    const gmb = proposal(SLUG).unions.find((u) => u.shortName === "GMB")!;
+    for (const [form, message] of [
+      [{ intent: "feedback", unionId: String(gmb.id), body: "   " }, bn.repPages.feedback.messages.bodyMissing],
+      [{ intent: "feedback", unionId: String(unite.id), body: "Pretending to be Unite" }, bn.repPages.feedback.messages.unionMissing],
+    ] as const) {
+      const result = await run(() => noticeAction({ request: post(`${noticeUrl}?lang=bn`, form, tony), params: noticeParams, context: {} }));
+      expect(result.status).toBe(400);
+      expect(JSON.stringify(result.value)).toContain(message);
+    }
     expect(db().select({ n: count() }).from(t.noticeFeedback).get()!.n).toBe(0);
   });
 
