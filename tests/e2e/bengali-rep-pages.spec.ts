@@ -20,17 +20,16 @@ const r = bn.repPages;
 // Written in Bengali, as a rep reading the notice in Bengali might.
 const FEEDBACK = "হ্যারো লেন পার্কের মাঠকর্মীদের শীতকালীন রোটা কীভাবে বদলাবে, তা অনুগ্রহ করে জানান।";
 
-/** The personal link (its path) in the seeded notice email to the rep, read in the demo inbox as an admin. */
-async function noticeLink(page: Page): Promise<string> {
+/** The path of a link in a seeded email to `to`, read in the demo inbox as an admin. */
+async function seededLink(page: Page, to: string, subject: RegExp, about: string, link: RegExp): Promise<string> {
   await signIn(page, "admin@northmoor.example", "demo-admin-2026");
   await page.goto("/staff/admin/inbox");
-  const subject = /^Confidential: advance notice of a proposal/;
-  const row = page.getByTestId("inbox").getByRole("row").filter({ hasText: REP }).filter({ has: page.getByRole("link", { name: subject }) });
+  const row = page.getByTestId("inbox").getByRole("row").filter({ hasText: to }).filter({ has: page.getByRole("link", { name: subject }) });
   await row.first().getByRole("link", { name: subject }).click();
   const body = page.getByTestId("email-body");
-  await expect(body).toContainText(TITLE);
+  await expect(body).toContainText(about);
   // Sent when the demo was seeded, so on the seed's address: only the path is this server's.
-  const href = await body.getByRole("link", { name: /\/notices\/link\// }).getAttribute("href");
+  const href = await body.getByRole("link", { name: link }).first().getAttribute("href");
   await signOut(page);
   return new URL(href!).pathname;
 }
@@ -44,7 +43,7 @@ async function expectSwitch(page: Page) {
 
 test("a union rep follows their notice link and reads the notice, sends feedback and sees their notices in Bengali", async ({ page }) => {
   test.setTimeout(120_000);
-  const link = await noticeLink(page);
+  const link = await seededLink(page, REP, /^Confidential: advance notice of a proposal/, TITLE, /\/notices\/link\//);
 
   // The personal link's page: who it is for, and one button.
   await page.goto(`${link}?lang=bn`);
@@ -100,3 +99,23 @@ test("a union rep follows their notice link and reads the notice, sends feedback
   await expect(page.locator("main")).not.toContainText("Karen Whitfield");
   await expectAllBengali(page, { strict: true });
 });
+
+test("a member of staff challenges a fact through their staff group's link in Bengali", async ({ page }) => {
+  test.setTimeout(60_000);
+  const CAMHS = "camhs-social-work";
+  const link = await seededLink(page, "camhs-social-work@northmoor.example.gov.uk", /^A proposal affecting your team is open for consultation/, `/consultations/${CAMHS}`, /\/challenge\/staff\//);
+  await page.goto(`${link}?lang=bn`);
+  await expect(page.getByRole("heading", { level: 1, name: r.staffChallenge.heading })).toBeVisible();
+  await expect(page.getByRole("radio", { name: r.staffChallenge.asStaff })).toBeChecked();
+  await expectSwitch(page);
+  await expectAllBengali(page, { strict: true });
+
+  // Nothing chosen or written, and a name asked for but not given: refused, in Bengali.
+  await page.getByRole("radio", { name: r.staffChallenge.asName }).check();
+  await page.getByRole("button", { name: bn.commentPages.challenge.send }).click();
+  const summary = page.locator(".govuk-error-summary");
+  await expect(summary).toContainText(bn.commentPages.challenge.messages.claimMissing);
+  await expect(summary).toContainText(bn.commentPages.challenge.messages.reasonMissing);
+  await expectAllBengali(page, { strict: true });
+});
+
