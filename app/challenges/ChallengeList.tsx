@@ -5,7 +5,7 @@
  * and line breaks are kept by CSS, so nothing typed is ever read as HTML or Markdown.
  */
 import { Link } from "@remix-run/react";
-import { fill, tokens } from "~/i18n/fill";
+import { useRichTranslation } from "~/i18n/rich";
 import { SectionChanges } from "~/components/WordDiff";
 import type { ChallengeView } from "./challenges.server";
 import { AUTHOR_LABELS, STANDING_LABELS, type ChallengeStanding } from "./rules";
@@ -31,6 +31,7 @@ function By({ by }: { by: string }) {
 export function ChallengeItem({ challenge: c, headingLevel = 3, historyHref }: { challenge: ChallengeView; headingLevel?: 2 | 3; historyHref?: string }) {
   const Heading = `h${headingLevel}` as "h2" | "h3";
   const { t } = useTranslation();
+  const rt = useRichTranslation();
   const format = useFormat();
   const href = useLocalHref();
   const contentLang = useContentLang();
@@ -42,13 +43,7 @@ export function ChallengeItem({ challenge: c, headingLevel = 3, historyHref }: {
       </Heading>
       <p className="govuk-body-s govuk-!-margin-bottom-2">
         <ChallengeTag standing={c.standing} />{" "}
-        {fill(
-          t("commentPages.challengeList.by", {
-            date: format.date(c.createdAt),
-            ...tokens("name"),
-          }),
-          { name: <By by={c.by} /> },
-        )}{" "}
+        {rt("commentPages.challengeList.by", { date: format.date(c.createdAt), name: <By by={c.by} /> })}{" "}
         {c.standing === "waiting"
           ? t("commentPages.challengeList.dueBy", {
               date: format.date(c.dueOn),
@@ -91,16 +86,11 @@ export function ChallengeItem({ challenge: c, headingLevel = 3, historyHref }: {
         <div className="govuk-inset-text" data-testid="challenge-correction">
           <p className="govuk-body">
             {c.correction.changeNote
-              ? fill(
-                  t("commentPages.challengeList.correctedNote", {
-                    number: c.correction.number,
-                    when: format.dateTime(c.correction.createdAt),
-                    ...tokens("note"),
-                  }),
-                  {
-                    note: <span lang={contentLang}>{c.correction.changeNote}</span>,
-                  },
-                )
+              ? rt("commentPages.challengeList.correctedNote", {
+                  number: c.correction.number,
+                  when: format.dateTime(c.correction.createdAt),
+                  note: <span lang={contentLang}>{c.correction.changeNote}</span>,
+                })
               : t("commentPages.challengeList.corrected", {
                   number: c.correction.number,
                   when: format.dateTime(c.correction.createdAt),

@@ -8,7 +8,7 @@ import { useTranslation } from "~/i18n/react";
 import { Content } from "~/i18n/rich";
 import { en } from "~/i18n/catalogues/en";
 
-const STATUTORY = en.sitePages.equality.characteristics;
+const STATUTORY = en.consultationPages.characteristics;
 type Statutory = keyof typeof STATUTORY;
 /** One of the Equality Act's characteristics, whose name the catalogue translates (a council's own stay its English). */
 export const isStatutory = (key: string): key is Statutory => Object.hasOwn(STATUTORY, key);
@@ -16,7 +16,7 @@ export const isStatutory = (key: string): key is Statutory => Object.hasOwn(STAT
 /** A characteristic's name as text: the catalogue's for the statutory nine, else the council's label. */
 export function useCharacteristicLabel(): (key: string, label: string) => string {
   const { t } = useTranslation();
-  return (key, label) => (isStatutory(key) ? t(`sitePages.equality.characteristics.${key}`) : label);
+  return (key, label) => (isStatutory(key) ? t(`consultationPages.characteristics.${key}`) : label);
 }
 
 /** A characteristic's name as an element: the council's own local ones marked as its English. */

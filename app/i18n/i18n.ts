@@ -10,6 +10,10 @@ import ICU from "i18next-icu";
 import { initReactI18next } from "react-i18next";
 import { CATALOGUES, type Catalogue, type LanguageCode } from "./catalogues";
 import { DEFAULT_LANGUAGE, languageOfRequest } from "./languages";
+import { joinBengaliPossessives } from "./possessive";
+
+/** Per language, what a message needs once its values are in (Bengali: "বাসিন্দা-এর" is "বাসিন্দার"). */
+const AFTER_VALUES: Partial<Record<LanguageCode, (text: string) => string>> = { bn: joinBengaliPossessives };
 
 const instances = new Map<LanguageCode, I18n>();
 
@@ -21,9 +25,12 @@ export function i18nFor(lang: LanguageCode): I18n {
   // English is react-i18next's default too: a component rendered outside the provider (a
   // component test) reads English rather than bare keys.
   if (lang === DEFAULT_LANGUAGE) instance.use(initReactI18next);
+  const after = AFTER_VALUES[lang];
+  if (after) instance.use({ type: "postProcessor", name: "afterValues", process: (value: string) => after(value) });
   void instance.init({
     lng: lang,
     fallbackLng: false,
+    ...(after ? { postProcess: ["afterValues"] } : {}),
     resources: { [lang]: { translation: CATALOGUES[lang] } },
     initAsync: false,
     // Keys are never shown for a missing translation silently: the catalogue test fails instead.

@@ -10,7 +10,7 @@ import { Link } from "@remix-run/react";
 import { BarChart, CHART_COLOURS, StackedBarChart } from "~/components/charts/Charts";
 import { STANCE_SEGMENTS } from "~/components/charts/ProposalCharts";
 import { RatingTag } from "~/components/EqualityGrid";
-import { STATUTORY_CHARACTERISTICS } from "~/lib/settings";
+import { CharacteristicName } from "~/components/content-words";
 import { useContentLang, useFormat, useLocalHref, useTranslation } from "~/i18n/react";
 import { Markdown } from "~/components/Markdown";
 import { WhoResponded } from "~/reach/WhoResponded";
@@ -26,8 +26,6 @@ function useWords() {
   const t = translate as unknown as T;
   return { t, o: (key: string, values?: Record<string, unknown>) => t(`consultationPages.outcomeView.${key}`, values) };
 }
-
-const STATUTORY = new Set<string>(STATUTORY_CHARACTERISTICS.map((c) => c.key));
 
 export function DecisionPanel({ decision }: { decision: NonNullable<OutcomeViewModel["decision"]> }) {
   const { t, o } = useWords();
@@ -71,8 +69,6 @@ export function OutcomeView({ outcome: r, answersHref }: { outcome: OutcomeViewM
   const href = useLocalHref();
   const contentLang = useContentLang();
   const stanceQuestions = r.questions.filter((q) => Object.values(q.stances).some((x) => x > 0));
-  const characteristic = (key: string, label: string) =>
-    STATUTORY.has(key) ? <>{t(`consultationPages.characteristics.${key}`)}</> : <span lang={contentLang}>{label}</span>;
   return (
     <div className="app-outcome">
       {r.decision ? <DecisionPanel decision={r.decision} /> : null}
@@ -211,7 +207,7 @@ export function OutcomeView({ outcome: r, answersHref }: { outcome: OutcomeViewM
                 {r.equality.map((row) => (
                   <tr key={row.characteristic} className="govuk-table__row">
                     <th scope="row" className="govuk-table__header">
-                      {characteristic(row.characteristic, row.label)}
+                      <CharacteristicName characteristic={row.characteristic} label={row.label} />
                     </th>
                     <td className="govuk-table__cell" data-label={o("before")}>
                       <RatingTag rating={row.before.rating} />

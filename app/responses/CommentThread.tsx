@@ -7,9 +7,10 @@
  * `data-as-written`, the council's name is the council's content (`lang` from useContentLang).
  * Works without JavaScript: reply, edit, delete and report are links to their own pages.
  */
+import type { ReactNode } from "react";
 import { Link } from "@remix-run/react";
 import { Markdown } from "~/components/Markdown";
-import { fill, tokens } from "~/i18n/fill";
+import { useRichTranslation } from "~/i18n/rich";
 import { useContentLang, useLanguage, useLocalHref, useTranslation } from "~/i18n/react";
 import type { ShownAuthor } from "./rules";
 import type { CommentView } from "./types";
@@ -19,15 +20,24 @@ export function commentAnchor(id: number) {
   return `comment-${id}`;
 }
 
-/** An author's name as shown: "Resident" in the page's language, or the name they gave, as written. */
-export function AuthorName({ author }: { author: Pick<ShownAuthor, "name" | "anonymous"> }) {
+/**
+ * An author's name as shown: "Resident" in the page's language, or the name they gave, as
+ * written. As an element built here rather than a component, so a sentence that puts it in
+ * (`rt`) sees its words (a Bengali possessive joins "বাসিন্দা" as "বাসিন্দার").
+ */
+export function useAuthorName(): (author: Pick<ShownAuthor, "name" | "anonymous">) => ReactNode {
   const { t } = useTranslation();
-  return author.anonymous ? <>{t("commentPages.item.resident")}</> : <span data-as-written="">{author.name}</span>;
+  return (author) => (author.anonymous ? <>{t("commentPages.item.resident")}</> : <span data-as-written="">{author.name}</span>);
+}
+
+export function AuthorName({ author }: { author: Pick<ShownAuthor, "name" | "anonymous"> }) {
+  return <>{useAuthorName()(author)}</>;
 }
 
 /** What follows the name: ", councillor", ", for Northmoor Carers" or the council's name on an official answer. */
 export function AuthorCapacity({ author }: { author: ShownAuthor }) {
   const { t } = useTranslation();
+  const rt = useRichTranslation();
   const contentLang = useContentLang();
   if (!author.capacity) return null;
   const what = author.council ? (
@@ -35,7 +45,7 @@ export function AuthorCapacity({ author }: { author: ShownAuthor }) {
   ) : author.councillor ? (
     t("commentPages.item.councillor")
   ) : author.organisation ? (
-    fill(t("commentPages.item.forOrganisation", tokens("organisation")), {
+    rt("commentPages.item.forOrganisation", {
       organisation: <span data-as-written="">{author.organisation}</span>,
     })
   ) : (
@@ -52,6 +62,7 @@ function useAuthorText() {
 
 function Placeholder({ comment }: { comment: CommentView }) {
   const { t } = useTranslation();
+  const rt = useRichTranslation();
   const href = useLocalHref();
   if (comment.status !== "hidden") return <p className="govuk-body app-comment__placeholder">{t("commentPages.item.deletedByAuthor")}</p>;
   const rule = comment.hiddenUnder;
@@ -63,7 +74,7 @@ function Placeholder({ comment }: { comment: CommentView }) {
   return (
     <p className="govuk-body app-comment__placeholder">
       {rule
-        ? fill(t("commentPages.item.hiddenUnderRule", tokens("rule", "log")), {
+        ? rt("commentPages.item.hiddenUnderRule", {
             rule: (
               <Link className="govuk-link" to={href(`/house-rules#${rule.key}`)}>
                 {rule.title}
@@ -71,7 +82,7 @@ function Placeholder({ comment }: { comment: CommentView }) {
             ),
             log,
           })
-        : fill(t("commentPages.item.hiddenUnderRules", tokens("rules", "log")), {
+        : rt("commentPages.item.hiddenUnderRules", {
             rules: (
               <Link className="govuk-link" to={href("/house-rules")}>
                 {t("commentPages.item.houseRules")}

@@ -11,9 +11,9 @@ import { ErrorSummary } from "~/components/ErrorSummary";
 import { Pagination } from "~/components/Pagination";
 import { SuccessBanner } from "~/components/SuccessBanner";
 import type { Translate } from "~/i18n/i18n";
-import { fill, tokens } from "~/i18n/fill";
+import { useRichTranslation } from "~/i18n/rich";
 import { useContentLang, useLocalHref, useTranslation } from "~/i18n/react";
-import { AuthorName, CommentItem, CommentList } from "./CommentThread";
+import { CommentItem, CommentList, useAuthorName } from "./CommentThread";
 import { CommentForm, useCommentForm } from "./forms";
 import { localMessage } from "./messages";
 import { MAX_DEPTH, threadPath } from "./rules";
@@ -62,16 +62,18 @@ function useTargetName() {
 
 function Heading({ data }: { data: Target }) {
   const { t } = useTranslation();
+  const rt = useRichTranslation();
   const name = useTargetName();
   if (data.target.type === "proposal") return <>{t("commentPages.thread.headingProposal")}</>;
   const short = data.target.type === "risk" || data.target.type === "mitigation";
-  return fill(t("commentPages.thread.headingOn", tokens("title")), {
+  return rt("commentPages.thread.headingOn", {
     title: name(data, !short),
   }) as JSX.Element;
 }
 
 function TargetContext({ data }: { data: Pick<ThreadPageData, "consultation" | "target" | "description"> }) {
   const { t } = useTranslation();
+  const rt = useRichTranslation();
   const href = useLocalHref();
   const contentLang = useContentLang();
   const { description: d, target, consultation } = data;
@@ -83,13 +85,7 @@ function TargetContext({ data }: { data: Pick<ThreadPageData, "consultation" | "
       <p className="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-1">
         {w.title.startsWith(w.caption)
           ? title
-          : fill(
-              t("commentPages.kinds.withCaption", {
-                caption: w.caption,
-                ...tokens("title"),
-              }),
-              { title },
-            )}
+          : rt("commentPages.kinds.withCaption", { caption: w.caption, title })}
       </p>
       {d.summary ? (
         <p className="govuk-body" lang={contentLang}>
@@ -132,6 +128,8 @@ function useLocalErrors(errors: { field: string; message: string }[]) {
 
 export function ThreadPageView({ data, lastResult }: { data: ThreadPageData; lastResult: SubmissionResult<string[]> | null | undefined }) {
   const { t } = useTranslation();
+  const rt = useRichTranslation();
+  const authorName = useAuthorName();
   const href = useLocalHref();
   const contentLang = useContentLang();
   const state = useCommentForm(lastResult);
@@ -233,8 +231,8 @@ export function ThreadPageView({ data, lastResult }: { data: ThreadPageData; las
                     {a.inReplyTo ? (
                       <p className="govuk-body-s govuk-!-margin-bottom-1">
                         {a.inReplyTo.name
-                          ? fill(t("commentPages.thread.inReplyToName", tokens("name", "excerpt")), {
-                              name: <AuthorName author={a.inReplyTo} />,
+                          ? rt("commentPages.thread.inReplyToName", {
+                              name: authorName(a.inReplyTo),
                               excerpt: <span data-as-written="">{a.inReplyTo.excerpt}</span>,
                             })
                           : t("commentPages.thread.inReplyToGone")}
@@ -302,6 +300,8 @@ const FLASH = {
 
 export function CommentPageView({ data, lastResult }: { data: CommentPageData; lastResult: SubmissionResult<string[]> | null | undefined }) {
   const { t } = useTranslation();
+  const rt = useRichTranslation();
+  const authorName = useAuthorName();
   const href = useLocalHref();
   const contentLang = useContentLang();
   const name = useTargetName();
@@ -323,13 +323,13 @@ export function CommentPageView({ data, lastResult }: { data: CommentPageData; l
           </span>
           <h1 className="govuk-heading-l">
             {author
-              ? fill(t("commentPages.comment.headingBy", tokens("name")), {
-                  name: <AuthorName author={author} />,
+              ? rt("commentPages.comment.headingBy", {
+                  name: authorName(author),
                 })
               : t("commentPages.comment.heading")}
           </h1>
           <p className="govuk-body">
-            {fill(t("commentPages.comment.on", tokens("target")), {
+            {rt("commentPages.comment.on", {
               target: (
                 <Link className="govuk-link" to={href(data.threadHref)}>
                   {data.target.type === "proposal" ? t("commentPages.comment.wholeProposal") : name(data, true)}
@@ -371,8 +371,8 @@ export function CommentPageView({ data, lastResult }: { data: CommentPageData; l
             <section aria-labelledby="reply-heading" id="reply" className="govuk-!-margin-top-6">
               <h2 className="govuk-heading-m" id="reply-heading">
                 {author
-                  ? fill(t("commentPages.comment.replyTo", tokens("name")), {
-                      name: <AuthorName author={author} />,
+                  ? rt("commentPages.comment.replyTo", {
+                      name: authorName(author),
                     })
                   : t("commentPages.comment.reply")}
               </h2>

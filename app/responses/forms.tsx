@@ -5,7 +5,7 @@
  */
 import { useContentLang, useLanguage, useLocalHref, useTranslation } from "~/i18n/react";
 import { translator } from "~/i18n/i18n";
-import { fill, tokens } from "~/i18n/fill";
+import { useRichTranslation } from "~/i18n/rich";
 import { useEffect, useMemo, useState } from "react";
 import { Form, Link } from "@remix-run/react";
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
@@ -81,6 +81,7 @@ export type CommentFormProps = {
 
 export function CommentForm({ state, mode, action, label, councilName, signInHref, profileHref, postingAs, submitText }: CommentFormProps) {
   const { t } = useTranslation();
+  const rt = useRichTranslation();
   const href = useLocalHref();
   if (mode === "closed") return <p className="govuk-body">{t("commentPages.form.closed")}</p>;
   if (mode === "sign-in") {
@@ -96,7 +97,7 @@ export function CommentForm({ state, mode, action, label, councilName, signInHre
   if (mode === "complete-profile") {
     return (
       <p className="govuk-body">
-        {fill(t("commentPages.form.profile", tokens("link")), {
+        {rt("commentPages.form.profile", {
           link: (
             <Link className="govuk-link" to={href(profileHref ?? signInHref)}>
               {t("commentPages.form.profileLink")}
@@ -114,7 +115,7 @@ export function CommentForm({ state, mode, action, label, councilName, signInHre
       {postingAs ? (
         // Outside the comment form: forms cannot nest, and signing out is a form of its own.
         <div className="govuk-body">
-          {fill(t("commentPages.form.postingAs", tokens("name", "change", "signOut")), {
+          {rt("commentPages.form.postingAs", {
             name: (
               <strong>
                 <AuthorName author={postingAs} />
@@ -144,6 +145,7 @@ export function CommentForm({ state, mode, action, label, councilName, signInHre
 function CommentFields({ state, mode, action, label, councilName, submitText }: Pick<CommentFormProps, "state" | "mode" | "action" | "label" | "councilName" | "submitText">) {
   const { form, fields, onBlocked } = state;
   const { t } = useTranslation();
+  const rt = useRichTranslation();
   const href = useLocalHref();
   const contentLang = useContentLang();
   const { "aria-describedby": _d, "aria-invalid": _i, ...formProps } = getFormProps(form);
@@ -166,8 +168,9 @@ function CommentFields({ state, mode, action, label, councilName, submitText }: 
         rows={6}
         hint={
           <>
-            {mode === "official" ? <>{fill(t("commentPages.form.officialHint", tokens("council")), { council: <span lang={contentLang}>{councilName}</span> })} </> : null}
-            {fill(t("commentPages.form.hint", { max: COMMENT_MAX_CHARS.toLocaleString("en-GB"), ...tokens("rules") }), {
+            {mode === "official" ? <>{rt("commentPages.form.officialHint", { council: <span lang={contentLang}>{councilName}</span> })} </> : null}
+            {rt("commentPages.form.hint", {
+              max: COMMENT_MAX_CHARS.toLocaleString("en-GB"),
               rules: (
                 <Link className="govuk-link" to={href("/house-rules")}>
                   {t("commentPages.form.houseRules")}

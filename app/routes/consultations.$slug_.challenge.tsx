@@ -12,7 +12,7 @@ import { ChallengeForm } from "~/challenges/ChallengeForm";
 import { challengeFormPage, challengeReply, requireChallengeable, challengerFor } from "~/challenges/page.server";
 import { challengeSchemaIn } from "~/challenges/schemas";
 import { translator, translatorFor } from "~/i18n/i18n";
-import { fill, tokens } from "~/i18n/fill";
+import { useRichTranslation } from "~/i18n/rich";
 import { languageOfUrl, withLanguage } from "~/i18n/languages";
 import { useContentLang, useLocalHref, useTranslation } from "~/i18n/react";
 import { createChallenge } from "~/challenges/challenges.server";
@@ -57,6 +57,7 @@ export default function Challenge() {
   const page = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation();
+  const rt = useRichTranslation();
   const href = useLocalHref();
   const contentLang = useContentLang();
   return (
@@ -77,7 +78,7 @@ export default function Challenge() {
         ) : (
           <>
             <p className="govuk-body">
-              {fill(t("commentPages.challenge.as", tokens("name", "rules")), {
+              {rt("commentPages.challenge.as", {
                 name: <strong>{page.asResident ? t("commentPages.challenge.resident") : <span data-as-written="">{page.as}</span>}</strong>,
                 rules: (
                   <Link className="govuk-link" to={href("/house-rules")}>

@@ -22,7 +22,7 @@ import { addressFrom } from "~/responses/rate-limit.server";
 import { REPORT_DETAILS_MAX_CHARS, commentPath, parseId } from "~/responses/rules";
 import { HONEYPOT_FIELD, reportSchemaIn } from "~/responses/schemas";
 import { translator, translatorFor } from "~/i18n/i18n";
-import { fill, tokens } from "~/i18n/fill";
+import { useRichTranslation } from "~/i18n/rich";
 import { languageOfRequest, languageOfUrl, withLanguage } from "~/i18n/languages";
 import { useContentLang, useLanguage, useLocalHref, useTranslation } from "~/i18n/react";
 import { localMessage } from "~/responses/messages";
@@ -78,6 +78,7 @@ export default function ReportComment() {
   const lastResult = useActionData<typeof action>();
   const [blocked, setBlocked] = useState(0);
   const { t } = useTranslation();
+  const rt = useRichTranslation();
   const lang = useLanguage();
   const href = useLocalHref();
   const contentLang = useContentLang();
@@ -114,7 +115,7 @@ export default function ReportComment() {
           </div>
         </div>
         <p className="govuk-body">
-          {fill(t("commentPages.report.intro", tokens("rules")), {
+          {rt("commentPages.report.intro", {
             rules: (
               <Link className="govuk-link" to={href("/house-rules")}>
                 {t("commentPages.report.houseRules")}

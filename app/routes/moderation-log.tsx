@@ -10,7 +10,7 @@ import { ruleChoices, ruleTitle } from "~/responses/house-rules.server";
 import { moderationLog } from "~/responses/moderation.server";
 import { threadPath } from "~/responses/rules";
 import { translator } from "~/i18n/i18n";
-import { fill, tokens } from "~/i18n/fill";
+import { useRichTranslation } from "~/i18n/rich";
 import { languageOfRequest, languageOfUrl } from "~/i18n/languages";
 import { useContentLang, useLanguage, useLocalHref, useTranslation } from "~/i18n/react";
 import { parsePage } from "~/responses/thread-page.server";
@@ -57,6 +57,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches, location }) =
 export default function ModerationLog() {
   const { entries, page, pages, total } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
+  const rt = useRichTranslation();
   const lang = useLanguage();
   const href = useLocalHref();
   const contentLang = useContentLang();
@@ -67,7 +68,7 @@ export default function ModerationLog() {
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-two-thirds">
             <p className="govuk-body">
-              {fill(t("commentPages.moderationLog.intro", tokens("rule")), {
+              {rt("commentPages.moderationLog.intro", {
                 rule: (
                   <Link className="govuk-link" to={href("/house-rules")}>
                     {t("commentPages.moderationLog.houseRule")}

@@ -89,7 +89,7 @@ test("a resident signed in by email posts, changes and deletes a comment in Beng
 
   await expect(page.getByRole("status")).toContainText(c.comment.posted);
   await expect(page).toHaveURL(/\/comments\/\d+\?posted=1&lang=bn$|\/comments\/\d+\?lang=bn&posted=1$/);
-  await expect(page.getByRole("heading", { level: 1, name: `${c.item.resident}-এর মন্তব্য` })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: `${c.item.resident}র মন্তব্য` })).toBeVisible();
   await expect(page.locator("main")).toContainText(words);
   await expectAllBengali(page, { strict: true });
 

@@ -45,17 +45,6 @@ export const sitePages: Catalogue["sitePages"] = {
     noAction: "কোনো পদক্ষেপের দরকার নেই",
     notAssessed: "মূল্যায়ন করা হয়নি",
     ratings: { positive: "ইতিবাচক", negative: "নেতিবাচক", neutral: "নিরপেক্ষ", unknown: "এখনও জানা নেই" },
-    characteristics: {
-      age: "বয়স",
-      disability: "প্রতিবন্ধিতা",
-      gender_reassignment: "লিঙ্গ পুনর্নির্ধারণ",
-      marriage_civil_partnership: "বিবাহ ও সিভিল পার্টনারশিপ",
-      pregnancy_maternity: "গর্ভাবস্থা ও মাতৃত্ব",
-      race: "জাতি",
-      religion_belief: "ধর্ম বা বিশ্বাস",
-      sex: "লিঙ্গ",
-      sexual_orientation: "যৌন অভিমুখিতা",
-    },
     chartTitle: "এক নজরে সমতার ওপর প্রভাব",
     chartDesc: "{groups}। একই তথ্য সারণিতেও আছে।",
     tableCaption: "মূল্যায়ন অনুযায়ী সমতার ওপর প্রভাব",
@@ -147,7 +136,6 @@ export const sitePages: Catalogue["sitePages"] = {
   },
   linkGone: {
     title: "এই লিংকটির মেয়াদ শেষ হয়ে গেছে বা এটি আগেই ব্যবহার করা হয়েছে",
-    copied: "আপনি যদি ইমেইল থেকে লিংকটি কপি করে থাকেন, তাহলে দেখে নিন পুরো লিংকটি কপি করেছেন কি না।",
     signInOnce: "প্রতিটি সাইন-ইন লিংক একবারই কাজ করে, আমরা পাঠানোর পর 1 ঘণ্টা পর্যন্ত।",
   },
 };

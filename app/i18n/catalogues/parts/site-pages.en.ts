@@ -44,17 +44,6 @@ export const sitePages = {
     noAction: "No action needed",
     notAssessed: "Not assessed",
     ratings: { positive: "Positive", negative: "Negative", neutral: "Neutral", unknown: "Not yet known" },
-    characteristics: {
-      age: "Age",
-      disability: "Disability",
-      gender_reassignment: "Gender reassignment",
-      marriage_civil_partnership: "Marriage and civil partnership",
-      pregnancy_maternity: "Pregnancy and maternity",
-      race: "Race",
-      religion_belief: "Religion or belief",
-      sex: "Sex",
-      sexual_orientation: "Sexual orientation",
-    },
     chartTitle: "Equality impacts at a glance",
     chartDesc: "{groups}. The same is in the table.",
     tableCaption: "Equality impacts by rating",
@@ -146,7 +135,6 @@ export const sitePages = {
   },
   linkGone: {
     title: "This link has expired or has already been used",
-    copied: "If you copied the link from the email, check that you copied all of it.",
     signInOnce: "Each sign-in link works once, for 1 hour after we send it.",
   },
 };
