@@ -12,7 +12,7 @@ import { and, asc, count, eq, gte, inArray, isNull, sql } from "drizzle-orm";
 import * as t from "#db/schema";
 import { db as defaultDb, writeTransaction, type DB } from "#db/client.server";
 import { appendAudit } from "~/audit/audit.server";
-import { translator } from "~/i18n/i18n";
+import { translator, type Translate } from "~/i18n/i18n";
 import { DEFAULT_LANGUAGE, languageOrDefault, withLanguage } from "~/i18n/languages";
 import { can, type SignedInViewer } from "~/auth/permissions";
 import { now as clockNow } from "~/lib/clock";
@@ -40,7 +40,6 @@ import {
   QUOTE_MAX_CHARS,
   REASON_MAX_CHARS,
   STATEMENT_FIELDS,
-  TOO_MANY_CHALLENGES,
   answerDueOn,
   challengeableClaims,
   quotes,
@@ -75,23 +74,26 @@ function plain(value: unknown, max: number, missing: string, tooLong: string, fi
 
 const n = (v: number) => v.toLocaleString("en-GB");
 
-/** Check what was written, before anything touches the database. */
-export function checkChallenge(p: Proposal, input: ChallengeInput) {
+/**
+ * Check what was written, before anything touches the database. The messages are the
+ * catalogue's, in `say`'s language (the page's; English for the API and tests).
+ */
+export function checkChallenge(p: Proposal, input: ChallengeInput, say: Translate = translator(DEFAULT_LANGUAGE)) {
   const settings = loadSettings();
   const claim = challengeableClaims(p, settings).find((c) => c.value === input.claim);
-  if (!claim) return fail(400, "Choose the fact you are challenging", "claim");
+  if (!claim) return fail(400, say("commentPages.challenge.messages.claimMissing"), "claim");
   let claimText = claim.claim;
   if (claim.type === "statement") {
-    const quote = plain(input.quote, QUOTE_MAX_CHARS, "Copy the words you are challenging", `The words you copy must be ${n(QUOTE_MAX_CHARS)} characters or fewer`, "quote");
+    const quote = plain(input.quote, QUOTE_MAX_CHARS, say("commentPages.challenge.messages.quoteMissing"), say("commentPages.challenge.messages.quoteTooLong", { max: n(QUOTE_MAX_CHARS) }), "quote");
     if (!quote.ok) return quote;
     if (!quotes(markdownToPlainText(p[claim.ref as StatementField]), quote.text)) {
-      return fail(400, `Copy the words exactly as they appear under '${STATEMENT_FIELDS[claim.ref as StatementField]}'`, "quote");
+      return fail(400, say("commentPages.challenge.messages.quoteNotExact", { section: STATEMENT_FIELDS[claim.ref as StatementField] }), "quote");
     }
     claimText = `${STATEMENT_FIELDS[claim.ref as StatementField]}: “${quote.text}”`;
   }
-  const reason = plain(input.reason, REASON_MAX_CHARS, "Say why you think it is wrong", `Your reason must be ${n(REASON_MAX_CHARS)} characters or fewer`, "reason");
+  const reason = plain(input.reason, REASON_MAX_CHARS, say("commentPages.challenge.messages.reasonMissing"), say("commentPages.challenge.messages.reasonTooLong", { max: n(REASON_MAX_CHARS) }), "reason");
   if (!reason.ok) return reason;
-  const evidence = plain(input.evidence, EVIDENCE_MAX_CHARS, "Give your evidence: what you know, how you know it, or where it can be checked", `Your evidence must be ${n(EVIDENCE_MAX_CHARS)} characters or fewer`, "evidence");
+  const evidence = plain(input.evidence, EVIDENCE_MAX_CHARS, say("commentPages.challenge.messages.evidenceMissing"), say("commentPages.challenge.messages.evidenceTooLong", { max: n(EVIDENCE_MAX_CHARS) }), "evidence");
   if (!evidence.ok) return evidence;
   return { ok: true as const, claim, claimText, reason: reason.text, evidence: evidence.text };
 }
@@ -114,22 +116,28 @@ function rateKeys(author: ChallengeAuthor, address: string) {
  * Make a challenge on an open consultation. Held for moderation where the consultation holds
  * comments; otherwise public at once. The officer who drafted the proposal is emailed.
  */
-export function createChallenge(p: Proposal, author: ChallengeAuthor, input: ChallengeInput, address: string, database: DB = defaultDb()): ChallengeResult {
-  const checked = checkChallenge(p, input);
+export function createChallenge(
+  p: Proposal,
+  author: ChallengeAuthor,
+  input: ChallengeInput,
+  address: string,
+  { database = defaultDb(), say = translator(DEFAULT_LANGUAGE) }: { database?: DB; say?: Translate } = {},
+): ChallengeResult {
+  const checked = checkChallenge(p, input, say);
   if (!checked.ok) return checked;
   const at = clockNow();
   const taken: string[] = [];
   for (const { key, limits } of rateKeys(author, address)) {
     if (!takeAllowance(key, limits, at)) {
       for (const k of taken) refundAllowance(k, at);
-      return fail(429, TOO_MANY_CHALLENGES, "reason");
+      return fail(429, say("commentPages.challenge.messages.tooMany"), "reason");
     }
     taken.push(key);
   }
   const result = writeTransaction((tx): ChallengeResult => {
     const now = tx.select({ state: t.proposals.state, closesOn: t.proposals.closesOn, premoderate: t.proposals.premoderateComments }).from(t.proposals).where(eq(t.proposals.id, p.id)).get();
     if (!now) return fail(404, "Not found");
-    if (!acceptingResponses(now, at, councilTimeZone(tx))) return fail(409, "This consultation has closed, so its facts can no longer be challenged here. You can still write to the council.");
+    if (!acceptingResponses(now, at, councilTimeZone(tx))) return fail(409, say("commentPages.challenge.messages.closed"));
     const settings = loadSettings(tx);
     const status = now.premoderate ? "pending" : "visible";
     const row = tx

@@ -29,7 +29,6 @@ export const CHALLENGE_RATE_LIMITS = {
   ],
   perAddress: [{ limit: 20, windowMs: 60 * MINUTE }],
 };
-export const TOO_MANY_CHALLENGES = "You have made several challenges in a short time. Wait a while and try again.";
 
 // ─── What can be challenged ────────────────────────────────────────────────────
 export type ChallengeTarget = "figure" | "risk" | "dependency" | "mitigation" | "equality_row" | "statement";

@@ -4,6 +4,7 @@
  * are its own words, shown in English with their language marked), a document's type, and a
  * consultation's length ("12 weeks", from proposals/period.ts describeLength).
  */
+import type { Translate } from "~/i18n/i18n";
 import { useTranslation } from "~/i18n/react";
 import { Content } from "~/i18n/rich";
 import { en } from "~/i18n/catalogues/en";
@@ -41,14 +42,27 @@ export function useFileType(): (label: string) => string {
   return (label) => (FILE_TYPES[label] ? t(`sitePages.documents.types.${FILE_TYPES[label]}`) : label);
 }
 
+/** A length in days in `t`'s language, by the catalogue's plural rules: "12 weeks", "2 weeks and 3 days", "5 days". Pure. */
+export function periodText(days: number, t: Translate): string {
+  const weeks = Math.floor(days / 7);
+  const rest = days % 7;
+  const w = weeks ? t("sitePages.plan.weeks", { count: weeks }) : null;
+  const d = rest || !weeks ? t("sitePages.plan.days", { count: rest }) : null;
+  return w && d ? t("sitePages.plan.weeksAndDays", { weeks: w, days: d }) : (w ?? d ?? "");
+}
+
+/** A length in days in the page's language. */
+export function usePeriodDays(): (days: number) => string {
+  const { t } = useTranslation();
+  return (days) => periodText(days, t as unknown as Translate);
+}
+
 /** "12 weeks", "2 weeks and 3 days", "5 days" (describeLength's English) in the page's language. */
 export function usePeriodLength(): (english: string) => string {
-  const { t } = useTranslation();
+  const days = usePeriodDays();
   return (english) => {
     const m = /^(?:(\d+) weeks?)?(?: and )?(?:(\d+) days?)?$/.exec(english);
     if (!m || (!m[1] && !m[2])) return english;
-    const weeks = m[1] ? t("sitePages.plan.weeks", { count: Number(m[1]) }) : null;
-    const days = m[2] ? t("sitePages.plan.days", { count: Number(m[2]) }) : null;
-    return weeks && days ? t("sitePages.plan.weeksAndDays", { weeks, days }) : (weeks ?? days ?? english);
+    return days(Number(m[1] ?? 0) * 7 + Number(m[2] ?? 0));
   };
 }

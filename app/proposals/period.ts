@@ -197,7 +197,7 @@ export function datesMovedAtOpening(p: Pick<Proposal, "opensOn" | "plannedOpensO
   if (!p.plannedOpensOn || !p.opensOn) return null;
   const days = approvedLength({ opensOn: p.plannedOpensOn, closesOn: p.plannedClosesOn, periodDays: p.periodDays, shortPeriodReason: null, preElectionReason: null });
   if (days == null) return null;
-  return { opensOn: p.opensOn, plannedOpensOn: p.plannedOpensOn, plannedClosesOn: p.plannedClosesOn, movedClosesOn: addDays(p.opensOn, days), length: describeLength(days) };
+  return { opensOn: p.opensOn, plannedOpensOn: p.plannedOpensOn, plannedClosesOn: p.plannedClosesOn, movedClosesOn: addDays(p.opensOn, days), days, length: describeLength(days) };
 }
 
 // ─── Small helpers ─────────────────────────────────────────────────────────────

@@ -48,7 +48,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const base = `/consultations/${encodeURIComponent(proposal.slug)}`;
   if (submission.value[HONEYPOT_FIELD]) throw redirect(withLanguage(`${base}?challenge=made#challenges`, lang));
-  const result = createChallenge(proposal, challenger.author, submission.value, addressFrom(context));
+  const result = createChallenge(proposal, challenger.author, submission.value, addressFrom(context), { say: t });
   if (!result.ok) return challengeReply(submission, result);
   throw redirect(withLanguage(result.status === "pending" ? `${base}?challenge=held#challenges` : `${base}?challenge=made#challenge-${result.id}`, lang));
 }

@@ -11,6 +11,7 @@ import { translator } from "~/i18n/i18n";
 import { languageOfUrl } from "~/i18n/languages";
 import { useContentLang, useFormat, useLocalHref, useTranslation } from "~/i18n/react";
 import { pageTitle } from "~/components/page-title";
+import { usePeriodDays } from "~/components/content-words";
 import { alternateLinks } from "~/open-data/links";
 import { SectionChanges } from "~/components/WordDiff";
 import { loadSettings } from "~/lib/settings.server";
@@ -55,17 +56,18 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches, location }) =
 type T = (key: string, values?: Record<string, unknown>) => string;
 
 /** Opening late moved the closing date (the same notice as the consultation page's), in the page's language. */
-function DatesMoved({ plan }: { plan: NonNullable<ReturnType<typeof datesMovedAtOpening>> }) {
+export function DatesMoved({ plan }: { plan: NonNullable<ReturnType<typeof datesMovedAtOpening>> }) {
   const { t: translate } = useTranslation();
   const t = translate as unknown as T;
   const format = useFormat();
+  const periodDays = usePeriodDays();
   if (!plan.plannedOpensOn || !plan.opensOn || !plan.movedClosesOn) return null;
   const values = {
     planned: format.date(plan.plannedOpensOn),
     plannedCloses: plan.plannedClosesOn ? format.date(plan.plannedClosesOn) : "",
     opened: format.date(plan.opensOn),
     closes: format.date(plan.movedClosesOn),
-    length: plan.length ?? t("consultationPages.history.period"),
+    length: periodDays(plan.days),
   };
   return (
     <div className="govuk-inset-text" data-testid="dates-moved">

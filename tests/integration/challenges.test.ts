@@ -10,6 +10,7 @@ import { and, count, eq, isNull } from "drizzle-orm";
 import * as t from "#db/schema";
 import { db } from "#db/client.server";
 import { publicChallenges } from "~/challenges/challenges.server";
+import { translator } from "~/i18n/i18n";
 import { setClock } from "~/lib/clock";
 import { loadProposalBySlug } from "~/proposals/proposals.server";
 import { resetRateLimitsForTests } from "~/responses/rate-limit.server";
@@ -103,6 +104,18 @@ describe("making a challenge", () => {
     const r = await call(challenge.action, url, { params, form, cookie: resident });
     expect(r.status).toBe(400);
     expect(messages(r.data).join(" ")).toContain(message);
+    expect(written()).toEqual(before);
+  });
+
+  it("refuses a Bengali reader in Bengali, from the catalogue (issue 14: no English from the server)", async () => {
+    const bn = translator("bn");
+    const before = written();
+    const wrongWords = await call(challenge.action, `${url}?lang=bn`, { params, form: { ...good, claim: "statement:summary", quote: "we will close every library" }, cookie: resident });
+    expect(wrongWords.status).toBe(400);
+    expect(messages(wrongWords.data)).toEqual([bn("commentPages.challenge.messages.quoteNotExact", { section: "Summary" })]);
+    const noReason = await call(challenge.action, `${url}?lang=bn`, { params, form: { ...good, reason: "   " }, cookie: resident });
+    expect(messages(noReason.data)).toEqual([bn("commentPages.challenge.messages.reasonMissing")]);
+    expect(messages(noReason.data)[0]).toMatch(/^[^A-Za-z]+$/);
     expect(written()).toEqual(before);
   });
 

@@ -224,6 +224,9 @@ export const commentPages = {
       evidenceMissing: "Give your evidence: what you know, how you know it, or where it can be checked",
       evidenceTooLong: "Your evidence must be {max} characters or fewer",
       quoteMissing: "Copy the words you are challenging",
+      quoteNotExact: "Copy the words exactly as they appear under ''{section}''",
+      tooMany: "You have made several challenges in a short time. Wait a while and try again.",
+      closed: "This consultation has closed, so its facts can no longer be challenged here. You can still write to the council.",
     },
   },
   /** The challenges on a consultation page (app/challenges/ChallengeList.tsx). */

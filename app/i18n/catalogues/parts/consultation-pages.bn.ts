@@ -228,7 +228,6 @@ export const consultationPages: Catalogue["consultationPages"] = {
     removed: "[বাদ দেওয়া হয়েছে: ",
     datesMoved: "পরামর্শটি {planned} তারিখে খোলার কথা ছিল। এটি {opened} তারিখে খুলেছে, তাই বন্ধের তারিখ সরে {closes} হয়েছে: অনুমোদিত পুরো {length} সময় মানুষ এখনও পাচ্ছেন।",
     datesMovedWithClose: "পরামর্শটি {planned} তারিখে খোলার এবং {plannedCloses} তারিখে বন্ধ হওয়ার কথা ছিল। এটি {opened} তারিখে খুলেছে, তাই বন্ধের তারিখ সরে {closes} হয়েছে: অনুমোদিত পুরো {length} সময় মানুষ এখনও পাচ্ছেন।",
-    period: "মেয়াদ",
   },
   easyRead: {
     title: "সহজপাঠ",

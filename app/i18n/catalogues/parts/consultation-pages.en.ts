@@ -232,7 +232,6 @@ export const consultationPages = {
     removed: "[removed: ",
     datesMoved: "The consultation was planned to open on {planned}. It opened on {opened}, so its closing date moved to {closes}: people still have the full {length} that was approved.",
     datesMovedWithClose: "The consultation was planned to open on {planned} and close on {plannedCloses}. It opened on {opened}, so its closing date moved to {closes}: people still have the full {length} that was approved.",
-    period: "period",
   },
   easyRead: {
     title: "Easy read",
