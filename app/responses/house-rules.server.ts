@@ -7,6 +7,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import { contentFiller } from "~/components/content-page.server";
 import { renderMarkdown } from "~/lib/markdown.server";
 import { loadSettings } from "~/lib/settings.server";
 import { DEFAULT_LANGUAGE, type LanguageCode } from "~/i18n/languages";
@@ -38,10 +39,6 @@ We hide advertising and comments posted by software.
 
 Comments should be about the proposal.
 `;
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
 
 export function parseHouseRules(source: string): HouseRules {
   const lines = source.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n").split("\n");
@@ -80,24 +77,14 @@ export function loadHouseRules(lang: LanguageCode = DEFAULT_LANGUAGE): HouseRule
   const source = translated ?? read("house-rules.md") ?? FALLBACK;
   const { council } = loadSettings();
   const values: Record<string, string> = { "council.name": council.name, "council.serviceName": council.serviceName, "council.contactEmail": council.contactEmail };
-  if (!translated) {
-    const filled = source.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (whole, key: string) => values[key] ?? whole);
-    return { ...parseHouseRules(filled), language: DEFAULT_LANGUAGE };
-  }
-  // In a translation the council's English name is a language of parts (WCAG 3.1.2): a token
-  // through Markdown, then the name in an element marked English (the sanitiser allows no span).
-  const token = (key: string) => `\u27E6${key}\u27E7`;
-  const rules = parseHouseRules(source.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (whole, key: string) => (key in values ? token(key) : whole)));
-  const english = (html: string) =>
-    html.replace(/\u27E6([\w.]+)\u27E7/g, (whole, key: string) => {
-      const value = escapeHtml(values[key] ?? whole);
-      return key === "council.contactEmail" ? value : `<span lang="en-GB">${value}</span>`;
-    });
-  const plain = (text: string) => text.replace(/\u27E6([\w.]+)\u27E7/g, (whole, key: string) => values[key] ?? whole);
+  // In a translation the council's names are its English, marked as such (content-page.server.ts).
+  const filler = contentFiller(values, translated != null);
+  const rules = parseHouseRules(filler.source(source));
+  if (!translated) return { ...rules, language: DEFAULT_LANGUAGE };
   return {
-    title: plain(rules.title),
-    introHtml: english(rules.introHtml),
-    rules: rules.rules.map((r) => ({ ...r, title: plain(r.title), html: english(r.html) })),
+    title: filler.text(rules.title),
+    introHtml: filler.html(rules.introHtml),
+    rules: rules.rules.map((r) => ({ ...r, title: filler.text(r.title), html: filler.html(r.html) })),
     language: lang,
   };
 }

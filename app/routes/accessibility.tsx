@@ -23,12 +23,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     { "council.name": council.name, "council.serviceName": council.serviceName, "council.contactEmail": council.contactEmail },
     languageOfRequest(request),
   );
-  return { title: page.title, html: page.html, lang: page.lang };
+  return { title: page.title, titleHtml: page.titleHtml, html: page.html, lang: page.lang };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches, location }) => [{ title: pageTitle(matches, data?.lang ? translator(languageOfUrl(location.pathname + location.search))("layout.footer.accessibility") : (data?.title ?? "Accessibility statement")) }];
 
 export default function Accessibility() {
-  const { title, html, lang } = useLoaderData<typeof loader>();
-  return <ContentPageView title={title} html={html} lang={lang} />;
+  const { title, titleHtml, html, lang } = useLoaderData<typeof loader>();
+  return <ContentPageView title={title} titleHtml={titleHtml} html={html} lang={lang} />;
 }

@@ -37,6 +37,29 @@ function latinWords(md: string): string[] {
   return text.match(/[A-Za-z]{2,}/g) ?? [];
 }
 
+const NAMES = { "council.name": "Northmoor Borough Council", "council.serviceName": "Northmoor Consultations", "council.contactEmail": "consult@northmoor.example" };
+
+describe("the council's names on a page in Bengali", () => {
+  it("are its English, filled in from the settings and marked lang=\"en-GB\", in the body and the title", async () => {
+    const page = await loadContentPage("accessibility-statement.md", { title: "x", markdown: "" }, NAMES, "bn");
+    expect(page.html).toContain('<span lang="en-GB">Northmoor Borough Council</span>');
+    expect(page.html).toContain('<span lang="en-GB">Northmoor Consultations</span>-এর');
+    expect(page.html).not.toMatch(/\{\{|\u27E6/);
+    expect(page.title).toMatch(/^Northmoor Consultations-এর /);
+    expect(page.titleHtml).toMatch(/^<span lang="en-GB">Northmoor Consultations<\/span>-এর /);
+    // Outside the marked names, no Latin-script word: the name is never left unmarked.
+    const unmarked = page.html.replace(/<span lang="en-GB">[^<]*<\/span>/g, "").replace(/<[^>]+>/g, " ");
+    expect(unmarked).not.toContain("Northmoor");
+  });
+
+  it("are plain on the English page", async () => {
+    const page = await loadContentPage("accessibility-statement.md", { title: "x", markdown: "" }, NAMES, "en");
+    expect(page.html).toContain("Northmoor Borough Council");
+    expect(page.html).not.toContain('lang="en-GB"');
+    expect(page.titleHtml).toBe("Accessibility statement for Northmoor Consultations");
+  });
+});
+
 describe.each(PAGES)("content/%s.bn.md", (name) => {
   const en = read(`${name}.md`);
   const bn = read(`${name}.bn.md`);
@@ -56,8 +79,9 @@ describe.each(PAGES)("content/%s.bn.md", (name) => {
     const bnNumbers = numbers(bn);
     for (const n of numbers(en)) expect(bnNumbers.has(n), `the figure ${n}`).toBe(true);
     const bnPlaceholders = placeholders(bn);
-    // The council's name is written in Bengali script (a filled-in English name would be unmarked English).
-    for (const p of placeholders(en)) if (!/council\.(name|serviceName)/.test(p)) expect(bnPlaceholders.has(p), p).toBe(true);
+    // The council's names included: they are its English, filled in and marked as English.
+    for (const p of placeholders(en)) expect(bnPlaceholders.has(p), p).toBe(true);
+    expect(bn, "the council's name written out in Bengali script").not.toMatch(/নর্থমুর (বরো|কনসালটেশনস)/);
   });
 
   it("has no Latin-script word outside code, addresses, file names and acronyms", () => {
@@ -65,10 +89,10 @@ describe.each(PAGES)("content/%s.bn.md", (name) => {
   });
 
   it("is the page a Bengali reader gets, titled in Bengali and not marked as English", async () => {
-    const page = await loadContentPage(`${name}.md`, { title: "x", markdown: "" }, { "retention.monthsAfterDecision": "12" }, "bn");
+    const page = await loadContentPage(`${name}.md`, { title: "x", markdown: "" }, { ...NAMES, "retention.monthsAfterDecision": "12" }, "bn");
     expect(page.found).toBe(true);
     expect(page.lang).toBeUndefined();
-    expect(page.title).toMatch(/^[^A-Za-z]*[\u0980-\u09FF]/);
+    expect(page.title.replace(NAMES["council.serviceName"], "")).toMatch(/^[^A-Za-z]*[\u0980-\u09FF]/);
     const english = await loadContentPage(`${name}.md`, { title: "x", markdown: "" }, {}, "en");
     expect(english.title).toMatch(/[A-Za-z]/);
   });

@@ -22,7 +22,7 @@ describe("a consultation's length", () => {
 
   it("is in Bengali on the history page's notice that opening late moved the closing date", () => {
     const plan = datesMovedAtOpening({ plannedOpensOn: "2027-01-05", plannedClosesOn: "2027-03-30", opensOn: "2027-01-12", periodDays: 84 })!;
-    const html = (lang: "en" | "bn") => renderToStaticMarkup(createElement(LanguageProvider, { lang }, createElement(DatesMoved, { plan })));
+    const html = (lang: "en" | "bn") => renderToStaticMarkup(createElement(LanguageProvider, { lang, children: createElement(DatesMoved, { plan }) }));
     expect(html("en")).toContain("the full 12 weeks that was approved");
     expect(html("bn")).toContain("12 সপ্তাহ");
     expect(html("bn")).not.toMatch(/weeks?/);
