@@ -317,7 +317,7 @@ export function CommentPageView({ data, lastResult }: { data: CommentPageData; l
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <ErrorSummary errors={errors} focusKey={state.focusKey} title={t("commentPages.errorSummary")} />
-          {data.flash ? <SuccessBanner title={t("commentPages.success")}>{t(FLASH[data.flash])}</SuccessBanner> : null}
+          {data.flash ? <SuccessBanner>{t(FLASH[data.flash])}</SuccessBanner> : null}
           <span className="govuk-caption-l" lang={contentLang}>
             {data.consultation.title}
           </span>

@@ -9,7 +9,7 @@
 import { expect, test } from "./fixtures";
 import type { Page } from "@playwright/test";
 import { bn } from "../../app/i18n/catalogues/bn";
-import { latestEmail, verifyPathFrom } from "./responses-support";
+import { signUpResidentInBengali } from "./responses-support";
 import { expectAllBengali } from "./bengali-support";
 
 const CAMHS = "/consultations/camhs-social-work";
@@ -66,16 +66,7 @@ test("a resident signed in by email posts, changes and deletes a comment in Beng
   const email = `bengali.commenter.${Date.now()}@example.org`;
   await page.goto(`${CAMHS}/comments?lang=bn`);
   await page.getByRole("link", { name: c.form.signInLink }).click();
-  await expect(page.getByRole("heading", { level: 1, name: bn.signIn.title })).toBeVisible();
-  await page.getByRole("textbox", { name: bn.signIn.emailLabel }).fill(email);
-  await page.getByRole("button", { name: bn.signIn.send }).click();
-  await expect(page.getByRole("heading", { level: 1, name: bn.signIn.checkHeading })).toBeVisible();
-  await page.goto(verifyPathFrom(await latestEmail(email, /লিংক/)) + "?lang=bn");
-  await page.getByRole("button", { name: bn.common.continue }).click();
-  await page.getByRole("button", { name: bn.privacyStep.continue }).click();
-  await page.getByRole("radio", { name: bn.aboutYou.showResident }).check();
-  await page.getByRole("radio", { name: bn.aboutYou.individual }).check();
-  await page.getByRole("button", { name: bn.common.continue }).click();
+  await signUpResidentInBengali(page, email);
 
   // Back on the thread, in Bengali, ready to post: an empty comment is refused in Bengali first.
   await expect(page.getByRole("heading", { level: 1, name: c.thread.headingProposal })).toBeVisible();

@@ -5,6 +5,7 @@
 import fs from "node:fs";
 import Database from "better-sqlite3";
 import { expect, type Page } from "@playwright/test";
+import { bn } from "../../app/i18n/catalogues/bn";
 
 /** The database of the current spec file's own server (tests/e2e/fixtures.ts sets the variable). */
 export function e2eDatabasePath(): string {
@@ -81,4 +82,21 @@ export async function signUpResident(page: Page, email: string, profile: Profile
   if (profile.organisationName !== undefined) await page.getByLabel("Name of the organisation or group").fill(profile.organisationName);
   await page.getByRole("button", { name: "Continue" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "How you appear" })).toHaveCount(0);
+}
+
+/**
+ * From the sign-in page in Bengali: give the email, follow the emailed link, read the privacy
+ * notice and appear as "Resident" (বাসিন্দা), as an individual. Ends wherever the link returns to.
+ */
+export async function signUpResidentInBengali(page: Page, email: string) {
+  await expect(page.getByRole("heading", { level: 1, name: bn.signIn.title })).toBeVisible();
+  await page.getByRole("textbox", { name: bn.signIn.emailLabel }).fill(email);
+  await page.getByRole("button", { name: bn.signIn.send }).click();
+  await expect(page.getByRole("heading", { level: 1, name: bn.signIn.checkHeading })).toBeVisible();
+  await page.goto(verifyPathFrom(await latestEmail(email, /লিংক/)) + "?lang=bn");
+  await page.getByRole("button", { name: bn.common.continue }).click();
+  await page.getByRole("button", { name: bn.privacyStep.continue }).click();
+  await page.getByRole("radio", { name: bn.aboutYou.showResident }).check();
+  await page.getByRole("radio", { name: bn.aboutYou.individual }).check();
+  await page.getByRole("button", { name: bn.common.continue }).click();
 }

@@ -127,6 +127,7 @@ export const bn: Catalogue = {
   },
   common: {
     home: "হোম",
+    success: "সফল হয়েছে",
     back: "পেছনে",
     breadcrumb: "ব্রেডক্রাম্ব",
     change: "পরিবর্তন করুন",

@@ -129,6 +129,7 @@ export const en = {
   },
   common: {
     home: "Home",
+    success: "Success",
     back: "Back",
     breadcrumb: "Breadcrumb",
     change: "Change",

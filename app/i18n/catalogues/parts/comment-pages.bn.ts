@@ -3,7 +3,6 @@ import type { Catalogue } from "../index";
 
 export const commentPages: Catalogue["commentPages"] = {
   errorSummary: "একটি সমস্যা হয়েছে",
-  success: "সফল হয়েছে",
   titles: {
     comments: "মন্তব্য",
     officialAnswers: "আনুষ্ঠানিক উত্তর",

@@ -1,7 +1,6 @@
 /** English words for one group of pages, kept in a file of its own (see ../en.ts). */
 export const commentPages = {
   errorSummary: "There is a problem",
-  success: "Success",
   titles: {
     comments: "Comments",
     officialAnswers: "Official answers",
