@@ -54,7 +54,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const name = checkStaffName(submission.value.showAs === "name" ? submission.value.name : "");
   // The schema refuses a name too long already; this is the store's own check, in the same words.
   if (!name.ok) return data(submission.reply({ fieldErrors: { name: [t("repPages.staffChallenge.messages.nameTooLong", { max: NAME_MAX_CHARS.toLocaleString("en-GB") })] } }), { status: 400 });
-  const result = createChallenge(proposal, { kind: "staff", displayName: name.name }, submission.value, addressFrom(context));
+  const result = createChallenge(proposal, { kind: "staff", displayName: name.name }, submission.value, addressFrom(context), { say: t });
   if (!result.ok) return challengeReply(submission, result);
   throw redirect(to(result.status === "pending" ? "?challenge=held#challenges" : `?challenge=made#challenge-${result.id}`));
 }

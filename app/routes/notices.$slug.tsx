@@ -160,7 +160,7 @@ export default function Notice() {
       </Link>
       <ConfidentialBanner repName={page.rep.name} unionNames={page.unions.map((u) => u.name)} />
       <ErrorSummary errors={errors} focusKey={lastResult} title={t("commentPages.errorSummary")} />
-      {isDone(done) ? <SuccessBanner title={t("commentPages.success")}>{t(`repPages.notice.done.${done}`)}</SuccessBanner> : null}
+      {isDone(done) ? <SuccessBanner>{t(`repPages.notice.done.${done}`)}</SuccessBanner> : null}
 
       <span className="govuk-caption-l">{rt("repPages.notice.caption", { service: content(p.serviceName) })}</span>
       <h1 className="govuk-heading-xl" lang={contentLang}>

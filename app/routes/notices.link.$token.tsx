@@ -9,7 +9,6 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { createUserSession } from "~/auth/session.server";
 import { LinkGone } from "~/components/LinkGone";
 import { pageTitle } from "~/components/page-title";
-import { fill, tokens } from "~/i18n/fill";
 import { translator, translatorFor } from "~/i18n/i18n";
 import { languageOfUrl, withLanguage } from "~/i18n/languages";
 import { useLocalHref, useTranslation } from "~/i18n/react";
@@ -49,7 +48,7 @@ export default function NoticeLink() {
       <LinkGone>
         <p className="govuk-body">{t("repPages.link.goneWhy")}</p>
         <p className="govuk-body">
-          {fill(t("repPages.link.goneWhat", tokens("link")), {
+          {rt("repPages.link.goneWhat", {
             link: (
               <Link className="govuk-link" to={href("/notices")}>
                 {t("repPages.link.goneLink")}
