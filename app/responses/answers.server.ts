@@ -19,25 +19,25 @@ import { subscribeRespondent } from "~/notifications/subscriptions.server";
 import { queueEmail } from "~/notifications/outbox.server";
 import { publicUrl } from "~/notifications/staff.server";
 import { responseReceiptEmail } from "~/notifications/templates";
-import { translator } from "~/i18n/i18n";
-import { withLanguage, type LanguageCode } from "~/i18n/languages";
+import { translator, type Translate } from "~/i18n/i18n";
+import { DEFAULT_LANGUAGE, withLanguage, type LanguageCode } from "~/i18n/languages";
 import { loadSettings } from "~/lib/settings.server";
-import { ANSWER_MAX_CHARS, CHANNEL_LABELS, STANCE_LABELS, RATE_LIMITS, TOO_MANY_ANSWERS, acceptingResponses, normaliseText, notAcceptingMessage, type Channel, type RespondingAs, type Stance } from "./rules";
+import { ANSWER_MAX_CHARS, CHANNEL_LABELS, STANCE_LABELS, RATE_LIMITS, acceptingResponses, normaliseText, notAcceptingKey, type Channel, type RespondingAs, type Stance } from "./rules";
 
 export type Answer = { questionId: number; stance: Stance | null; text: string | null };
 
 export type SaveResult = { ok: true; responseId: number; changed: boolean } | { ok: false; status: 400 | 404 | 409 | 429; message: string };
 
 /** Answers worth storing: a stance or some words, on a question this consultation asks. */
-function cleanAnswers(answers: Answer[], questionIds: number[]): Answer[] | string {
+function cleanAnswers(answers: Answer[], questionIds: number[], say: Translate = translator(DEFAULT_LANGUAGE)): Answer[] | string {
   const cleaned: Answer[] = [];
   for (const a of answers) {
     if (!questionIds.includes(a.questionId)) continue;
     const text = a.text ? normaliseText(a.text) : "";
-    if (text.length > ANSWER_MAX_CHARS) return `Each answer must be ${ANSWER_MAX_CHARS.toLocaleString("en-GB")} characters or fewer`;
+    if (text.length > ANSWER_MAX_CHARS) return say("validation.answerTooLong", { max: ANSWER_MAX_CHARS.toLocaleString("en-GB") });
     if (a.stance || text) cleaned.push({ questionId: a.questionId, stance: a.stance, text: text || null });
   }
-  if (cleaned.length === 0) return "Answer at least one question";
+  if (cleaned.length === 0) return say("validation.answerOne");
   return cleaned;
 }
 
@@ -56,12 +56,14 @@ export function saveOnlineResponse(
   database: DB = defaultDb(),
 ): SaveResult {
   const at = now();
-  if (!takeAllowance(`answers:respondent:${input.respondentId}`, RATE_LIMITS.answersPerRespondent, at)) return { ok: false, status: 429, message: TOO_MANY_ANSWERS };
+  // Refusals in the respondent's language (the page's), from the catalogue.
+  const say = translator(input.lang ?? DEFAULT_LANGUAGE);
+  if (!takeAllowance(`answers:respondent:${input.respondentId}`, RATE_LIMITS.answersPerRespondent, at)) return { ok: false, status: 429, message: say("validation.tooManyChanges") };
   return writeTransaction((tx): SaveResult => {
     const p = tx.select({ id: t.proposals.id, state: t.proposals.state, closesOn: t.proposals.closesOn, slug: t.proposals.slug, title: t.proposals.title }).from(t.proposals).where(eq(t.proposals.id, input.proposalId)).get();
     if (!p) return { ok: false, status: 404, message: "Not found" };
-    if (!acceptingResponses(p, at, councilTimeZone(tx))) return { ok: false, status: 409, message: notAcceptingMessage(p) };
-    const answers = cleanAnswers(input.answers, questionIdsOf(tx, p.id));
+    if (!acceptingResponses(p, at, councilTimeZone(tx))) return { ok: false, status: 409, message: say(notAcceptingKey(p)) };
+    const answers = cleanAnswers(input.answers, questionIdsOf(tx, p.id), say);
     if (typeof answers === "string") return { ok: false, status: 400, message: answers };
     const existing = tx
       .select({ id: t.responses.id })

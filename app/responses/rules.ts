@@ -63,7 +63,6 @@ export const TOO_MANY_COMMENTS = "You have posted a lot of comments in a short t
 export const TOO_MANY_LINKS = "You have asked for several sign-in links in a short time. Wait 15 minutes, then ask for a new one.";
 export const TOO_MANY_REPORTS = "You have sent a lot of reports in a short time. Wait an hour and try again.";
 export const TOO_MANY_SUBSCRIPTIONS = "You have asked for email updates several times in a short time. Wait an hour and try again.";
-export const TOO_MANY_ANSWERS = "You have changed your response many times in a short time. Wait an hour and try again.";
 export const DUPLICATE_COMMENT = "You have already posted this comment. Change the wording if you want to post it again.";
 
 // ─── Text ──────────────────────────────────────────────────────────────────────
@@ -156,6 +155,17 @@ export const COMMENTS_CLOSED_MESSAGE = "This consultation has closed. The counci
 export function notAcceptingMessage(p: { state: ProposalState }): string {
   if (p.state === "withdrawn") return WITHDRAWN_MESSAGE;
   return p.state === "open" || p.state === "closed" || p.state === "outcome_published" || p.state === "decided" ? CLOSED_MESSAGE : NOT_OPEN_MESSAGE;
+}
+
+const NOT_ACCEPTING_KEYS = {
+  [CLOSED_MESSAGE]: "respond.closedMessage",
+  [WITHDRAWN_MESSAGE]: "respond.withdrawnMessage",
+  [NOT_OPEN_MESSAGE]: "respond.notOpenMessage",
+} as const;
+
+/** The catalogue's key for notAcceptingMessage, so a page says it in its language. */
+export function notAcceptingKey(p: { state: ProposalState }) {
+  return NOT_ACCEPTING_KEYS[notAcceptingMessage(p) as keyof typeof NOT_ACCEPTING_KEYS] ?? "respond.notOpenMessage";
 }
 
 /** Where comment forms would be, once a consultation stops taking them: the plain sentence why. */

@@ -27,31 +27,17 @@ import { readerTranslation } from "~/proposals/translations.server";
 import { requireReadyRespondent } from "~/responses/respondents.server";
 import {
   ANSWER_MAX_CHARS,
-  CLOSED_MESSAGE,
-  NOT_OPEN_MESSAGE,
   STANCES,
-  WITHDRAWN_MESSAGE,
   acceptingResponses,
   asksForStance,
   displayName,
-  notAcceptingMessage,
+  notAcceptingKey,
 } from "~/responses/rules";
 import { councilTimeZone } from "~/lib/settings.server";
 import { isSubscribedTo } from "~/notifications/subscriptions.server";
 import { PUBLISH_FIELD, UPDATES_FIELD, answerField, answersFrom, answersSchema, stanceField } from "~/responses/schemas";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: commentsCss }];
-
-const NOT_ACCEPTING_KEYS = {
-  [CLOSED_MESSAGE]: "respond.closedMessage",
-  [WITHDRAWN_MESSAGE]: "respond.withdrawnMessage",
-  [NOT_OPEN_MESSAGE]: "respond.notOpenMessage",
-} as const;
-
-/** The catalogue's key for notAcceptingMessage (rules.ts), so the page says it in its language. */
-function notAcceptingKey(p: Parameters<typeof notAcceptingMessage>[0]) {
-  return NOT_ACCEPTING_KEYS[notAcceptingMessage(p) as keyof typeof NOT_ACCEPTING_KEYS] ?? "respond.notOpenMessage";
-}
 
 async function load(request: Request, slug: string) {
   const viewer = await getViewer(request);
@@ -144,7 +130,7 @@ export default function Respond() {
               </span>
               <h1 className="govuk-heading-l">{loaded.kind === "closed" ? t("respond.closedHeading") : "You are signed in to the staff area"}</h1>
               {loaded.kind === "closed" ? (
-                <p className="govuk-body">{t(loaded.message as (typeof NOT_ACCEPTING_KEYS)[keyof typeof NOT_ACCEPTING_KEYS])}</p>
+                <p className="govuk-body">{t(loaded.message as ReturnType<typeof notAcceptingKey>)}</p>
               ) : (
                 <p className="govuk-body">
                   Responses that reached the council on paper, by phone, by email or at an event are entered in the{" "}

@@ -9,6 +9,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { and, count, eq } from "drizzle-orm";
 import * as t from "#db/schema";
 import { db } from "#db/client.server";
+import { translator } from "~/i18n/i18n";
 import { setClock } from "~/lib/clock";
 import { env } from "~/lib/env.server";
 import { loadMyResponse, responseCounts, saveOnlineResponse, sniffScan } from "~/responses/answers.server";
@@ -108,6 +109,16 @@ describe("answering the questions", () => {
     const other = db().select().from(t.consultationQuestions).where(eq(t.consultationQuestions.proposalId, proposalBySlug("ict-strategic-partnership").id)).get()!;
     const r = saveOnlineResponse({ proposalId, respondentId: makeRespondent(), answers: [{ questionId: other.id, stance: "agree", text: "Sneaky" }] });
     expect(r).toMatchObject({ ok: false, status: 400, message: "Answer at least one question" });
+  });
+
+  it("refuses in the respondent's language: a Bengali page's refusals come from the Bengali catalogue (issue 14)", () => {
+    const other = db().select().from(t.consultationQuestions).where(eq(t.consultationQuestions.proposalId, proposalBySlug("ict-strategic-partnership").id)).get()!;
+    const bn = translator("bn");
+    const none = saveOnlineResponse({ proposalId, respondentId: makeRespondent(), answers: [{ questionId: other.id, stance: "agree", text: "Sneaky" }], lang: "bn" });
+    expect(none).toMatchObject({ ok: false, status: 400, message: bn("validation.answerOne") });
+    const long = saveOnlineResponse({ proposalId, respondentId: makeRespondent(), answers: [{ questionId: questions[1].id, stance: null, text: "x".repeat(5001) }], lang: "bn" });
+    expect(long).toMatchObject({ ok: false, status: 400, message: bn("validation.answerTooLong", { max: "5,000" }) });
+    expect((long as { message: string }).message).toMatch(/^[^A-Za-z]+$/);
   });
 
   it("takes changes until the end of the closing date, and refuses them after, with a message", async () => {

@@ -161,6 +161,7 @@ export const en = {
     stanceMissing: "Select one of the options",
     answerTooLong: "Your answer must be {max} characters or fewer",
     answerOne: "Answer at least one question",
+    tooManyChanges: "You have changed your response many times in a short time. Wait an hour and try again.",
   },
   signIn: {
     title: "Confirm your email address",
