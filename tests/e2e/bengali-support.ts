@@ -124,7 +124,8 @@ export async function bengaliLettersInBoxes(page: Page): Promise<string[]> {
     await cdp.send("CSS.enable");
     const { root } = await cdp.send("DOM.getDocument", { depth: 0 });
     const { nodeIds } = await cdp.send("DOM.querySelectorAll", { nodeId: root.nodeId, selector });
-    if (nodeIds.length !== elements.length) throw new Error("The page changed while its fonts were being read");
+    // A page still hydrating can change between the two reads: say so, and the poll reads again.
+    if (nodeIds.length !== elements.length) return ["(the page changed while its fonts were being read)"];
     const boxes: string[] = [];
     for (const [i, nodeId] of nodeIds.entries()) {
       const element = elements[i];
