@@ -4,8 +4,8 @@ import { REVIEW_CHECKLIST } from "../../app/proposals/review-checklist";
 import { AXE_TAGS } from "./a11y-support";
 
 /**
- * The looks whose colour contrast this worker has already checked: each a page's distinct class
- * names and inline styles, which are what give its text and backgrounds their colours.
+ * The class names and inline styles this worker has already seen on a page whose colour contrast
+ * axe checked: what gives text and backgrounds their colours.
  */
 const contrastChecked = new Set<string>();
 
@@ -13,28 +13,28 @@ const contrastChecked = new Set<string>();
  * WCAG 2.2 AA (and the rules below it): no violations on the page as it is now.
  *
  * Colour contrast is by far axe's slowest rule (about 70% of a run on a long consultation page)
- * and depends only on the styles in play, not on the words. The journeys check it once per look
- * (set of classes and inline styles) in each worker, and every other rule on every call;
- * accessibility.spec.ts and accessibility-staff.spec.ts check every rule on every page they visit
- * (decision record 012, "Speed").
+ * and depends on the styles in play, not on the words. The journeys run it when a page shows a
+ * class or an inline style not yet contrast-checked in this worker (a new component, a new state
+ * such as an error), and every other rule on every call. accessibility.spec.ts and
+ * accessibility-staff.spec.ts run every rule on every page they visit (decision record 012, "Speed").
  */
 export async function expectNoAxeViolations(page: Page) {
-  const look = await page.evaluate(() => {
-    const classes = new Set<string>();
-    const styles = new Set<string>();
+  const styling = await page.evaluate(() => {
+    const found = new Set<string>();
     for (const element of document.querySelectorAll("[class], [style]")) {
-      element.classList.forEach((name) => classes.add(name));
+      element.classList.forEach((name) => found.add(`.${name}`));
       const style = element.getAttribute("style");
-      if (style) styles.add(style);
+      if (style) found.add(`style=${style}`);
     }
-    return `${[...classes].sort().join(" ")}|${[...styles].sort().join("|")}`;
+    return [...found];
   });
+  const contrastKnown = styling.every((token) => contrastChecked.has(token));
   let axe = new AxeBuilder({ page }).withTags(AXE_TAGS);
-  if (contrastChecked.has(look)) axe = axe.disableRules(["color-contrast"]);
+  if (contrastKnown) axe = axe.disableRules(["color-contrast"]);
   const results = await axe.analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
-  contrastChecked.add(look);
+  if (!contrastKnown) styling.forEach((token) => contrastChecked.add(token));
 }
 
 export async function signIn(page: Page, email: string, password: string) {
