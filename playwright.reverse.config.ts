@@ -15,11 +15,14 @@ const files = fs
   .sort()
   .reverse();
 
+const chains = Number(base.workers ?? 1);
+const project = (file: string) => file.replace(/\.spec\.ts$/, "");
+
 export default defineConfig({
   ...base,
   projects: files.map((file, i) => ({
-    name: file.replace(/\.spec\.ts$/, ""),
+    name: project(file),
     testMatch: new RegExp(`/${file.replace(/[.]/g, "\\.")}$`),
-    dependencies: i === 0 ? [] : [files[i - 1].replace(/\.spec\.ts$/, "")],
+    dependencies: i < chains ? [] : [project(files[i - chains])],
   })),
 });
