@@ -14,7 +14,20 @@ const include = (process.env.MUTATION_TESTS ?? "").split(",").filter(Boolean);
 // effect; without it such a mutant can only survive.
 const isolate = process.env.MUTATION_ISOLATE === "1";
 
+// MUTATION_PURE=1 (modules whose tests touch no database: the gate) runs without the setup files
+// and the global setup, which would otherwise make a temporary folder, load the DOM matchers and
+// the database client again for every mutant; tests/mutation-pure-setup.ts only empties the text
+// checks' kept results before each test file.
+const pure = process.env.MUTATION_PURE === "1";
+
 export default {
   ...base,
-  test: { ...base.test, include, isolate, setupFiles: [...(base.test?.setupFiles ?? []), "tests/mutation-setup.ts"] },
+  test: {
+    ...base.test,
+    include,
+    isolate,
+    ...(pure
+      ? { setupFiles: ["tests/mutation-pure-setup.ts"], globalSetup: [] }
+      : { setupFiles: [...(base.test?.setupFiles ?? []), "tests/mutation-setup.ts"] }),
+  },
 };

@@ -28,6 +28,7 @@ type Text = string | null | undefined;
  */
 function memo<T>(compute: (text: string) => T, limit = 5000): (text: Text) => T {
   const cache = new Map<string, T>();
+  caches.push(cache);
   return (text) => {
     const key = text ?? "";
     const hit = cache.get(key);
@@ -37,6 +38,18 @@ function memo<T>(compute: (text: string) => T, limit = 5000): (text: Text) => T 
     cache.set(key, value);
     return value;
   };
+}
+
+const caches: Map<string, unknown>[] = [];
+
+/**
+ * Forgets every result kept. For mutation runs only (tests/mutation-pure-setup.ts, before each
+ * test file): there the code changes from one mutant to the next while this module stays loaded, and
+ * a result kept from an earlier mutant would hide the current one.
+ */
+export function forgetKeptResults(): void {
+  // Stryker disable next-line all: emptied, every run still passes; it only hides other mutants.
+  for (const cache of caches) cache.clear();
 }
 
 /** Markdown to plain text, enough for counting: links keep their text, markers go. */
