@@ -34,6 +34,8 @@ const GATE_TESTS = [
   "tests/unit/readiness-substance.test.ts",
   "tests/unit/title-lead-officer-gate.test.ts",
   "tests/unit/text-quality.test.ts",
+  "tests/unit/translation.test.ts",
+  "tests/unit/easy-read.test.ts",
 ];
 
 // tests/unit/council-time.test.ts is left out: it switches the process time zone, which Stryker's

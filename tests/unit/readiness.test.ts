@@ -6,7 +6,7 @@
  */
 import { describe, it, expect } from "vitest";
 import { DEFAULT_SETTINGS, STATUTORY_CHARACTERISTICS, type Settings } from "~/lib/settings";
-import { isLarge, readiness, sectionStatus, unmetBySection, wordsRequired } from "~/proposals/readiness";
+import { isLarge, readiness, sectionStatus, unmetBySection, unmetIntroduced, wordsRequired } from "~/proposals/readiness";
 import { SECTIONS, type Proposal, type Unmet } from "~/proposals/types";
 import { blankProposal, completeProposal, criticisedCamhsDraft, IDS } from "../fixtures/proposals";
 
@@ -828,5 +828,47 @@ describe("The length the writing help shows is the gate's own", () => {
     expect(wordsRequired(completeProposal(), S, "timeline")).toEqual({ min: S.gate.detailsMinWords, scaled: false });
     expect(wordsRequired(smallProposal(), S, "whatChanges")).toEqual({ min: S.gate.detailsMinWords, scaled: false });
     expect(wordsRequired(completeProposal(), S, "events")).toBeNull();
+  });
+});
+
+describe("1. Summary: the limits themselves", () => {
+  it(`accepts a summary of exactly ${S.gate.summaryMinWords} words`, () => {
+    const p = completeWith((p) => (p.summary = p.summary!.split(/\s+/).slice(0, S.gate.summaryMinWords).join(" ")));
+    expect(readiness(p, S).filter((u) => u.field === "summary")).toEqual([]);
+  });
+
+  it("asks a summary that is one paragraph repeated past the limit to be shorter first, not to be written", () => {
+    const paragraph = "The council proposes to close the library on Sundays and open it on Tuesday evenings instead, because more people visit then.";
+    const p = completeWith((p) => (p.summary = Array(25).fill(paragraph).join(" ")));
+    expect(readiness(p, S).filter((u) => u.field === "summary").map((u) => u.code)).toEqual(["summary.too_long"]);
+  });
+
+  it("names the summary as the text whose figures contradict the impact figures", () => {
+    const p = completeWith((p) => (p.summary = p.summary!.replace("delete the 12 social work posts", "delete 3 social work posts")));
+    expect(readiness(p, S).find((u) => u.code === "summary.figures_contradict")?.message).toMatch(/^The summary says '3 social work posts'/);
+  });
+});
+
+describe("3. Proportionality: a threshold reached exactly counts", () => {
+  it(`is large at exactly ${S.gate.thresholds.posts} posts, and at exactly ${S.gate.thresholds.workforceShare * 100}% of the workforce`, () => {
+    expect(isLarge(completeProposal({ postsAffected: 10, fteAffected: 10, serviceWorkforcePosts: 1000, budgetChangeGbp: -1000 }), S)).toBe(true);
+    expect(isLarge(completeProposal({ postsAffected: 9, fteAffected: 9, serviceWorkforcePosts: 1000, budgetChangeGbp: -1000 }), S)).toBe(false);
+    expect(isLarge(completeProposal({ postsAffected: 5, fteAffected: 5, serviceWorkforcePosts: 50, budgetChangeGbp: -1000 }), S)).toBe(true);
+    expect(isLarge(completeProposal({ postsAffected: 5, fteAffected: 5, serviceWorkforcePosts: 51, budgetChangeGbp: -1000 }), S)).toBe(false);
+  });
+});
+
+describe("The task list: mitigations wait for something to mitigate", () => {
+  it("cannot start while every equality rating is neutral or positive and there is no risk", () => {
+    const calm = completeProposal().equalityRows.map((r) => ({ ...r, rating: "neutral" as const }));
+    expect(sectionStatus(blankProposal({ equalityRows: calm }), S, "mitigations")).toBe("cannot_start");
+  });
+});
+
+describe("What a change newly leaves unmet (edits after approval)", () => {
+  it("counts the same rule failing on another field as new", () => {
+    const before = readiness(completeWith((p) => (p.whatChanges = THIRTY_WORDS)), S);
+    const after = readiness(completeWith((p) => (p.whyChange = THIRTY_WORDS)), S);
+    expect(unmetIntroduced(before, after).map((u) => [u.code, u.field])).toEqual([["details.too_short", "whyChange"]]);
   });
 });

@@ -67,3 +67,51 @@ describe("in the gate", () => {
     ]);
   });
 });
+
+describe("what the officer is told, and where", () => {
+  it("a title too general is an item of the summary section, on the title field, quoting the title", () => {
+    expect(titleAndLeadOfficer({ title: "Library closures", leadOfficer: GOOD_LEAD })).toEqual([
+      {
+        section: "summary",
+        code: "summary.title_too_general",
+        field: "title",
+        message: "Give the proposal a title that says what would change, in words residents use – 'Library closures' does not say what the proposal is about",
+      },
+    ]);
+  });
+
+  it("a lead officer who is a placeholder, or not both a person and a job, is an item on the lead officer field, quoted", () => {
+    expect(titleAndLeadOfficer({ title: "Library opening hours", leadOfficer: "TBC" })).toEqual([
+      { section: "summary", code: "summary.lead_officer_placeholder", field: "leadOfficer", message: "Name the lead officer and give their job title – 'TBC' is a placeholder" },
+    ]);
+    expect(titleAndLeadOfficer({ title: "Library opening hours", leadOfficer: "Sam Okafor" })).toEqual([
+      {
+        section: "summary",
+        code: "summary.lead_officer_incomplete",
+        field: "leadOfficer",
+        message: "Give the lead officer's name and job title, for example 'Sam Okafor, Service Manager' – 'Sam Okafor' does not say both",
+      },
+    ]);
+  });
+});
+
+describe("the title, further", () => {
+  it("refuses a title of two words, however real, and one made only of words such as 'new', 'service' and 'review'", () => {
+    expect(codes("Library closures")).toEqual(["summary.title_too_general"]);
+    expect(codes("New service review proposal")).toEqual(["summary.title_too_general"]);
+  });
+
+  it("does not call a title in management words a placeholder: a short title is judged by what it names", () => {
+    expect(codes("Modernising service delivery for better outcomes")).not.toContain("summary.title_placeholder");
+  });
+});
+
+describe("the lead officer, further", () => {
+  it.each(["Sam Okafor – Service Manager", "Sam Okafor - Service Manager", "Okafor, Service Manager"])("accepts %j: a name, a dash or a comma, a job title", (lead) => {
+    expect(codes("Library opening hours", lead)).toEqual([]);
+  });
+
+  it.each(["Service Manager, Head of Service", "The, Service Manager"])("refuses %j: two job titles, or no name before the job", (lead) => {
+    expect(codes("Library opening hours", lead)).toEqual(["summary.lead_officer_incomplete"]);
+  });
+});
