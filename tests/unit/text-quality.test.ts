@@ -8,10 +8,15 @@ import {
   nearDuplicatePairs,
   pastDatesIn,
   isFiller,
+  isNotEnglish,
   isPlaceholder,
   meetsMinimumWords,
   normaliseForComparison,
   readability,
+  contentWords,
+  stem,
+  stripMarkdown,
+  tokens,
   unexpandedAcronyms,
   wordCount,
 } from "~/proposals/text-quality";
@@ -210,5 +215,75 @@ describe("Substance rules as pure functions on any text (the outcome report's ga
     expect(isGenericJustification("Justified by the savings the council must make.")).toBe(true);
     expect(isGenericJustification("Families will keep the same practical help from the duty team's family support workers.")).toBe(false);
     expect(pastDatesIn("Done by 3 March 2025; reviewed in June 2027.", "2026-12-01")).toEqual(["3 March 2025"]);
+  });
+});
+
+describe("Markdown is read for its words", () => {
+  it("keeps the words of images and links, not their addresses", () => {
+    expect(stripMarkdown("![A map of the area](map.png) shows it")).toBe("A map of the area shows it");
+    expect(stripMarkdown("Read [the business case](https://example.gov.uk/a) now")).toBe("Read the business case now");
+    expect(wordCount("![](empty.png) [](https://example.gov.uk)")).toBe(0);
+  });
+
+  it("drops block-quote markers, nested or indented, and heading markers of any level", () => {
+    expect(stripMarkdown("> quoted\n>> nested\n  > indented")).toBe("quoted\nnested\nindented");
+    expect(stripMarkdown("# One\n###### Six\n  ## Indented")).toBe("One\nSix\nIndented");
+  });
+
+  it("drops list markers, bulleted and numbered, but not a hyphen inside a word", () => {
+    expect(stripMarkdown("- a\n* b\n+ c\n1. d\n12) e\n  - f\nwell-being")).toBe("a\nb\nc\nd\ne\nf\nwell-being");
+  });
+
+  it("drops emphasis, code and strike-through marks", () => {
+    expect(stripMarkdown("**bold** _it_ `code` ~~gone~~")).toBe("bold it code gone");
+  });
+});
+
+describe("Texts are compared as words", () => {
+  it("lowercases, joins possessives and splits on punctuation", () => {
+    expect(normaliseForComparison("Children's mental-health services.")).toBe("childrens mental health services");
+    expect(normaliseForComparison("  The  Council’s plan ")).toBe("the councils plan");
+    expect(tokens("N/A.")).toEqual(["n", "a"]);
+  });
+
+  it("keeps Bengali words whole, vowel signs and virama included", () => {
+    expect(tokens("শিশুদের মানসিক স্বাস্থ্য")).toEqual(["শিশুদের", "মানসিক", "স্বাস্থ্য"]);
+  });
+
+  it("sees 'risks' and 'risk', 'families' and 'family', 'reviewed' and 'review' as one word", () => {
+    expect(["risks", "reviewed", "families", "studied", "boxes", "Staffing", "READING"].map(stem)).toEqual(["risk", "review", "family", "study", "box", "staff", "read"]);
+    expect(stem("assessments")).toBe("assessm");
+    expect(stem("care")).toBe("care");
+    expect(stem("2026s")).toBe("2026s");
+  });
+
+  it("counts figures as content but not single letters or small words", () => {
+    expect(contentWords("No impact on 5 a b")).toEqual(["impact", "5"]);
+  });
+});
+
+describe("Placeholders with an excuse", () => {
+  it("knows 'TBC pending budget setting' for a promise, and a longer answer that explains when for an answer", () => {
+    expect(fillerKind("TBC pending budget setting")).toBe("deferral");
+    expect(fillerKind("To be confirmed once the budget is agreed")).toBe("deferral");
+    expect(fillerKind("To be decided by Cabinet after the consultation closes")).toBeNull();
+    expect(fillerKind("TBC pending the budget being set by full council in February next year")).toBeNull();
+  });
+
+  it("calls a bare promise a placeholder, and a promise that names something not", () => {
+    expect(isPlaceholder("Information to follow")).toBe(true);
+    expect(isPlaceholder("To be confirmed once the budget is agreed")).toBe(false);
+    expect(isPlaceholder("Sam")).toBe(false);
+  });
+});
+
+describe("Text that does not read as English", () => {
+  it.each(["asdkjh qwpoeiru zxcvb", "Dolor sit amet consectetur adipiscing elit", "Budget staffing children services families schools transport housing planning parks libraries leisure"])(
+    "%j is not English",
+    (text) => expect(isNotEnglish(text)).toBe(true),
+  );
+
+  it.each(["NHS CAMHS GP", "Children's services – families/schools", "Strengthen rhythm and care"])("%j is not judged so", (text) => {
+    expect(isNotEnglish(text)).toBe(false);
   });
 });
