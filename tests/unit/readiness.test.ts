@@ -872,3 +872,14 @@ describe("What a change newly leaves unmet (edits after approval)", () => {
     expect(unmetIntroduced(before, after).map((u) => [u.code, u.field])).toEqual([["details.too_short", "whyChange"]]);
   });
 });
+
+describe("1. Summary: a summary exactly at the maximum", () => {
+  it("is not too long", () => {
+    const p = completeProposal();
+    const words = p.summary!.trim().split(/\s+/).length;
+    const atMost = { ...S, gate: { ...S.gate, summaryMaxWords: words } };
+    expect(readiness(p, atMost)).toEqual([]);
+    const fewer = { ...S, gate: { ...S.gate, summaryMaxWords: words - 1 } };
+    expect(readiness(p, fewer).map((u) => u.code)).toEqual(["summary.too_long"]);
+  });
+});

@@ -115,3 +115,9 @@ describe("the lead officer, further", () => {
     expect(codes("Library opening hours", lead)).toEqual(["summary.lead_officer_incomplete"]);
   });
 });
+
+describe("the lead officer, pointed to elsewhere", () => {
+  it("refuses a pointer to another document as a placeholder", () => {
+    expect(codes("Library opening hours", "See the staffing section")).toEqual(["summary.lead_officer_placeholder"]);
+  });
+});
