@@ -287,3 +287,10 @@ describe("Text that does not read as English", () => {
     expect(isNotEnglish(text)).toBe(false);
   });
 });
+
+describe("Markdown marks inside a line", () => {
+  it("reads a '>' or '#' between words as punctuation, not as a quote or a heading", () => {
+    expect(wordCount("Demand > supply")).toBe(2);
+    expect(wordCount("Priority #1 and #2")).toBe(4);
+  });
+});
