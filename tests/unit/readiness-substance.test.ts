@@ -24,6 +24,7 @@ function expectItem(p: Proposal, code: string, field: string, ...mentions: (stri
   const unmet = readiness(p, S);
   const item = unmet.find((u) => u.code === code && u.field === field);
   expect(item, JSON.stringify(unmet.map((u) => [u.code, u.field]))).toBeDefined();
+  expect(item!.section).toBe(code.split(".")[0]);
   for (const m of mentions) expect(item!.message).toMatch(m);
   return item!;
 }

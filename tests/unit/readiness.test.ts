@@ -28,6 +28,8 @@ function smallProposal(): Proposal {
 function onlyUnmet(p: Proposal, code: string, settings: Settings = S): Unmet {
   const unmet = readiness(p, settings);
   expect(unmet.map((u) => u.code)).toEqual([code]);
+  // Filed under the section its code names, so the task list shows it there.
+  expect(unmet[0].section).toBe(code.split(".")[0]);
   return unmet[0];
 }
 
@@ -881,5 +883,74 @@ describe("1. Summary: a summary exactly at the maximum", () => {
     expect(readiness(p, atMost)).toEqual([]);
     const fewer = { ...S, gate: { ...S.gate, summaryMaxWords: words - 1 } };
     expect(readiness(p, fewer).map((u) => u.code)).toEqual(["summary.too_long"]);
+  });
+});
+
+describe("1. Summary: filler and length together", () => {
+  it("asks for a summary when it is one sentence repeated, under the limit", () => {
+    const p = completeWith((p) => (p.summary = "The library will close on Sundays. The library will close on Sundays. The library will close on Sundays."));
+    expect(readiness(p, S).filter((u) => u.field === "summary").map((u) => u.code)).toEqual(["summary.missing"]);
+  });
+
+  it("asks for a summary when it is one sentence repeated to exactly the limit", () => {
+    const sentence = "The council proposes to close the library on Sundays and open it on Tuesday evenings instead, because more people visit then and it saves money.";
+    expect(sentence.split(" ")).toHaveLength(25);
+    const p = completeWith((p) => (p.summary = Array(S.gate.summaryMaxWords / 25).fill(sentence).join(" ")));
+    expect(readiness(p, S).filter((u) => u.field === "summary").map((u) => u.code)).toEqual(["summary.missing"]);
+  });
+
+  it("asks for a summary, not a shorter one, when a long one is placeholder Latin", () => {
+    const p = completeWith((p) => (p.summary = Array(60).fill("Lorem ipsum dolor sit amet.").join(" ")));
+    expect(readiness(p, S).filter((u) => u.field === "summary").map((u) => u.code)).toEqual(["summary.missing"]);
+  });
+
+  it("reports a summary too long in the summary section, with the limit and the count", () => {
+    const p = completeWith((p) => (p.summary = `${p.summary} ${p.summary} ${p.summary}`));
+    const words = p.summary!.trim().split(/\s+/).length;
+    expect(readiness(p, S).filter((u) => u.field === "summary")).toEqual([
+      { section: "summary", code: "summary.too_long", field: "summary", message: `The summary must be ${S.gate.summaryMaxWords} words or fewer – it has ${words}` },
+    ]);
+  });
+});
+
+describe("Limits reached exactly, and figures the prose may use", () => {
+  const risk4 = (reason: string) => completeWith((p) => (risk(p, IDS.risk.partners).acceptanceReason = reason));
+
+  it("accepts a reason for accepting a risk of exactly 5 words, and refuses one of 4 as too general", () => {
+    expect(readiness(risk4("Partners keep a named contact"), S)).toEqual([]);
+    expectOnly(risk4("Partners were told early"), "risks.acceptance_reason_generic", `risks.${IDS.risk.partners}.acceptanceReason`, "Say why risk 4");
+  });
+
+  it("accepts a reason for rejecting an option of exactly 5 words", () => {
+    const p = completeWith((p) => (p.options.find((o) => !o.isProposed)!.rejectedBecause = "It would cost far more"));
+    expect(readiness(p, S)).toEqual([]);
+  });
+
+  it("accepts a mitigation due today", () => {
+    const p = completeProposal();
+    expect(readiness(p, S, { today: p.mitigations[0].dueOn! })).toEqual([]);
+  });
+
+  it("accepts a workforce equal to the posts affected: the whole service", () => {
+    expect(readiness(completeProposal({ postsAffected: 12, fteAffected: 11.4, serviceWorkforcePosts: 12 }), S)).toEqual([]);
+  });
+
+  it("lets the summary give the posts rounded from the full-time equivalent, or the posts that remain", () => {
+    for (const n of [11, 36]) {
+      const p = completeWith((p) => (p.summary = p.summary!.replace("delete the 12 social work posts", `delete ${n} social work posts`)));
+      expect(readiness(p, S)).toEqual([]);
+    }
+  });
+
+  it("says in full what the summary and the figures say when they disagree", () => {
+    const p = completeWith((p) => (p.summary = p.summary!.replace("delete the 12 social work posts", "delete 13 social work posts")));
+    expect(readiness(p, S)).toEqual([
+      {
+        section: "summary",
+        code: "summary.figures_contradict",
+        field: "summary",
+        message: "The summary says '13 social work posts', but the impact figures say 12 posts are affected (11.4 full-time equivalent): make the words and the figures agree",
+      },
+    ]);
   });
 });

@@ -125,3 +125,29 @@ describe("the gate on a proposal's translations", () => {
     expect(readiness(p, settings).some((u) => u.code.includes("translation"))).toBe(false);
   });
 });
+
+describe("the gate on translations, question by question", () => {
+  it("checks the translation of the first question too, and reports it in the summary section", () => {
+    const p = camhs();
+    const first = p.questions[0].id;
+    p.translations![0].questions = p.translations![0].questions.map((q) => (q.questionId === first ? { ...q, text: "পরে জানানো হবে" } : q));
+    const items = readiness(p, settings).filter((u) => u.code.includes("translation"));
+    expect(items.map((u) => [u.section, u.code, u.field])).toEqual([["summary", "summary.translation_question_filler", `translations.bn.questions.${first}`]]);
+    expect(items[0].message).toMatch(/^The Bengali translation of question 1 /);
+  });
+
+  it("names the language of a summary translation that says nothing", () => {
+    const p = camhs();
+    p.translations![0].summary = "পরে জানানো হবে";
+    const items = readiness(p, settings).filter((u) => u.code.includes("translation"));
+    expect(items.map((u) => [u.section, u.code, u.field])).toEqual([["summary", "summary.translation_filler", "translations.bn.summary"]]);
+    expect(items[0].message).toMatch(/^The Bengali summary /);
+  });
+
+  it("passes over a translation into a language it does not know, and one of a question no longer in the proposal", () => {
+    const p = camhs();
+    p.translations!.push({ ...p.translations![0], id: 99, language: "xx", summary: "TBC", questions: [] });
+    p.translations![0].questions = [...p.translations![0].questions, { questionId: 987654, text: "পরে জানানো হবে" }];
+    expect(readiness(p, settings).filter((u) => u.code.includes("translation"))).toEqual([]);
+  });
+});
