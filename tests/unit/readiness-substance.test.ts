@@ -248,3 +248,22 @@ describe("an edit after approval is refused only for what it newly leaves unmet"
     expect(unmetIntroduced(before, after).map((u) => u.code)).toEqual(["risks.none"]);
   });
 });
+
+const riskCodes = (p: Proposal) => readiness(p, S).filter((u) => u.section === "risks").map((u) => u.code);
+
+describe("risks played down, and risks rated honestly", () => {
+  it("does not call risks played down when only one is rated 1 × 1, or all are rare but not all minor", () => {
+    expect(riskCodes(withChange((p) => Object.assign(p.risks[3], { likelihood: 1, impact: 1 })))).toEqual([]);
+    expect(riskCodes(withChange((p) => p.risks.forEach((r, i) => Object.assign(r, { likelihood: 1, impact: i + 1 }))))).not.toContain("risks.all_minimal");
+  });
+
+  it("refuses exactly three risks rated alike, but not risks alike only in likelihood", () => {
+    expect(riskCodes(withChange((p) => { p.risks = p.risks.slice(0, 3); p.risks.forEach((r) => Object.assign(r, { likelihood: 4, impact: 4 })); }))).toContain("risks.same_rating");
+    expect(riskCodes(withChange((p) => p.risks.forEach((r, i) => Object.assign(r, { likelihood: 3, impact: i + 2 }))))).not.toContain("risks.same_rating");
+  });
+
+  it("does not count a risk whose rating is out of range among risks rated alike", () => {
+    const p = withChange((p) => p.risks.forEach((r, i) => Object.assign(r, { likelihood: i === 0 ? 9 : 1, impact: 1 })));
+    expect(riskCodes(p)).not.toContain("risks.all_minimal");
+  });
+});
