@@ -267,3 +267,34 @@ describe("risks played down, and risks rated honestly", () => {
     expect(riskCodes(p)).not.toContain("risks.all_minimal");
   });
 });
+
+describe("rules not reached by the other tests: staff, equality actions, withheld parts, document types", () => {
+  it("refuses 'no staff affected' alongside chosen staff groups, even when no posts are affected", () => {
+    const p = withChange((p) => (p.noStaffAffected = true), { postsAffected: 0, fteAffected: 0 });
+    expect(readiness(p, S)).toEqual([
+      { section: "stakeholders", code: "stakeholders.no_staff_contradicts", field: "noStaffAffected", message: "You chose staff groups or unions but also said no staff are affected: change one of the answers" },
+    ]);
+  });
+
+  it("refuses an action to gather equality evidence that does not say by when", () => {
+    const p = withChange((p) => (row(p, "race").evidenceAction = "Analyse referral records and ask community groups about their experience."));
+    expect(readiness(p, S).map((u) => [u.section, u.code, u.field])).toEqual([["equality", "equality.evidence_action_vague", "equality.race.evidenceAction"]]);
+  });
+
+  it("refuses a withheld part whose review date has passed, and accepts one due for review today", () => {
+    const p = completeProposal();
+    const part = p.documents.find((d) => d.withheldParts.length)!.withheldParts[0];
+    const today = p.mitigations.map((m) => m.dueOn!).sort()[0];
+    part.reviewOn = today;
+    expect(readiness(p, S, { today })).toEqual([]);
+    part.reviewOn = "2026-01-05";
+    expect(readiness(p, S, { today }).map((u) => [u.section, u.code])).toEqual([["documents", "documents.review_date_past"]]);
+  });
+
+  it("names what a business case of the wrong type is, and counts bytes in words", () => {
+    const presentation = withChange((p) => (p.documents[0].mimeType = "application/vnd.openxmlformats-officedocument.presentationml.presentation"));
+    expect(readiness(presentation, S).map((u) => u.message)).toEqual([expect.stringMatching(/ is a presentation$/)]);
+    const tiny = withChange((p) => (p.documents[0].sizeBytes = 1));
+    expect(readiness(tiny, S).map((u) => u.message)).toEqual([expect.stringContaining("is only 1 byte, too small to be the business case")]);
+  });
+});
