@@ -26,7 +26,6 @@ export const consultationPages: Catalogue["consultationPages"] = {
     sex: "লিঙ্গ",
     sexual_orientation: "যৌন অভিমুখিতা",
   },
-  ratings: { positive: "ইতিবাচক", negative: "নেতিবাচক", neutral: "নিরপেক্ষ", unknown: "এখনও জানা যায়নি", none: "মূল্যায়ন করা হয়নি" },
   respondingAs: { individual: "ব্যক্তি হিসেবে", organisation: "কোনো সংস্থা বা দলের পক্ষে", councillor: "কাউন্সিলর হিসেবে", unknown: "লেখা হয়নি" },
   charts: {
     total: "মোট",

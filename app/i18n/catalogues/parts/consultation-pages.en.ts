@@ -30,7 +30,6 @@ export const consultationPages = {
     sex: "Sex",
     sexual_orientation: "Sexual orientation",
   },
-  ratings: { positive: "Positive", negative: "Negative", neutral: "Neutral", unknown: "Not yet known", none: "Not assessed" },
   respondingAs: { individual: "As an individual", organisation: "For an organisation or group", councillor: "As a councillor", unknown: "Not recorded" },
   charts: {
     total: "Total",
