@@ -643,7 +643,7 @@ function typeWords(mimeType: string): string {
   if (mimeType === "text/csv") return "a CSV data file";
   if (mimeType.includes("spreadsheet")) return "a spreadsheet";
   if (mimeType.includes("presentation")) return "a presentation";
-  return `a ${mimeType} file`;
+  return `a file of type ${mimeType}`;
 }
 
 // ─── 9. Consultation plan ──────────────────────────────────────────────────────

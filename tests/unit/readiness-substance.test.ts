@@ -198,6 +198,9 @@ describe("documents that are what their type claims", () => {
     expectItem(withChange((p) => (businessCase(p).mimeType = "text/csv")), "documents.wrong_type", `documents.${IDS.document.businessCase}`, "a CSV data file");
     expectItem(withChange((p) => (businessCase(p).mimeType = "application/vnd.oasis.opendocument.spreadsheet")), "documents.wrong_type", `documents.${IDS.document.businessCase}`, "a spreadsheet");
   });
+  it("names a type it has no word for as a type, in a sentence that reads (not 'is a application/zip file')", () => {
+    expectItem(withChange((p) => (businessCase(p).mimeType = "application/zip")), "documents.wrong_type", `documents.${IDS.document.businessCase}`, "is a file of type application/zip");
+  });
 });
 
 describe("s.188 and equality answers in proportion to the size of the change", () => {
