@@ -253,24 +253,26 @@ export function isPlaceholder(text: Text): boolean {
 // ─── Not English ───────────────────────────────────────────────────────────────
 
 const VOWELS = /[aeiouy]/;
-/** Letter pairs English words almost never contain. */
-const RARE_PAIRS = /q[^u\s]|[jqvxz][jqxz]|[bcdfghkmnpstvw]x(?!i)|x[bdfgjkmnqrsvwz]|[jv][bcdfgkmpqtvwxz]|[fhkmpw][qvz]|z[bcdfgjkmnpqstvwx]|[bdgkpt][bcdgkpt]{2}/;
+/** English words written without a vowel: "Mrs Patel and Mrs Shah" is not keyboard mash. */
+const VOWELLESS_WORDS = new Set(["mrs", "nth", "hmm", "shh", "cwm", "crwth"]);
+/** Letter pairs English words almost never contain ("zz" is common: jazz, pizza, puzzle). */
+const RARE_PAIRS = /q[^u\s]|[jqvx][jqxz]|[bcdfghkmnpstvw]x(?!i)|x[bdfgjkmnqrsvwz]|[jv][bcdfgkmpqtvwxz]|[fhkmpw][qvz]|z[bcdfgjkmnpqstvwx]|[bdgkpt][bcdgkpt]{2}/;
 
 /** A word no English speaker would write: no vowel, a run of five consonants, or a rare pair. */
 function implausibleWord(word: string): boolean {
   const w = word.toLowerCase();
   if (!/^[a-z]+$/.test(w) || w.length < 3) return false;
-  if (!VOWELS.test(w)) return true;
+  if (!VOWELS.test(w)) return !VOWELLESS_WORDS.has(w);
   if (/[bcdfghjklmnpqrstvwxz]{5,}/.test(w)) return true;
   return RARE_PAIRS.test(w);
 }
 
-/** Alphabetic words, lowercased, leaving out acronyms and figures. */
+/** Alphabetic words, lowercased, leaving out acronyms (plurals too: "GPs", "CCGs") and figures. */
 function letterWords(text: Text): string[] {
   return stripMarkdown(text)
     .split(/[\s/–—-]+/)
     .map((t) => t.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, ""))
-    .filter((t) => /^\p{L}[\p{L}'’]*$/u.test(t) && !/^[A-Z][A-Z]+$/.test(t))
+    .filter((t) => /^\p{L}[\p{L}'’]*$/u.test(t) && !/^[A-Z][A-Z]+s?$/.test(t))
     .map((t) => t.toLowerCase().replace(/[’']s?$/, ""));
 }
 

@@ -20,6 +20,8 @@ import {
   unexpandedAcronyms,
   wordCount,
 } from "~/proposals/text-quality";
+import { DEFAULT_SETTINGS } from "~/lib/settings";
+import { readiness } from "~/proposals/readiness";
 import { completeProposal } from "../fixtures/proposals";
 
 describe("Counting words", () => {
@@ -292,5 +294,62 @@ describe("Markdown marks inside a line", () => {
   it("reads a '>' or '#' between words as punctuation, not as a quote or a heading", () => {
     expect(wordCount("Demand > supply")).toBe(2);
     expect(wordCount("Priority #1 and #2")).toBe(4);
+  });
+});
+
+/**
+ * What the gate says about a text written as who would bear the first risk: the message asking for
+ * it again, or null when it accepts the text (an unexpanded acronym is another item). Each text below is used once in this file: the text checks keep their
+ * results, so a text asked about again would not be worked out again.
+ */
+function gateSaysOfWhoBears(text: string): string | null {
+  const p = completeProposal();
+  p.risks[0].whoBears = text;
+  return readiness(p, DEFAULT_SETTINGS).find((u) => u.code === "risks.who_bears_missing")?.message ?? null;
+}
+
+describe("A pointer to a section, paragraph or appendix is refused; a figure or a word of its own is not", () => {
+  it.each([
+    "See section 4.2",
+    "See section 4.12 on parking", // a two-digit subsection
+    "See section 12.3 on parking", // a two-digit section
+    "See para 3 on parking",
+    "See appendix B on parking", // a single letter is not a word of its own
+    "Set out in paragraph 7",
+  ])("%j points elsewhere, with at most one word of its own", (text) => {
+    expect(gateSaysOfWhoBears(text)).toMatch(new RegExp(`^Say who would bear risk 1 '.+' – '${text.replace(/\./g, "\\.")}' points somewhere else instead of saying it: write it here$`));
+  });
+
+  it.each([
+    "Parents and carers of pupils, see section 4.2",
+    "4 posts, as agreed", // a figure is something of its own, even a single digit
+    "12 posts, as agreed",
+    "Table tennis players, see above", // a word after "table" counts unless it is a number
+  ])("%j says something of its own", (text) => {
+    expect(gateSaysOfWhoBears(text)).toBeNull();
+  });
+});
+
+describe("Keyboard mash is refused; English with unusual letters, names and acronyms is not", () => {
+  it.each([
+    "Sdfg hgfd dfgh", // no vowel
+    "Asdfgh sdfgha ghsdfa", // five consonants in a row
+    "Sdf ghj klm", // words of three letters are judged too
+    "Qwxz jkxv pzqv", // rare letter pairs
+  ])("%j does not read as English", (text) => {
+    expect(gateSaysOfWhoBears(text)).toMatch(new RegExp(`– '${text}' does not read as English$`));
+  });
+
+  it.each([
+    "Jazz and pizza nights", // "zz" is common in English
+    "Quiz nights at Bexley library",
+    "Dr Li, Mr Ng and Ms Wu", // two-letter words are not judged
+    "Mrs Patel and Mrs Shah",
+    "Letters to GPs and CCGs", // plural acronyms are acronyms
+    "NHS, CCG and CQC teams",
+    "Cwm Taf and Cwm Rhondda", // a few English words have no vowel
+    "The jazz club in Bexley would move its quiz nights to the library on Fridays from June.",
+  ])("%j is accepted", (text) => {
+    expect(gateSaysOfWhoBears(text)).toBeNull();
   });
 });
