@@ -44,6 +44,103 @@ beforeAll(async () => {
   db().insert(t.responseAnswers).values({ responseId: agreed, questionId: personalQuestionId, stance: null, text: PERSONAL_WORDS }).run();
 });
 
+/** The column naming the consultation a row belongs to: its slug in consultations.csv, `consultation` in the others. */
+const consultationColumn = (dataset: (typeof DATASETS)[number]) => dataset.columns.findIndex((c) => c.name === (dataset.name === "consultations" ? "slug" : "consultation"));
+/** What a column holds by its name and meaning: a date (YYYY-MM-DD) or a moment in UTC. */
+const timeKind = (column: { name: string; description: string }) =>
+  /date and time/.test(column.description) || /(^|_)at$/.test(column.name) ? "moment" : /(^|_)on$/.test(column.name) ? "date" : null;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_MOMENT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+describe("every dataset", () => {
+  for (const dataset of DATASETS) {
+    describe(`${dataset.name}.csv`, () => {
+      it("is UTF-8 text/csv without a BOM, a download named after the dataset, readable from any origin, with the header row and rows as wide as it", async () => {
+        const response = await csv(dataset.name);
+        expect(response.status).toBe(200);
+        expect(response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8; header=present");
+        expect(response.headers.get("Content-Disposition")).toBe(`attachment; filename="${dataset.name}.csv"`);
+        expect(response.headers.get("Access-Control-Allow-Origin")).toBe("*");
+        const bytes = new Uint8Array(await response.arrayBuffer());
+        expect([...bytes.slice(0, 3)], "no byte order mark").not.toEqual([0xef, 0xbb, 0xbf]);
+        const rows = parseCsv(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
+        expect(rows[0]).toEqual(dataset.columns.map((c) => c.name));
+        expect(rows.length, "at least one record from the demo").toBeGreaterThan(1);
+        for (const row of rows) expect(row, row.join(",")).toHaveLength(dataset.columns.length);
+      });
+
+      it("writes its dates as YYYY-MM-DD and its moments as ISO 8601 in UTC", async () => {
+        const [header, ...rows] = parseCsv(await (await csv(dataset.name)).text());
+        const timed = dataset.columns.map((c, i) => [i, timeKind(c)] as const).filter(([, kind]) => kind);
+        for (const row of rows) {
+          for (const [i, kind] of timed) if (row[i] !== "") expect(row[i], `${header[i]} in ${row.join(",")}`).toMatch(kind === "date" ? ISO_DATE : ISO_MOMENT);
+        }
+      });
+
+      it("?consultation= gives that consultation's rows, all of them and no others, in a file named after it", async () => {
+        const [header, ...rows] = parseCsv(await (await csv(dataset.name)).text());
+        const col = consultationColumn(dataset);
+        expect(col, "a column names the consultation").toBeGreaterThanOrEqual(0);
+        const slugs = [...new Set(rows.map((r) => r[col]))];
+        expect(slugs.length).toBeGreaterThan(0);
+        for (const slug of slugs) {
+          const response = await csv(dataset.name, `?consultation=${slug}`);
+          expect(response.status).toBe(200);
+          expect(response.headers.get("Content-Disposition")).toBe(`attachment; filename="${slug}-${dataset.name}.csv"`);
+          const [ownHeader, ...own] = parseCsv(await response.text());
+          expect(ownHeader).toEqual(header);
+          expect(own, slug).toEqual(rows.filter((r) => r[col] === slug));
+        }
+        // A published consultation with none of this dataset's records: the header alone.
+        const published = parseCsv(await (await csv("consultations")).text()).slice(1).map((r) => r[1]);
+        for (const slug of published.filter((s) => !slugs.includes(s))) {
+          expect(parseCsv(await (await csv(dataset.name, `?consultation=${slug}`)).text()), slug).toEqual([header]);
+        }
+      });
+
+      it("answers HEAD with the same headers and no body", async () => {
+        const head = await csv(dataset.name, "", "HEAD");
+        expect(head.status).toBe(200);
+        expect(head.body).toBeNull();
+        expect(head.headers.get("Content-Type")).toBe("text/csv; charset=utf-8; header=present");
+        expect(head.headers.get("Content-Disposition")).toBe(`attachment; filename="${dataset.name}.csv"`);
+        expect(head.headers.get("Access-Control-Allow-Origin")).toBe("*");
+      });
+    });
+  }
+
+  it("one consultation's file has only its rows even where others have some: the CAMHS risks", async () => {
+    const all = parseCsv(await (await csv("risks")).text()).slice(1);
+    expect(new Set(all.map((r) => r[0])).size, "the demo has risks on several consultations").toBeGreaterThan(1);
+    const rows = parseCsv(await (await csv("risks", "?consultation=camhs-social-work")).text()).slice(1);
+    expect(rows.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(rows.map((r) => r[0]))).toEqual(new Set(["camhs-social-work"]));
+  });
+
+  it("consultations.csv writes dates and times as ISO 8601, and numbers as numbers", async () => {
+    const rows = parseCsv(await (await csv("consultations")).text());
+    const header = rows[0];
+    const camhs = rows.find((r) => r[1] === "camhs-social-work")!;
+    const col = (name: string) => camhs[header.indexOf(name)];
+    expect(col("opens_on")).toMatch(ISO_DATE);
+    expect(col("closes_on")).toMatch(ISO_DATE);
+    expect(col("opened_at")).toMatch(ISO_MOMENT);
+    expect(col("updated_at")).toMatch(ISO_MOMENT);
+    expect(col("budget_change_gbp")).toBe("-604000"); // a negative number is not neutralised as a formula
+    expect(col("posts_affected")).toBe("12");
+    expect(col("workforce_share")).toBe("0.25");
+    expect(col("responses_total")).toBe("8");
+    const numeric = ["id", "posts_affected", "fte_affected", "service_workforce_posts", "workforce_share", "service_users_per_year", "budget_change_gbp", "risks", "equality_negative_impacts", "responses_total", "comments_published"];
+    for (const row of rows.slice(1)) for (const name of numeric) expect(row[header.indexOf(name)], `${name} of ${row[1]}`).toMatch(/^(-?\d+(\.\d+)?)?$/);
+  });
+
+  it("refuses unknown parameters and hidden consultations", async () => {
+    expect((await csv("risks", "?consultation=youth-service-review")).status).toBe(404);
+    expect((await csv("risks", "?consultation=../../etc/passwd")).status).toBe(404);
+    expect((await csv("risks", "?format=xlsx")).status).toBe(400);
+  });
+});
+
 describe("answers", () => {
   it("to a personal question are not counted in public either: the page's charts and the API list the same questions, without it", async () => {
     const slug = "library-opening-hours";
