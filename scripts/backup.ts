@@ -1,105 +1,23 @@
 /**
- * `npm run backup [-- --to <folder>]`: a consistent copy of the database (SQLite's online
- * backup, taken in one step so a busy server cannot keep restarting it) and of the uploads
- * folder, into a dated folder, with a manifest of counts and checksums. The copy is checked
- * (PRAGMA integrity_check) before the backup is reported done.
- *
- * The database is copied first and the uploads after: an upload's file is written before its
- * row commits, so every file the copied database names is in the copied folder.
+ * `npm run backup [-- --to <folder>]`: a consistent copy of the database and the uploads folder
+ * into a dated folder (scripts/lib/backup-core.ts). Runs when started: it is never imported, so
+ * the script build keeps it whole (see backup-core.ts for what went wrong when it was).
  */
-import { createHash } from "node:crypto";
-import fs from "node:fs";
 import path from "node:path";
-import Database from "better-sqlite3";
 import { env } from "~/lib/env.server";
+import { backup } from "./lib/backup-core";
 
-export type Manifest = {
-  takenAt: string;
-  database: { file: string; bytes: number; sha256: string; tables: Record<string, number> };
-  uploads: { files: number; bytes: number };
-};
-
-function sha256(file: string): string {
-  return createHash("sha256").update(fs.readFileSync(file)).digest("hex");
+const e = env();
+const toArg = process.argv.indexOf("--to");
+const to = toArg > 0 ? process.argv[toArg + 1] : (process.env.BACKUP_PATH ?? path.join(path.dirname(path.resolve(e.DATABASE_PATH)), "backups"));
+if (!to) {
+  console.error("Usage: npm run backup [-- --to <folder>]");
+  process.exit(2);
 }
-
-function copyFolder(from: string, to: string): { files: number; bytes: number } {
-  let files = 0;
-  let bytes = 0;
-  fs.mkdirSync(to, { recursive: true });
-  if (!fs.existsSync(from)) return { files, bytes };
-  for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
-    if (entry.name.startsWith(".write-test-")) continue;
-    const source = path.join(from, entry.name);
-    const target = path.join(to, entry.name);
-    if (entry.isDirectory()) {
-      const sub = copyFolder(source, target);
-      files += sub.files;
-      bytes += sub.bytes;
-    } else if (entry.isFile()) {
-      fs.copyFileSync(source, target);
-      files++;
-      bytes += fs.statSync(target).size;
-    }
-  }
-  return { files, bytes };
-}
-
-export function tableCounts(file: string): Record<string, number> {
-  const database = new Database(file, { readonly: true });
-  try {
-    const tables = database.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[];
-    return Object.fromEntries(tables.map(({ name }) => [name, (database.prepare(`SELECT count(*) AS n FROM "${name}"`).get() as { n: number }).n]));
-  } finally {
-    database.close();
-  }
-}
-
-export function integrityOk(file: string): string {
-  const database = new Database(file, { readonly: true });
-  try {
-    return String(database.pragma("integrity_check", { simple: true }));
-  } finally {
-    database.close();
-  }
-}
-
-export async function backup(options: { databasePath: string; uploadsPath: string; to: string; at?: Date }): Promise<{ folder: string; manifest: Manifest }> {
-  const at = options.at ?? new Date();
-  const folder = path.join(options.to, at.toISOString().replace(/:/g, "-").replace(/\.\d+Z$/, "Z"));
-  if (fs.existsSync(folder)) throw new Error(`${folder} already exists`);
-  fs.mkdirSync(folder, { recursive: true });
-  const target = path.join(folder, "plainsight.db");
-  const source = new Database(options.databasePath, { fileMustExist: true });
-  try {
-    source.pragma("busy_timeout = 5000");
-    // One step (every page at once) inside one read transaction: a consistent snapshot even
-    // while the server writes, where small steps would start again after each write.
-    await source.backup(target, { progress: ({ totalPages }) => Math.max(totalPages, 1) });
-  } finally {
-    source.close();
-  }
-  const check = integrityOk(target);
-  if (check !== "ok") throw new Error(`the copy of the database failed its integrity check: ${check}`);
-  const uploads = copyFolder(options.uploadsPath, path.join(folder, "uploads"));
-  const manifest: Manifest = {
-    takenAt: at.toISOString(),
-    database: { file: "plainsight.db", bytes: fs.statSync(target).size, sha256: sha256(target), tables: tableCounts(target) },
-    uploads,
-  };
-  fs.writeFileSync(path.join(folder, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
-  return { folder, manifest };
-}
-
-if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename ?? "")) {
-  const e = env();
-  const toArg = process.argv.indexOf("--to");
-  const to = toArg > 0 ? process.argv[toArg + 1] : (process.env.BACKUP_PATH ?? path.join(path.dirname(path.resolve(e.DATABASE_PATH)), "backups"));
-  try {
-    const { folder, manifest } = await backup({ databasePath: e.DATABASE_PATH, uploadsPath: e.UPLOADS_PATH, to });
-    console.log(`Backup done: ${folder} (database ${(manifest.database.bytes / 1024 / 1024).toFixed(1)} MB, integrity ok; ${manifest.uploads.files} uploaded files)`);
-  } catch (error) {
-    console.error(`Backup failed: ${(error as Error).message}`);
-    process.exit(1);
-  }
+try {
+  const { folder, manifest } = await backup({ databasePath: e.DATABASE_PATH, uploadsPath: e.UPLOADS_PATH, to });
+  console.log(`Backup done: ${folder} (database ${(manifest.database.bytes / 1024 / 1024).toFixed(1)} MB, integrity ok; ${manifest.uploads.files} uploaded files)`);
+} catch (error) {
+  console.error(`Backup failed: ${(error as Error).message}`);
+  process.exit(1);
 }

@@ -1,8 +1,10 @@
 /**
- * Backup and restore: a backup taken while another process writes as fast as it can is a
- * consistent snapshot (integrity check ok, no half-written pair of rows, nothing acknowledged
- * before the backup started missing), with the uploads beside it, and restoring it gives back
- * exactly that state.
+ * Backup and restore, run as npm runs them (`node scripts/run.mjs backup`, on the compiled
+ * scripts): a backup taken while another process writes as fast as it can is a consistent
+ * snapshot (integrity check ok, no half-written pair of rows, nothing acknowledged before the
+ * backup started missing), with the uploads beside it, and restoring it gives back exactly that
+ * state. Once, the compiled `backup` printed nothing, wrote nothing and exited 0: restore.ts
+ * imported backup.ts, and the build moved backup's start-up check into a shared chunk.
  */
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
@@ -12,8 +14,9 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrateDatabase, openDatabase } from "#db/client.server";
-import { backup, integrityOk } from "../../scripts/backup";
-import { restore } from "../../scripts/restore";
+import { integrityOk } from "../../scripts/lib/backup-core";
+import { productionScripts } from "../../scripts/lib/build.mjs";
+import { runScript } from "../fixtures/run-script";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plainsight-backup-"));
 const databasePath = path.join(dir, "live", "plainsight.db");
@@ -62,15 +65,30 @@ function counts(file: string) {
   }
 }
 
+const env = { DATABASE_PATH: databasePath, UPLOADS_PATH: uploadsPath };
+
+/** `npm run backup -- --to <to>`: the folder it reports. */
+async function backupCli(to: string) {
+  const run = await runScript("backup", ["--to", to], env);
+  expect(run.stderr).toBe("");
+  expect(run.code).toBe(0);
+  const folder = /^Backup done: (\S+) \(database [\d.]+ MB, integrity ok; (\d+) uploaded files\)$/.exec(run.stdout.trim());
+  expect(folder, run.out).not.toBeNull();
+  return { folder: folder![1], uploadedFiles: Number(folder![2]) };
+}
+
 describe("npm run backup and npm run restore", () => {
   it("takes a consistent backup under write load, and restores it", async () => {
     const writer = startWriter();
     try {
       await expect.poll(() => writer.written(), { timeout: 30_000 }).toBeGreaterThan(1000);
       const before = counts(databasePath).parents;
-      const { folder, manifest } = await backup({ databasePath, uploadsPath, to: path.join(dir, "backups") });
+      const { folder, uploadedFiles } = await backupCli(path.join(dir, "backups"));
+      expect(path.dirname(folder)).toBe(path.join(dir, "backups"));
+      const manifest = JSON.parse(fs.readFileSync(path.join(folder, "manifest.json"), "utf8")) as { database: { tables: Record<string, number> }; uploads: { files: number } };
       await expect.poll(() => writer.written(), { timeout: 30_000 }).toBeGreaterThan(before + 1000);
       writer.child.kill("SIGKILL");
+      expect(uploadedFiles).toBe(5);
 
       const copy = path.join(folder, "plainsight.db");
       expect(integrityOk(copy)).toBe("ok");
@@ -83,8 +101,9 @@ describe("npm run backup and npm run restore", () => {
       // The live database moved on after the backup.
       expect(counts(databasePath).parents).toBeGreaterThan(snapshot.parents);
 
-      const restored = restore({ from: folder, databasePath, uploadsPath });
-      expect(restored.movedAside.length).toBeGreaterThan(0);
+      const restored = await runScript("restore", [folder], env);
+      expect(restored.code, restored.out).toBe(0);
+      expect(restored.stdout).toContain(`Restored ${folder} to ${databasePath} and ${uploadsPath}. The previous files are kept as ${databasePath}.before-restore-`);
       expect(integrityOk(databasePath)).toBe("ok");
       expect(counts(databasePath)).toEqual(snapshot);
       expect(fs.readdirSync(uploadsPath).sort()).toEqual(["doc-0.pdf", "doc-1.pdf", "doc-2.pdf", "doc-3.pdf", "doc-4.pdf"]);
@@ -94,9 +113,26 @@ describe("npm run backup and npm run restore", () => {
     }
   }, 120_000);
 
-  it("refuses a backup whose database was changed after it was taken", async () => {
-    const { folder } = await backup({ databasePath, uploadsPath, to: path.join(dir, "backups2") });
+  it("refuses a backup whose database was changed after it was taken, and leaves the live files alone", async () => {
+    const { folder } = await backupCli(path.join(dir, "backups2"));
     fs.appendFileSync(path.join(folder, "plainsight.db"), "tampered");
-    expect(() => restore({ from: folder, databasePath, uploadsPath })).toThrow(/does not match its checksum/);
+    const live = counts(databasePath);
+    const files = fs.readdirSync(path.dirname(databasePath)).sort();
+    const refused = await runScript("restore", [folder], env);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(`Restore failed: ${path.join(folder, "plainsight.db")} does not match its checksum`);
+    expect(counts(databasePath)).toEqual(live);
+    expect(fs.readdirSync(path.dirname(databasePath)).sort()).toEqual(files);
+  });
+
+  // What broke the compiled backup: a script imported by another is split into a shared chunk,
+  // and its top level no longer runs as that script. What scripts share lives in scripts/lib/.
+  it("no production script imports another", () => {
+    const scripts = productionScripts().map((f: string) => path.basename(f, ".ts"));
+    for (const file of productionScripts()) {
+      const source = fs.readFileSync(file, "utf8");
+      const imported = [...source.matchAll(/from\s+["']\.\/([\w-]+)(?:\.[jt]s)?["']/g)].map((m) => m[1]);
+      expect(imported.filter((name) => scripts.includes(name)), path.basename(file)).toEqual([]);
+    }
   });
 });
