@@ -301,3 +301,46 @@ describe("rules not reached by the other tests: staff, equality actions, withhel
     expect(readiness(tiny, S).map((u) => u.message)).toEqual([expect.stringContaining("is only 1 byte, too small to be the business case")]);
   });
 });
+
+describe("every published text is read, and an item on it names the field the officer must open", () => {
+  // A sentence for the texts read only when they say something; a bare acronym for the short
+  // answers ("labels": names, owners, who bears a risk), which are read even when they are one word.
+  const SENTENCE = "Families in Fellside would wait longer for the QZRT clinic.";
+  const LABEL = "QZRT";
+  it.each([
+    ["the summary", "summary", "summary", (p: Proposal) => void (p.summary = `${p.summary} ${SENTENCE}`)],
+    ["what will change", "details", "whatChanges", (p: Proposal) => void (p.whatChanges = `${p.whatChanges} ${SENTENCE}`)],
+    ["what is open to change", "details", "openToChange", (p: Proposal) => void (p.openToChange = `${p.openToChange} ${SENTENCE}`)],
+    ["the name of option 2", "options", `options.${IDS.option.keepAsIs}.title`, (p: Proposal) => void (p.options[1].title = LABEL)],
+    ["option 2", "options", `options.${IDS.option.keepAsIs}.description`, (p: Proposal) => void (p.options[1].description = SENTENCE)],
+    ["why option 3 was rejected", "options", `options.${IDS.option.halfTeam}.rejectedBecause`, (p: Proposal) => void (p.options[2].rejectedBecause = SENTENCE)],
+    ["the activity affected", "impact", "activityDescription", (p: Proposal) => void (p.activityDescription = LABEL)],
+    ["risk 2", "risks", `risks.${p0().risks[1].id}.description`, (p: Proposal) => void (p.risks[1].description = SENTENCE)],
+    ["who would bear risk 2", "risks", `risks.${p0().risks[1].id}.whoBears`, (p: Proposal) => void (p.risks[1].whoBears = LABEL)],
+    ["the reason for accepting risk 2", "risks", `risks.${p0().risks[1].id}.acceptanceReason`, (p: Proposal) => void (p.risks[1].acceptanceReason = SENTENCE)],
+    ["the name of dependency 2", "dependencies", `dependencies.${IDS.dependency.trust}.name`, (p: Proposal) => void (p.dependencies[1].name = LABEL)],
+    ["the effect on dependency 2", "dependencies", `dependencies.${IDS.dependency.trust}.effect`, (p: Proposal) => void (p.dependencies[1].effect = SENTENCE)],
+    ["the consultation note for dependency 2", "dependencies", `dependencies.${IDS.dependency.trust}.consultationNote`, (p: Proposal) => void (p.dependencies[1].consultationNote = SENTENCE)],
+    ["mitigation 2", "mitigations", `mitigations.${p0().mitigations[1].id}.action`, (p: Proposal) => void (p.mitigations[1].action = `${p.mitigations[1].action} ${SENTENCE}`)],
+    ["the owner of mitigation 2", "mitigations", `mitigations.${p0().mitigations[1].id}.owner`, (p: Proposal) => void (p.mitigations[1].owner = LABEL)],
+    ["the evidence for Disability", "equality", "equality.disability.evidence", (p: Proposal) => void (row(p, "disability").evidence = SENTENCE)],
+    ["the justification for Disability", "equality", "equality.disability.justification", (p: Proposal) => void (row(p, "disability").justification = SENTENCE)],
+    ["how evidence about Disability will be gathered", "equality", "equality.disability.evidenceAction", (p: Proposal) => void (row(p, "disability").evidenceAction = SENTENCE)],
+    ["the aim to foster good relations", "equality", "aimFosterRelations", (p: Proposal) => void (p.aimFosterRelations = `${p.aimFosterRelations} ${SENTENCE}`)],
+    ["the title of 'Equality impact assessment QZRT'", "documents", `documents.${IDS.document.equalityAssessment}`, (p: Proposal) => void (p.documents[1].title = `Equality impact assessment ${LABEL}`)],
+    ["a withheld part of 'Business case: CAMHS social work restructure'", "documents", `documents.${IDS.document.businessCase}.withheldParts.${p0().documents[0].withheldParts[0].id}.part`, (p: Proposal) => void (p.documents[0].withheldParts[0].part = `Appendix D: ${LABEL} day rates`)],
+    ["the public-interest note for 'Appendix D: day rates quoted by an agency for temporary cover'", "documents", `documents.${IDS.document.businessCase}.withheldParts.${p0().documents[0].withheldParts[0].id}.publicInterestNote`, (p: Proposal) => void (p.documents[0].withheldParts[0].publicInterestNote = SENTENCE)],
+    ["the reason for the shorter period", "plan", "shortPeriodReason", (p: Proposal) => void (p.shortPeriodReason = SENTENCE)],
+    ["how to respond", "plan", "howToRespond", (p: Proposal) => void (p.howToRespond = SENTENCE)],
+    ["other formats", "plan", "alternativeFormats", (p: Proposal) => void (p.alternativeFormats = SENTENCE)],
+    ["events", "plan", "events", (p: Proposal) => void (p.events = SENTENCE)],
+    ["question 1", "questions", `questions.${p0().questions[0].id}.question`, (p: Proposal) => void (p.questions[0].question = "How would the QZRT clinic change affect you?")],
+  ] as const)("an acronym in %s is asked for there", (where, section, field, change) => {
+    const items = readiness(withChange(change), S).filter((u) => u.code.endsWith(".acronym"));
+    expect(items).toEqual([{ section, code: `${section}.acronym`, field, message: `Expand QZRT the first time you use it in ${where}, for example 'the words in full (QZRT)'` }]);
+  });
+});
+
+function p0(): Proposal {
+  return completeProposal();
+}
