@@ -19,7 +19,7 @@ import { createTheme, listThemes, mergeThemes, renameTheme, setItemThemes } from
 import { loadSettings } from "~/lib/settings.server";
 import { loadProposal } from "~/proposals/proposals.server";
 import { publicHistory } from "~/proposals/versions.server";
-import { answersPage, responsesOverview } from "~/responses/reading.server";
+import { answersPage, commentsPage, responsesOverview } from "~/responses/reading.server";
 import { APPROVER, APPROVING_OFFICER, DECISION_MAKER, OFFICER, SEED_DATE, seedAfterClosing, snapshot, viewer, type AfterClosing } from "./outcome-fixtures";
 
 let s: AfterClosing;
@@ -54,6 +54,44 @@ describe("reading the responses", () => {
     expect(new Set(ids).size).toBe(8);
     // Nobody is shown by email address.
     expect(JSON.stringify(first)).not.toMatch(/@example\.org/);
+  });
+
+  it("reads the comments on one risk, and filters answers and comments by who responded", () => {
+    const risks = db().select({ id: t.risks.id }).from(t.risks).where(eq(t.risks.proposalId, s.proposalId)).orderBy(t.risks.position, t.risks.id).all();
+    const none = { respondingAs: null };
+    // R1: the parent's comment and the teacher's reply in its thread, and the hidden one (staff read
+    // every response, marked); the council's own answer in the thread is not a response.
+    const r1 = commentsPage(s.proposalId, { type: "risk", id: risks[0].id }, none, { after: 0 });
+    expect(r1.items.map((c) => [c.from, c.status, c.parentId != null])).toEqual([
+      ["Helen Marsh", "visible", false],
+      ["Daniel Okoro", "visible", true],
+      ["Resident", "hidden", false],
+    ]);
+    expect(r1.items[0].text).toContain("waited **11 weeks**");
+    expect(r1.items.every((c) => c.targetType === "risk" && c.targetId === risks[0].id)).toBe(true);
+    // R2: only the charity's; nothing said on a risk leaks into another part's page.
+    const r2 = commentsPage(s.proposalId, { type: "risk", id: risks[1].id }, none, { after: 0 });
+    expect(r2.items.map((c) => [c.from, c.capacity])).toEqual([["Priya Shah", "for Northmoor Young Minds (charity)"]]);
+    const whole = commentsPage(s.proposalId, { type: "proposal", id: s.proposalId }, none, { after: 0 });
+    expect(whole.items.map((c) => c.text).join("\n")).not.toContain("11 weeks");
+    // Paged like the answers.
+    const one = commentsPage(s.proposalId, { type: "risk", id: risks[0].id }, none, { after: 0, limit: 1 });
+    expect(commentsPage(s.proposalId, { type: "risk", id: risks[0].id }, none, { after: one.next!, limit: 5 }).items.map((c) => c.id)).toEqual(r1.items.slice(1).map((c) => c.id));
+
+    // Who responded: organisations, councillors.
+    const q1 = questionIds()[0];
+    const byOrganisation = { channel: null, respondingAs: "organisation" as const };
+    expect(answersPage(s.proposalId, q1, byOrganisation, { after: 0 }).items.map((a) => [a.from, a.capacity, a.text])).toEqual([["Priya Shah", "for Northmoor Young Minds (charity)", "See our comment on risk R2."]]);
+    expect(responsesOverview(s.proposalId, byOrganisation)).toMatchObject({ total: 1, byRespondingAs: { organisation: 1, individual: 0 } });
+    expect(commentsPage(s.proposalId, null, { respondingAs: "organisation" }, { after: 0 }).items.map((c) => c.from)).toEqual(["Priya Shah"]);
+    expect(commentsPage(s.proposalId, { type: "risk", id: risks[0].id }, { respondingAs: "organisation" }, { after: 0 }).items).toEqual([]);
+    // The councillor commented on the whole proposal and answered no question.
+    const byCouncillor = { channel: null, respondingAs: "councillor" as const };
+    expect(answersPage(s.proposalId, q1, byCouncillor, { after: 0 }).items).toEqual([]);
+    expect(responsesOverview(s.proposalId, byCouncillor)).toMatchObject({ total: 0, comments: { total: 1 } });
+    const councillor = commentsPage(s.proposalId, null, { respondingAs: "councillor" }, { after: 0 }).items;
+    expect(councillor.map((c) => [c.from, c.capacity, c.targetType])).toEqual([["Cllr Gareth Evans", "councillor", "proposal"]]);
+    expect(councillor[0].text).toContain("I will be asking at Scrutiny");
   });
 });
 
