@@ -254,6 +254,9 @@ describe("personal data after the decision", () => {
     const people = () => db().select().from(t.respondents).where(eq(t.respondents.email, "parent.demo@example.org")).all();
     const parent = people()[0];
     db().insert(t.respondentSessions).values({ tokenHash: "a".repeat(64), respondentId: parent.id, expiresAt: "2099-01-01T00:00:00.000Z" }).run();
+    // A sign-in link she was sent and has not used yet.
+    db().insert(t.respondentLinks).values({ tokenHash: "c".repeat(64), respondentId: parent.id, expiresAt: "2099-01-01T00:00:00.000Z" }).run();
+    expect(db().select().from(t.respondentLinks).where(eq(t.respondentLinks.respondentId, parent.id)).all()).toHaveLength(1);
     // An offline response with a scan on disk.
     const scanKey = "b".repeat(36);
     fs.mkdirSync(env().UPLOADS_PATH, { recursive: true });
@@ -289,6 +292,7 @@ describe("personal data after the decision", () => {
     expect(unnamed.length).toBeGreaterThan(0);
     for (const r of unnamed) expect(r).toMatchObject({ name: null, email: `removed-${r.id}.invalid` });
     expect(db().select().from(t.respondentSessions).where(eq(t.respondentSessions.respondentId, parent.id)).all()).toEqual([]);
+    expect(db().select().from(t.respondentLinks).where(eq(t.respondentLinks.respondentId, parent.id)).all()).toEqual([]);
     expect(db().select().from(t.subscriptions).where(eq(t.subscriptions.proposalId, s.proposalId)).all()).toEqual([]);
     expect(db().select().from(t.outbox).where(eq(t.outbox.proposalId, s.proposalId)).all().filter((r) => r.status === "sent")).toEqual([]);
     expect(db().select().from(t.outbox).all().some((r) => /parent\.demo|follower@/.test(r.toAddress))).toBe(false);
