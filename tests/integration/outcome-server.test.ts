@@ -20,12 +20,22 @@ import { loadSettings } from "~/lib/settings.server";
 import { loadProposal } from "~/proposals/proposals.server";
 import { publicHistory } from "~/proposals/versions.server";
 import { answersPage, commentsPage, responsesOverview } from "~/responses/reading.server";
-import { APPROVER, APPROVING_OFFICER, DECISION_MAKER, OFFICER, SEED_DATE, seedAfterClosing, snapshot, viewer, type AfterClosing } from "./outcome-fixtures";
+import { loader as outcomePageLoader } from "~/routes/consultations.$slug_.outcome";
+import { loader as publishedAnswersLoader } from "~/routes/consultations.$slug_.outcome_.answers";
+import { loader as staffThemeLoader } from "~/routes/staff.proposals.$id_.themes_.$themeId";
+import { APPROVER, APPROVING_OFFICER, DECISION_MAKER, OFFICER, SEED_DATE, cookie, seedAfterClosing, snapshot, viewer, type AfterClosing } from "./outcome-fixtures";
+import { call } from "./responses-fixtures";
 
 let s: AfterClosing;
 const responseOf = (email: string) =>
   db().select({ id: t.responses.id }).from(t.responses).innerJoin(t.respondents, eq(t.respondents.id, t.responses.respondentId)).where(and(eq(t.respondents.email, email), eq(t.responses.proposalId, s.proposalId))).get()!.id;
 const questionIds = () => loadProposal(s.proposalId)!.questions.map((q) => q.id);
+// What the parent said (seed.server.ts): her first answer, her answer to the personal question
+// (about her own child), her comment on R1; and a paper response whose sender did not agree to publish.
+const PARENT_ANSWER = "Children will wait longer and the safeguarding knowledge goes with the social workers.";
+const PARENT_PERSONAL = "The social worker was the one who noticed what was happening at home and got us help.";
+const PARENT_COMMENT = "How will you tell families where they are in the queue?";
+const PAPER_ANSWER = "Keep the social workers.";
 
 beforeAll(async () => {
   s = await seedAfterClosing();
@@ -139,6 +149,24 @@ describe("themes", () => {
   });
 });
 
+describe("a theme's quotes, for staff", () => {
+  it("are every answer and comment in it, each marked whether the outcome may quote it", async () => {
+    // The parent agreed that her answers may be published; the paper response's sender did not.
+    db().update(t.responses).set({ publishAnswers: true }).where(eq(t.responses.id, responseOf("parent.demo@example.org"))).run();
+    const officer = await cookie(OFFICER);
+    const themePage = async (name: string) => {
+      const theme = listThemes(s.proposalId).find((th) => th.name === name)!;
+      const r = await call(staffThemeLoader, `/staff/proposals/${s.proposalId}/themes/${theme.id}`, { params: { id: String(s.proposalId), themeId: String(theme.id) }, cookie: officer });
+      expect(r.status).toBe(200);
+      const items = (r.data as { items: { text: string; publishable: boolean }[] }).items;
+      return Object.fromEntries(items.map((i) => [i.text.includes(PARENT_COMMENT) ? PARENT_COMMENT : i.text, i.publishable]));
+    };
+    expect(await themePage("Waiting times")).toEqual({ [PARENT_ANSWER]: true, [PARENT_COMMENT]: true, [PAPER_ANSWER]: false });
+    // An answer to a question marked personal is never for publication, whatever she agreed to.
+    expect(await themePage("Safeguarding expertise")).toEqual({ [PARENT_ANSWER]: true, [PARENT_PERSONAL]: false });
+  });
+});
+
 describe("the outcome report", () => {
   it("refuses a theme response of filler and changes nothing", async () => {
     const officer = await viewer(OFFICER);
@@ -211,6 +239,13 @@ describe("the outcome report", () => {
     expect(outcome.themes[0].version?.number).toBe(2);
     expect(outcome.equality).toEqual([expect.objectContaining({ characteristic: "religion_belief", before: expect.objectContaining({ rating: "unknown" }), after: expect.objectContaining({ rating: "negative" }) })]);
 
+    // The public outcome page quotes each theme: only what may be published.
+    const page = await call(outcomePageLoader, "/consultations/camhs-social-work/outcome", { params: { slug: "camhs-social-work" } });
+    const shown = (page.data as { outcome: { themes: { name: string; quotes: { text: string }[] }[] } }).outcome.themes;
+    const quotes = (name: string) => shown.find((th) => th.name === name)!.quotes.map((q) => (q.text.includes(PARENT_COMMENT) ? PARENT_COMMENT : q.text)).sort();
+    expect(quotes("Waiting times")).toEqual([PARENT_ANSWER, PARENT_COMMENT].sort());
+    expect(quotes("Safeguarding expertise")).toEqual([PARENT_ANSWER]);
+
     const history = publicHistory(s.proposalId, loadSettings());
     expect(history[0]).toMatchObject({ reason: "outcome" });
     expect(history[0].changes.map((c) => c.section)).toEqual(["equality"]);
@@ -219,6 +254,32 @@ describe("the outcome report", () => {
     expect(email.subject).toMatch(/outcome/i);
     expect(email.textBody).toContain(`/consultations/camhs-social-work/outcome`);
     expect(email.textBody).toContain("Waiting times (the proposal changed)");
+  });
+});
+
+describe("the published answers page", () => {
+  it("shows the answers people agreed to publish, never one from someone who did not agree, nor one to a personal question", async () => {
+    const [q1, personal, q3] = loadProposal(s.proposalId)!.questions;
+    expect(personal.personal).toBe(true);
+    const response = (publishAnswers: boolean, answers: [number, string][]) => {
+      const { id } = db().insert(t.responses).values({ proposalId: s.proposalId, channel: "email", publishAnswers }).returning({ id: t.responses.id }).get();
+      for (const [questionId, text] of answers) db().insert(t.responseAnswers).values({ responseId: id, questionId, stance: null, text }).run();
+    };
+    // Each answer carries a word found nowhere else.
+    response(true, [[q1.id, "Agreed to publish: marigoldwick."], [personal.id, "About my own son: fennelgrove."], [q3.id, "Also agreed: thistlecombe."]]);
+    response(false, [[q1.id, "Did not agree: quillwort."]]);
+
+    const r = await call(publishedAnswersLoader, "/consultations/camhs-social-work/outcome/answers", { params: { slug: "camhs-social-work" } });
+    expect(r.data).toMatchObject({ total: 2, pages: 1 });
+    const everything = JSON.stringify(r.data);
+    expect(everything).toContain("marigoldwick");
+    expect(everything).toContain("thistlecombe");
+    expect(everything).toContain(PARENT_ANSWER);
+    expect(everything).not.toContain("quillwort");
+    expect(everything).not.toContain(PAPER_ANSWER);
+    expect(everything).not.toContain("fennelgrove");
+    expect(everything).not.toContain(PARENT_PERSONAL);
+    expect(everything).not.toMatch(/@example\.org/);
   });
 });
 
@@ -267,6 +328,8 @@ describe("personal data after the decision", () => {
     const commentsBefore = visibleComments();
     const countsBefore = responsesOverview(s.proposalId, { channel: null, respondingAs: null });
     const themesBefore = listThemes(s.proposalId);
+    const answersBefore = publishedAnswers(p, 1);
+    expect(answersBefore.total).toBe(2); // the parent's and one by email (above)
 
     // Every queued email has long been delivered by then.
     db().update(t.outbox).set({ status: "sent" }).run();
@@ -305,7 +368,7 @@ describe("personal data after the decision", () => {
     expect(listThemes(s.proposalId)).toEqual(themesBefore);
     expect(decisionOf(s.proposalId)).not.toBeNull();
     expect(publishedOutcome(loadProposal(s.proposalId)!, loadSettings())).not.toBeNull();
-    expect(publishedAnswers(loadProposal(s.proposalId)!, 1).total).toBe(0);
+    expect(publishedAnswers(loadProposal(s.proposalId)!, 1)).toEqual(answersBefore);
     // Once is enough.
     expect(removeExpiredPersonalData(later(months + 1)).consultations).toEqual([]);
   });
