@@ -12,7 +12,9 @@ import { loader as commentsLoader } from "~/routes/api.v1.consultations.$slug_.c
 import { loader as listLoader, action as listAction } from "~/routes/api.v1.consultations._index";
 import { loader as splatLoader } from "~/routes/api.v1.$";
 import { loader as fileLoader } from "~/routes/api.v1.$file";
+import { loader as historyLoader } from "~/routes/consultations.$slug_.history";
 import { fetchRoute, json, seededWithResponses } from "./open-data-fixtures";
+import { call } from "./responses-fixtures";
 
 const list = (query = "", headers: Record<string, string> = {}) => fetchRoute(listLoader, `/api/v1/consultations${query}`, { headers });
 const detail = (slug: string, headers: Record<string, string> = {}) => fetchRoute(detailLoader, `/api/v1/consultations/${slug}`, { params: { slug }, headers });
@@ -206,7 +208,8 @@ describe("one consultation", () => {
     expect(c.notificationRecord.unions).toMatchObject({ toldOn: expect.any(String), repsNotified: expect.any(Number) });
     expect(c.notificationRecord.staff.total).toBeGreaterThan(0);
     expect(c.approval).toEqual({ approverName: expect.any(String), approvedAt: expect.stringMatching(/Z$/) });
-    expect(c.versions.length).toBeGreaterThanOrEqual(0);
+    // Unchanged since it opened: its drafts and submissions are internal, so no published version.
+    expect(c.versions).toEqual([]);
     expect(c.responses.total).toBe(8);
     expect(c.responses.byChannel).toMatchObject({ online: 4, paper: 2, phone: 1, event: 1, email: 0 });
     expect(c.responses.questions[0].stances.disagree + c.responses.questions[0].stances.strongly_disagree).toBeGreaterThan(0);
@@ -217,6 +220,33 @@ describe("one consultation", () => {
     // Nothing internal: no returned reason, no s.188 letter, no ids of staff.
     const text = JSON.stringify(c);
     for (const key of ["returnedReason", "redundancyReasons", "selectionMethod", "createdById", "approvedById", "leadOfficer", "storageKey", "respondentId", "officerId"]) expect(text).not.toContain(`"${key}"`);
+  });
+
+  it("lists the library consultation's published versions as its history page does: numbered from 1, the first the baseline, each with its change note and the sections it changed", async () => {
+    const slug = "library-opening-hours";
+    const library = db().select().from(t.proposals).where(eq(t.proposals.slug, slug)).get()!;
+    const stored = db().select().from(t.proposalVersions).where(eq(t.proposalVersions.proposalId, library.id)).orderBy(t.proposalVersions.number).all();
+    const published = stored.filter((v) => v.isPublic);
+    expect(published.length, "the demo's library consultation was changed in public").toBeGreaterThanOrEqual(3);
+    expect(stored.length, "and has internal versions the public never sees").toBeGreaterThan(published.length);
+
+    const c = await json(await detail(slug));
+    // Newest first, numbered in the public's own count (internal versions are not counted).
+    expect(c.versions.map((v: { number: number }) => v.number)).toEqual(published.map((_, i) => published.length - i));
+    expect(c.versions.map((v: { isBaseline: boolean }) => v.isBaseline)).toEqual(published.map((_, i) => i === published.length - 1));
+    expect(c.versions.map((v: { changeNote: string | null }) => v.changeNote)).toEqual([...published].reverse().map((v) => v.changeNote));
+    expect(c.versions.map((v: { publishedAt: string }) => v.publishedAt)).toEqual([...published].reverse().map((v) => v.createdAt));
+    expect(c.versions.filter((v: { changeNote: string | null }) => v.changeNote).length, "the changes carry their notes").toBeGreaterThanOrEqual(2);
+    expect(c.versions.at(-1).sectionsChanged).toEqual([]);
+    for (const v of c.versions.slice(0, -1)) expect(v.sectionsChanged.length, `version ${v.number} changed something`).toBeGreaterThan(0);
+
+    // The same history a visitor reads on /consultations/:slug/history.
+    const page = (await call(historyLoader, `/consultations/${slug}/history`, { params: { slug } })).data as {
+      versions: { number: number; isBaseline: boolean; changeNote: string | null; createdAt: string; changes: { section: string }[] }[];
+    };
+    expect(c.versions).toEqual(
+      page.versions.map((v) => ({ number: v.number, isBaseline: v.isBaseline, changeNote: v.changeNote, publishedAt: v.createdAt, sectionsChanged: v.changes.map((ch) => ch.section) })),
+    );
   });
 
   it("lists a withheld document with its ground and no download address", async () => {
