@@ -13,6 +13,11 @@ import { loader as listLoader, action as listAction } from "~/routes/api.v1.cons
 import { loader as splatLoader } from "~/routes/api.v1.$";
 import { loader as fileLoader } from "~/routes/api.v1.$file";
 import { loader as historyLoader } from "~/routes/consultations.$slug_.history";
+import { loader as searchLoader } from "~/routes/api.v1.search";
+import { loader as openApiLoader } from "~/routes/api.v1.openapi[.json]";
+import { loader as siteFeedLoader } from "~/routes/feeds.consultations[.atom]";
+import { loader as consultationFeedLoader } from "~/routes/consultations.$slug_.feed[.atom]";
+import { DATASETS } from "~/open-data/datasets";
 import { fetchRoute, json, seededWithResponses } from "./open-data-fixtures";
 import { call } from "./responses-fixtures";
 
@@ -158,6 +163,48 @@ describe("conditional requests", () => {
       db().update(t.comments).set({ status: "visible" }).where(eq(t.comments.id, visible.id)).run();
     }
   });
+});
+
+/**
+ * Every open-data endpoint, as a table: a web page on any site may read each one (CORS on the GET
+ * and on its 304), and each one that sends an ETag answers a repeat request carrying it with a
+ * 304 and no body. `etag` says which must send one: the CSVs are streamed, so they have none.
+ */
+const ENDPOINTS: { path: string; loader: Parameters<typeof fetchRoute>[0]; params?: Record<string, string>; etag: boolean }[] = [
+  { path: "/api/v1/consultations", loader: listLoader, etag: true },
+  { path: "/api/v1/consultations?status=open&limit=1", loader: listLoader, etag: true },
+  { path: "/api/v1/consultations/camhs-social-work", loader: detailLoader, params: { slug: "camhs-social-work" }, etag: true },
+  { path: "/api/v1/consultations/library-opening-hours", loader: detailLoader, params: { slug: "library-opening-hours" }, etag: true },
+  { path: "/api/v1/consultations/camhs-social-work/comments", loader: commentsLoader, params: { slug: "camhs-social-work" }, etag: true },
+  { path: "/api/v1/search?q=library", loader: searchLoader, etag: true },
+  { path: "/api/v1/openapi.json", loader: openApiLoader, etag: true },
+  { path: "/feeds/consultations.atom", loader: siteFeedLoader, etag: true },
+  { path: "/consultations/library-opening-hours/feed.atom", loader: consultationFeedLoader, params: { slug: "library-opening-hours" }, etag: true },
+  ...DATASETS.flatMap((d) => [
+    { path: `/api/v1/${d.name}.csv`, loader: fileLoader, params: { file: `${d.name}.csv` }, etag: false },
+    { path: `/api/v1/${d.name}.csv?consultation=library-opening-hours`, loader: fileLoader, params: { file: `${d.name}.csv` }, etag: false },
+  ]),
+];
+
+describe("every open-data endpoint", () => {
+  for (const e of ENDPOINTS) {
+    it(`${e.path}: readable from any origin${e.etag ? ", and a 304 for the ETag it sent" : ""}`, async () => {
+      const get = (headers: Record<string, string> = {}) => fetchRoute(e.loader, e.path, { params: e.params, headers: { Origin: "https://journalist.example", ...headers } });
+      const first = await get();
+      expect(first.status).toBe(200);
+      expect(first.headers.get("Access-Control-Allow-Origin")).toBe("*");
+      expect(first.headers.get("Access-Control-Allow-Credentials")).toBeNull();
+      await first.body?.cancel();
+      const etag = first.headers.get("ETag");
+      if (e.etag) expect(etag, "an ETag").toMatch(/^"[^"]+"$/);
+      if (!etag) return;
+      const again = await get({ "If-None-Match": etag });
+      expect(again.status).toBe(304);
+      expect(await again.text()).toBe("");
+      expect(again.headers.get("ETag")).toBe(etag);
+      expect(again.headers.get("Access-Control-Allow-Origin")).toBe("*");
+    });
+  }
 });
 
 describe("CORS and methods", () => {
