@@ -7,7 +7,7 @@
 import { describe, it, expect } from "vitest";
 import { DEFAULT_SETTINGS, STATUTORY_CHARACTERISTICS, type Settings } from "~/lib/settings";
 import { isLarge, readiness, sectionStatus, unmetBySection, unmetIntroduced, wordsRequired } from "~/proposals/readiness";
-import { SECTIONS, type Proposal, type Unmet } from "~/proposals/types";
+import { SECTIONS, type Proposal, type SectionKey, type Unmet } from "~/proposals/types";
 import { blankProposal, completeProposal, criticisedCamhsDraft, IDS } from "../fixtures/proposals";
 
 const S = DEFAULT_SETTINGS;
@@ -952,5 +952,58 @@ describe("Limits reached exactly, and figures the prose may use", () => {
         message: "The summary says '13 social work posts', but the impact figures say 12 posts are affected (11.4 full-time equivalent): make the words and the figures agree",
       },
     ]);
+  });
+});
+
+describe("The task list: a section is started by any answer in it, and not by blank space", () => {
+  const full = completeProposal();
+  const blankRows = (): Proposal["equalityRows"] => full.equalityRows.map((r) => ({ ...r, rating: null, evidence: null, justification: null, evidenceAction: null }));
+  it.each(([
+    ["summary", { summary: "Short." }],
+    ["summary", { easyReadSummary: "Short." }],
+    ["details", { timeline: "Soon." }],
+    ["details", { whatChanges: "Less." }],
+    ["options", { options: full.options.slice(0, 1) }],
+    ["impact", { postsAffected: 0 }],
+    ["impact", { fteAffected: 0 }],
+    ["impact", { serviceWorkforcePosts: 0 }],
+    ["impact", { serviceUsersPerYear: 0 }],
+    ["impact", { activityPerYear: 0 }],
+    ["impact", { budgetChangeGbp: 0 }],
+    ["impact", { activityDescription: "Assessments" }],
+    ["risks", { risks: full.risks.slice(0, 1).map((r) => ({ ...r, description: "TBC" })) }],
+    ["dependencies", { dependencies: full.dependencies.slice(0, 1).map((d) => ({ ...d, effect: "TBC" })) }],
+    ["equality", { equalityRows: blankRows().map((r, i) => (i === 0 ? { ...r, evidence: "Some." } : r)) }],
+    ["equality", { aimFosterRelations: "Some." }],
+    ["equality", { equalityConclusion: "Some." }],
+    ["documents", { documents: full.documents.slice(0, 1).map((d) => ({ ...d, withheldParts: d.withheldParts.map((w) => ({ ...w, publicInterestNote: null })) })) }],
+    ["plan", { opensOn: "2026-03-02" }],
+    ["plan", { closesOn: "2026-03-02" }],
+    ["plan", { shortPeriodReason: "Urgent." }],
+    ["plan", { howToRespond: "Online." }],
+    ["plan", { alternativeFormats: "Print." }],
+    ["plan", { events: "None." }],
+    ["stakeholders", { staffGroups: full.staffGroups.slice(0, 1), postsAffected: 12 }], // with posts affected, so the section asks for more
+    ["stakeholders", { unions: full.unions.slice(0, 1) }],
+    ["stakeholders", { redundancyReasons: "Savings." }],
+    ["stakeholders", { staffDescriptions: "Social workers." }],
+    ["stakeholders", { selectionMethod: "Interview." }],
+    ["stakeholders", { dismissalMethodAndTiming: "Notice." }],
+    ["stakeholders", { redundancyPosts: 0 }],
+    ["stakeholders", { transferKind: full.transferKind ?? "tupe" }],
+    ["questions", { questions: [{ id: 5, question: "TBC" }] }],
+  ] as [string, Partial<Proposal>][]).map(([section, answer]) => [section, Object.keys(answer).join(" and "), answer] as const))("%s is in progress once %s is answered", (section, _, answer) => {
+    expect(sectionStatus(blankProposal(answer), S, section as SectionKey)).toBe("in_progress");
+  });
+
+  it.each(([
+    ["summary", { summary: "  ", easyReadSummary: "\n" }],
+    ["details", { timeline: " \t " }],
+    ["impact", { activityDescription: "   " }],
+    ["equality", { equalityRows: blankRows(), aimFosterRelations: "  " }],
+    ["plan", { howToRespond: " ", events: "  " }],
+    ["stakeholders", { redundancyReasons: "  ", postsAffected: 12 }],
+  ] as [string, Partial<Proposal>][]).map(([section, answer]) => [section, Object.keys(answer).join(" and "), answer] as const))("%s is not started with only blank space in %s", (section, _, answer) => {
+    expect(sectionStatus(blankProposal(answer), S, section as SectionKey)).toBe("not_started");
   });
 });
