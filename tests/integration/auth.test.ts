@@ -21,6 +21,7 @@ import {
   safeRedirect,
 } from "~/auth/session.server";
 import { resetThrottleForTests } from "~/auth/sign-in.server";
+import { beginAttempt, finishAttempt } from "~/auth/throttle.server";
 import { advanceClock, setClock } from "~/lib/clock";
 import { resetEnvForTests } from "~/lib/env.server";
 import { action as signInAction, loader as signInLoader } from "~/routes/staff.sign-in";
@@ -250,6 +251,49 @@ describe("throttling, continued", () => {
     for (const context of [{}, { clientAddress: "" }, { clientAddress: 7 }]) {
       expect((await failedSignIn({ email: "officer@council.example", password: PASSWORD }, context)).status).toBe(429);
     }
+  });
+});
+
+describe("throttling across addresses", () => {
+  it("limits one account from anywhere: after 20 failures from 20 addresses the next is refused, even with the right password", async () => {
+    // One guess from each address: no address reaches its own limit of five.
+    for (let i = 1; i <= 20; i++) {
+      expect((await failedSignIn({ email: "officer@council.example", password: `guess ${i}` }, { clientAddress: `198.18.0.${i}` })).status).toBe(400);
+    }
+    const refused = (await submitSignIn({ email: "officer@council.example", password: PASSWORD }, { clientAddress: "198.18.1.1" })) as unknown as DataResult;
+    expect(refused.init?.status).toBe(429);
+    expect(refused.data.error?.[""]).toEqual(["Too many attempts. Wait 1 minute and try again."]);
+    expect(new Headers(refused.init?.headers).get("Retry-After")).toBe("60");
+    // Other accounts, from the same addresses, are not slowed.
+    expect(await submitSignIn({ email: "rep@union.example", password: PASSWORD }, { clientAddress: "198.18.0.1" })).toBeInstanceOf(Response);
+    // The wait passes, and the right password works again.
+    advanceClock(MINUTE);
+    expect(await submitSignIn({ email: "officer@council.example", password: PASSWORD }, { clientAddress: "198.18.1.1" })).toBeInstanceOf(Response);
+  });
+
+  it("limits everything together: after 500 failures in 15 minutes, from any addresses for any accounts, the next attempt is refused", async () => {
+    // Each from its own address for its own account, so no other limit is reached. Most are
+    // recorded as the sign-in page records them (the throttle's own calls, without the password
+    // hash check each would cost); the last ten go through the page.
+    const address = (n: number) => `100.64.${Math.floor(n / 250)}.${n % 250}`;
+    // (One commit for them all, so the disk is not the slow part.)
+    db().$client.transaction(() => {
+      for (let n = 0; n < 490; n++) {
+        const attempt = beginAttempt({ account: `spray${n}@council.example`, address: address(n) });
+        if (!attempt.ok) throw new Error(`attempt ${n} was refused: ${attempt.message}`);
+        finishAttempt(attempt.attemptId, "failed");
+      }
+    })();
+    for (let n = 490; n < 500; n++) {
+      expect((await failedSignIn({ email: `spray${n}@council.example`, password: "Summer2026!" }, { clientAddress: address(n) })).status, `attempt ${n}`).toBe(400);
+    }
+    advanceClock(5 * MINUTE);
+    const refused = await failedSignIn({ email: "officer@council.example", password: PASSWORD }, { clientAddress: "203.0.113.200" });
+    expect(refused.status).toBe(429);
+    expect(refused.formErrors).toEqual(["Too many attempts. Wait 10 minutes and try again."]);
+    // 15 minutes after the burst it has left the window.
+    advanceClock(10 * MINUTE);
+    expect(await submitSignIn({ email: "officer@council.example", password: PASSWORD }, { clientAddress: "203.0.113.200" })).toBeInstanceOf(Response);
   });
 });
 
