@@ -14,7 +14,8 @@ import { setClock } from "~/lib/clock";
 import { env } from "~/lib/env.server";
 import { loadMyResponse, responseCounts, saveOnlineResponse, sniffScan } from "~/responses/answers.server";
 import { resetRateLimitsForTests } from "~/responses/rate-limit.server";
-import { answerField, stanceField } from "~/responses/schemas";
+import { PUBLISH_FIELD, UPDATES_FIELD, answerField, stanceField } from "~/responses/schemas";
+import { isSubscribedTo } from "~/notifications/subscriptions.server";
 import { action as respondAction, loader as respondLoader } from "~/routes/consultations.$slug_.respond";
 import { loader as consultationLoader } from "~/routes/consultations.$slug";
 import { action as enterAction } from "~/routes/staff.responses.$id_.new";
@@ -60,6 +61,65 @@ describe("answering the questions", () => {
     expect(after.id).toBe(saved.id);
     expect(after.answers).toEqual({ [questions[0].id]: { stance: "disagree", text: null } });
     expect(db().select({ n: count() }).from(t.responses).where(and(eq(t.responses.proposalId, proposalId), eq(t.responses.respondentId, id))).get()!.n).toBe(1);
+  });
+
+  it("stores the respondent's choice on publishing their answers as they posted it: yes, no, or not published when they said nothing", async () => {
+    const answer = { [answerField(questions[0].id)]: "Keep the posts." };
+    const choose = async (choice: Record<string, string>) => {
+      const id = makeRespondent();
+      const cookie = await respondentCookie(id);
+      const r = await call(respondAction, url, { params: { slug: SLUG }, cookie, form: { ...answer, ...choice } });
+      return { id, cookie, r };
+    };
+    const yes = await choose({ [PUBLISH_FIELD]: "yes" });
+    expect(yes.r.location).toBe(`${url}/confirmation`);
+    expect(loadMyResponse(proposalId, yes.id)!.publishAnswers).toBe(true);
+    // The form shows the choice made, to change it.
+    const form = await call(respondLoader, url, { params: { slug: SLUG }, cookie: yes.cookie });
+    expect((form.data as { defaults: Record<string, string> }).defaults[PUBLISH_FIELD]).toBe("yes");
+
+    const no = await choose({ [PUBLISH_FIELD]: "no" });
+    expect(no.r.status).toBe(302);
+    expect(loadMyResponse(proposalId, no.id)!.publishAnswers).toBe(false);
+    const unset = await choose({});
+    expect(unset.r.status).toBe(302);
+    expect(loadMyResponse(proposalId, unset.id)!.publishAnswers).toBe(false);
+    // (Any other caller that does not say is not publishing either.)
+    const quiet = makeRespondent();
+    expect(saveOnlineResponse({ proposalId, respondentId: quiet, answers: [{ questionId: questions[0].id, stance: "agree", text: null }] }).ok).toBe(true);
+    expect(loadMyResponse(proposalId, quiet)!.publishAnswers).toBe(false);
+
+    // Changing their mind, in place.
+    await call(respondAction, url, { params: { slug: SLUG }, cookie: yes.cookie, form: { ...answer, [PUBLISH_FIELD]: "no" } });
+    expect(loadMyResponse(proposalId, yes.id)!.publishAnswers).toBe(false);
+
+    // A value the form does not offer is refused, and nothing is saved.
+    const odd = await choose({ [PUBLISH_FIELD]: "maybe" });
+    expect(odd.r.status).toBe(400);
+    expect(messages(odd.r.data)).toEqual(["Select whether your answers may be published"]);
+    expect(loadMyResponse(proposalId, odd.id)).toBeNull();
+  });
+
+  it("makes a respondent who ticks “Email me updates” a subscriber of the consultation, once; one who does not is not", async () => {
+    const emailOf = (id: number) => db().select({ email: t.respondents.email }).from(t.respondents).where(eq(t.respondents.id, id)).get()!.email;
+    const wants = makeRespondent();
+    const cookie = await respondentCookie(wants);
+    const form = { [answerField(questions[0].id)]: "Tell me what you decide.", [UPDATES_FIELD]: "yes" };
+    expect((await call(respondAction, url, { params: { slug: SLUG }, cookie, form })).status).toBe(302);
+    expect(isSubscribedTo(emailOf(wants), proposalId)).toBe(true);
+    const subscriptions = () => db().select().from(t.subscriptions).where(eq(t.subscriptions.email, emailOf(wants))).all();
+    expect(subscriptions()).toEqual([expect.objectContaining({ scope: "consultation", proposalId, confirmedAt: expect.any(String), unsubscribedAt: null, unsubscribeToken: expect.any(String) })]);
+    // The form shows it ticked; sending again does not subscribe twice.
+    const page = await call(respondLoader, url, { params: { slug: SLUG }, cookie });
+    expect((page.data as { defaults: Record<string, string> }).defaults[UPDATES_FIELD]).toBe("yes");
+    await call(respondAction, url, { params: { slug: SLUG }, cookie, form });
+    expect(subscriptions()).toHaveLength(1);
+
+    const not = makeRespondent();
+    await call(respondAction, url, { params: { slug: SLUG }, cookie: await respondentCookie(not), form: { [answerField(questions[0].id)]: "No emails, thanks." } });
+    expect(loadMyResponse(proposalId, not)).not.toBeNull();
+    expect(isSubscribedTo(emailOf(not), proposalId)).toBe(false);
+    expect(db().select().from(t.subscriptions).where(eq(t.subscriptions.email, emailOf(not))).all()).toEqual([]);
   });
 
   it("emails the respondent a copy of what they sent, and another copy when they change it", async () => {
