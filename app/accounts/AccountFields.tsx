@@ -89,6 +89,8 @@ const HISTORY_LABELS: Record<string, string> = {
   "user.deactivated": "Deactivated",
   "user.deactivate_refused": "Deactivation refused",
   "user.reactivated": "Reactivated",
+  "user.signed_out_everywhere": "Signed out everywhere",
+  "user.sign_out_everywhere_refused": "Signing out everywhere refused",
   "user.roles_synced": "Roles updated from their groups at sign-in",
   "user.created_by_sso": "Account created at their first single sign-on",
   "user.create_admin": "Created as an admin from the command line",

@@ -10,7 +10,7 @@ import { db as defaultDb, writeTransaction, type DB } from "#db/client.server";
 import { appendAudit } from "~/audit/audit.server";
 import type { SignedInViewer } from "~/auth/permissions";
 import { ROLES, roleList, type Role } from "~/auth/roles";
-import { revokeUserSessions } from "~/auth/session.server";
+import { endSessionsBefore, revokeUserSessions } from "~/auth/session.server";
 import { passwordSignInAllowed } from "~/auth/sso-rules";
 import { ssoProvider } from "~/auth/sso-config.server";
 import { now } from "~/lib/clock";
@@ -328,6 +328,24 @@ export function deactivateAccount(actor: SignedInViewer, userId: number, databas
     return { ok: true, sessionsEnded };
   }, database);
   if (!result.ok) auditRefusal(actor.id, "user.deactivate_refused", userId, { reason: result.message }, database);
+  return result;
+}
+
+/**
+ * An admin asks for every session someone has to end (a lost laptop, a shared computer): each
+ * device they are signed in on is signed out at its next request, and they can sign in again.
+ * Not for the admin's own account: this page would sign them out too.
+ */
+export function signOutEverywhere(actor: SignedInViewer, userId: number, database: DB = defaultDb()): { ok: true; sessionsEnded: number } | Refusal {
+  const result = writeTransaction((tx): { ok: true; sessionsEnded: number } | Refusal => {
+    const account = getAccount(userId, tx);
+    if (!account) return { ok: false, message: "That account does not exist" };
+    if (userId === actor.id) return { ok: false, message: "You cannot sign yourself out everywhere from here: sign out, or ask another admin" };
+    const sessionsEnded = endSessionsBefore(userId, tx);
+    appendAudit(tx, { actorId: actor.id, action: "user.signed_out_everywhere", entityType: "user", entityId: userId, detail: { sessionsEnded } });
+    return { ok: true, sessionsEnded };
+  }, database);
+  if (!result.ok) auditRefusal(actor.id, "user.sign_out_everywhere_refused", userId, { reason: result.message }, database);
   return result;
 }
 

@@ -3,7 +3,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { StatusTag, historyLabel, historyNote } from "~/accounts/AccountFields";
-import { accountHistory, reactivateAccount, sendPasswordLink } from "~/accounts/accounts.server";
+import { accountHistory, reactivateAccount, sendPasswordLink, signOutEverywhere } from "~/accounts/accounts.server";
 import { requireAccount } from "~/accounts/route.server";
 import { requirePermission } from "~/auth/session.server";
 import { ssoProvider } from "~/auth/sso-config.server";
@@ -17,7 +17,7 @@ import { SuccessBanner } from "~/components/SuccessBanner";
 import { SummaryList } from "~/components/SummaryList";
 import { loadSettings } from "~/lib/settings.server";
 
-const intentSchema = z.enum(["send-link", "reactivate"]);
+const intentSchema = z.enum(["send-link", "reactivate", "sign-out-everywhere"]);
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: pageTitle(matches, data ? `${data.account.name} – Staff accounts` : "Staff account – Admin") }];
 
@@ -43,6 +43,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     reactivateAccount(viewer, id);
     return redirect(`/staff/admin/users/${id}?done=reactivated`);
   }
+  if (intent.data === "sign-out-everywhere") {
+    const ended = signOutEverywhere(viewer, id);
+    if (!ended.ok) return data({ error: ended.message }, { status: 400 });
+    return redirect(`/staff/admin/users/${id}?done=signed-out`);
+  }
   const sent = sendPasswordLink(viewer, id);
   if (!sent.ok) return data({ error: sent.message }, { status: 400 });
   return redirect(`/staff/admin/users/${id}?done=link-sent`);
@@ -55,6 +60,7 @@ const DONE: Record<string, string> = {
   "link-sent": "Link sent. It works once.",
   deactivated: "Account deactivated. They have been signed out everywhere.",
   reactivated: "Account reactivated. They can sign in again.",
+  "signed-out": "Signed out everywhere. Each device they were signed in on must sign in again.",
 };
 
 export default function StaffAccount() {
@@ -111,6 +117,13 @@ export default function StaffAccount() {
             <Form method="post">
               <button type="submit" name="intent" value="send-link" className="govuk-button govuk-button--secondary" data-module="govuk-button">
                 {waiting ? "Send a new invitation" : "Send a link to set a new password"}
+              </button>
+            </Form>
+          ) : null}
+          {!self ? (
+            <Form method="post">
+              <button type="submit" name="intent" value="sign-out-everywhere" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+                Sign this person out everywhere
               </button>
             </Form>
           ) : null}

@@ -250,6 +250,61 @@ describe("changing an account", () => {
   });
 });
 
+describe("ending someone's sessions", () => {
+  it("an admin signs a person out everywhere: every session ends, it is in the audit log and the history, and they can sign in again", async () => {
+    const officer = user("officer.ict@northmoor.example");
+    const sessions = [await cookieFor(officer.email), await cookieFor(officer.email)];
+    for (const c of sessions) expect(await getViewer(get("/staff", c))).not.toBeNull();
+
+    // Only an admin may ask.
+    const notAdmin = await run(() => accountAction({ request: form(`/staff/admin/users/${officer.id}`, [["intent", "sign-out-everywhere"]], sessions[0]), params: { id: String(officer.id) }, context: {} }));
+    expect(notAdmin.status).toBe(403);
+    for (const c of sessions) expect(await getViewer(get("/staff", c))).not.toBeNull();
+
+    advanceClock(1000);
+    const done = await run(() => accountAction({ request: form(`/staff/admin/users/${officer.id}`, [["intent", "sign-out-everywhere"]], admin), params: { id: String(officer.id) }, context: {} }));
+    expect(done.status).toBe(302);
+    expect(done.response!.headers.get("Location")).toBe(`/staff/admin/users/${officer.id}?done=signed-out`);
+    for (const c of sessions) expect(await getViewer(get("/staff", c))).toBeNull();
+    expect(lastAudit()).toMatchObject({ action: "user.signed_out_everywhere", actorId: adminId, entityId: officer.id, detail: { sessionsEnded: 2 } });
+    const page = (await run(() => accountLoader({ request: get(`/staff/admin/users/${officer.id}`, admin), params: { id: String(officer.id) }, context: {} }))).value as { history: { action: string; actorId: number | null }[] };
+    expect(page.history[0]).toMatchObject({ action: "user.signed_out_everywhere", actorId: adminId });
+    // The admin is still signed in; the person signs in again as usual.
+    expect(await getViewer(get("/staff", admin))).not.toBeNull();
+    advanceClock(1000);
+    const again = await signInWith(officer.email, "demo-officer-ict-2026");
+    expect(again.status).toBe(302);
+    expect((await getViewer(get("/staff", cookieFrom(again.response!))))?.id).toBe(officer.id);
+  });
+
+  it("an admin cannot sign themselves out everywhere from the page: 400, nothing ended", async () => {
+    const refused = await run(() => accountAction({ request: form(`/staff/admin/users/${adminId}`, [["intent", "sign-out-everywhere"]], admin), params: { id: String(adminId) }, context: {} }));
+    expect(refused.status).toBe(400);
+    expect(await getViewer(get("/staff", admin))).not.toBeNull();
+    expect(lastAudit()).toMatchObject({ action: "user.sign_out_everywhere_refused", entityId: adminId });
+  });
+
+  it("setting a new password through the admin's link ends the person's other sessions, and signs them in afresh", async () => {
+    const officer = user("officer.libraries@northmoor.example");
+    const other = await cookieFor(officer.email);
+    expect(await getViewer(get("/staff", other))).not.toBeNull();
+
+    const sent = await run(() => accountAction({ request: form(`/staff/admin/users/${officer.id}`, [["intent", "send-link"]], admin), params: { id: String(officer.id) }, context: {} }));
+    expect(sent.status).toBe(302);
+    const link = linkIn(outboxFor("staff_password_link").filter((r) => r.toAddress === officer.email).at(-1)!.textBody, "/staff/invitation/");
+    const token = link.split("/").pop()!;
+    advanceClock(1000);
+    const newPassword = "lantern meadow quartz violin";
+    const set = await run(() => setPasswordAction({ request: form(link, [["password", newPassword], ["confirmPassword", newPassword]]), params: { token }, context: {} }));
+    expect(set.status).toBe(302);
+
+    expect(await getViewer(get("/staff", other))).toBeNull();
+    expect((await getViewer(get("/staff", cookieFrom(set.response!))))?.id).toBe(officer.id);
+    expect(db().select().from(t.auditLog).where(eq(t.auditLog.action, "user.password_reset")).all().at(-1)).toMatchObject({ actorId: officer.id, entityId: officer.id, detail: { sessionsEnded: 1 } });
+    expect((await signInWith(officer.email, "demo-officer-libraries-2026")).status).toBe(400);
+  });
+});
+
 describe("deactivating and reactivating", () => {
   it("ends every session at once, refuses sign-in and links, and reactivation lets them back", async () => {
     const officer = user("officer.youth@northmoor.example");
