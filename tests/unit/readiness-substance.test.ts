@@ -344,3 +344,30 @@ describe("every published text is read, and an item on it names the field the of
 function p0(): Proposal {
   return completeProposal();
 }
+
+describe("a template with the group's name swapped is called that, for the council's own characteristics too", () => {
+  const template = (group: string) => `No evidence that ${group} would lose out.`;
+
+  it("names the template in the message, and sees through the usual words for a group ('older', 'disabled')", () => {
+    const p = withChange((p) => {
+      row(p, "age").evidence = template("older people and pensioners");
+      row(p, "disability").evidence = template("disabled people with learning disabilities");
+    });
+    const items = readiness(p, S).filter((u) => u.code === "equality.evidence_copied");
+    expect(items.map((u) => [u.field, u.message])).toEqual([
+      ["equality.disability.evidence", "The evidence for Disability is the same text with the name changed as for Age: give evidence about Disability"],
+    ]);
+  });
+
+  it("sees through the words of a characteristic the council added, taken from its label", () => {
+    const settings = { ...S, localCharacteristics: [...S.localCharacteristics, { key: "armed_forces", label: "Armed forces community" }] };
+    const p = withChange((p) => {
+      p.equalityRows.push({ id: 199, characteristic: "armed_forces", rating: "neutral", evidence: template("armed forces families"), justification: null, evidenceAction: null });
+      row(p, "carers").evidence = template("unpaid carers");
+    });
+    const items = readiness(p, settings).filter((u) => u.code === "equality.evidence_copied");
+    expect(items.map((u) => [u.field, u.message])).toEqual([
+      ["equality.armed_forces.evidence", "The evidence for Armed forces community is the same text with the name changed as for Carers: give evidence about Armed forces community"],
+    ]);
+  });
+});
