@@ -353,3 +353,21 @@ describe("Keyboard mash is refused; English with unusual letters, names and acro
     expect(gateSaysOfWhoBears(text)).toBeNull();
   });
 });
+
+describe("Where 'not English' starts: how many words, how much Latin, how few small words", () => {
+  it("does not judge a two-word name on its letters", () => {
+    expect(isNotEnglish("Zbigniew Brzezinski")).toBe(false);
+  });
+
+  it("refuses text that is half placeholder Latin, and accepts it with a little less", () => {
+    expect(isNotEnglish("Dolor sit amet, Fellside library hours")).toBe(true);
+    expect(isNotEnglish("Dolor sit amet, Fellside library opening hours")).toBe(false);
+  });
+
+  it("judges a heap of words without small words only from twelve words, and one small word in ten is enough", () => {
+    expect(isNotEnglish("Budget staffing children services families schools transport housing planning parks libraries")).toBe(false);
+    const heap = "Budget, staffing, children, services, families, schools, transport, housing, planning, parks, libraries, leisure, roads, waste, recycling, buses, pensioners";
+    expect(isNotEnglish(`${heap} and the arts`)).toBe(false); // 2 small words in 20
+    expect(isNotEnglish(`${heap}, museums and arts`)).toBe(true); // 1 in 20
+  });
+});
