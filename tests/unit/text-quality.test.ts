@@ -10,7 +10,9 @@ import {
   isFiller,
   isNotEnglish,
   isPlaceholder,
+  isVague,
   meetsMinimumWords,
+  repeatedPhraseShare,
   normaliseForComparison,
   readability,
   contentWords,
@@ -369,5 +371,32 @@ describe("Where 'not English' starts: how many words, how much Latin, how few sm
     const heap = "Budget, staffing, children, services, families, schools, transport, housing, planning, parks, libraries, leisure, roads, waste, recycling, buses, pensioners";
     expect(isNotEnglish(`${heap} and the arts`)).toBe(false); // 2 small words in 20
     expect(isNotEnglish(`${heap}, museums and arts`)).toBe(true); // 1 in 20
+  });
+});
+
+describe("Where repetition and management-speak start", () => {
+  it("counts repeated three-word phrases only from six words", () => {
+    expect(repeatedPhraseShare("care home care home care")).toBe(0);
+    expect(repeatedPhraseShare("care home care home care home")).toBe(0.5); // 2 of 4 triples seen before
+  });
+
+  it("accepts a word used half the time, or four words over six; refuses three words over six", () => {
+    expect(fillerKind("Staff pay and staff rotas")).toBeNull();
+    expect(fillerKind("Homes, care, staff, homes, care, rotas")).toBeNull();
+    expect(fillerKind("Homes, care, staff, homes, care, staff")).toBe("repetitive");
+  });
+
+  it("refuses twelve words or more with under a third of them different, even in a new order", () => {
+    expect(fillerKind("parks libraries roads buses parks roads libraries buses libraries parks buses roads")).toBe("repetitive");
+  });
+
+  it("calls text vague when three content words in four are management words, with no figure, up to forty words", () => {
+    expect(isVague("Deliver efficiencies for parks and align")).toBe(true); // 3 of 4
+    expect(isVague("Deliver efficiencies and align strategy on parks and buses")).toBe(false); // 4 of 6
+    expect(isVague("Deliver efficiencies")).toBe(false); // too short to judge
+    expect(isVague("This will deliver efficiencies and align with strategic priorities by 2027.")).toBe(false);
+    const forty = "This will deliver efficiencies and align with strategic priorities, improve outcomes, transform services, modernise provision, streamline processes, enhance resilience and capacity, empower communities, ensure sustainability, support continuous improvement and deliver value for money across the whole system going forward now";
+    expect(isVague(forty)).toBe(true);
+    expect(isVague(`${forty} here`)).toBe(false); // longer texts are judged by the other rules
   });
 });
