@@ -1,5 +1,6 @@
 import { describe, it, expect } from "vitest";
 import {
+  datesIn,
   fillerKind,
   isGenericJustification,
   namesAction,
@@ -398,5 +399,55 @@ describe("Where repetition and management-speak start", () => {
     const forty = "This will deliver efficiencies and align with strategic priorities, improve outcomes, transform services, modernise provision, streamline processes, enhance resilience and capacity, empower communities, ensure sustainability, support continuous improvement and deliver value for money across the whole system going forward now";
     expect(isVague(forty)).toBe(true);
     expect(isVague(`${forty} here`)).toBe(false); // longer texts are judged by the other rules
+  });
+});
+
+describe("Dates written in an action, each read as the last day it could mean", () => {
+  it("reads ISO dates, day/month/year, and a day and month name with or without an ordinal or a full stop", () => {
+    expect(datesIn("Done on 2025-03-03.")).toEqual([{ text: "2025-03-03", latest: "2025-03-03" }]);
+    expect(datesIn("Due 3/4/2025 and 12/11/2026")).toEqual([
+      { text: "3/4/2025", latest: "2025-04-03" },
+      { text: "12/11/2026", latest: "2026-11-12" },
+    ]);
+    expect(datesIn("By 1st March 2025, then 22nd Feb 2026 and 3 Sept. 2026")).toEqual([
+      { text: "1st March 2025", latest: "2025-03-01" },
+      { text: "22nd Feb 2026", latest: "2026-02-22" },
+      { text: "3 Sept. 2026", latest: "2026-09-03" },
+    ]);
+  });
+
+  it("reads a month as its last day, February in a leap year too, and a year after 'by', 'until' or 'from' as its last day", () => {
+    expect(datesIn("In February 2024 and February 2025")).toEqual([
+      { text: "February 2024", latest: "2024-02-29" },
+      { text: "February 2025", latest: "2025-02-28" },
+    ]);
+    expect(datesIn("by 2025, until 2030, from 1999")).toEqual([
+      { text: "by 2025", latest: "2025-12-31" },
+      { text: "until 2030", latest: "2030-12-31" },
+      { text: "from 1999", latest: "1999-12-31" },
+    ]);
+  });
+
+  it("reads a date once, not again as the month or year inside it", () => {
+    expect(datesIn("Opened on 3 March 2025, reviewed in March 2026")).toEqual([
+      { text: "3 March 2025", latest: "2025-03-03" },
+      { text: "March 2026", latest: "2026-03-31" },
+    ]);
+    expect(datesIn("in 2025-03-03")).toEqual([{ text: "2025-03-03", latest: "2025-03-03" }]);
+  });
+
+  it("counts a date as past only from the day after", () => {
+    expect(pastDatesIn("Train the duty team on 2026-12-01", "2026-12-01")).toEqual([]);
+    expect(pastDatesIn("Train the duty team on 2026-12-01", "2026-12-02")).toEqual(["2026-12-01"]);
+  });
+});
+
+describe("An action is a verb of doing in any form, not 'keep under review' or 'in place'", () => {
+  it.each(["Trained staff", "Staff trains", "Stopped the bus", "Redeployed nurses"])("%j names an action", (text) => {
+    expect(namesAction(text)).toBe(true);
+  });
+
+  it.each(["Keep it under constant review", "Keep staffing under regular review", "Caseloads are being kept under close review", "Robust measures in place"])("%j does not", (text) => {
+    expect(namesAction(text)).toBe(false);
   });
 });
