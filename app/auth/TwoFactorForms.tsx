@@ -5,10 +5,8 @@
 import { Form } from "@remix-run/react";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { TextInput } from "~/components/form-fields";
-import { useErrorTitle } from "~/responses/forms";
 
 export function CodeForm({ error, label, hint, button, intent }: { error?: string | null; label: string; hint: string; button: string; intent?: string }) {
-  useErrorTitle(Boolean(error));
   return (
     <>
       <ErrorSummary errors={error ? [{ field: "code", message: error }] : []} focusKey={error ?? undefined} />

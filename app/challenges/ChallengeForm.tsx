@@ -9,7 +9,7 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { parseWithZod } from "@conform-to/zod/v4";
 import { ErrorSummary, type ErrorSummaryItem } from "~/components/ErrorSummary";
 import { ErrorMessage, Radios, TextInput, Textarea, conformProps, firstError } from "~/components/form-fields";
-import { Honeypot, useErrorTitle } from "~/responses/forms";
+import { Honeypot } from "~/responses/forms";
 import { EVIDENCE_MAX_CHARS, QUOTE_MAX_CHARS, REASON_MAX_CHARS } from "./rules";
 import { challengeSchemaIn, staffChallengeSchemaIn } from "./schemas";
 import { translator } from "~/i18n/i18n";
@@ -47,7 +47,6 @@ export function ChallengeForm({ claims, chosen, lastResult, staff }: { claims: C
     ...names.flatMap((name) => (fields[name].errors ?? []).map((message) => ({ field: fields[name].id, message }))),
   ];
   const focusKey = useMemo(() => ({}), [blocked, lastResult]);
-  useErrorTitle(errors.length > 0);
   const groups = [...new Set(claims.map((c) => c.group))];
   const claimError = firstError(fields.claim.errors);
   const { "aria-describedby": _d, "aria-invalid": _i, ...formProps } = getFormProps(form);

@@ -7,7 +7,7 @@
  * Validation happens on the server (the section's zod schema through Conform); this side reads
  * Conform's last result for the messages and for what the officer typed, so nothing is lost.
  */
-import { useEffect, useMemo, type ReactNode } from "react";
+import { useMemo, type ReactNode } from "react";
 import { Form, Link } from "@remix-run/react";
 import { useForm, type SubmissionResult } from "@conform-to/react";
 import { fieldAnchor } from "~/proposals/sections/pages";
@@ -82,15 +82,6 @@ export function useSectionForm({
   };
 }
 
-/** meta() cannot see the action's answer, so with JavaScript the title is corrected here. */
-export function useErrorTitle(hasErrors: boolean) {
-  useEffect(() => {
-    const prefix = "Error: ";
-    if (hasErrors && !document.title.startsWith(prefix)) document.title = prefix + document.title;
-    if (!hasErrors && document.title.startsWith(prefix)) document.title = document.title.slice(prefix.length);
-  }, [hasErrors]);
-}
-
 export function SectionFormPage({
   formId,
   state,
@@ -130,7 +121,6 @@ export function SectionFormPage({
   /** below the form, such as a remove button in its own form */
   after?: ReactNode;
 }) {
-  useErrorTitle(state.errors.length > 0);
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">

@@ -8,9 +8,12 @@ import { CommentList } from "./CommentThread";
 import { CommentForm, useCommentForm } from "./forms";
 import type { ConsultationResponses } from "./thread-page.server";
 import { useLocalHref, useTranslation } from "~/i18n/react";
+import { useErrorTitle } from "~/components/ErrorSummary";
 
 export function ConsultationComments({ slug, responses: r }: { slug: string; responses: ConsultationResponses }) {
   const state = useCommentForm(undefined);
+  // An empty comment is refused here, beside the field, with no error summary on this page.
+  useErrorTitle(state.errors.length > 0);
   const base = `/consultations/${encodeURIComponent(slug)}/comments`;
   const n = r.proposalCommentCount;
   const closed = r.form.mode === "closed";

@@ -7,7 +7,7 @@ import type { ReactNode } from "react";
 import { Link } from "@remix-run/react";
 import type { SubmissionResult } from "@conform-to/react";
 import { Breadcrumbs } from "~/components/Breadcrumbs";
-import { ErrorSummary } from "~/components/ErrorSummary";
+import { ErrorSummary, type ErrorSummaryItem } from "~/components/ErrorSummary";
 import { Pagination } from "~/components/Pagination";
 import { SuccessBanner } from "~/components/SuccessBanner";
 import type { Translate } from "~/i18n/i18n";
@@ -121,7 +121,7 @@ function Toggle({ items }: { items: { href: string; text: string; current: boole
 }
 
 /** The form's errors in the page's language (the server's own messages are English). */
-function useLocalErrors(errors: { field: string; message: string }[]) {
+function useLocalErrors(errors: ErrorSummaryItem[]) {
   const { t } = useTranslation();
   return errors.map((e) => ({ ...e, message: localMessage(e.message, t) }));
 }

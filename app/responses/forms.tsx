@@ -1,12 +1,11 @@
 /**
- * Form pieces shared by the response pages: the honeypot, the "Error: " title prefix, and the
- * comment form in each state it can be in (a resident, the council, someone who must sign in
- * first, or a closed consultation).
+ * Form pieces shared by the response pages: the honeypot, and the comment form in each state it
+ * can be in (a resident, the council, someone who must sign in first, or a closed consultation).
  */
 import { useContentLang, useLanguage, useLocalHref, useTranslation } from "~/i18n/react";
 import { translator } from "~/i18n/i18n";
 import { useRichTranslation } from "~/i18n/rich";
-import { useEffect, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import { Form, Link } from "@remix-run/react";
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
@@ -30,20 +29,6 @@ export function Honeypot() {
   );
 }
 
-/** GOV.UK: a page showing errors has a title starting "Error: ". meta() cannot see action data. */
-export function useErrorTitle(hasErrors: boolean) {
-  const { t } = useTranslation();
-  const prefix = `${t("errors.errorPrefix")} `;
-  useEffect(() => {
-    if (!hasErrors) return;
-    const base = document.title;
-    if (!base.startsWith(prefix)) document.title = `${prefix}${base}`;
-    return () => {
-      document.title = base;
-    };
-  }, [hasErrors, prefix]);
-}
-
 /** The result of a form's Conform set-up plus what the error summary needs. */
 export function useCommentForm(lastResult: SubmissionResult<string[]> | null | undefined, id = "comment-form") {
   const [blocked, setBlocked] = useState(0);
@@ -61,7 +46,6 @@ export function useCommentForm(lastResult: SubmissionResult<string[]> | null | u
     ...(fields.body.errors ?? []).map((message) => ({ field: fields.body.id, message })),
   ];
   const focusKey = useMemo(() => ({}), [blocked, lastResult]);
-  useErrorTitle(errors.length > 0);
   return { form, fields, errors, focusKey, onBlocked: () => setBlocked((n) => n + 1) };
 }
 

@@ -185,6 +185,16 @@ export async function consultationPageResponses(request: Request, proposal: Prop
  * signed-in author (otherwise the sign-in redirect, coming back to `page`), and a comment of
  * theirs; anything else is the site's 404.
  */
+/**
+ * Why an author can no longer change or delete their comment (the consultation closed or was
+ * withdrawn while they had the page open), or null while it takes comments. The actions answer
+ * it beside the form: requireOwnComment alone would end at an error page.
+ */
+export async function commentsClosedFor(request: Request, slug: string): Promise<string | null> {
+  const proposal = await requireDiscussableProposal(request, slug);
+  return (await participantFor(request, proposal)).accepting ? null : commentsClosedMessage(proposal);
+}
+
 export async function requireOwnComment(request: Request, slug: string, id: string | undefined, page: "edit" | "delete") {
   const commentId = parseId(id);
   if (commentId == null) throw notFound();

@@ -1,6 +1,7 @@
 /** The author deletes their comment. Its words go; a placeholder stays only if replies hang from it. */
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ErrorSummary } from "~/components/ErrorSummary";
 import { Markdown } from "~/components/Markdown";
 import { pageTitle } from "~/components/page-title";
 import { translator, translatorFor } from "~/i18n/i18n";
@@ -10,7 +11,7 @@ import commentsCss from "~/responses/comments.css?url";
 import { deleteComment } from "~/responses/comments.server";
 import { localMessage } from "~/responses/messages";
 import { threadPath } from "~/responses/rules";
-import { requireOwnComment } from "~/responses/thread-page.server";
+import { commentsClosedFor, requireOwnComment } from "~/responses/thread-page.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: commentsCss }];
 
@@ -23,6 +24,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { lang, t } = translatorFor(request);
+  const closed = await commentsClosedFor(request, params.slug ?? "");
+  if (closed) return data({ message: localMessage(closed, t) }, { status: 409 });
   const { proposal, author, comment } = await context(request, params.slug ?? "", params.id);
   const result = deleteComment({
     proposalId: proposal.id,
@@ -51,14 +54,7 @@ export default function DeleteComment() {
         <Link to={href(back)} className="govuk-back-link">
           {t("common.back")}
         </Link>
-        {failed ? (
-          <div className="govuk-error-summary" role="alert" tabIndex={-1}>
-            <h2 className="govuk-error-summary__title">{t("commentPages.errorSummary")}</h2>
-            <div className="govuk-error-summary__body">
-              <p className="govuk-body">{failed.message}</p>
-            </div>
-          </div>
-        ) : null}
+        <ErrorSummary errors={failed ? [{ message: failed.message }] : []} focusKey={failed} title={t("commentPages.errorSummary")} />
         <span className="govuk-caption-l" lang={contentLang}>
           {consultationTitle}
         </span>

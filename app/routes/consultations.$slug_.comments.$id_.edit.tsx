@@ -15,7 +15,7 @@ import { translator, translatorFor } from "~/i18n/i18n";
 import { languageOfUrl, withLanguage } from "~/i18n/languages";
 import { useContentLang, useLanguage, useLocalHref, useTranslation } from "~/i18n/react";
 import { localMessage } from "~/responses/messages";
-import { requireOwnComment } from "~/responses/thread-page.server";
+import { commentsClosedFor, requireOwnComment } from "~/responses/thread-page.server";
 import { formatWhen } from "~/responses/when";
 
 const context = (request: Request, slug: string, id: string | undefined) => requireOwnComment(request, slug, id, "edit");
@@ -33,8 +33,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { lang, t } = translatorFor(request);
-  const { proposal, author, comment, back } = await context(request, params.slug ?? "", params.id);
+  const closed = await commentsClosedFor(request, params.slug ?? "");
   const submission = parseWithZod(await request.formData(), { schema: commentSchemaIn(t) });
+  if (closed) return data(submission.reply({ formErrors: [localMessage(closed, t)] }), { status: 409 });
+  const { proposal, author, comment, back } = await context(request, params.slug ?? "", params.id);
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const result = editComment({ proposalId: proposal.id, commentId: comment.id, author, body: submission.value.body });
   if (!result.ok) {

@@ -14,7 +14,7 @@ import { notFound } from "~/proposals/proposals.server";
 import { CommentMeta } from "~/responses/CommentThread";
 import commentsCss from "~/responses/comments.css?url";
 import { loadCommentContext } from "~/responses/comments.server";
-import { Honeypot, useErrorTitle } from "~/responses/forms";
+import { Honeypot } from "~/responses/forms";
 import { ruleChoices } from "~/responses/house-rules.server";
 import { reportComment } from "~/responses/moderation.server";
 import { participantFor } from "~/responses/participation.server";
@@ -95,7 +95,6 @@ export default function ReportComment() {
     ...(fields.details.errors ?? []).map((message) => ({ field: fields.details.id, message: localMessage(message, t) })),
   ];
   const focusKey = useMemo(() => ({}), [blocked, lastResult]);
-  useErrorTitle(errors.length > 0);
   const { "aria-describedby": _d, "aria-invalid": _i, ...formProps } = getFormProps(form);
   return (
     <div className="govuk-grid-row">

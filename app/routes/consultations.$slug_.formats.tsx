@@ -23,7 +23,7 @@ import { createFormatRequest } from "~/reach/formats.server";
 import { FORMAT_HINTS, FORMAT_KINDS, type FormatKind } from "~/reach/formats";
 import { publishedConsultationFor } from "~/reach/public.server";
 import { consultationPath } from "~/reach/paths";
-import { Honeypot, useErrorTitle } from "~/responses/forms";
+import { Honeypot } from "~/responses/forms";
 import { addressFrom, takeAllowance } from "~/responses/rate-limit.server";
 
 /** Per network address: generous for a library's shared computers, tight for a script. */
@@ -98,7 +98,6 @@ export default function AskForFormat() {
     ...(form.errors ?? []).map((message) => ({ field: fields.format.id, message })),
     ...order.flatMap((f) => (f.errors ?? []).map((message) => ({ field: f.id, message }))),
   ];
-  useErrorTitle(errors.length > 0);
   const { "aria-describedby": _d, "aria-invalid": _i, ...formProps } = getFormProps(form);
 
   if (d.sent) {

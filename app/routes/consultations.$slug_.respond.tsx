@@ -21,7 +21,6 @@ import { notFound, requireVisibleProposal } from "~/proposals/proposals.server";
 import { isPublic } from "~/proposals/visibility";
 import { loadMyResponse, saveOnlineResponse } from "~/responses/answers.server";
 import commentsCss from "~/responses/comments.css?url";
-import { useErrorTitle } from "~/responses/forms";
 import { EnglishOriginal } from "~/components/TranslatedContent";
 import { readerTranslation } from "~/proposals/translations.server";
 import { requireReadyRespondent } from "~/responses/respondents.server";
@@ -182,7 +181,6 @@ function AnswersForm({ data: d, base }: { data: FormData; base: string }) {
     ...[PUBLISH_FIELD, UPDATES_FIELD].flatMap((name) => (fields[name].errors ?? []).map((message) => ({ field: fields[name].id, message }))),
   ];
   const focusKey = useMemo(() => ({}), [blocked, lastResult]);
-  useErrorTitle(errors.length > 0);
   const { "aria-describedby": _d, "aria-invalid": _i, ...formProps } = getFormProps(form);
   const initial = (v: unknown) => (typeof v === "string" ? v : undefined);
 

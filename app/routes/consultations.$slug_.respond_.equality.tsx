@@ -10,7 +10,6 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { SubmissionResult } from "@conform-to/react";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { pageTitle } from "~/components/page-title";
-import { useErrorTitle } from "~/responses/forms";
 import { hadFormError, markFormError } from "~/proposals/sections/route.server";
 import { answersToCount, monitoringSchema } from "~/reach/monitoring";
 import { hasAnsweredMonitoring, recordMonitoringForm } from "~/reach/monitoring.server";
@@ -58,7 +57,6 @@ export default function EqualityMonitoring() {
   const errors = monitoringErrors(reply?.error ?? undefined);
   const { t } = useTranslation();
   const href = useLocalHref();
-  useErrorTitle(errors.length > 0);
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">

@@ -11,7 +11,6 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { ErrorSummary, type ErrorSummaryItem } from "~/components/ErrorSummary";
 import { Radios, TextInput, conformProps } from "~/components/form-fields";
 import { pageTitle } from "~/components/page-title";
-import { useErrorTitle } from "~/responses/forms";
 import { requireRespondent, safeReturnPath, saveProfile } from "~/responses/respondents.server";
 import { NAME_MAX_CHARS, ORGANISATION_MAX_CHARS } from "~/responses/rules";
 import { aboutYouSchemaIn } from "~/responses/schemas";
@@ -64,7 +63,6 @@ export default function AboutYou() {
     (fields[key].errors ?? []).map((message) => ({ field: fields[key].id, message })),
   );
   const focusKey = useMemo(() => ({}), [blocked, lastResult]);
-  useErrorTitle(errors.length > 0);
   const { "aria-describedby": _d, "aria-invalid": _i, ...formProps } = getFormProps(form);
   const initial = (v: unknown) => (typeof v === "string" ? v : undefined);
   return (

@@ -11,7 +11,7 @@ import { ErrorSummary, type ErrorSummaryItem } from "~/components/ErrorSummary";
 import { TextInput, conformProps } from "~/components/form-fields";
 import { pageTitle } from "~/components/page-title";
 import { env } from "~/lib/env.server";
-import { Honeypot, useErrorTitle } from "~/responses/forms";
+import { Honeypot } from "~/responses/forms";
 import { addressFrom } from "~/responses/rate-limit.server";
 import { getRespondent, requestSignInLink, safeReturnPath } from "~/responses/respondents.server";
 import { HONEYPOT_FIELD, emailSchemaIn } from "~/responses/schemas";
@@ -60,7 +60,6 @@ export default function RespondentSignIn() {
     ...(fields.email.errors ?? []).map((message) => ({ field: fields.email.id, message })),
   ];
   const focusKey = useMemo(() => ({}), [blocked, actionData]);
-  useErrorTitle(errors.length > 0);
 
   if (actionData?.sent) {
     return (

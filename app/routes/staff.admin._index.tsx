@@ -2,13 +2,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/auth/session.server";
+import { ErrorSummary } from "~/components/ErrorSummary";
 import { pageTitle } from "~/components/page-title";
 import { transportKind } from "~/notifications/delivery.server";
 import { outboxCounts } from "~/notifications/outbox.server";
 import { db } from "#db/client.server";
 import { latestAuditCheck } from "~/audit/audit.server";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Admin – Staff area") }];
+// The audit problem is in the loader's data, so the title says "Error: " from the server too.
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: pageTitle(matches, "Admin – Staff area", { error: data?.auditCheck?.ok === false }) }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "admin:manage");
@@ -25,17 +27,9 @@ export default function AdminHome() {
       </Link>
       <span className="govuk-caption-l">Staff area</span>
       <h1 className="govuk-heading-l">Admin</h1>
-      {auditCheck && !auditCheck.ok ? (
-        <div className="govuk-error-summary" role="alert" aria-labelledby="audit-problem">
-          <h2 className="govuk-error-summary__title" id="audit-problem">
-            The audit log failed its check
-          </h2>
-          <div className="govuk-error-summary__body">
-            <p className="govuk-body">{auditCheck.message}</p>
-            <p className="govuk-body">Someone may have changed the database directly. Keep a copy of it as it is now, and compare it with your latest backup.</p>
-          </div>
-        </div>
-      ) : null}
+      <ErrorSummary title="The audit log failed its check" errors={auditCheck && !auditCheck.ok ? [{ message: auditCheck.message }] : []}>
+        <p className="govuk-body">Someone may have changed the database directly. Keep a copy of it as it is now, and compare it with your latest backup.</p>
+      </ErrorSummary>
       <ul className="govuk-list govuk-list--spaced">
         <li>
           <Link className="govuk-link govuk-!-font-weight-bold" to="/staff/admin/users">

@@ -9,7 +9,6 @@ import { ssoProvider } from "~/auth/sso-config.server";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { Radios, TextInput, Textarea } from "~/components/form-fields";
 import { pageTitle } from "~/components/page-title";
-import { useErrorTitle } from "~/components/SectionForm";
 import { loadSettings } from "~/lib/settings.server";
 import { notFound } from "~/proposals/proposals.server";
 import { fieldName, formDefaults, sectionBySlug, sectionSchema, type FieldDef } from "~/settings/sections";
@@ -100,7 +99,6 @@ export default function SettingsSection() {
     const field = fields[fieldName(f.path)];
     return (field.errors ?? []).map((message) => ({ field: field.id, message }));
   });
-  useErrorTitle(errors.length > 0);
   const { "aria-describedby": _d, "aria-invalid": _i, ...formProps } = getFormProps(form);
   return (
     <div className="govuk-grid-row">

@@ -7,7 +7,6 @@ import { requirePermission } from "~/auth/session.server";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { TextInput, conformProps } from "~/components/form-fields";
 import { pageTitle } from "~/components/page-title";
-import { useErrorTitle } from "~/components/SectionForm";
 import { SuccessBanner } from "~/components/SuccessBanner";
 import { STATUTORY_CHARACTERISTICS } from "~/lib/settings";
 import { loadSettings } from "~/lib/settings.server";
@@ -62,7 +61,6 @@ export default function ListSetting() {
   const schema = itemSchema(list);
   const [form, fields] = useForm({ id: `add-${list.slug}`, lastResult, shouldValidate: "onSubmit", onValidate: ({ formData }) => parseWithZod(formData, { schema }) });
   const errors = (fields.label.errors ?? []).map((message) => ({ field: fields.label.id, message }));
-  useErrorTitle(errors.length > 0);
   const { "aria-describedby": _d, "aria-invalid": _i, ...formProps } = getFormProps(form);
   return (
     <div className="govuk-grid-row">

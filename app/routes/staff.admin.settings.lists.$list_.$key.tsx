@@ -7,7 +7,6 @@ import { requirePermission } from "~/auth/session.server";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { TextInput, conformProps } from "~/components/form-fields";
 import { pageTitle } from "~/components/page-title";
-import { useErrorTitle } from "~/components/SectionForm";
 import { loadSettings } from "~/lib/settings.server";
 import { notFound } from "~/proposals/proposals.server";
 import { itemSchema, listBySlug } from "~/settings/lists";
@@ -69,7 +68,6 @@ export default function ListItem() {
     ...(fields.label.errors ?? []).map((message) => ({ field: fields.label.id, message })),
     ...(answer?.removeError ? [{ field: "remove", message: answer.removeError }] : []),
   ];
-  useErrorTitle(errors.length > 0);
   const { "aria-describedby": _d, "aria-invalid": _i, ...formProps } = getFormProps(form);
   return (
     <div className="govuk-grid-row">

@@ -12,7 +12,6 @@ import { roleList } from "~/auth/roles";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { formatDateTime } from "~/components/format";
 import { pageTitle } from "~/components/page-title";
-import { useErrorTitle } from "~/components/SectionForm";
 import { SuccessBanner } from "~/components/SuccessBanner";
 import { SummaryList } from "~/components/SummaryList";
 import { loadSettings } from "~/lib/settings.server";
@@ -69,7 +68,6 @@ export default function StaffAccount() {
   const [searchParams] = useSearchParams();
   const done = DONE[searchParams.get("done") ?? ""];
   const errors = result?.error ? [{ field: "account-actions", message: result.error }] : [];
-  useErrorTitle(errors.length > 0);
   const change = (text: string) => [{ href: `/staff/admin/users/${account.id}/edit`, text: "Change", visuallyHiddenText: text }];
   const waiting = account.status === "invited" || account.status === "invitation_expired" || account.status === "not_signed_in";
   return (

@@ -6,7 +6,6 @@ import { requireAccount } from "~/accounts/route.server";
 import { requirePermission } from "~/auth/session.server";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { pageTitle } from "~/components/page-title";
-import { useErrorTitle } from "~/components/SectionForm";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: pageTitle(matches, data ? `Deactivate ${data.account.name}'s account – Admin` : "Deactivate an account – Admin") }];
 
@@ -28,7 +27,6 @@ export default function DeactivateAccount() {
   const { account } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result?.error ? [{ field: "deactivate", message: result.error }] : [];
-  useErrorTitle(errors.length > 0);
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">

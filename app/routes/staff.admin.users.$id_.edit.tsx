@@ -11,7 +11,6 @@ import { requirePermission } from "~/auth/session.server";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { TextInput, conformProps } from "~/components/form-fields";
 import { pageTitle } from "~/components/page-title";
-import { useErrorTitle } from "~/components/SectionForm";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: pageTitle(matches, data ? `Change ${data.account.name}'s account – Admin` : "Change an account – Admin") }];
 
@@ -52,7 +51,6 @@ export default function ChangeAccount() {
   });
   const order = [fields.name, fields.roles, fields.serviceId, fields.unionIds];
   const errors = order.flatMap((f) => (f.errors ?? []).map((message) => ({ field: f.id, message })));
-  useErrorTitle(errors.length > 0);
   const { "aria-describedby": _d, "aria-invalid": _i, ...formProps } = getFormProps(form);
   return (
     <div className="govuk-grid-row">

@@ -12,7 +12,6 @@ import { passwordSignInAllowed } from "~/auth/sso-rules";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { TextInput, conformProps } from "~/components/form-fields";
 import { pageTitle } from "~/components/page-title";
-import { useErrorTitle } from "~/components/SectionForm";
 import { loadSettings } from "~/lib/settings.server";
 
 const TITLE = "Invite a member of staff";
@@ -55,7 +54,6 @@ export default function InviteStaff() {
   const [form, fields] = useForm({ id: "invite", lastResult, shouldValidate: "onSubmit", onValidate: ({ formData }) => parseWithZod(formData, { schema: inviteSchema }) });
   const order = [fields.name, fields.email, fields.roles, fields.serviceId, fields.unionIds];
   const errors = order.flatMap((f) => (f.errors ?? []).map((message) => ({ field: f.id, message })));
-  useErrorTitle(errors.length > 0);
   const { "aria-describedby": _d, "aria-invalid": _i, ...formProps } = getFormProps(form);
   return (
     <div className="govuk-grid-row">

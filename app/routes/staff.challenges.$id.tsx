@@ -22,7 +22,6 @@ import { SuccessBanner } from "~/components/SuccessBanner";
 import { notFound } from "~/proposals/proposals.server";
 import { sectionPath } from "~/proposals/sections/pages";
 import { ruleChoices, ruleTitle } from "~/responses/house-rules.server";
-import { useErrorTitle } from "~/responses/forms";
 
 const idParam = z.coerce.number().int().positive().max(1e12);
 
@@ -87,7 +86,6 @@ export default function StaffChallengePage() {
     ...[fields.answerKind, fields.answer, fields.versionId].flatMap((f) => (f.errors ?? []).map((message) => ({ field: f.id, message }))),
     ...(result?.moderation ? [{ field: "moderate", message: result.moderation }] : []),
   ];
-  useErrorTitle(errors.length > 0);
   const { "aria-describedby": _d, "aria-invalid": _i, ...formProps } = getFormProps(form);
   return (
     <div className="govuk-grid-row">

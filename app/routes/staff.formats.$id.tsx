@@ -12,7 +12,6 @@ import { ErrorSummary } from "~/components/ErrorSummary";
 import { DateInput, Radios, Textarea, conformProps } from "~/components/form-fields";
 import { formatDate, formatDateTime } from "~/components/format";
 import { pageTitle } from "~/components/page-title";
-import { useErrorTitle } from "~/components/SectionForm";
 import { SuccessBanner } from "~/components/SuccessBanner";
 import { SummaryList } from "~/components/SummaryList";
 import { now } from "~/lib/clock";
@@ -119,7 +118,6 @@ export default function FormatRequestPage() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: formatStatusSchema }),
   });
   const errors = [fields.status, fields.sentOn, fields.officerNote].flatMap((f) => (f.errors ?? []).map((message) => ({ field: f.id === fields.sentOn.id ? `${f.id}-day` : f.id, message })));
-  useErrorTitle(errors.length > 0);
   const { "aria-describedby": _d, "aria-invalid": _i, ...formProps } = getFormProps(form);
   const given = (v: string | null) => (v ? <span className="app-pre-line">{v}</span> : <span className="app-not-provided">{r.contactRemovedAt ? T.removed : T.notGiven}</span>);
   const sentValue = (lastResult?.initialValue as { sentOn?: { day?: string; month?: string; year?: string } } | undefined)?.sentOn ?? (sent ? { year: sent[0], month: String(Number(sent[1])), day: String(Number(sent[2])) } : undefined);

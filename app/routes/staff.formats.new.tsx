@@ -11,7 +11,6 @@ import type { SignedInViewer } from "~/auth/permissions";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { Radios, Select, TextInput, Textarea, conformProps } from "~/components/form-fields";
 import { pageTitle } from "~/components/page-title";
-import { useErrorTitle } from "~/components/SectionForm";
 import { now } from "~/lib/clock";
 import { canEditProposal } from "~/proposals/lifecycle";
 import { listStaffProposals, loadProposal } from "~/proposals/proposals.server";
@@ -89,7 +88,6 @@ export default function RecordFormatRequest() {
   });
   const order = [fields.proposalId, fields.channel, fields.format, fields.language, fields.name, fields.email, fields.phone, fields.postalAddress, fields.details];
   const errors = order.flatMap((f) => (f.errors ?? []).map((message) => ({ field: f.id, message })));
-  useErrorTitle(errors.length > 0);
   const { "aria-describedby": _d, "aria-invalid": _i, ...formProps } = getFormProps(form);
   const initial = (f: { initialValue?: unknown }) => (typeof f.initialValue === "string" ? f.initialValue : null);
   return (

@@ -17,7 +17,6 @@ import { ErrorSummary } from "~/components/ErrorSummary";
 import { LINK_GONE_TITLE, LinkGone } from "~/components/LinkGone";
 import { PasswordInput } from "~/components/form-fields";
 import { pageTitle } from "~/components/page-title";
-import { useErrorTitle } from "~/components/SectionForm";
 import { now } from "~/lib/clock";
 
 // The token is in the address: never cached, never sent on as a referrer, never indexed.
@@ -67,7 +66,6 @@ function PasswordForm({ invitation, lastResult }: { invitation: { name: string; 
   const [blocked, setBlocked] = useState(0);
   const [form, fields] = useForm<{ password: string; confirmPassword: string }>({ id: "set-password", lastResult, shouldValidate: "onSubmit", onValidate: ({ formData }) => parseWithZod(formData, { schema: setPasswordSchema }) });
   const errors = [fields.password, fields.confirmPassword].flatMap((f) => (f.errors ?? []).map((message) => ({ field: f.id, message })));
-  useErrorTitle(errors.length > 0);
   const focusKey = useMemo(() => ({}), [blocked, lastResult]);
   const { "aria-describedby": _d, "aria-invalid": _i, ...formProps } = getFormProps(form);
   const heading = invitation.newPassword ? "Set a new password" : "Create your password";

@@ -14,7 +14,6 @@ import { Radios, Textarea, conformProps } from "~/components/form-fields";
 import { Markdown } from "~/components/Markdown";
 import { notFound, requireVisibleProposalById } from "~/proposals/proposals.server";
 import commentsCss from "~/responses/comments.css?url";
-import { useErrorTitle } from "~/responses/forms";
 import { ruleChoices, ruleTitle } from "~/responses/house-rules.server";
 import { moderate, moderationItem } from "~/responses/moderation.server";
 import { parseId } from "~/responses/rules";
@@ -76,7 +75,6 @@ export default function ModerateComment() {
     ...(["intent", "rule", "note"] as const).flatMap((k) => (fields[k].errors ?? []).map((message) => ({ field: fields[k].id, message }))),
   ];
   const focusKey = useMemo(() => ({}), [blocked, lastResult]);
-  useErrorTitle(errors.length > 0);
   const { "aria-describedby": _d, "aria-invalid": _i, ...formProps } = getFormProps(form);
   const initial = (v: unknown) => (typeof v === "string" ? v : undefined);
   const hidden = item.status === "hidden";

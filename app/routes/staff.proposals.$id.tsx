@@ -19,7 +19,6 @@ import { StateTag } from "~/components/StateTag";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { loadSettings } from "~/lib/settings.server";
 import { pageTitle } from "~/components/page-title";
-import { useErrorTitle } from "~/components/SectionForm";
 import { SectionChanges } from "~/components/WordDiff";
 import { TaskList } from "~/components/TaskList";
 import { approvalConflict, canEditProposal, editingMode } from "~/proposals/lifecycle";
@@ -148,7 +147,6 @@ export default function StaffProposal() {
   const [searchParams] = useSearchParams();
   const done = searchParams.get("done");
   const saved = searchParams.get("saved");
-  useErrorTitle(!!result);
   const bySection = SECTIONS.map((s) => ({ ...s, items: unmet.filter((u) => u.section === s.key) })).filter((s) => s.items.length > 0);
   const completed = tasks?.filter((t) => t.status === "completed").length ?? 0;
   // The error summary links to an item by its code; ids must be unique, so only the first has one.

@@ -9,7 +9,6 @@ import { CheckAnswersView, UnmetList } from "~/components/CheckAnswers";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { pageTitle } from "~/components/page-title";
 import { buildProposalView } from "~/components/proposal-view-model";
-import { useErrorTitle } from "~/components/SectionForm";
 import { now } from "~/lib/clock";
 import { renderMarkdown } from "~/lib/markdown.server";
 import { applyTransition } from "~/proposals/lifecycle.server";
@@ -67,7 +66,6 @@ export default function CheckAnswers() {
   const { id, title, canSubmit, unmet: loaded, view } = useLoaderData<typeof loader>();
   const refused = useActionData<typeof action>();
   const unmet = refused?.unmet.length ? refused.unmet : loaded;
-  useErrorTitle(!!refused);
   return (
     <>
       <Link to={proposalPath(id)} className="govuk-back-link">

@@ -13,7 +13,6 @@ import { ErrorSummary } from "~/components/ErrorSummary";
 import { Checkboxes, DateInput, Radios, TextInput, Textarea } from "~/components/form-fields";
 import { formatDate, formatDateTime } from "~/components/format";
 import { pageTitle } from "~/components/page-title";
-import { useErrorTitle } from "~/components/SectionForm";
 import { StateTag } from "~/components/StateTag";
 import { SuccessBanner } from "~/components/SuccessBanner";
 import { now } from "~/lib/clock";
@@ -95,7 +94,6 @@ export default function Decision() {
   const d = useLoaderData<typeof loader>();
   const r = useActionData<typeof action>();
   const errors = r ? [...r.formErrors.map((message) => ({ field: d.confirmedAt ? "decision" : "confirm", message })), ...Object.entries(r.fieldErrors).flatMap(([k, ms]) => ms.map((message) => ({ field: FIELD_IDS[k] ?? k, message })))] : [];
-  useErrorTitle(errors.length > 0);
   const value = (k: string) => (typeof r?.values[k] === "string" ? (r.values[k] as string) : undefined);
   const published = d.proposal.state === "outcome_published";
   return (

@@ -12,7 +12,6 @@ import { ErrorSummary } from "~/components/ErrorSummary";
 import { Textarea } from "~/components/form-fields";
 import { formatDate } from "~/components/format";
 import { pageTitle } from "~/components/page-title";
-import { useErrorTitle } from "~/components/SectionForm";
 import { StateTag } from "~/components/StateTag";
 import { SuccessBanner } from "~/components/SuccessBanner";
 import { TaskList } from "~/components/TaskList";
@@ -115,7 +114,6 @@ export default function OutcomeReport() {
   const error = useActionData<typeof action>();
   const [params] = useSearchParams();
   const done = params.get("done");
-  useErrorTitle(!!error);
   const staffBase = `/staff/proposals/${d.proposal.id}`;
   return (
     <>

@@ -14,7 +14,6 @@ import { ErrorSummary } from "~/components/ErrorSummary";
 import { DateInput, Select, TextInput, conformProps } from "~/components/form-fields";
 import { formatDate } from "~/components/format";
 import { pageTitle } from "~/components/page-title";
-import { useErrorTitle } from "~/components/SectionForm";
 import { SuccessBanner } from "~/components/SuccessBanner";
 import { now } from "~/lib/clock";
 import { councilDate } from "~/lib/council-time";
@@ -137,7 +136,6 @@ export default function PaperPacks() {
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({ id: "paper-pack", lastResult, shouldValidate: "onSubmit", onValidate: ({ formData }) => parseWithZod(formData, { schema: deliverySchema }) });
   const errors = [fields.placeKey, fields.copies, fields.deliveredOn].flatMap((f) => (f.errors ?? []).map((message) => ({ field: f.id === fields.deliveredOn.id ? `${f.id}-day` : f.id, message })));
-  useErrorTitle(errors.length > 0);
   const { "aria-describedby": _d, "aria-invalid": _i, ...formProps } = getFormProps(form);
   const total = d.deliveries.reduce((n, x) => n + x.copies, 0);
   const typedDate = (lastResult?.initialValue as { deliveredOn?: { day?: string; month?: string; year?: string } } | undefined)?.deliveredOn;

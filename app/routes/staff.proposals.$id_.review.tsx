@@ -17,7 +17,6 @@ import { ProposalView } from "~/components/ProposalView";
 import { TranslationCard } from "~/components/TranslationCard";
 import { renderMarkdown } from "~/lib/markdown.server";
 import { translationCards } from "~/proposals/translations.server";
-import { useErrorTitle } from "~/components/SectionForm";
 import { AuditTrail } from "~/components/AuditTrail";
 import { StateTag } from "~/components/StateTag";
 import { SuccessBanner } from "~/components/SuccessBanner";
@@ -64,7 +63,6 @@ export default function Review() {
   const error = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const done = searchParams.get("done");
-  useErrorTitle(!!error);
   const errors = error ? [{ field: error.field, message: error.message }, ...error.unmet.map((u) => ({ field: "gate", message: u.message }))] : [];
 
   return (

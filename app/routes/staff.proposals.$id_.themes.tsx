@@ -8,7 +8,6 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { TextInput } from "~/components/form-fields";
 import { pageTitle } from "~/components/page-title";
-import { useErrorTitle } from "~/components/SectionForm";
 import { SuccessBanner } from "~/components/SuccessBanner";
 import { requireReading } from "~/outcomes/coding.server";
 import outcomesCss from "~/outcomes/outcomes.css?url";
@@ -43,7 +42,6 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title
 export default function Themes() {
   const d = useLoaderData<typeof loader>();
   const error = useActionData<typeof action>();
-  useErrorTitle(!!error);
   const base = `/staff/proposals/${d.proposal.id}`;
   return (
     <>

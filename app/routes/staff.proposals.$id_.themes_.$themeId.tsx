@@ -9,7 +9,6 @@ import { ErrorSummary } from "~/components/ErrorSummary";
 import { Select, TextInput } from "~/components/form-fields";
 import { pageTitle } from "~/components/page-title";
 import { Pagination } from "~/components/Pagination";
-import { useErrorTitle } from "~/components/SectionForm";
 import { SuccessBanner } from "~/components/SuccessBanner";
 import { requireReading } from "~/outcomes/coding.server";
 import outcomesCss from "~/outcomes/outcomes.css?url";
@@ -79,7 +78,6 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title
 export default function Theme() {
   const d = useLoaderData<typeof loader>();
   const error = useActionData<typeof action>();
-  useErrorTitle(!!error);
   const base = `/staff/proposals/${d.proposal.id}/themes`;
   return (
     <>

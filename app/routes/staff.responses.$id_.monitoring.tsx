@@ -10,7 +10,6 @@ import type { SubmissionResult } from "@conform-to/react";
 import { requirePermission } from "~/auth/session.server";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { pageTitle } from "~/components/page-title";
-import { useErrorTitle } from "~/components/SectionForm";
 import { canEditProposal } from "~/proposals/lifecycle";
 import { requireVisibleProposalById } from "~/proposals/proposals.server";
 import { hadFormError, idFrom, markFormError } from "~/proposals/sections/route.server";
@@ -55,7 +54,6 @@ export default function EnterMonitoringForm() {
   const d = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>() as SubmissionResult<string[]> | undefined;
   const errors = monitoringErrors(reply?.error ?? undefined);
-  useErrorTitle(errors.length > 0);
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">

@@ -22,7 +22,6 @@ import { canEditProposal } from "~/proposals/lifecycle";
 import { requireVisibleProposalById } from "~/proposals/proposals.server";
 import { readUploadForm } from "~/lib/upload-form.server";
 import { SCAN_MAX_BYTES, enterOfflineResponse } from "~/responses/answers.server";
-import { useErrorTitle } from "~/responses/forms";
 import { CHANNEL_LABELS, OFFLINE_CHANNELS, RESPONDING_AS, RESPONDING_AS_LABELS, STANCE_LABELS, STANCES, asksForStance, parseId } from "~/responses/rules";
 import { PUBLISH_FIELD, answerField, answersFrom, answersSchema, stanceField } from "~/responses/schemas";
 
@@ -110,7 +109,6 @@ export default function EnterResponse() {
     ...names.flatMap((name) => (fields[name].errors ?? []).map((message) => ({ field: fields[name].id, message }))),
   ];
   const focusKey = useMemo(() => ({}), [blocked, lastResult]);
-  useErrorTitle(errors.length > 0);
   const { "aria-describedby": _d, "aria-invalid": _i, ...formProps } = getFormProps(form);
   const initial = (v: unknown) => (typeof v === "string" ? v : undefined);
   const scanError = fields.scan.errors?.[0];

@@ -4,6 +4,7 @@ import { cleanup, render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { PasswordInput, Radios, TextInput } from "~/components/form-fields";
+import { LanguageProvider } from "~/i18n/react";
 
 afterEach(cleanup);
 
@@ -41,6 +42,46 @@ describe("ErrorSummary", () => {
   it("renders nothing when there are no errors", () => {
     const { container } = render(<ErrorSummary errors={[]} />);
     expect(container).toBeEmptyDOMElement();
+  });
+
+  it("starts the page's title with 'Error: ' while it shows, and puts the title back when it goes", () => {
+    document.title = "Subscribe – Consultations";
+    const { rerender } = render(<ErrorSummary errors={errors} />);
+    expect(document.title).toBe("Error: Subscribe – Consultations");
+    rerender(<ErrorSummary errors={errors} focusKey={2} />);
+    expect(document.title, "a second failed attempt adds no second prefix").toBe("Error: Subscribe – Consultations");
+    rerender(<ErrorSummary errors={[]} />);
+    expect(document.title).toBe("Subscribe – Consultations");
+  });
+
+  it("says 'Error:' in the page's language", () => {
+    document.title = "সাবস্ক্রাইব";
+    render(
+      <LanguageProvider lang="bn">
+        <ErrorSummary errors={errors} />
+      </LanguageProvider>,
+    );
+    expect(document.title).toBe("ত্রুটি: সাবস্ক্রাইব");
+  });
+
+  it("leaves the next page's title alone when it goes with a navigation", () => {
+    document.title = "Delete your comment";
+    const { unmount } = render(<ErrorSummary errors={[{ message: "This comment cannot be deleted" }]} />);
+    expect(document.title).toBe("Error: Delete your comment");
+    document.title = "Comments";
+    unmount();
+    expect(document.title).toBe("Comments");
+  });
+
+  it("shows a problem that is not about a field as text, with what to do next below it", () => {
+    render(
+      <ErrorSummary title="The audit log failed its check" errors={[{ message: "Entry 7 does not match" }]}>
+        <p>Keep a copy of the database.</p>
+      </ErrorSummary>,
+    );
+    expect(screen.getByRole("alert")).toHaveTextContent("Entry 7 does not match");
+    expect(screen.queryByRole("link")).toBeNull();
+    expect(screen.getByText("Keep a copy of the database.")).toBeInTheDocument();
   });
 
   it("moves focus to the field when a link is followed", async () => {
