@@ -16,6 +16,7 @@ import {
   repeatedPhraseShare,
   normaliseForComparison,
   readability,
+  syllables,
   contentWords,
   stem,
   stripMarkdown,
@@ -449,5 +450,27 @@ describe("An action is a verb of doing in any form, not 'keep under review' or '
 
   it.each(["Keep it under constant review", "Keep staffing under regular review", "Caseloads are being kept under close review", "Robust measures in place"])("%j does not", (text) => {
     expect(namesAction(text)).toBe(false);
+  });
+});
+
+describe("Readability: the figure and band the officer sees, worked out exactly", () => {
+  it.each([
+    ["You can tell us what you think. We read every answer.", 93.6, "very easy", 11, 2],
+    ["We would move the youth club to the community centre on the high street.", 89.9, "easy", 14, 1],
+    ["Residents would need to travel further to reach the nearest recycling centre.", 60.7, "plain English", 12, 1],
+    ["The library would open on Saturday mornings and close on Monday afternoons instead.", 44, "difficult", 13, 1],
+    ["The council proposes to reorganise the delivery of mental health assessments across the county.", 35.5, "difficult", 14, 1],
+    ["Is it fine?\nYes! It is.", 100, "very easy", 6, 3], // a question, an exclamation and a new line end sentences
+  ] as const)("%j scores %d (%s)", (text, score, band, words, sentences) => {
+    expect(readability(text)).toEqual({ score, band, words, sentences });
+  });
+
+  it("scores the CAMHS summary as plain English", () => {
+    expect(readability(completeProposal().summary)).toEqual({ score: 67.5, band: "plain English", words: 101, sentences: 6 });
+  });
+
+  it("counts syllables by vowel groups, less a silent final 'e', '-es' or '-ed', and a leading 'y'", () => {
+    const words = ["cat", "table", "baked", "boxes", "yearly", "seeing", "pleased", "little", "agreed", "lives", "daily", "ICT", "2027"];
+    expect(words.map(syllables)).toEqual([1, 2, 1, 1, 2, 2, 1, 2, 2, 1, 2, 1, 1]);
   });
 });
