@@ -5,21 +5,28 @@
  * when a consultation opens), it measures:
  *
  * - acknowledged comment posts per second (postComment, each durable on disk before it returns;
- *   in this process, through the same function the route calls);
+ *   in this process, through the same function the route calls), and over HTTP: signed-in
+ *   residents (sessions made by this seeding) posting through the comment form's action from
+ *   HTTP_CONCURRENCY connections at once, then the comments counted in the database, so a post
+ *   acknowledged and not stored would show as lost;
  * - the time to queue 10,000 staff emails at opening, and delivery to a local SMTP server
  *   (smtp-server on a free port) through the pooled transport;
  * - from starting the built app (`node scripts/run.mjs start`, what `npm start` runs) to the
  *   first 200;
  * - each page against a bare node:http server in its own process sending the same bytes,
  *   alternating app, bare, app, bare (BENCH_ROUNDS pairs, BENCH_SECONDS each, BENCH_CONNECTIONS
- *   connections): bytes, req/s, p50, p99 and the ratio;
- * - the server time of one view, one request at a time;
+ *   connections; BENCH_PAGES, comma-separated, for some pages alone): bytes, req/s, p50, p99
+ *   and the ratio;
+ * - one view at a time of the CAMHS page and the home page, from the render cache and without it
+ *   (the page's generation moved by this process before each view, as any write to what the
+ *   page shows would, so each view is rendered);
  * - the server's resident memory after all that.
  *
  * The load average is printed with the figures: on a busy machine they mean little.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
+import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
@@ -27,7 +34,7 @@ import autocannon from "autocannon";
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
-const PAGES = [
+const ALL_PAGES = [
   "/",
   "/consultations",
   "/consultations?status=open",
@@ -41,7 +48,13 @@ const PAGES = [
   "/api/v1/risks.csv",
   "/healthz",
 ];
+/** BENCH_PAGES=/,/consultations measures those pages alone. */
+const PAGES = process.env.BENCH_PAGES ? process.env.BENCH_PAGES.split(",") : ALL_PAGES;
 const CAMHS = "camhs-social-work";
+/** Comment posts over HTTP: this many residents posting at once, each posting POSTS_EACH times. */
+const HTTP_CONCURRENCY = Number(process.env.BENCH_POST_CONCURRENCY ?? 50);
+const HTTP_RESIDENTS = 500;
+const POSTS_EACH = 2;
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plainsight-bench-"));
 const scratch = { DATABASE_PATH: path.join(dir, "bench.db"), UPLOADS_PATH: path.join(dir, "uploads") };
@@ -181,11 +194,30 @@ try {
   transport.close();
   await new Promise<void>((resolve) => smtp.close(() => resolve()));
   say(`delivery: ${sent} sent (${received} received) in ${deliverySeconds.toFixed(1)} s = ${(sent / deliverySeconds).toFixed(0)} a second (pooled SMTP, local server)`);
+
+  // Residents for the posts over HTTP: verified, privacy notice accepted, profile done, signed in
+  // (a session row and its signed cookie, as following an emailed link makes).
+  const { sessionCookieHeader } = await import("~/responses/respondents.server");
+  const { newToken, hashToken } = await import("~/notifications/tokens.server");
+  const expires = new Date(Date.now() + 86_400_000).toISOString();
+  const tokens = db().$client.transaction(() => {
+    const person = db().$client.prepare("INSERT INTO respondents (email, name, show_name, responding_as, privacy_accepted_at, verified_at, created_at) VALUES (?, ?, 0, 'individual', ?, ?, ?) RETURNING id");
+    const session = db().$client.prepare("INSERT INTO respondent_sessions (token_hash, respondent_id, created_at, expires_at) VALUES (?, ?, ?, ?)");
+    return Array.from({ length: HTTP_RESIDENTS }, (_, i) => {
+      const { id } = person.get(`http-${i}@example.com`, `Poster ${i}`, stamp, stamp, stamp) as { id: number };
+      const token = newToken();
+      session.run(hashToken(token), id, stamp, expires);
+      return { id, token };
+    });
+  })();
+  const residents = await Promise.all(tokens.map(async ({ id, token }) => ({ id, cookie: (await sessionCookieHeader(token)).split(";")[0] })));
   closeDatabase();
 
   // ── The app, started as `npm start` starts it ───────────────────────────────────
   const s0 = performance.now();
-  const app = await startChild(process.execPath, ["scripts/run.mjs", "start", "--demo", "--no-worker"], { PORT: "0", ...scratch });
+  // TRUST_PROXY: the posts over HTTP each come from their resident's own address (X-Forwarded-For
+  // from loopback), as residents' posts would, rather than all from one address's allowance.
+  const app = await startChild(process.execPath, ["scripts/run.mjs", "start", "--demo", "--no-worker"], { PORT: "0", TRUST_PROXY: "loopback", ...scratch });
   const base = `http://127.0.0.1:${app.port}`;
   await firstOk(`${base}/healthz`);
   say(`start: ${((performance.now() - s0) / 1000).toFixed(2)} s from node scripts/run.mjs start to the first 200 (built checkout, database present)`);
@@ -219,16 +251,74 @@ try {
     );
   }
 
-  // One view at a time: the server's time per view of the CAMHS page.
-  const times: number[] = [];
-  for (let i = 0; i < 30; i++) {
-    const q0 = performance.now();
-    const r = await fetch(`${base}/consultations/${CAMHS}`, { headers: { "Accept-Encoding": "identity" } });
-    await r.arrayBuffer();
-    times.push(performance.now() - q0);
+  // One view at a time, from the render cache and without it: before each uncached view this
+  // process moves the page's generation (as any write to what the page shows would, through
+  // the triggers), so the server renders it from the database.
+  const Database = (await import("better-sqlite3")).default;
+  const writer = new Database(scratch.DATABASE_PATH);
+  const bump = (scope: string) => writer.prepare("UPDATE page_generations SET generation = generation + 1 WHERE scope = ?").run(scope);
+  const oneAtATime = async (page: string, before?: () => void) => {
+    const times: number[] = [];
+    let unexpected = 0;
+    for (let i = 0; i < 31; i++) {
+      before?.();
+      const q0 = performance.now();
+      const r = await fetch(`${base}${page}`, { headers: { "Accept-Encoding": "br, gzip" } });
+      await r.arrayBuffer();
+      const ms = performance.now() - q0;
+      const cache = r.headers.get("x-render-cache");
+      if (i > 0) times.push(ms); // the first view warms up
+      // (A cached view can miss once when the minute turns: the key has the minute in it.)
+      if (i > 0 && cache !== (before ? "miss" : "hit")) unexpected++;
+    }
+    times.sort((x, y) => x - y);
+    return `median ${times[15].toFixed(1)} ms, fastest ${times[0].toFixed(1)} ms${unexpected ? ` (${unexpected} not ${before ? "rendered" : "from the cache"})` : ""}`;
+  };
+  say(`one view at a time (30 views each, round trip on loopback, brotli; load ${loadavg()}):`);
+  for (const [page, scope] of [[`/consultations/${CAMHS}`, `proposal:${camhs.id}`], ["/", "content"]] as const) {
+    say(`  ${page.padEnd(40)} cached: ${await oneAtATime(page)}; uncached (generation moved before each view): ${await oneAtATime(page, () => bump(scope))}`);
   }
-  times.sort((x, y) => x - y);
-  say(`one view at a time, /consultations/${CAMHS}: median ${times[15].toFixed(1)} ms, fastest ${times[0].toFixed(1)} ms (30 views)`);
+  writer.close();
+
+  // Comment posts over HTTP: signed-in residents posting through the comment form, many at once.
+  const agent = new http.Agent({ keepAlive: true, maxSockets: HTTP_CONCURRENCY });
+  const post = (cookie: string, address: string, body: string) =>
+    new Promise<number | string>((resolve, reject) => {
+      const data = new URLSearchParams({ body }).toString();
+      const req = http.request(
+        `${base}/consultations/${CAMHS}/comments`,
+        { method: "POST", agent, headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded", "Content-Length": Buffer.byteLength(data), "X-Forwarded-For": address } },
+        (res) => {
+          res.resume();
+          res.on("end", () => resolve(res.statusCode!));
+        },
+      );
+      req.on("error", (error: NodeJS.ErrnoException) => (error.code ? resolve(error.code) : reject(error)));
+      req.end(data);
+    });
+  const statuses = new Map<number | string, number>();
+  let acknowledged = 0;
+  let next = 0;
+  const h0 = performance.now();
+  await Promise.all(
+    Array.from({ length: HTTP_CONCURRENCY }, async () => {
+      for (let job = next++; job < HTTP_RESIDENTS * POSTS_EACH; job = next++) {
+        const who = job % HTTP_RESIDENTS;
+        const status = await post(residents[who].cookie, `10.9.${who >> 8}.${who & 255}`, `Post ${job} over HTTP: the waiting list for an assessment should be published every month, by area.`);
+        statuses.set(status, (statuses.get(status) ?? 0) + 1);
+        // Remix answers a successful form post with a redirect to the new comment.
+        if (status === 302 || status === 303) acknowledged++;
+      }
+    }),
+  );
+  const httpSeconds = (performance.now() - h0) / 1000;
+  agent.destroy();
+  const reader = new Database(scratch.DATABASE_PATH, { readonly: true });
+  const stored = reader.prepare(`SELECT count(*) FROM comments WHERE respondent_id IN (${residents.map((r) => r.id).join(",")})`).pluck().get() as number;
+  reader.close();
+  say(
+    `comment posts over HTTP: ${acknowledged} of ${HTTP_RESIDENTS * POSTS_EACH} acknowledged in ${httpSeconds.toFixed(2)} s = ${(acknowledged / httpSeconds).toFixed(0)} a second from ${HTTP_CONCURRENCY} residents at once; ${stored} stored, lost=${acknowledged - stored} (answers: ${[...statuses].map(([k, v]) => `${k}×${v}`).join(", ")})`,
+  );
   say(`server resident memory after the benchmark: ${rssMiB(app.child.pid!).toFixed(0)} MiB; load ${loadavg()}`);
 } finally {
   for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
