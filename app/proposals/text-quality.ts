@@ -685,7 +685,8 @@ export type AcronymProblem = {
 function expansionBefore(text: string, start: number, acronym: string): { ok: boolean; given: string } | null {
   const before = text.slice(0, start);
   const after = text.slice(start + acronym.length);
-  if (!/\(\s*$/.test(before) || !/^\s*\)/.test(after)) return null;
+  // A plural acronym closes its bracket after the "s": "Coordinators (SENCOs)".
+  if (!/\(\s*$/.test(before) || !/^s?\s*\)/.test(after)) return null;
   // A single line break is still the same Markdown paragraph; a blank line is not.
   const sentence = before.replace(/\(\s*$/, "").split(/[.!?;:](?:\s|$)|\n\s*\n/).pop() ?? "";
   let list = expansionWords(sentence);
@@ -705,7 +706,7 @@ function expansionBefore(text: string, start: number, acronym: string): { ok: bo
 
 /** "CAMHS (Child and Adolescent Mental Health Services)" */
 function expansionAfter(text: string, start: number, acronym: string): { ok: boolean; given: string } | null {
-  const match = /^\s*\(([^)]*)\)/.exec(text.slice(start + acronym.length));
+  const match = /^s?\s*\(([^)]*)\)/.exec(text.slice(start + acronym.length));
   if (!match) return null;
   const given = expansionWords(match[1]);
   return { ok: spellsOut(acronym, given) && meansWhatItUsuallyDoes(acronym, given), given: match[1].trim() };

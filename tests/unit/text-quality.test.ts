@@ -1,5 +1,6 @@
 import { describe, it, expect } from "vitest";
 import {
+  acronymProblems,
   datesIn,
   fillerKind,
   isGenericJustification,
@@ -146,6 +147,24 @@ describe("Acronyms must be expanded the first time they are used", () => {
 
   it("lists each unexpanded acronym once, in order of first use, leaving out the allow-list", () => {
     expect(unexpandedAcronyms("TUPE applies to SEND staff and NHS staff. TUPE again.", ["NHS"])).toEqual(["TUPE", "SEND"]);
+  });
+
+  it("accepts a plural acronym expanded either way, and asks for it unexpanded", () => {
+    expect(acronymProblems("Special Educational Needs Coordinators (SENCOs) would refer children.")).toEqual({ problems: [], expanded: ["SENCO"] });
+    expect(acronymProblems("SENCOs (Special Educational Needs Coordinators) would refer children.")).toEqual({ problems: [], expanded: ["SENCO"] });
+    expect(unexpandedAcronyms("The SENCOs would refer children.")).toEqual(["SENCO"]);
+  });
+
+  it("takes letters from inside a word, skips a year before the bracket, and quotes back a made-up expansion", () => {
+    expect(acronymProblems("Closed-circuit television (CCTV) would be fitted.").expanded).toEqual(["CCTV"]);
+    expect(acronymProblems("The Trade Union and Labour Relations (Consolidation) Act 1992 (TULRCA) applies.").expanded).toEqual(["TULRCA"]);
+    expect(acronymProblems("Calls to the MASH (Main Advice and Support Helpline) would rise.").problems).toEqual([{ acronym: "MASH", kind: "made_up", given: "Main Advice and Support Helpline" }]);
+  });
+
+  it("does not take shouting, a passage in capitals, codes with figures or roman numerals for acronyms", () => {
+    expect(acronymProblems("Write to FREEPOST NORTHMOOR COUNCIL today.").problems).toEqual([]);
+    expect(acronymProblems("PLEASE NOTE THAT THE CAMHS TEAM WILL MOVE IN MAY").problems).toEqual([]);
+    expect(acronymProblems("Use form HR1 under part II.").problems).toEqual([]);
   });
 
   it("reads through Markdown emphasis", () => {
