@@ -2,9 +2,12 @@
  * Bad requests through the real server (its own process, so its log and memory can be read):
  * every malformed body to every public and resident action answered 4xx with no stack trace
  * in the log, a 300 MB body refused with memory measured, errors as the site's page or JSON,
- * and redirect vectors on the sign-in pages.
+ * redirect vectors on the sign-in pages, a union rep kept out of the staff proposal pages, and
+ * an upload whose file name has "=" in it stored under that name.
  */
+import path from "node:path";
 import { Readable } from "node:stream";
+import Database from "better-sqlite3";
 import { expect, test } from "@playwright/test";
 import { BODY_IDLE_MS } from "../../server/body";
 import { malformedBodies, malformedFraming } from "../fixtures/malformed-bodies";
@@ -221,4 +224,65 @@ test("redirect vectors on the staff and resident sign-in pages never leave the s
     cookiesFrom(response);
   }
   expect(bad).toEqual([]);
+});
+
+/** Rows from this server's database, read-only. */
+function query<T>(sql: string, ...params: unknown[]): T[] {
+  const database = new Database(path.join(server.dataDir, "plainsight.db"), { readonly: true, fileMustExist: true });
+  try {
+    return database.prepare(sql).all(...params) as T[];
+  } finally {
+    database.close();
+  }
+}
+
+test("a union rep's session gets 403 on every staff proposal page, public or not, notified or not", async () => {
+  const rep = await staffCookie(server.url, "rep.unison@northmoor.example", "demo-unison-2026");
+  const officer = await staffCookie(server.url, "officer@northmoor.example", "demo-officer-2026");
+  const proposals = query<{ id: number; slug: string; state: string; title: string }>("SELECT id, slug, state, title FROM proposals ORDER BY id");
+  // The demo has public consultations (the issue's case) as well as drafts and notices.
+  expect(proposals.filter((p) => !["draft", "awaiting_approval", "union_notice"].includes(p.state)).length).toBeGreaterThan(2);
+  for (const p of proposals) {
+    const answer = await raw(`${server.url}/staff/proposals/${p.id}`, { cookie: rep, timeoutMs: ANSWER_MS });
+    expect(answer.status, `${p.slug} (${p.state})`).toBe(403);
+    // Nothing of the proposal's internal page: not even its title.
+    expect(answer.body, p.slug).not.toContain(p.title.replace(/&/g, "&amp;").replace(/'/g, "&#x27;"));
+  }
+  // The page itself is there for staff: the refusal is the rep's role, not a missing page.
+  const camhs = proposals.find((p) => p.slug === "camhs-social-work")!;
+  expect((await raw(`${server.url}/staff/proposals/${camhs.id}`, { cookie: officer })).status).toBe(200);
+});
+
+test("an officer uploading 'budget v2=final.csv' through the real server gets it stored and listed under that name", async () => {
+  const officer = await staffCookie(server.url, "officer.youth@northmoor.example", "demo-officer-youth-2026");
+  const [draft] = query<{ id: number }>("SELECT id FROM proposals WHERE slug = 'youth-service-review'");
+  const page = `${server.url}/staff/proposals/${draft.id}/documents`;
+  const before = await raw(page, { cookie: officer });
+  expect(before.status).toBe(200);
+  const revision = /name="revision" value="(\d+)"/.exec(before.body)![1];
+
+  // As a browser sends the form: the name quoted, "=" and spaces as they are.
+  const boundary = "----plainsightBoundary7MA4YWxkTrZu0gW";
+  const part = (name: string, value: string) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+  const csv = "Item,Cost\r\nYouth workers,412000\r\nBuildings,88000\r\n";
+  const body =
+    part("intent", "continue") +
+    part("revision", revision) +
+    part("title", "Budget") +
+    part("kind", "other") +
+    part("disclosure", "published") +
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="budget v2=final.csv"\r\nContent-Type: text/csv\r\n\r\n${csv}\r\n--${boundary}--\r\n`;
+  const uploaded = await raw(page, { method: "POST", cookie: officer, headers: { "Content-Type": `multipart/form-data; boundary=${boundary}`, Origin: server.url }, body, timeoutMs: ANSWER_MS });
+  expect(uploaded.status, uploaded.body.slice(0, 500)).toBe(302);
+  expect(uploaded.headers.location).toBe(`/staff/proposals/${draft.id}/documents`);
+
+  const stored = query<{ id: number; filename: string; mime_type: string; size_bytes: number }>("SELECT id, filename, mime_type, size_bytes FROM documents WHERE proposal_id = ? AND title = 'Budget'", draft.id);
+  expect(stored).toEqual([{ id: expect.any(Number), filename: "budget v2=final.csv", mime_type: "text/csv", size_bytes: Buffer.byteLength(csv) }]);
+  const listed = await raw(page, { cookie: officer });
+  expect(listed.body).toContain("budget v2=final.csv");
+  // And it downloads as it went up, under that name.
+  const download = await raw(`${server.url}/consultations/youth-service-review/documents/${stored[0].id}`, { cookie: officer });
+  expect(download.status).toBe(200);
+  expect(download.body).toBe(csv);
+  expect(download.headers["content-disposition"]).toContain("filename*=UTF-8''budget%20v2%3Dfinal.csv");
 });
