@@ -12,6 +12,7 @@ import { translator } from "~/i18n/i18n";
 import { languageOfUrl } from "~/i18n/languages";
 import { useContentLang, useFormat, useLocalHref, useTranslation } from "~/i18n/react";
 import { pageTitle } from "~/components/page-title";
+import { alternateLinks } from "~/open-data/links";
 import { StateTag } from "~/components/StateTag";
 import { now } from "~/lib/clock";
 import { loadSettings } from "~/lib/settings.server";
@@ -44,7 +45,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches, location }) => {
   const t = translator(languageOfUrl(`${location.pathname}${location.search}`));
-  return [{ title: pageTitle(matches, data ? t("consultationPages.outcome.titleWith", { title: data.title }) : t("consultationPages.outcome.title")) }];
+  return [
+    { title: pageTitle(matches, data ? t("consultationPages.outcome.titleWith", { title: data.title }) : t("consultationPages.outcome.title")) },
+    // The same consultation as data and as a feed (which carries the outcome and decision), as on its page.
+    ...(data ? alternateLinks(data.slug) : []),
+  ];
 };
 
 export default function ConsultationOutcome() {

@@ -13,7 +13,10 @@ import { loader as detailLoader } from "~/routes/api.v1.consultations.$slug";
 import { loader as consultationFeedLoader } from "~/routes/consultations.$slug_.feed[.atom]";
 import { loader as siteFeedLoader } from "~/routes/feeds.consultations[.atom]";
 import { loader as sitemapLoader } from "~/routes/sitemap[.xml]";
+import * as consultationPage from "~/routes/consultations.$slug";
+import * as outcomePage from "~/routes/consultations.$slug_.outcome";
 import { expectValidAtom, fetchRoute, json, parseCsv, seededWithResponses, text } from "./open-data-fixtures";
+import { call } from "./responses-fixtures";
 
 const LIBRARY = "library-opening-hours";
 const detail = async (slug: string) => json(await fetchRoute(detailLoader, `/api/v1/consultations/${slug}`, { params: { slug } }));
@@ -194,6 +197,27 @@ describe("the sitemap", () => {
     expect(locs).toContain(`http://plainsight.test/consultations/${LIBRARY}/outcome`);
     expect(locs).toContain(`http://plainsight.test/consultations/${LIBRARY}/outcome/answers`);
     expect(locs.filter((l) => l.includes("/outcome"))).toEqual([`http://plainsight.test/consultations/${LIBRARY}/outcome`, `http://plainsight.test/consultations/${LIBRARY}/outcome/answers`]);
+  });
+});
+
+describe("the outcome page", () => {
+  it("offers the consultation as JSON and as a feed with <link rel=\"alternate\">, as the consultation page does, and both addresses answer", async () => {
+    // A page's <link> tags come from its route's meta, given what its loader returned.
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const alternates = async (route: { loader: (args: any) => unknown; meta?: (args: any) => unknown }, path: string) => {
+      const data = (await call(route.loader, path, { params: { slug: LIBRARY } })).data;
+      expect(data, path).toBeTruthy();
+      const tags = route.meta!({ data, matches: [], params: { slug: LIBRARY }, location: { pathname: path, search: "", hash: "", state: null, key: "default" } }) as Record<string, string>[];
+      return tags.filter((tag) => tag.tagName === "link" && tag.rel === "alternate");
+    };
+    const onOutcome = await alternates(outcomePage, `/consultations/${LIBRARY}/outcome`);
+    expect(onOutcome.map((l) => [l.type, l.href])).toEqual([
+      ["application/json", `/api/v1/consultations/${LIBRARY}`],
+      ["application/atom+xml", `/consultations/${LIBRARY}/feed.atom`],
+    ]);
+    expect(onOutcome).toEqual(await alternates(consultationPage, `/consultations/${LIBRARY}`));
+    expect((await fetchRoute(detailLoader, onOutcome[0].href, { params: { slug: LIBRARY } })).status).toBe(200);
+    expect((await fetchRoute(consultationFeedLoader, onOutcome[1].href, { params: { slug: LIBRARY } })).status).toBe(200);
   });
 });
 
