@@ -1,6 +1,22 @@
 import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { parse } from "yaml";
+import type { Locator } from "@playwright/test";
+import { DATASETS } from "../../app/open-data/datasets";
 import { expect, test } from "./fixtures";
-import { expectNoAxeViolations } from "./support";
+import { expectNoAxeViolations, signIn } from "./support";
+
+const OFFICER = "officer@northmoor.example";
+const accounts: { email: string; password: string }[] = parse(fs.readFileSync(path.resolve("content/demo-accounts.yaml"), "utf8")).accounts;
+
+/** A chart as people meet it: a figure named by its caption, the picture, and its figures in a table. */
+async function expectChart(scope: Locator, caption: string | RegExp) {
+  const figure = scope.getByRole("figure", { name: caption });
+  await expect(figure).toBeVisible();
+  await expect(figure.getByRole("img").first()).toBeVisible();
+  await expect(figure.getByRole("table").first()).toBeAttached();
+}
 
 test("a visitor searches for a CAMHS risk, finds the consultation, then downloads the risks as CSV from the open-data page", async ({ page }) => {
   // The pages of this journey are checked with axe in the last test of this file.
@@ -54,6 +70,34 @@ test("the API, feeds, sitemap and robots.txt answer through the real server, wit
   expect(await (await request.get("/robots.txt")).text()).toContain("Disallow: /staff/");
   const csv = await request.get("/api/v1/comments.csv");
   expect(csv.headers()["content-type"]).toBe("text/csv; charset=utf-8; header=present");
+
+  // Every open-data address, through the server's own caching and compression (compressed, as
+  // a browser asks): readable from any origin, and a 304 for each ETag it sends, twice (the
+  // second time from the render cache). tests/integration/open-data-api.test.ts has the table.
+  const paths = [
+    "/api/v1/consultations",
+    "/api/v1/consultations/library-opening-hours",
+    "/api/v1/consultations/camhs-social-work/comments",
+    "/api/v1/search?q=library",
+    "/api/v1/openapi.json",
+    "/feeds/consultations.atom",
+    "/consultations/library-opening-hours/feed.atom",
+    ...DATASETS.map((d) => `/api/v1/${d.name}.csv`),
+  ];
+  for (const path of paths) {
+    const headers = { Origin: "https://journalist.example", "Accept-Encoding": "gzip, br" };
+    const first = await request.get(path, { headers });
+    expect(first.status(), path).toBe(200);
+    expect(first.headers()["access-control-allow-origin"], path).toBe("*");
+    const etag = first.headers()["etag"];
+    if (!path.endsWith(".csv")) expect(etag, path).toBeTruthy();
+    if (!etag) continue;
+    for (let i = 0; i < 2; i++) {
+      const again = await request.get(path, { headers: { ...headers, "If-None-Match": etag } });
+      expect(again.status(), `${path} again`).toBe(304);
+      expect(again.headers()["access-control-allow-origin"], `${path} again`).toBe("*");
+    }
+  }
 });
 
 test("the search page and the open-data page pass axe, and odd searches are answered", async ({ page }) => {
@@ -68,4 +112,22 @@ test("the search page and the open-data page pass axe, and odd searches are answ
   await expectNoAxeViolations(page);
   await page.goto("/open-data");
   await expectNoAxeViolations(page);
+});
+
+test("the charts stay where people look: the risk matrix, equality at a glance and response counts on the consultation page, response counts in the staff response view", async ({ page, server }) => {
+  await page.goto("/consultations/camhs-social-work");
+  const main = page.locator("main");
+  await expectChart(main, "Where each risk falls by likelihood and impact");
+  await expectChart(main, "Equality impacts at a glance");
+  await expectChart(main, "Responses by how they reached the council");
+  await expectChart(main, /agree/i);
+
+  const database = new Database(server.databasePath, { readonly: true, fileMustExist: true });
+  const id = (database.prepare("SELECT id FROM proposals WHERE slug = 'camhs-social-work'").get() as { id: number }).id;
+  database.close();
+  await signIn(page, OFFICER, accounts.find((a) => a.email === OFFICER)!.password);
+  await page.goto(`/staff/responses/${id}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Responses");
+  await expectChart(page.locator("main"), "Responses by how they reached the council");
+  await expectChart(page.locator("main"), /agree/i);
 });
