@@ -3,6 +3,8 @@
  * and the public reads back: the drafting forms, the public page, check answers, the charts and
  * the staff pages all take their words from here, so "2: Minor" on the form is "2 – Minor" on the
  * page (tests/component/labels-agree.test.tsx renders each value in both and compares).
+ * The English interface catalogue takes its words for these from here too (app/i18n/catalogues),
+ * so one edit changes form and page alike; other languages translate them in their catalogues.
  * Pure and client-safe: types only from the schema.
  */
 import type { EqualityRating, ProposalState } from "#db/schema";
@@ -17,6 +19,16 @@ export const IMPACT_LABELS: Record<number, string> = { 1: "Negligible", 2: "Mino
 
 export type RiskLevel = "low" | "medium" | "high";
 export const RISK_LEVEL_LABELS: Record<RiskLevel, string> = { low: "Low", medium: "Medium", high: "High" };
+
+/** A 1–5 scale's words keyed "1" to "5", as a catalogue holds them. */
+export function ratingWords(labels: Record<number, string>): Record<(typeof RATINGS)[number], string> {
+  return { "1": labels[1], "2": labels[2], "3": labels[3], "4": labels[4], "5": labels[5] };
+}
+
+/** The words alone of a list of labels with colours or hints, as a catalogue holds them. */
+export function labelWords<K extends string>(labels: Record<K, { label: string }>): Record<K, string> {
+  return Object.fromEntries(Object.entries<{ label: string }>(labels).map(([key, value]) => [key, value.label])) as Record<K, string>;
+}
 
 /** A rating as the form offers it and the page shows it: the number, then its word. */
 export function ratingText(value: number, labels: Record<number, string>, separator: ": " | " – " = " – "): string {

@@ -16,7 +16,8 @@ import { ProposalView } from "~/components/ProposalView";
 import { StateTag } from "~/components/StateTag";
 import { renderMarkdown } from "~/lib/markdown.server";
 import { DEFAULT_SETTINGS } from "~/lib/settings";
-import { EQUALITY_RATING_LABELS, DEPENDENCY_KIND_LABELS, STATE_LABELS } from "~/proposals/labels";
+import { CHANNEL_LABELS, EQUALITY_RATING_LABELS, DEPENDENCY_KIND_LABELS, IMPACT_LABELS, LIKELIHOOD_LABELS, RATINGS, RISK_LEVEL_LABELS, STANCE_LABELS, STATE_LABELS } from "~/proposals/labels";
+import { en } from "~/i18n/catalogues/en";
 import { EQUALITY_RATINGS } from "~/proposals/sections/equality";
 import { DEPENDENCY_KINDS } from "~/proposals/sections/dependencies";
 import type { Proposal } from "~/proposals/types";
@@ -110,5 +111,17 @@ describe("states", () => {
       expect(container.textContent).toBe(STATE_LABELS[state].label);
       unmount();
     }
+  });
+});
+
+describe("the English catalogue", () => {
+  it("says the scales, stances and channels in the words the forms use (pages and charts read it)", () => {
+    expect(en.sitePages.risks.likelihoodWords).toEqual(Object.fromEntries(RATINGS.map((r) => [r, LIKELIHOOD_LABELS[Number(r)]])));
+    expect(en.sitePages.risks.impactWords).toEqual(Object.fromEntries(RATINGS.map((r) => [r, IMPACT_LABELS[Number(r)]])));
+    expect(en.sitePages.risks.levels).toEqual(RISK_LEVEL_LABELS);
+    expect(en.sitePages.equality.ratings).toEqual(Object.fromEntries(EQUALITY_RATINGS.map((r) => [r, EQUALITY_RATING_LABELS[r].label])));
+    expect(en.states).toEqual(Object.fromEntries(PROPOSAL_STATES.map((s) => [s, STATE_LABELS[s].label])));
+    expect(en.stances).toEqual(STANCE_LABELS);
+    expect(en.charts.channels).toEqual(CHANNEL_LABELS);
   });
 });

@@ -4,7 +4,10 @@
  * (i18next-icu): `{name}` for a value, `{count, plural, one {…} other {…}}` for plurals.
  * Only interface words live here; a proposal's own text is content, not interface.
  * Larger groups of pages keep their words in ./parts (one file per group and language).
+ * The words for scales, categories and states come from ~/proposals/labels, which the forms
+ * read too: one edit changes form and page alike.
  */
+import { CHANNEL_LABELS, DEPENDENCY_KIND_LABELS, STANCE_LABELS, STATE_LABELS, labelWords } from "~/proposals/labels";
 import { commentPages } from "./parts/comment-pages.en";
 import { consultationPages } from "./parts/consultation-pages.en";
 import { repPages } from "./parts/rep-pages.en";
@@ -63,17 +66,7 @@ export const en = {
     otherLanguages: "The summary and questions in another language:",
     answerAnyLanguage: "You can answer in any language. Your answers are kept exactly as you write them.",
   },
-  states: {
-    draft: "Draft",
-    in_review: "In review",
-    union_notice: "Under union notice",
-    scheduled: "Scheduled",
-    open: "Open",
-    closed: "Closed",
-    outcome_published: "Outcome published",
-    decided: "Decided",
-    withdrawn: "Withdrawn",
-  },
+  states: labelWords(STATE_LABELS),
   pagination: {
     previous: "Previous",
     next: "Next",
@@ -138,14 +131,7 @@ export const en = {
     warning: "Warning",
     anotherWebsite: " (on another website)",
   },
-  stances: {
-    strongly_agree: "Strongly agree",
-    agree: "Agree",
-    neutral: "Neither agree nor disagree",
-    disagree: "Disagree",
-    strongly_disagree: "Strongly disagree",
-    dont_know: "Don’t know",
-  },
+  stances: { ...STANCE_LABELS },
   validation: {
     emailMissing: "Enter your email address",
     emailTooLong: "Email address must be {max} characters or fewer",
@@ -298,7 +284,7 @@ export const en = {
     stakeholders: "Staff and unions",
     questions: "What we are asking",
   },
-  dependencyKinds: { service: "Council service", team: "Team", partner: "Partner organisation", contract: "Contract" },
+  dependencyKinds: { ...DEPENDENCY_KIND_LABELS },
   proposal: {
     notProvided: "Not provided.",
     contents: "Contents",
@@ -420,7 +406,7 @@ export const en = {
     newLink: "Get a new link",
   },
   charts: {
-    channels: { online: "Online", paper: "On paper", phone: "By phone", event: "At an event", email: "By email" },
+    channels: { ...CHANNEL_LABELS },
     byChannel: "Responses by how they reached the council",
     how: "How",
     byStance: "Answers to each agree-or-disagree question",

@@ -1,4 +1,6 @@
 /** English words for one group of pages, kept in a file of its own (see ../en.ts). */
+import { EQUALITY_RATING_LABELS, IMPACT_LABELS, LIKELIHOOD_LABELS, RISK_LEVEL_LABELS, labelWords, ratingWords } from "~/proposals/labels";
+
 export const sitePages = {
   /** The proposal's tables, figures and charts (ProposalView and the components it uses). */
   risks: {
@@ -16,9 +18,9 @@ export const sitePages = {
     noResponse: "No mitigation or reason recorded",
     ref: "Risk {ref}",
     mitigationRef: "Mitigation {ref}",
-    likelihoodWords: { "1": "Rare", "2": "Unlikely", "3": "Possible", "4": "Likely", "5": "Almost certain" },
-    impactWords: { "1": "Negligible", "2": "Minor", "3": "Moderate", "4": "Major", "5": "Severe" },
-    levels: { low: "Low", medium: "Medium", high: "High" },
+    likelihoodWords: ratingWords(LIKELIHOOD_LABELS),
+    impactWords: ratingWords(IMPACT_LABELS),
+    levels: { ...RISK_LEVEL_LABELS },
     matrixCaption: "Where each risk falls by likelihood and impact",
     matrixLabel: "Risk matrix",
     matrixImpact: "Impact {n}",
@@ -43,7 +45,7 @@ export const sitePages = {
     nothingRecorded: "Nothing recorded",
     noAction: "No action needed",
     notAssessed: "Not assessed",
-    ratings: { positive: "Positive", negative: "Negative", neutral: "Neutral", unknown: "Not yet known" },
+    ratings: labelWords(EQUALITY_RATING_LABELS),
     chartTitle: "Equality impacts at a glance",
     chartDesc: "{groups}. The same is in the table.",
     tableCaption: "Equality impacts by rating",
