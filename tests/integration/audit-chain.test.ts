@@ -6,11 +6,11 @@
  * against the head an earlier check recorded.
  */
 import { spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, migrateDatabase, writeTransaction } from "#db/client.server";
 import { appendAudit, latestAuditCheck, runDailyAuditCheck, verifyChain } from "~/audit/audit.server";
 import { setClock } from "~/lib/clock";
+import { tamperAuditEntry } from "../fixtures/audit-tamper";
 
 const START = new Date("2026-06-01T09:00:00Z");
 
@@ -33,20 +33,7 @@ function verifyCli() {
 }
 
 /** What an attacker without the key can do: recompute plain SHA-256 hashes from an entry on. */
-function tamper(fromId: number, change: (row: Record<string, unknown>) => void) {
-  const sqlite = db().$client;
-  sqlite.exec("DROP TRIGGER audit_log_no_update");
-  const rows = sqlite.prepare("SELECT * FROM audit_log WHERE id >= ? ORDER BY id").all(fromId) as Record<string, unknown>[];
-  let prev = (sqlite.prepare("SELECT hash FROM audit_log WHERE id = ?").get(fromId - 1) as { hash: string }).hash;
-  for (const row of rows) {
-    if (row.id === fromId) change(row);
-    const detail = row.detail == null ? null : JSON.parse(String(row.detail));
-    const hash = createHash("sha256").update(JSON.stringify([prev, row.at, row.actor_id, row.action, row.entity_type, row.entity_id, detail])).digest("hex");
-    sqlite.prepare("UPDATE audit_log SET actor_id = ?, prev_hash = ?, hash = ? WHERE id = ?").run(row.actor_id as number | null, prev, hash, row.id as number);
-    prev = hash;
-  }
-  sqlite.exec("CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;");
-}
+const tamper = (fromId: number, change: (row: Record<string, unknown>) => void) => tamperAuditEntry(db().$client, fromId, change);
 
 describe("the keyed audit chain", () => {
   it("verifies intact, and audit:verify prints the length and 'intact'", () => {

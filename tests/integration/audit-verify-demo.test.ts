@@ -6,7 +6,6 @@
  * the database file but not the key (trigger dropped, every later hash recomputed), and the
  * command names it.
  */
-import { createHash } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -15,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDatabase } from "#db/client.server";
 import { signOut } from "~/auth/session.server";
 import { action as signInAction } from "~/routes/staff.sign-in";
+import { tamperAuditEntry } from "../fixtures/audit-tamper";
 import { runScript } from "../fixtures/run-script";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plainsight-audit-demo-"));
@@ -51,23 +51,13 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 type Row = { id: number; at: string; actor_id: number | null; action: string; entity_type: string; entity_id: number | null; detail: string | null; hash: string };
 
-/** Change one entry's actor and recompute every later hash with plain SHA-256 (no key). */
+/** Put one entry down to someone else, without the key (tests/fixtures/audit-tamper.ts). */
 function tamper(pick: (rows: Row[]) => Row): Row {
   const sqlite = new Database(env.DATABASE_PATH);
   try {
-    const rows = sqlite.prepare("SELECT * FROM audit_log ORDER BY id").all() as Row[];
-    const target = pick(rows);
+    const target = pick(sqlite.prepare("SELECT * FROM audit_log ORDER BY id").all() as Row[]);
     const other = (sqlite.prepare("SELECT id FROM users WHERE id <> ? ORDER BY id LIMIT 1").get(target.actor_id) as { id: number }).id;
-    sqlite.exec("DROP TRIGGER audit_log_no_update");
-    let prev = rows[rows.indexOf(target) - 1].hash;
-    for (const row of rows.slice(rows.indexOf(target))) {
-      if (row === target) row.actor_id = other;
-      const detail = row.detail == null ? null : JSON.parse(row.detail);
-      const hash = createHash("sha256").update(JSON.stringify([prev, row.at, row.actor_id, row.action, row.entity_type, row.entity_id, detail])).digest("hex");
-      sqlite.prepare("UPDATE audit_log SET actor_id = ?, prev_hash = ?, hash = ? WHERE id = ?").run(row.actor_id, prev, hash, row.id);
-      prev = hash;
-    }
-    sqlite.exec("CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;");
+    tamperAuditEntry(sqlite, target.id, (row) => (row.actor_id = other));
     return target;
   } finally {
     sqlite.close();

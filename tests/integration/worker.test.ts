@@ -4,7 +4,6 @@
  * SIGTERM does) lets the emails in flight finish and puts the ones it had claimed but not sent
  * back in the queue, for the next worker to send at once.
  */
-import { createHash } from "node:crypto";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { RouterProvider, createMemoryRouter } from "react-router-dom";
@@ -20,6 +19,7 @@ import { claimDue } from "~/notifications/delivery.server";
 import { queueEmail } from "~/notifications/outbox.server";
 import * as adminPage from "~/routes/staff.admin._index";
 import { runSchedulerOnce, startScheduler } from "../../server/scheduler";
+import { tamperAuditEntry } from "../fixtures/audit-tamper";
 import { startSmtp, type TestSmtp } from "../fixtures/notifications-smtp";
 
 const START = new Date("2026-06-01T09:00:00Z");
@@ -90,18 +90,7 @@ describe("the worker's daily audit check", () => {
   });
 
   it("after someone changes an entry and recomputes the later hashes, the next day's check records it and the admin page warns", async () => {
-    // What someone with the database file but not the key can do.
-    const sqlite = db().$client;
-    sqlite.exec("DROP TRIGGER audit_log_no_update");
-    let prev = (sqlite.prepare("SELECT hash FROM audit_log WHERE id = 5").get() as { hash: string }).hash;
-    for (const row of sqlite.prepare("SELECT * FROM audit_log WHERE id >= 6 ORDER BY id").all() as Record<string, unknown>[]) {
-      if (row.id === 6) row.actor_id = 3;
-      const detail = row.detail == null ? null : JSON.parse(String(row.detail));
-      const hash = createHash("sha256").update(JSON.stringify([prev, row.at, row.actor_id, row.action, row.entity_type, row.entity_id, detail])).digest("hex");
-      sqlite.prepare("UPDATE audit_log SET actor_id = ?, prev_hash = ?, hash = ? WHERE id = ?").run(row.actor_id as number | null, prev, hash, row.id as number);
-      prev = hash;
-    }
-    sqlite.exec("CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;");
+    tamperAuditEntry(db().$client, 6, (row) => (row.actor_id = 3));
 
     advanceClock(24 * HOUR);
     const logged = tick();
