@@ -9,8 +9,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, migrateDatabase } from "#db/client.server";
 import { seedDemo } from "#db/seed.server";
 import { setClock } from "~/lib/clock";
+import { deliverDue, localTransport } from "~/notifications/delivery.server";
+import { applyTransition, runScheduledTransitions } from "~/proposals/lifecycle.server";
+import { postComment } from "~/responses/comments.server";
+import { moderate } from "~/responses/moderation.server";
+import { resetRateLimitsForTests } from "~/responses/rate-limit.server";
 import { seedDemoResponses } from "~/responses/seed.server";
 import { pageGeneration } from "../../server/app";
+import { viewerFor } from "../fixtures/notifications-council";
 
 const SEED_DATE = new Date("2026-11-20T10:00:00Z");
 const CAMHS = "/consultations/camhs-social-work";
@@ -59,6 +65,15 @@ beforeAll(async () => {
 });
 
 afterAll(() => setClock(null));
+
+/** A signed-up resident who may comment (verified, privacy notice read, profile done). */
+function resident(email: string): number {
+  const at = SEED_DATE.toISOString();
+  return sqlite()
+    .prepare("INSERT INTO respondents (email, name, show_name, responding_as, privacy_accepted_at, verified_at, created_at) VALUES (?, 'Test Resident', 0, 'individual', ?, ?, ?) RETURNING id")
+    .pluck()
+    .get(email, at, at, at) as number;
+}
 
 describe("every table is watched, or named as shown on no public page", () => {
   it("has insert, update and delete triggers on each table a public page shows", () => {
@@ -143,5 +158,59 @@ describe("a write moves the pages that show it, and only those", () => {
       // expected
     }
     expect(keys()).toEqual(before);
+  });
+});
+
+describe("the writes a resident or the scheduler makes through the app move the pages that show them", () => {
+  it("a comment posted and published at once moves its consultation's pages and the lists, not the library's", () => {
+    resetRateLimitsForTests(db());
+    const camhs = { id: proposalId("camhs-social-work") };
+    // (A new resident's name can show on every page: signed up before the keys are read.)
+    const respondentId = resident("generations.poster@example.org");
+    let result: ReturnType<typeof postComment> | undefined;
+    const changed = moved(() => {
+      result = postComment({ proposal: camhs, author: { kind: "respondent", respondentId }, body: "The waiting list figures should be published every month, by area.", address: "192.0.2.10" });
+    });
+    expect(result).toMatchObject({ ok: true, status: "visible" });
+    expect(changed).toEqual([CAMHS, `${CAMHS}/comments`, `/api/v1${CAMHS}`, "/", "/consultations", "/search", "/consultations/no-such-consultation"]);
+  });
+
+  it("a comment held for pre-moderation moves its consultation's pages again when a moderator approves it", async () => {
+    resetRateLimitsForTests(db());
+    const camhs = proposalId("camhs-social-work");
+    sqlite().prepare("UPDATE proposals SET premoderate_comments = 1 WHERE id = ?").run(camhs);
+    try {
+      const held = postComment({ proposal: { id: camhs }, author: { kind: "respondent", respondentId: resident("generations.held@example.org") }, body: "Please publish the staffing model before the decision is taken.", address: "192.0.2.11" });
+      expect(held).toMatchObject({ ok: true, status: "pending" });
+      const moderator = await viewerFor("moderator@northmoor.example");
+      let approved: ReturnType<typeof moderate> | undefined;
+      const changed = moved(() => {
+        approved = moderate({ commentId: (held as { commentId: number }).commentId, intent: "approve", rule: null, note: "", moderator, rules: [] });
+      });
+      expect(approved).toMatchObject({ ok: true });
+      expect(sqlite().prepare("SELECT status FROM comments WHERE id = ?").pluck().get((held as { commentId: number }).commentId)).toBe("visible");
+      expect(changed).toContain(CAMHS);
+      expect(changed).toContain(`${CAMHS}/comments`);
+      expect(changed).not.toContain(LIBRARY);
+    } finally {
+      sqlite().prepare("UPDATE proposals SET premoderate_comments = 0 WHERE id = ?").run(camhs);
+    }
+  });
+
+  it("a consultation opened by the scheduler at its opening date moves its pages and the lists", async () => {
+    const slug = "garden-waste-collections";
+    const page = `/consultations/${slug}`;
+    const approver = await viewerFor("approver@northmoor.example");
+    expect(applyTransition("approve", proposalId(slug), { kind: "person", viewer: approver }).ok).toBe(true);
+    // The notice period runs from the union notices' delivery.
+    while ((await deliverDue({ transport: localTransport() })).sent);
+    const opensOn = sqlite().prepare("SELECT opens_on FROM proposals WHERE slug = ?").pluck().get(slug) as string;
+    const before = { page: version(page), lists: keys() };
+    const opened = runScheduledTransitions(new Date(`${opensOn}T12:00:00.000Z`));
+    expect(opened.opened).toContain(slug);
+    expect(version(page)).not.toBe(before.page);
+    const after = keys();
+    expect(PAGES.filter((p) => before.lists[p] !== after[p])).toEqual(expect.arrayContaining(["/", "/consultations", "/search"]));
+    expect(after[LIBRARY]).toBe(before.lists[LIBRARY]);
   });
 });
