@@ -89,6 +89,35 @@ function rateKeys(author: Author, address: string): { key: string; limits: (type
 }
 
 /**
+ * A post's statements, prepared once per connection and reused: posting is the busiest write
+ * (issue 13: many residents at once on a consultation in the news). Each post is then the
+ * proposal's row, the council's time zone (kept until the settings change), and one insert
+ * that also refuses a duplicate, in one IMMEDIATE transaction.
+ */
+type PostStatements = { proposal: Statement; insertForRespondent: Statement; insertForOfficer: Statement };
+type Statement = ReturnType<DB["$client"]["prepare"]>;
+const prepared = new WeakMap<object, PostStatements>();
+
+function statements(database: DB): PostStatements {
+  let found = prepared.get(database.$client);
+  if (found) return found;
+  const insert = (mine: string) =>
+    database.$client.prepare(
+      `INSERT INTO comments (proposal_id, target_type, target_id, parent_id, depth, respondent_id, officer_id, body_markdown, body_html, body_hash, status, created_at)
+       SELECT :proposalId, :targetType, :targetId, :parentId, :depth, :respondentId, :officerId, :bodyMarkdown, :bodyHtml, :bodyHash, :status, :createdAt
+       WHERE NOT EXISTS (SELECT 1 FROM comments WHERE ${mine} AND body_hash = :bodyHash AND status <> 'deleted')
+       RETURNING id`,
+    );
+  found = {
+    proposal: database.$client.prepare("SELECT id, state, closes_on AS closesOn, premoderate_comments AS premoderate FROM proposals WHERE id = ?"),
+    insertForRespondent: insert("respondent_id = :respondentId"),
+    insertForOfficer: insert("officer_id = :officerId"),
+  };
+  prepared.set(database.$client, found);
+  return found;
+}
+
+/**
  * Post a comment on the proposal or one of its rows, or a reply to another comment (which then
  * joins that comment's thread). The caller has already checked that the viewer may see the
  * proposal and that an officer may answer for the council.
@@ -110,12 +139,10 @@ export function postComment(
     taken.push(key);
   }
   const hash = commentHash(checked.body);
+  const sql = statements(database);
+  const author = input.author;
   const result = writeTransaction((tx): WriteResult => {
-    const p = tx
-      .select({ id: t.proposals.id, state: t.proposals.state, closesOn: t.proposals.closesOn, premoderate: t.proposals.premoderateComments })
-      .from(t.proposals)
-      .where(eq(t.proposals.id, input.proposal.id))
-      .get();
+    const p = sql.proposal.get(input.proposal.id) as { id: number; state: t.ProposalState; closesOn: string | null; premoderate: number } | undefined;
     if (!p) return fail(404, "Not found");
     if (!acceptingResponses(p, at, councilTimeZone(tx))) return fail(409, notAcceptingMessage(p));
 
@@ -138,34 +165,24 @@ export function postComment(
       return fail(404, "Not found");
     }
 
-    const author = input.author;
-    const mine = author.kind === "respondent" ? eq(t.comments.respondentId, author.respondentId) : eq(t.comments.officerId, author.viewer.id);
-    const duplicate = tx
-      .select({ id: t.comments.id })
-      .from(t.comments)
-      .where(and(mine, eq(t.comments.bodyHash, hash), ne(t.comments.status, "deleted")))
-      .get();
-    if (duplicate) return fail(409, DUPLICATE_COMMENT, "body");
-
     const status: CommentStatus = author.kind === "respondent" && p.premoderate ? "pending" : "visible";
-    const row = tx
-      .insert(t.comments)
-      .values({
-        proposalId: p.id,
-        targetType: target.type,
-        targetId: target.id,
-        parentId,
-        depth,
-        respondentId: author.kind === "respondent" ? author.respondentId : null,
-        officerId: author.kind === "officer" ? author.viewer.id : null,
-        bodyMarkdown: checked.body,
-        bodyHtml: checked.html,
-        bodyHash: hash,
-        status,
-        createdAt: at.toISOString(),
-      })
-      .returning({ id: t.comments.id })
-      .get();
+    // The same words from the same author are refused in the insert itself (no row comes back),
+    // inside the IMMEDIATE transaction, so two identical posts racing each other store one.
+    const row = (author.kind === "respondent" ? sql.insertForRespondent : sql.insertForOfficer).get({
+      proposalId: p.id,
+      targetType: target.type,
+      targetId: target.id,
+      parentId,
+      depth,
+      respondentId: author.kind === "respondent" ? author.respondentId : null,
+      officerId: author.kind === "officer" ? author.viewer.id : null,
+      bodyMarkdown: checked.body,
+      bodyHtml: checked.html,
+      bodyHash: hash,
+      status,
+      createdAt: at.toISOString(),
+    }) as { id: number } | undefined;
+    if (!row) return fail(409, DUPLICATE_COMMENT, "body");
     // Official answers speak for the council: they are on the audit record. Residents' comments
     // are their own and are not.
     if (author.kind === "officer") {
