@@ -10,7 +10,8 @@ import http from "node:http";
 import Database from "better-sqlite3";
 import zlib from "node:zlib";
 import { expect, test } from "./fixtures";
-import { signIn } from "./support";
+import { signUpResident } from "./responses-support";
+import { signIn, signOut } from "./support";
 
 const PAGE = "/consultations/camhs-social-work";
 /** A public page that keeps its scripts (a form). */
@@ -270,3 +271,78 @@ test("the open-data API and feeds are kept too: a repeat read is a hit, 304 by t
   expect((await raw(server.url, path, { "If-None-Match": etag })).status).toBe(200);
   expect((await raw(server.url, "/feeds/consultations.atom")).headers["x-render-cache"]).toBe("miss");
 });
+
+// ─── Writes through the app, read back by the next anonymous reader ───────────
+
+test("a resident's comment is on the next anonymous view; under pre-moderation only once a moderator approves it", async ({ browser, page, server }) => {
+  test.setTimeout(240_000);
+  const PUBLISHED = "The waiting list figures for each area should be published every month before the decision";
+  const HELD = "Publish the staffing model for the new teams before the consultation closes so residents can check it";
+  const resident = await (await browser.newContext()).newPage();
+  await resident.goto(`${PAGE}/comments`);
+  await resident.getByRole("link", { name: "Sign in with your email address to comment" }).click();
+  await signUpResident(resident, "cache.resident@example.org", { showName: false, respondingAs: "individual" });
+  await expect(resident.getByLabel("Your comment on the proposal")).toBeVisible();
+
+  // Published at once: the consultation page read just before is cached, the next view is not.
+  await earlyInAMinute();
+  await expect.poll(async () => (await raw(server.url, PAGE)).headers["x-render-cache"]).toBe("hit");
+  expect((await raw(server.url, PAGE)).body.toString()).not.toContain(PUBLISHED);
+  await resident.getByLabel("Your comment on the proposal").fill(PUBLISHED);
+  await resident.getByRole("button", { name: "Post comment" }).click();
+  await expect(resident.getByText("Your comment has been posted.")).toBeVisible();
+  const afterPost = await raw(server.url, PAGE);
+  expect(afterPost.headers["x-render-cache"]).toBe("miss");
+  expect(afterPost.body.toString()).toContain(PUBLISHED);
+
+  // Pre-moderation (switched on by another process): held comments are not shown; approved, they are.
+  const database = new Database(server.databasePath);
+  database.prepare("UPDATE proposals SET premoderate_comments = 1 WHERE slug = 'camhs-social-work'").run();
+  database.close();
+  await resident.goto(`${PAGE}/comments`);
+  await resident.getByLabel("Your comment on the proposal").fill(HELD);
+  await resident.getByRole("button", { name: "Post comment" }).click();
+  await expect(resident.getByText(/Your comment will appear once a moderator has checked it/)).toBeVisible();
+  const commentId = Number(/\/comments\/(\d+)/.exec(resident.url())![1]);
+  await earlyInAMinute();
+  await expect.poll(async () => (await raw(server.url, PAGE)).headers["x-render-cache"]).toBe("hit");
+  expect((await raw(server.url, PAGE)).body.toString()).not.toContain(HELD);
+
+  await signIn(page, "moderator@northmoor.example", "demo-moderator-2026");
+  await page.goto(`/staff/moderation/${commentId}`);
+  await page.getByLabel("Approve it").check();
+  await page.getByRole("button", { name: "Save decision" }).click();
+  await expect(page.getByText(/Your decision was saved/)).toBeVisible();
+  await signOut(page);
+  const afterApproval = await raw(server.url, PAGE);
+  expect(afterApproval.headers["x-render-cache"]).toBe("miss");
+  expect(afterApproval.body.toString()).toContain(HELD);
+});
+
+// Last in the file: it moves this server's clock a day on.
+test("a consultation the scheduler opens at its opening date is on the next anonymous view of the list and its page", async ({ page, server }) => {
+  const slug = "garden-waste-collections";
+  const database = new Database(server.databasePath);
+  const title = database.prepare("SELECT title FROM proposals WHERE slug = ?").pluck().get(slug) as string;
+  // Approved, notice given, due tomorrow (as the approval and the notice period would leave it).
+  const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+  database.prepare("UPDATE proposals SET state = 'scheduled', opens_on = ? WHERE slug = ?").run(tomorrow, slug);
+  database.close();
+  await expect.poll(async () => (await raw(server.url, "/consultations")).headers["x-render-cache"]).toBe("hit");
+  expect((await raw(server.url, "/consultations")).body.toString()).not.toContain(title);
+  expect((await raw(server.url, `/consultations/${slug}`)).status).toBe(404);
+
+  // A day later the scheduler's run opens it (the test control runs the same function the
+  // worker's tick does, in the server's process). The key's minute moves with the clock here;
+  // tests/integration/page-generations.test.ts proves the opening itself moves the key.
+  const moved = await page.request.post("/staff/admin/test-controls?advanceDays=1");
+  expect(moved.status()).toBe(200);
+  expect(((await moved.json()) as { opened: string[] }).opened).toContain(slug);
+  const list = await raw(server.url, "/consultations");
+  expect(list.headers["x-render-cache"]).toBe("miss");
+  expect(list.body.toString()).toContain(title);
+  const opened = await raw(server.url, `/consultations/${slug}`);
+  expect(opened.status).toBe(200);
+  expect(opened.body.toString()).toContain(title);
+});
+
