@@ -18,6 +18,7 @@ import {
   normaliseForComparison,
   readability,
   syllables,
+  textOverlap,
   contentWords,
   stem,
   stripMarkdown,
@@ -491,5 +492,41 @@ describe("Readability: the figure and band the officer sees, worked out exactly"
   it("counts syllables by vowel groups, less a silent final 'e', '-es' or '-ed', and a leading 'y'", () => {
     const words = ["cat", "table", "baked", "boxes", "yearly", "seeing", "pleased", "little", "agreed", "lives", "daily", "ICT", "2027"];
     expect(words.map(syllables)).toEqual([1, 2, 1, 1, 2, 2, 1, 2, 2, 1, 2, 1, 1]);
+  });
+});
+
+describe("Copies: how far two texts are the same, and which copies are reported", () => {
+  it("compares texts under three words whole, and a short quotation inside a long text not at all", () => {
+    expect(textOverlap("Staff", "staff")).toBe(1);
+    expect(textOverlap("Staff pay", "Staff rotas")).toBe(0);
+    expect(textOverlap("", "")).toBe(0);
+    expect(textOverlap("Close Fellside library", "We propose to close Fellside library on Saturdays and Sundays from April next year")).toBe(0);
+  });
+
+  it("scores a word changed by the word triples kept, and a reordered text by the content words shared", () => {
+    expect(textOverlap("Families would wait longer for a first assessment at the clinic", "Families would wait longer for a first appointment at the clinic")).toBeCloseTo(10 / 14);
+    expect(textOverlap("Parents, carers and teachers will lose weekly drop-in sessions at Fellside", "Weekly drop-in sessions at Fellside will be lost by teachers, carers and parents")).toBeCloseTo(7 / 9);
+  });
+
+  it("reports a row copied whole once, by its first field, and leaves filler out", () => {
+    const pairs = nearDuplicatePairs([
+      { text: "Weekly drop-in sessions at Fellside library would end in May.", group: "r1" },
+      { text: "Parents would lose a quiet place to meet other parents nearby.", group: "r1" },
+      { text: "Weekly drop-in sessions at Fellside library would end in May.", group: "r2" },
+      { text: "Parents would lose a quiet place to meet other parents nearby.", group: "r2" },
+      { text: "TBC" },
+      { text: "TBC" },
+    ]);
+    expect(pairs).toEqual([{ index: 2, of: 0, templated: false }]);
+  });
+
+  it("finds a template only between texts of one kind, and of a kind where templates are looked for", () => {
+    const template = (group: string) => `No evidence that ${group} would lose out.`;
+    const older = { text: template("older people and pensioners"), kind: "row", names: new Set(["older", "pensioners"]) };
+    const disabled = { text: template("disabled people with learning disabilities"), kind: "row", names: new Set(["disabled", "learning", "disabilities"]) };
+    expect(nearDuplicatePairs([older, disabled])).toEqual([{ index: 1, of: 0, templated: true }]);
+    expect(nearDuplicatePairs([older, { ...disabled, kind: "other" }])).toEqual([]);
+    expect(nearDuplicatePairs([older, disabled], { templateKinds: new Set(["other"]) })).toEqual([]);
+    expect(nearDuplicatePairs([{ ...older, names: undefined }, { ...disabled, names: undefined }])).toEqual([]);
   });
 });
