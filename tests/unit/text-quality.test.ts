@@ -530,3 +530,21 @@ describe("Copies: how far two texts are the same, and which copies are reported"
     expect(nearDuplicatePairs([{ ...older, names: undefined }, { ...disabled, names: undefined }])).toEqual([]);
   });
 });
+
+describe("How long a promise or a pointer can be and still say nothing", () => {
+  it("takes a placeholder with an excuse of up to eight words for a promise", () => {
+    expect(fillerKind("TBC pending the budget being set in February")).toBe("deferral"); // 8 words
+    expect(fillerKind("TBC pending the budget being set in early February")).toBeNull(); // 9
+  });
+
+  it("takes a promise or a pointer of up to sixteen words with one word of its own for nothing", () => {
+    expect(fillerKind("To be confirmed once the review of the current position is complete and information is known")).toBe("deferral"); // 16
+    expect(fillerKind("See the business case section on the review of the current position for this information here")).toBe("pointer"); // 16
+    expect(fillerKind("See the business case section on the review of the current position for this information here now")).toBeNull(); // 17
+  });
+
+  it("calls any text with 'lorem ipsum' a placeholder, and stems only words longer than four letters that do not start with a figure", () => {
+    expect(isPlaceholder("Lorem ipsum dolor")).toBe(true);
+    expect(["cars", "diesel", "2026s", "a2026s"].map(stem)).toEqual(["cars", "diesel", "2026s", "a2026"]);
+  });
+});
