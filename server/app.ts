@@ -78,7 +78,7 @@ export function whenDrained(res: express.Response): Promise<boolean> {
  * shows, read through a connection of its own, which sees every commit by any connection in this
  * process (the app's, the scheduler's) or another (the worker's). A consultation's pages go by
  * its own generation and the site's; every other page by all public content's. Triggers move
- * them with each write (db/migrations/0011_page_generations.sql, decision 029).
+ * them with each write (db/migrations/0012_page_generations.sql, decision 029).
  */
 export function pageGeneration(): ((path: string) => string) | undefined {
   const file = env().DATABASE_PATH;

@@ -121,7 +121,7 @@ type CachedPage = {
  * generations in the same transaction as every write that changes a page, by any connection in
  * any process (a comment, a hide, an edit, a transition, a scheduled opening by the worker), so
  * a write and the end of every page rendered before it are one and the same commit; a sign-in,
- * a session or an email queued moves nothing (db/migrations/0011_page_generations.sql,
+ * a session or an email queued moves nothing (db/migrations/0012_page_generations.sql,
  * decision 029). The key is read before the page is rendered: a page rendered from older data
  * is kept under the older key, which no later request asks for. Signed-in views are never
  * stored in it and never served from it. Bounded by entries and by bytes.

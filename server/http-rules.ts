@@ -14,7 +14,7 @@ const PRIVATE_PREFIXES = ["/staff", "/notices", "/respondents", "/verify", "/sub
  * (max-age=0, must-revalidate), and a shared cache (a CDN, a reverse proxy) may serve them for
  * S_MAXAGE seconds without asking, so a page linked from the local paper costs the server one
  * render per half minute however many read it. A hidden comment can outlive its hiding by that
- * long in such a cache, never in this server's own (app/lib/render-cache.server.ts).
+ * long in such a cache, never in this server's own (the render cache in server/http-cache.ts).
  */
 export const S_MAXAGE = 30;
 export const PUBLIC_CACHE_CONTROL = `public, max-age=0, must-revalidate, s-maxage=${S_MAXAGE}`;
