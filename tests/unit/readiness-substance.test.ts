@@ -371,3 +371,41 @@ describe("a template with the group's name swapped is called that, for the counc
     ]);
   });
 });
+
+describe("an acronym is expanded once where the reader first meets it, and the summary stands alone", () => {
+  const acronymItems = (change: (p: Proposal) => void) => readiness(withChange(change), S).filter((u) => /acronym/.test(u.code)).map((u) => [u.field, u.message]);
+  const expandIn = (where: string) => `Expand QZRT the first time you use it in ${where}, for example 'the words in full (QZRT)'`;
+
+  it("asks the summary to expand an acronym the title expanded, but not the text after it", () => {
+    expect(acronymItems((p) => {
+      p.title = "Quick Zonal Response Team (QZRT) for Fellside";
+      p.summary = `${p.summary} The QZRT would visit families.`;
+    })).toEqual([["summary", expandIn("the summary")]]);
+    expect(acronymItems((p) => {
+      p.title = "Quick Zonal Response Team (QZRT) for Fellside";
+      p.whatChanges = `${p.whatChanges} The QZRT would visit families.`;
+    })).toEqual([]);
+  });
+
+  it("carries an expansion in the summary into the rest, and asks once for an acronym never expanded", () => {
+    expect(acronymItems((p) => {
+      p.summary = `${p.summary} The Quick Zonal Response Team (QZRT) would visit families.`;
+      p.whatChanges = `${p.whatChanges} The QZRT would visit families.`;
+    })).toEqual([]);
+    expect(acronymItems((p) => {
+      p.whatChanges = `${p.whatChanges} The QZRT would visit families.`;
+      p.timeline = `${p.timeline} The QZRT starts in May.`;
+    })).toEqual([["whatChanges", expandIn("what will change")]]);
+  });
+
+  it("does not ask to expand a placeholder ('TBC' as an owner) or the acronyms of a text refused as filler", () => {
+    expect(acronymItems((p) => (p.mitigations[1].owner = "TBC"))).toEqual([]);
+    expect(acronymItems((p) => (p.risks[1].description = "QZRT TBC"))).toEqual([]);
+  });
+
+  it("quotes back a made-up expansion, naming the field", () => {
+    expect(acronymItems((p) => (p.whatChanges = `${p.whatChanges} The Quarterly Zone Review of Traffic and Transport Planning Measures (QZRTX) would start.`))).toEqual([
+      ["whatChanges", "'Traffic and Transport Planning Measures' does not spell out what QZRTX stands for in what will change: write it in full, for example 'the words in full (QZRTX)'"],
+    ]);
+  });
+});
