@@ -14,6 +14,7 @@ import { expectNoAxeViolations, invite, linkInEmail, signIn, signOut } from "./s
 const ADMIN = { email: "admin@northmoor.example", password: "demo-admin-2026" };
 const OFFICER = { name: "Nadia Hussain", email: "nadia.hussain@northmoor.example", password: "amber kettle orchard lighthouse" };
 const APPROVER = { name: "Gareth Pugh", email: "gareth.pugh@northmoor.example", password: "velvet harbour cobalt meadow" };
+const LONG_ADDRESS = { name: "Bartholomew Featherstonehaugh", email: "bartholomew.featherstonehaugh-whittingham@northmoor.example" };
 
 /** In a browser of its own (the invited person's), set the password through the link. */
 async function acceptInvitation(browser: Browser, link: string, who: { name: string; password: string }) {
@@ -163,10 +164,18 @@ test("settings pages save, refuse with a message, and the accounts table reflows
   await page.getByRole("button", { name: "Remove characteristic" }).click();
   await expect(page.getByRole("status")).toContainText("Removed");
 
+  // The widest thing the accounts table holds: a long address, one unbroken word of 60 characters.
+  await invite(page, LONG_ADDRESS, "Approver");
+  await page.goto("/staff/admin/users");
+  await page.getByRole("link", { name: LONG_ADDRESS.name }).click();
+  await expect(page.locator("main")).toContainText(LONG_ADDRESS.email);
+  const personPage = new URL(page.url()).pathname;
+
   await page.setViewportSize({ width: 320, height: 800 });
-  for (const path of ["/staff/admin/users", "/staff/admin/settings"]) {
+  for (const path of ["/staff/admin/users", personPage, "/staff/admin/settings"]) {
     await page.goto(path);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow, `${path} scrolls sideways at 320px`).toBeLessThanOrEqual(0);
+    if (path === "/staff/admin/users") await expect(page.locator("main")).toContainText(LONG_ADDRESS.email);
   }
 });

@@ -54,6 +54,8 @@ export async function verifyEmail(page: Page, email: string, check?: (page: Page
   await page.getByLabel("Email address").fill(email);
   await page.getByRole("button", { name: "Send me a link" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Check your email" })).toBeVisible();
+  await expect(page.locator("main")).toContainText(email);
+  if (check) await check(page);
 
   const message = await latestEmail(email, /Your link to respond/);
   await page.goto(verifyPathFrom(message));

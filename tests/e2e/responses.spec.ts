@@ -14,6 +14,7 @@ import { expect, test } from "./fixtures";
 import { parse } from "yaml";
 import { expectNoAxeViolations, signIn } from "./support";
 import { latestEmail, signUpResident } from "./responses-support";
+import { WIDE, reflowProblem } from "./a11y-support";
 
 const SLUG = "camhs-social-work";
 const CONSULTATION = `/consultations/${SLUG}`;
@@ -240,7 +241,13 @@ test("an officer enters a paper response with a scan; an author edits and delete
   const resident = await person(browser);
   await resident.goto("/consultations/camhs-social-work/comments");
   await resident.getByRole("link", { name: "Sign in with your email address to comment" }).click();
-  await signUpResident(resident, "axe.person@example.org", { showName: false, respondingAs: "councillor" });
+  // A long address (59 characters, one unbroken word), which the sign-in pages show back: each
+  // passes axe and reflows at 320 pixels.
+  await signUpResident(resident, "alexandrina.featherstonehaugh-whittingham@residents.example", { showName: false, respondingAs: "councillor" }, async (p) => {
+    await expectNoAxeViolations(p);
+    expect(await reflowProblem(p), p.url()).toBeNull();
+    await p.setViewportSize(WIDE);
+  });
   await expectNoAxeViolations(resident);
   await resident.getByLabel("Your comment on the proposal").fill("A comment to edit");
   await resident.getByRole("button", { name: "Post comment" }).click();
