@@ -42,7 +42,8 @@ export async function startServer(options: { env?: Record<string, string>; dataD
     PLAINSIGHT_DEMO: options.demo === false ? "0" : "1",
     ...options.env,
   };
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", "--no-build", ...(options.demo === false ? [] : ["--demo"])], {
+  // The compiled server on plain node, as `npm start` runs it (global-setup.ts built it).
+  const child: ChildProcess = spawn(process.execPath, ["build/scripts/start.js", "--no-build", ...(options.demo === false ? [] : ["--demo"])], {
     cwd: process.cwd(),
     env,
     stdio: ["ignore", "pipe", "pipe", "ipc"],
