@@ -93,21 +93,34 @@ test("1. the officer reads the answers and codes several into two themes, by key
     await expect(officer.getByText(`Added the theme “${name}”.`)).toBeVisible();
   }
   const item = (text: string) => officer.locator("[data-item]").filter({ hasText: text });
-  // 1 ticks the first theme for the answer you are on; it saves at once and says so.
-  await item("Spread it over").getByRole("checkbox").first().focus();
-  await officer.keyboard.press("1");
-  await expect(item("Spread it over").getByRole("status")).toHaveText("Saved. Themes: Phase the rise");
-  // J moves on to the next answer, K back.
-  await officer.keyboard.press("j");
-  await expect(officer.locator("[data-item]:focus")).toContainText("The water troughs at our site have leaked");
-  await officer.keyboard.press("k");
-  await expect(officer.locator("[data-item]:focus")).toContainText("Spread it over");
-  await item("Too much in one go").getByRole("checkbox").first().focus();
-  await officer.keyboard.press("1");
-  await expect(item("Too much in one go").getByRole("status")).toHaveText("Saved. Themes: Phase the rise");
-  await item("asked whether carers").getByRole("checkbox").first().focus();
+  // The answer the officer is on: the item holding the focus (itself, after J or K, or a box or button in it).
+  const current = officer.locator("[data-item]:focus-within");
+  const moveTo = async (key: "j" | "k", text: string) => {
+    await officer.keyboard.press(key);
+    await expect(officer.locator("[data-item]:focus")).toContainText(text);
+  };
+  // Both themes are on every answer before coding starts.
+  await expect(item("asked whether carers").getByRole("checkbox")).toHaveCount(2);
+  // Shift+Tab from "New theme" goes back into the list, to the last answer: a carer's phone call.
+  await officer.keyboard.press("Shift+Tab");
+  await expect(current).toContainText("asked whether carers");
+  // 2 ticks the second theme for the answer you are on; it saves at once and says so.
   await officer.keyboard.press("2");
   await expect(item("asked whether carers").getByRole("status")).toHaveText("Saved. Themes: Carers");
+  // K goes back an answer at a time, J forward; 1 ticks the first theme.
+  await moveTo("k", "Fair if the money is spent on the sites");
+  await moveTo("k", "Too much in one go");
+  await officer.keyboard.press("1");
+  await expect(item("Too much in one go").getByRole("status")).toHaveText("Saved. Themes: Phase the rise");
+  await moveTo("k", "worry about people just above the threshold");
+  await moveTo("k", "The water troughs at our site have leaked");
+  await moveTo("k", "Spread it over");
+  await officer.keyboard.press("1");
+  await expect(item("Spread it over").getByRole("status")).toHaveText("Saved. Themes: Phase the rise");
+  await moveTo("j", "The water troughs at our site have leaked");
+  await moveTo("k", "Spread it over");
+  // Nothing else was coded on the way.
+  await expect(officer.locator("[data-item]").getByRole("checkbox", { checked: true })).toHaveCount(3);
 
   // The themes page counts each respondent once, with their words.
   await officer.goto(`${staff}/themes`);
